@@ -1,0 +1,40 @@
+# skillmatch — see README.md. CGO is needed by the SQLite driver.
+export CGO_ENABLED := 1
+GO ?= go
+BIN := bin/skillmatch
+DATA ?= ./data
+
+.PHONY: build run test lint eval bench fuzz generate clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/skillmatch
+
+# run: serve the API and web UI on the embedded default (SQLite + bleve in $(DATA)).
+run: build
+	./$(BIN) serve --addr 127.0.0.1:8080 --data $(DATA)
+
+# test: everything CI runs.
+test: lint
+	$(GO) test -count=1 ./...
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	@bad=$$($(GO) list -deps ./engine/... | grep -E '^(github.com/gin-gonic/gin|github.com/blevesearch/|database/sql$$|github.com/mattn/go-sqlite3|net/http$$|github.com/skillmatch/skillmatch/(index|api|cmd))' || true); \
+	  if [ -n "$$bad" ]; then echo "engine must not import: $$bad"; exit 1; fi; \
+	  echo "dependency rule ok: engine imports no gin, bleve, database/sql, go-sqlite3, net/http"
+
+# eval: accuracy reports (extraction, documents, structure, roles, ranking).
+eval:
+	$(GO) run ./cmd/skillmatch-eval
+
+# bench: speed reports.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/... ./index/... ./api/...
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -rf bin
