@@ -88,3 +88,6 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 }
+
+// notYet is the error of a command whose issue is still open.
+func notYet(name string) error { return fmt.Errorf("%s: not built yet", name) }
