@@ -1,0 +1,179 @@
+package resume
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+var (
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	// phoneRe: 7 to 15 digits with the separators people use; dates and
+	// year ranges are rejected by isPhone.
+	phoneRe = regexp.MustCompile(`(?:\+|\b00)?\(?\d[\d\s().\-–]{5,20}\d\b`)
+	// linkRe: URLs with a scheme or www., and bare links to well-known
+	// profile hosts.
+	linkRe = regexp.MustCompile(`(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|(?:[a-z0-9\-]+\.)*(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s|,;<>()]*|[a-z0-9\-]+\.(?:dev|io|me|page|site|github\.io)\b(?:/[^\s|,;<>()]*)?)`)
+	labelRe = regexp.MustCompile(`(?i)^\s*(name|full name|location|address|city|current location|residence|based in)\s*[:\-]\s*(.+)$`)
+)
+
+// findContact reads the identity part of a resume: name, email, phone,
+// links and location. It looks at the header (the lines before the first
+// section heading) first, then at the whole text for what is still missing.
+func findContact(lines []string, secs []engine.Section) engine.Contact {
+	var c engine.Contact
+	headerEnd := min(len(lines), 12)
+	if len(secs) > 0 && secs[0].Kind == kindHeader {
+		headerEnd = max(secs[0].EndLine, min(len(lines), 3))
+	}
+	for i, l := range lines {
+		if c.Email == "" {
+			c.Email = emailRe.FindString(l)
+		}
+		if c.Phone == "" {
+			for _, p := range phoneRe.FindAllString(l, -1) {
+				if isPhone(p) {
+					c.Phone = strings.TrimSpace(p)
+					break
+				}
+			}
+		}
+		for _, u := range linkRe.FindAllString(l, -1) {
+			if strings.Contains(u, "@") || emailRe.MatchString(l) && strings.Contains(emailRe.FindString(l), u) {
+				continue
+			}
+			u = strings.TrimRight(u, ".")
+			if !contains(c.Links, u) {
+				c.Links = append(c.Links, u)
+			}
+		}
+		if m := labelRe.FindStringSubmatch(l); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "name", "full name":
+				if c.Name == "" {
+					c.Name = strings.TrimSpace(m[2])
+				}
+			default:
+				if c.Location == "" {
+					c.Location = strings.TrimSpace(m[2])
+				}
+			}
+		}
+		if i < headerEnd {
+			if c.Name == "" && looksLikeName(l) {
+				c.Name = strings.TrimSpace(l)
+			}
+			if c.Location == "" {
+				c.Location = findLocation(l)
+			}
+		}
+	}
+	return c
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if strings.EqualFold(x, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhone accepts a candidate phone number: 7 to 15 digits, not a date range
+// or a year.
+func isPhone(p string) bool {
+	digits := 0
+	for _, r := range p {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits < 7 || digits > 15 {
+		return false
+	}
+	if len(findDateRanges(p)) > 0 {
+		// "2019 - 2021", "03/2018 - 05/2019"; a real number with a year-like
+		// run keeps a leading + or enough digits outside the dates.
+		if !strings.HasPrefix(strings.TrimSpace(p), "+") && digits < 10 {
+			return false
+		}
+		ys := yearRe.FindAllString(p, -1)
+		if len(ys)*4 >= digits-1 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWords mark a line as a job title or a heading rather than a name.
+var titleWords = map[string]bool{
+	"engineer": true, "developer": true, "manager": true, "analyst": true, "designer": true,
+	"consultant": true, "scientist": true, "architect": true, "resume": true, "curriculum": true,
+	"vitae": true, "cv": true, "intern": true, "lead": true, "senior": true, "junior": true,
+	"administrator": true, "specialist": true, "officer": true, "director": true, "programmer": true,
+	"professional": true, "summary": true, "profile": true, "contact": true, "objective": true,
+	"experience": true, "technologies": true, "skills": true, "education": true, "tester": true,
+	"accountant": true, "teacher": true, "assistant": true, "executive": true, "associate": true,
+	"devops": true, "software": true, "data": true, "web": true, "full": true, "stack": true,
+	"backend": true, "frontend": true, "university": true, "college": true, "institute": true,
+	"school": true, "details": true, "email": true, "phone": true, "mobile": true, "address": true,
+}
+
+// looksLikeName accepts a line of two to four capitalised words of letters
+// (with . ' - allowed) that is not a title or a heading: "Daniel Okafor",
+// "MARÍA JOSÉ GARCÍA", "J. R. Smith".
+func looksLikeName(l string) bool {
+	l = strings.TrimSpace(l)
+	words := strings.Fields(l)
+	if len(words) < 2 || len(words) > 4 || headingKind(l) != "" {
+		return false
+	}
+	for _, w := range words {
+		if titleWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return false
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '-' && c != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var contactSplitRe = regexp.MustCompile(`\s*[|•·;]\s*|\s{3,}`)
+
+var placeRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}.'\- ]{1,40}){1,2}$`)
+
+// findLocation returns a "City, Country" part of a header line: the line is
+// cut at | • · ; and runs of spaces, and the first part shaped like a place
+// that is not a name, email, phone or link wins.
+func findLocation(l string) string {
+	parts := contactSplitRe.Split(strings.TrimSpace(l), -1)
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || emailRe.MatchString(p) || linkRe.MatchString(p) || strings.ContainsAny(p, "0123456789@") {
+			continue
+		}
+		if !placeRe.MatchString(p) || len(strings.Fields(p)) > 6 {
+			continue
+		}
+		bad := false
+		for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(p, ",", " "))) {
+			if titleWords[w] || companyWords[w] {
+				bad = true
+			}
+		}
+		if !bad {
+			return p
+		}
+	}
+	return ""
+}

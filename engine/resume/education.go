@@ -1,0 +1,167 @@
+package resume
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// Degree levels, lowest first.
+const (
+	LevelHighSchool = "high_school"
+	LevelAssociate  = "associate"
+	LevelBachelor   = "bachelor"
+	LevelMaster     = "master"
+	LevelDoctorate  = "doctorate"
+)
+
+// degreePatterns recognise a degree as written and give its level. They are
+// tried in order; the first match on a line wins, so the more specific come
+// first ("Master of Business Administration" before "Business").
+var degreePatterns = []struct {
+	level string
+	re    *regexp.Regexp
+}{
+	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.)|—–-])`)},
+	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.)(|—–-])`)},
+	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.)(|—–-])`)},
+	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.)(|—–-])`)},
+	{LevelHighSchool, regexp.MustCompile(`(?i)\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hsc|ssc|h\.s\.c\.?|s\.s\.c\.?|12th|10th|xii|a[\s-]levels?|gcses?|ged|baccalaur[ée]at|bachillerato|matriculation|abitur|intermediate)(?:\s|$|[,.)(|—–-])`)},
+}
+
+// caseSensitiveShort are degree abbreviations that are common words or
+// product names in other cases ("MS Office", "BA" the airline, "As").
+var caseSensitiveShort = regexp.MustCompile(`^(?i:m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.?a\.?|a\.s\.|a\.a\.|m\.e\.?|b\.e\.?)$`)
+
+var institutionRe = regexp.MustCompile(`(?i)\b(?:university|universit[éeà]|universidad|universität|college|institute|instituto|institut|school|academy|polytechnic|politecnico|escuela|école|ecole|iit|nit|faculty|facultad|hochschule|conservatory|seminary|campus)\b`)
+
+// degreeLevel returns the level of the first degree written on a line and
+// where it is, or "" when there is none.
+func degreeLevel(l string) (level, degree string, at int) {
+	for _, p := range degreePatterns {
+		for _, loc := range p.re.FindAllStringIndex(l, -1) {
+			d := strings.TrimRight(strings.TrimSpace(l[loc[0]:loc[1]]), ",|—–-(")
+			d = strings.TrimSpace(d)
+			if caseSensitiveShort.MatchString(d) {
+				// "MS", "B.S.", "BA": only in capitals, and not "MS Office"
+				if strings.ToUpper(d) != d || strings.HasPrefix(strings.ToLower(strings.TrimSpace(l[loc[1]-1:])), " office") ||
+					strings.Contains(strings.ToLower(l[loc[0]:min(len(l), loc[1]+8)]), "office") {
+					continue
+				}
+			}
+			if p.level == LevelHighSchool && strings.EqualFold(d, "intermediate") && !strings.Contains(strings.ToLower(l), "board") && !strings.Contains(strings.ToLower(l), "college") {
+				continue // "Intermediate" is also a skill level
+			}
+			return p.level, d, loc[0]
+		}
+	}
+	return "", "", -1
+}
+
+var (
+	honsRe      = regexp.MustCompile(`^\s*(?:\(hons?\.?\)|\(honou?rs\)|hons\.?|honou?rs)`)
+	partSplitRe = regexp.MustCompile(`\s+[—–|]\s+|\s+-\s+|\s{2,}|,\s*`)
+	fieldCutRe = regexp.MustCompile(`\s+(?:[—–|]|-|from|at|,)\s+|,\s*|\s{2,}|\s+\(`)
+	fieldLead  = regexp.MustCompile(`(?i)^(?:\(hons?\.?\)|hons?\.?|\(honours\)|honours|degree|of|in|en|de|with|,|\.|:|-|–|—|\s)+`)
+)
+
+// findEducation reads degrees from the education sections: each line with a
+// degree starts an entry; the institution is the part of the entry (or of an
+// adjacent line) that names a university, college, school or institute; the
+// year is the latest year written in the entry's lines.
+func findEducation(lines []string, secs []engine.Section, asOf month) []engine.Education {
+	var out []engine.Education
+	for _, s := range sectionsOfKind(secs, kindEducation) {
+		type entry struct {
+			e    engine.Education
+			line int
+		}
+		var es []entry
+		for i := s.StartLine; i <= s.EndLine && i <= len(lines); i++ {
+			l := lines[i-1]
+			if i == s.StartLine && headingKind(l) != "" {
+				continue
+			}
+			level, degree, at := degreeLevel(l)
+			if level == "" {
+				continue
+			}
+			rest := l[at+len(degree):]
+			if m := honsRe.FindString(rest); m != "" {
+				degree += m // "BSc (Hons)"
+				rest = rest[len(m):]
+			}
+			e := engine.Education{Level: level, Degree: degree}
+			// the field of study follows the degree up to a separator
+			if f := fieldLead.ReplaceAllString(rest, ""); f != "" {
+				f = fieldCutRe.Split(f, 2)[0]
+				f = strings.Trim(strings.TrimSpace(f), ".,;:")
+				if f != "" && !institutionRe.MatchString(f) && len(findDateRanges(f)) == 0 && len(strings.Fields(f)) <= 8 {
+					e.Field = f
+				}
+			}
+			if strings.HasPrefix(strings.ToLower(degree), "master of ") || strings.HasPrefix(strings.ToLower(degree), "bachelor of ") || strings.HasPrefix(strings.ToLower(degree), "doctor of ") {
+				// "Bachelor of Science in Physics": field after "in"; "Master
+				// of Computer Science": the field is in the degree name
+				if e.Field == "" {
+					if idx := strings.Index(strings.ToLower(degree), " of "); idx > 0 {
+						e.Field = strings.TrimSpace(degree[idx+4:])
+					}
+				} else if idx := strings.Index(strings.ToLower(degree), " in "); idx > 0 {
+					e.Field = strings.TrimSpace(degree[idx+4:])
+				}
+			}
+			if idx := strings.Index(strings.ToLower(e.Degree), " in "); idx > 0 && e.Field == "" {
+				e.Field = strings.TrimSpace(e.Degree[idx+4:])
+			}
+			es = append(es, entry{e, i})
+		}
+		for k := range es {
+			from, to := es[k].line, es[k].line
+			// lines of the entry: up to the next entry, blank line or 2 lines
+			for j := es[k].line + 1; j <= s.EndLine && j-es[k].line <= 2; j++ {
+				if (k+1 < len(es) && j >= es[k+1].line) || strings.TrimSpace(lines[j-1]) == "" {
+					break
+				}
+				to = j
+			}
+			// an institution line just above, not claimed by an earlier entry
+			if j := es[k].line - 1; j > s.StartLine && (k == 0 || es[k-1].line < j-1 || k > 0 && es[k-1].line < j && to == es[k].line) && institutionRe.MatchString(lines[j-1]) {
+				if lv, _, _ := degreeLevel(lines[j-1]); lv == "" {
+					from = j
+				}
+			}
+			e := &es[k].e
+			for j := from; j <= to; j++ {
+				l := lines[j-1]
+				if e.Institution == "" {
+					e.Institution = institutionIn(l)
+				}
+				for _, y := range yearRe.FindAllString(l, -1) {
+					n, _ := strconv.Atoi(y)
+					if n > e.Year && n <= asOf.year()+6 {
+						e.Year = n
+					}
+				}
+			}
+			out = append(out, *e)
+		}
+	}
+	return out
+}
+
+// institutionIn returns the part of a line that names a school.
+func institutionIn(l string) string {
+	for _, p := range partSplitRe.Split(l, -1) {
+		p = strings.TrimSpace(p)
+		if institutionRe.MatchString(p) {
+			if lv, _, at := degreeLevel(p); lv != "" && at == 0 {
+				continue // "High School Diploma"
+			}
+			return strings.Trim(p, " .;:()")
+		}
+	}
+	return ""
+}

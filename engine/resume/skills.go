@@ -1,0 +1,155 @@
+package resume
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// implied returns the ids a skill implies, transitively (Django ⇒ Python;
+// EKS ⇒ AWS ⇒ …), without the skill itself, in a stable order.
+func implied(tax *taxonomy.Taxonomy, id string) []string {
+	seen := map[string]bool{id: true}
+	var out []string
+	stack := []string{id}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		s, ok := tax.Get(cur)
+		if !ok {
+			continue
+		}
+		for _, next := range s.Implies {
+			if !seen[next] {
+				seen[next] = true
+				out = append(out, next)
+				stack = append(stack, next)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+type evKey struct {
+	line int
+	via  string
+}
+
+// skillAcc gathers what the resume says about one skill.
+type skillAcc struct {
+	evidence []engine.Evidence
+	seen     map[evKey]bool // to list a line once per written skill
+	ivs      []interval
+	current  bool
+	dated    bool
+}
+
+// findSkills builds the skills of a resume from the taxonomy's mentions in
+// its text. A mention counts for its skill and for every skill it implies
+// (the evidence then names the written skill in Via). A skill's months are
+// the union of the intervals of the dated positions whose lines mention it;
+// last_used is the latest month of those intervals, current whether one of
+// them is current. A skill mentioned only outside dated positions (a skills
+// list, the summary) gets no months and no last_used.
+func findSkills(text string, lines []string, secs []engine.Section, pos []position, tax *taxonomy.Taxonomy) []engine.Skill {
+	acc := map[string]*skillAcc{}
+	get := func(id string) *skillAcc {
+		a := acc[id]
+		if a == nil {
+			a = &skillAcc{seen: map[evKey]bool{}}
+			acc[id] = a
+		}
+		return a
+	}
+	posAt := func(line int) *position {
+		for i := range pos {
+			if line >= pos[i].StartLine && line <= pos[i].EndLine {
+				return &pos[i]
+			}
+		}
+		return nil
+	}
+	for _, m := range tax.Extract(text) {
+		written, ok := tax.Get(m.SkillID)
+		if !ok {
+			continue
+		}
+		lineText := ""
+		if m.Line >= 1 && m.Line <= len(lines) {
+			lineText = strings.TrimSpace(lines[m.Line-1])
+		}
+		sec := sectionAt(secs, m.Line)
+		p := posAt(m.Line)
+		ids := append([]string{m.SkillID}, implied(tax, m.SkillID)...)
+		for k, id := range ids {
+			a := get(id)
+			via := ""
+			if k > 0 {
+				via = written.Name
+			}
+			key := evKey{m.Line, via}
+			if !a.seen[key] {
+				a.seen[key] = true
+				a.evidence = append(a.evidence, engine.Evidence{Section: sec, Line: m.Line, Text: lineText, Via: via})
+			}
+			if p != nil && p.dated {
+				a.ivs = append(a.ivs, p.iv)
+				a.dated = true
+				a.current = a.current || p.Current
+			}
+		}
+	}
+	out := make([]engine.Skill, 0, len(acc))
+	for id, a := range acc {
+		s, _ := tax.Get(id)
+		sk := engine.Skill{ID: id, Name: s.Name, Category: s.Category, Evidence: a.evidence}
+		// a direct mention on a line comes before the same line's implied one
+		sort.SliceStable(sk.Evidence, func(i, j int) bool {
+			if sk.Evidence[i].Line != sk.Evidence[j].Line {
+				return sk.Evidence[i].Line < sk.Evidence[j].Line
+			}
+			return sk.Evidence[i].Via < sk.Evidence[j].Via
+		})
+		if a.dated {
+			n := unionMonths(a.ivs)
+			last := month(-1)
+			for _, iv := range a.ivs {
+				if iv.months() > 0 && iv.end > last {
+					last = iv.end
+				}
+			}
+			sk.Months = &n
+			if last >= 0 {
+				ls := last.String()
+				sk.LastUsed = &ls
+			}
+			sk.Current = a.current
+		}
+		out = append(out, sk)
+	}
+	sortSkills(out)
+	return out
+}
+
+// sortSkills orders skills by months, most first (skills without months
+// last), then by name and id.
+func sortSkills(s []engine.Skill) {
+	sort.Slice(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		switch {
+		case a.Months != nil && b.Months == nil:
+			return true
+		case a.Months == nil && b.Months != nil:
+			return false
+		case a.Months != nil && *a.Months != *b.Months:
+			return *a.Months > *b.Months
+		}
+		if la, lb := strings.ToLower(a.Name), strings.ToLower(b.Name); la != lb {
+			return la < lb
+		}
+		return a.ID < b.ID
+	})
+}
