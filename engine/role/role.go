@@ -2,7 +2,43 @@
 // their authoring formats (YAML, JSON, job-description text), and the
 // deterministic, explained scoring of resumes against them.
 //
-// Standard library and small pure helpers only: no gin, bleve, SQL or net/http.
+// # Scoring
+//
+// Score and Ranker compute the same number, in [0,1] then shown as 0–100
+// rounded to 0.1:
+//
+//	raw = Σ_required k_r·credit_r + Σ_plus k_p·credit_p + k_e·education + k_x·experience
+//
+// The shares are 0.70 for REQUIRED, 0.15 for PLUS, 0.075 for education and
+// 0.075 for total experience; a part the role does not ask for gives its
+// share to the others in proportion, and within REQUIRED and PLUS each
+// requirement's share is proportional to its weight. So required
+// requirements dominate: one required skill of five is worth 14 points,
+// all the plus skills together 15.
+//
+// A requirement's credit is the best of its alternatives the candidate has:
+//
+//   - the skill itself, or a skill that implies it (Django ⇒ Python): 1,
+//     status met (Via names the implying skill);
+//   - a related skill (Flask for Django): 0.5, status partly_met;
+//   - nothing: 0, status missing, and the requirement is listed in Missing.
+//
+// That credit is then scaled. With a minimum (min_months): months unknown
+// (a skill only listed) ×0.6, status unknown; fewer months than asked
+// ×(0.4 + 0.6·months/min), partly_met. With recency (max_months_ago): last
+// use unknown ×0.8; used longer ago than allowed ×max(0.3, max/ago).
+//
+// Education: the highest level at or above the one asked 1, one level below
+// 0.5, not found 0.25, lower 0. Experience: total months / min_total_months,
+// capped at 1.
+//
+// Ranking orders by rounded score, then fewer missing required
+// requirements, then raw score, then id: every credit is monotone, so a
+// candidate missing a required skill never outranks an otherwise equal one
+// that has it. Same inputs, same score.
+//
+// Standard library and small pure helpers (a YAML decoder) only: no gin,
+// bleve, SQL or net/http.
 package role
 
 // Role is the canonical form of a role. Skill names are the taxonomy's

@@ -1,0 +1,494 @@
+package role
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// Section kinds of a job description.
+const (
+	secIntro    = iota // before any heading: only cued sentences count
+	secDuties          // responsibilities: only explicit "must have"/"required" count
+	secRequired        // requirements, qualifications, skills, must have
+	secPlus            // nice to have, preferred, bonus
+	secIgnore          // benefits, about the company
+	secStop            // FAQ and marketing tail: nothing after counts
+)
+
+// headings maps words of a heading to its kind; the first rule that matches
+// wins, so "preferred qualifications" is plus, not required.
+var headings = []struct {
+	kind  int
+	words []string
+}{
+	{secStop, []string{"frequently asked", "faq", "start free trial", "free trial", "similar jobs", "related jobs", "how to apply", "apply now", "share this job", "post a job"}},
+	{secPlus, []string{"nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired", "advantage", "good to have", "extra credit"}},
+	{secIgnore, []string{"benefit", "perks", "we offer", "what we offer", "about us", "about the company", "about the team", "company", "compensation", "salary", "why join", "why you'll love", "equal opportunity", "location", "schedule", "job type", "pay"}},
+	{secDuties, []string{"responsibilit", "duties", "what you'll do", "what you will do", "the role", "your role", "day to day", "day-to-day", "job description", "summary", "overview", "tasks", "your mission", "key accountabilities", "what you do"}},
+	{secRequired, []string{"requirement", "qualification", "skills", "must have", "must-have", "what you'll bring", "what you will bring", "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you bring", "experience", "competenc", "knowledge", "education", "essential", "required", "profile", "certification", "licens"}},
+}
+
+// Sentence cues that override the section.
+var (
+	plusCue = regexp.MustCompile(`(?i)\b(is|are|would be|will be)? ?an? (big |huge |strong )?(plus|bonus|advantage|asset)\b|nice[ -]to[ -]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bideally\b|\bis a plus\b|\bbeneficial\b|\bnot required\b|\boptional\b`)
+	mustCue = regexp.MustCompile(`(?i)must[ -]have|\bmust\b|\brequired\b|\brequirement|\bstrong (experience|background|knowledge|skills)\b|\bproficien|\bexpert\b|\bexpertise\b|\bsolid\b|\bmandatory\b|\bessential\b`)
+	// softCue marks an intro sentence that states what the candidate brings.
+	softCue = regexp.MustCompile(`(?i)\bexperience (with|in|using|of)\b|\bknowledge of\b|\bfamiliar(ity)? with\b|\bskilled (in|with)\b|\bcertifi|\blicen[cs]e|\blooking for\b|\byou (have|know|bring)\b|\bhands-on\b|\byears\b|\bability to use\b|\bworking knowledge\b`)
+	// anyCue before a list makes it a set of alternatives.
+	anyCue     = regexp.MustCompile(`(?i)(such as|like|e\.g\.?|for example|for instance|including|one of|one or more of|any of|either|at least one)[\s:,(]*$`)
+	yearsRe    = regexp.MustCompile(`(?i)(\d+)\s*(?:\+|-\s*\d+)?\s*(?:\+\s*)?(?:years?|yrs?)\b`)
+	totalRe    = regexp.MustCompile(`(?i)^\W*(?:of\s+)?(?:(?:relevant|professional|related|industry|work|overall|total|hands-on|prior|proven|progressive|full-time|commercial)\s+)*(?:work\s+)?(?:experience|in (?:the|a|an)\b)`)
+	degreeRe   = regexp.MustCompile(`(?i)\b(bachelor|bachelor's|bachelors|b\.?s\.?c?|b\.?a\.?|master|master's|masters|m\.?s\.?c?|mba|ph\.?d|doctorate|associate's|associate degree|associates|high school|ged|diploma|degree)\b`)
+	titleNoise = regexp.MustCompile(`(?i)\s*[-–—:|]?\s*(job description( template)?|job posting|job ad(vert)?|job opening|position description|template|hiring now|we're hiring|now hiring)\s*$`)
+)
+
+// requirement tiers while parsing.
+const (
+	tierNone = iota
+	tierRequired
+	tierPlus
+)
+
+// jdItem is one parsed requirement with the tier and order it was found in.
+type jdItem struct {
+	tier   int
+	skills []string // display names
+	min    int
+}
+
+// FromJobDescription turns a job-description text into a canonical role.
+//
+// The title is the first line (without "Job Description Template" and the
+// like). Sections under headings such as "Requirements", "Qualifications",
+// "Skills" or "Must have" give REQUIRED skills; "Nice to have", "Preferred",
+// "Bonus" give PLUS skills; a sentence saying "is a plus", "nice to have",
+// "bonus" or "preferred" is PLUS wherever it is, one saying "must have",
+// "required" or "strong experience" is REQUIRED. Responsibilities count only
+// when so cued, so a tool mentioned in passing is not required. Alternatives
+// come from "such as Django or Flask", "X, Y or Z", "(AWS, Azure, GCP)" and
+// "at least one of"; "5+ years of Go" sets a minimum on Go and "3+ years of
+// professional experience" the total experience. Soft skills are left out:
+// every description asks for them and no resume proves them. Nothing after
+// an FAQ or a "Start Free Trial" line is read.
+//
+// The result has canonical skill names and a Version; it may have no
+// requirements at all when the text names no known skill.
+func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
+	r := Role{Title: jdTitle(text)}
+	var items []jdItem
+	eduBest := 0
+	section := secIntro
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	first := true
+	for _, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		if first {
+			first = false // the title line
+			continue
+		}
+		if kind, rest, ok := heading(line, tax); ok {
+			section = kind
+			if section == secStop {
+				break
+			}
+			if rest == "" {
+				continue
+			}
+			line = rest
+		}
+		if section == secIgnore {
+			continue
+		}
+		line = stripBullet(line)
+		for _, sent := range sentences(line) {
+			tier := sentenceTier(sent, section)
+			if tier == tierNone {
+				continue
+			}
+			if degreeRe.MatchString(sent) {
+				if lvl := degreeLevel(sent); lvl > 0 && tier == tierRequired && (eduBest == 0 || lvl < eduBest) {
+					eduBest = lvl
+				}
+				continue // "degree in Computer Science" names a field, not a skill
+			}
+			if tier == tierRequired {
+				if m := totalMonths(sent, tax); m > r.MinTotalMonths {
+					r.MinTotalMonths = m
+				}
+			}
+			items = append(items, sentenceItems(sent, tier, tax)...)
+		}
+	}
+	if eduBest > 0 {
+		r.Education = educationLevels[eduBest-1]
+	}
+	r.Required, r.Plus = mergeItems(items)
+	if r.Title == "" {
+		r.Title = "Untitled role"
+	}
+	r.Version = version(r)
+	return r
+}
+
+func jdTitle(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		l = strings.TrimPrefix(strings.TrimPrefix(l, "Job Title:"), "Title:")
+		for {
+			t := titleNoise.ReplaceAllString(l, "")
+			if t == l {
+				break
+			}
+			l = t
+		}
+		return strings.TrimSpace(strings.Trim(l, "#*: "))
+	}
+	return ""
+}
+
+// heading reports whether line is a section heading, its kind, and any text
+// after a colon ("Requirements: Python, SQL").
+func heading(line string, tax *taxonomy.Taxonomy) (kind int, rest string, ok bool) {
+	if strings.HasPrefix(line, "•") || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") {
+		return 0, "", false
+	}
+	head := line
+	if i := strings.IndexByte(line, ':'); i > 0 {
+		head, rest = line[:i], strings.TrimSpace(line[i+1:])
+	} else if strings.HasSuffix(line, ".") || strings.HasSuffix(line, ",") {
+		return 0, "", false
+	}
+	head = strings.Trim(head, "#*_ ")
+	if n := len(strings.Fields(head)); n > 7 || n > 5 && rest == "" && !strings.HasSuffix(line, ":") {
+		return 0, "", false
+	}
+	low := strings.ToLower(head)
+	if strings.HasPrefix(low, "about ") && low != "about you" && low != "about the role" {
+		return secIgnore, rest, true
+	}
+	for _, h := range headings {
+		for _, w := range h.words {
+			if strings.Contains(low, w) {
+				return h.kind, rest, true
+			}
+		}
+	}
+	if rest == "" && (strings.HasSuffix(line, ":") || isTitleCase(head) && len(skillMentions(head, tax)) == 0) {
+		return secIntro, "", true
+	}
+	return 0, "", false
+}
+
+// isTitleCase reports whether every word of s starts with a capital, as
+// headings such as "About Acme" do (one-word lines excluded: those are
+// usually list items).
+func isTitleCase(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && w != "&" && w != "and" && w != "of" && w != "the" && w != "to" {
+			return false
+		}
+	}
+	return true
+}
+
+func stripBullet(line string) string {
+	return strings.TrimSpace(strings.TrimLeft(line, "•·▪◦‣–—-*+>0123456789.) \t"))
+}
+
+// sentences splits a line at sentence ends, keeping "e.g." and "etc." inside.
+func sentences(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line)-1; i++ {
+		c := line[i]
+		if (c == '.' || c == '!' || c == '?' || c == ';') && line[i+1] == ' ' {
+			word := line[strings.LastIndexAny(line[:i], " (")+1 : i]
+			lw := strings.ToLower(word)
+			if lw == "e.g" || lw == "i.e" || lw == "etc" || lw == "vs" || len(word) == 1 {
+				continue
+			}
+			out = append(out, line[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, line[start:])
+}
+
+func sentenceTier(s string, section int) int {
+	switch {
+	case plusCue.MatchString(s):
+		return tierPlus
+	case mustCue.MatchString(s):
+		return tierRequired
+	}
+	switch section {
+	case secRequired:
+		return tierRequired
+	case secPlus:
+		return tierPlus
+	case secIntro:
+		if softCue.MatchString(s) {
+			return tierRequired
+		}
+	}
+	return tierNone
+}
+
+// degreeLevel is the lowest degree level a sentence names ("Bachelor's or
+// Master's" → bachelor), or 0.
+func degreeLevel(s string) int {
+	best := 0
+	for _, m := range degreeRe.FindAllString(s, -1) {
+		l, ok := normalizeEducation(strings.ToLower(m))
+		if !ok {
+			continue
+		}
+		if r := EducationRank(l); r > 0 && (best == 0 || r < best) {
+			best = r
+		}
+	}
+	return best
+}
+
+// totalMonths finds "3+ years of professional experience" (years not
+// followed by a skill) and returns the months, or 0.
+func totalMonths(s string, tax *taxonomy.Taxonomy) int {
+	best := 0
+	for _, m := range yearsRe.FindAllStringSubmatchIndex(s, -1) {
+		after := s[m[1]:]
+		if !totalRe.MatchString(after) {
+			continue
+		}
+		// "5 years of experience with Go" is a minimum on Go, not total.
+		if strings.Contains(strings.ToLower(firstWords(after, 6)), " with ") || strings.Contains(strings.ToLower(firstWords(after, 5)), " in ") && len(skillMentions(firstWords(after, 7), tax)) > 0 {
+			continue
+		}
+		n, _ := strconv.Atoi(s[m[2]:m[3]])
+		if n > 0 && n < 40 && n*12 > best {
+			best = n * 12
+		}
+	}
+	return best
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return " " + strings.Join(f, " ") + " "
+}
+
+// mention is a skill found in a sentence, with its byte span.
+type mention struct {
+	name       string
+	start, end int
+}
+
+// skillMentions returns the non-soft skills named in s, in order.
+func skillMentions(s string, tax *taxonomy.Taxonomy) []mention {
+	var out []mention
+	for _, m := range tax.Extract(s) {
+		sk, ok := tax.Get(m.SkillID)
+		if !ok || sk.Category == "soft" {
+			continue
+		}
+		out = append(out, mention{name: sk.Name, start: m.Start, end: m.End})
+	}
+	return out
+}
+
+// sentenceItems groups a sentence's skills into requirements: a list joined
+// by "or" or "/", in parentheses, or after "such as" is one set of
+// alternatives; other skills stand alone. In PLUS every skill stands alone:
+// each one is a bonus.
+func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
+	ms := skillMentions(s, tax)
+	if len(ms) == 0 {
+		return nil
+	}
+	years := yearsBySkill(s, ms)
+	var out []jdItem
+	for i := 0; i < len(ms); {
+		j := i
+		anyOf := false
+		for j+1 < len(ms) {
+			sep, ok := listSeparator(s[ms[j].end:ms[j+1].start])
+			if !ok {
+				break
+			}
+			if sep == "or" {
+				anyOf = true
+			}
+			j++
+		}
+		if j > i {
+			before := s[:ms[i].start]
+			if anyCue.MatchString(before) || strings.HasSuffix(strings.TrimSpace(before), "(") {
+				anyOf = true
+			}
+		}
+		if anyOf && tier == tierRequired {
+			it := jdItem{tier: tier}
+			for k := i; k <= j; k++ {
+				it.skills = append(it.skills, ms[k].name)
+				it.min = max(it.min, years[k])
+			}
+			out = append(out, it)
+		} else {
+			for k := i; k <= j; k++ {
+				out = append(out, jdItem{tier: tier, skills: []string{ms[k].name}, min: years[k]})
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// listSeparator reports whether gap (the text between two skills) joins
+// them in a list, and whether it is an "or" list.
+func listSeparator(gap string) (string, bool) {
+	g := strings.ToLower(strings.TrimSpace(gap))
+	g = strings.Trim(g, " ")
+	switch g {
+	case ",", "/", "|", "&", "and", ", and", "+", ";":
+		return "and", true
+	case "or", ", or", "and/or", ", and/or", "or/and", "/ ", " /":
+		return "or", true
+	}
+	if g == "" {
+		return "and", true
+	}
+	if strings.Trim(g, ",/ ") == "or" {
+		return "or", true
+	}
+	if strings.Trim(g, "/") == "" {
+		return "or", true
+	}
+	return "", false
+}
+
+// yearsBySkill assigns "N+ years" in a sentence to the skills that follow it
+// closely ("5+ years of Go", "3 years of experience with Python and SQL") or
+// that it directly follows ("Python (3+ years)").
+func yearsBySkill(s string, ms []mention) []int {
+	out := make([]int, len(ms))
+	for _, m := range yearsRe.FindAllStringSubmatchIndex(s, -1) {
+		n, _ := strconv.Atoi(s[m[2]:m[3]])
+		if n <= 0 || n >= 40 {
+			continue
+		}
+		assigned := false
+		for k, mm := range ms {
+			if mm.start < m[1] {
+				continue
+			}
+			gap := strings.ToLower(s[m[1]:mm.start])
+			if k > 0 && ms[k-1].start >= m[1] {
+				// a later skill in the same list after the years phrase
+				if _, ok := listSeparator(s[ms[k-1].end:mm.start]); ok && out[k-1] == n*12 {
+					out[k] = n * 12
+				}
+				continue
+			}
+			if len(gap) <= 60 && !strings.ContainsAny(gap, ".;") && !strings.Contains(gap, " and ") {
+				out[k] = n * 12
+				assigned = true
+			}
+		}
+		if !assigned {
+			// "Python (3+ years)" or "Python: 3 years"
+			for k := len(ms) - 1; k >= 0; k-- {
+				if ms[k].end <= m[0] {
+					if gap := s[ms[k].end:m[0]]; len(strings.Trim(gap, " (:-–,")) == 0 {
+						out[k] = n * 12
+					}
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mergeItems turns parsed items into requirements: the first mention of a
+// skill decides its tier (required wins over plus), a skill in a set of
+// alternatives is not repeated alone, and minimums are kept at their largest.
+func mergeItems(items []jdItem) (required, plus []Requirement) {
+	inGroup := map[int]map[string]bool{tierRequired: {}, tierPlus: {}}
+	for _, it := range items {
+		if len(it.skills) > 1 {
+			for _, s := range it.skills {
+				inGroup[it.tier][s] = true
+			}
+		}
+	}
+	requiredSkill := map[string]bool{}
+	for _, it := range items {
+		if it.tier == tierRequired {
+			for _, s := range it.skills {
+				requiredSkill[s] = true
+			}
+		}
+	}
+	seen := map[string]int{} // key → index in its list
+	add := func(list *[]Requirement, it jdItem) {
+		key := strings.Join(sortedCopy(it.skills), "\x00")
+		if i, ok := seen[key]; ok {
+			(*list)[i].MinMonths = max((*list)[i].MinMonths, it.min)
+			return
+		}
+		seen[key] = len(*list)
+		*list = append(*list, Requirement{Skills: it.skills, MinMonths: it.min, Weight: 1})
+	}
+	for _, it := range items {
+		switch it.tier {
+		case tierRequired:
+			if len(it.skills) == 1 && inGroup[tierRequired][it.skills[0]] {
+				// "Django" listed alone after "such as Django or Flask"; a
+				// minimum on it still applies to the set.
+				continue
+			}
+			add(&required, it)
+		case tierPlus:
+			if len(it.skills) == 1 && (requiredSkill[it.skills[0]] || inGroup[tierRequired][it.skills[0]]) {
+				continue
+			}
+			seenKey := "+" + strings.Join(sortedCopy(it.skills), "\x00")
+			if _, ok := seen[seenKey]; ok {
+				continue
+			}
+			seen[seenKey] = len(plus)
+			plus = append(plus, Requirement{Skills: it.skills, MinMonths: it.min, Weight: 1})
+		}
+	}
+	if required == nil {
+		required = []Requirement{}
+	}
+	if plus == nil {
+		plus = []Requirement{}
+	}
+	return required, plus
+}
+
+func sortedCopy(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	return c
+}

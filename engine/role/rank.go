@@ -1,0 +1,328 @@
+package role
+
+import (
+	"container/heap"
+	"sort"
+	"sync"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// Ranker holds many candidate profiles in memory in a compact form and ranks
+// them against a role fast. Rank may run concurrently; Add and Remove are
+// serialised against it (a sync.RWMutex).
+//
+// Each candidate's skills become postings — (candidate slot, months, months
+// since last use) — in a list per taxonomy skill. Ranking a role touches only
+// the posting lists of the skills that can satisfy it, accumulates each
+// requirement's credit with the same credit function Score uses, in the
+// same order, so the number equals Score's; then one pass over every
+// candidate adds education and experience and keeps the best. Full
+// explanations (Score) are computed only for the top RankOptions.Explain.
+type Ranker struct {
+	tax   *taxonomy.Taxonomy
+	skill map[string]int32 // taxonomy skill id → posting list index
+
+	mu       sync.RWMutex
+	slot     map[string]uint32 // candidate id → slot
+	ids      []string
+	alive    []bool
+	resumes  []engine.Resume
+	edu      []uint8
+	total    []int32
+	postings [][]posting
+	dead     int
+
+	scratch sync.Pool
+}
+
+// posting is one candidate's facts about one skill; -1 means unknown.
+type posting struct {
+	cand   uint32
+	months int16
+	ago    int16
+}
+
+// RankOptions tunes Rank. Limit is the most results (0: all); MinScore
+// drops results below it; Strict drops candidates missing any required
+// requirement; Explain is how many of the top results get a full Match.
+type RankOptions struct {
+	Limit    int
+	MinScore float64
+	Strict   bool
+	Explain  int
+}
+
+// Ranked is one result of Rank. Match is set for the top RankOptions.Explain
+// results; its Score equals Score.
+type Ranked struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+	Rank  int     `json:"rank"`
+	// MissingRequired counts required requirements with no credit at all.
+	MissingRequired int    `json:"missing_required"`
+	Match           *Match `json:"match,omitempty"`
+
+	raw float64
+}
+
+// NewRanker returns an empty ranker over the skills of tax.
+func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
+	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}}
+	for i, s := range tax.Skills() {
+		k.skill[s.ID] = int32(i)
+	}
+	k.postings = make([][]posting, len(tax.Skills()))
+	return k
+}
+
+// Add puts a candidate profile in the ranker, replacing any with the same id.
+// Skills the taxonomy does not know are kept for explanations but never
+// match a role.
+func (k *Ranker) Add(id string, r engine.Resume) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if s, ok := k.slot[id]; ok {
+		k.kill(s)
+	}
+	s := uint32(len(k.ids))
+	k.slot[id] = s
+	k.ids = append(k.ids, id)
+	k.alive = append(k.alive, true)
+	k.resumes = append(k.resumes, r)
+	k.edu = append(k.edu, uint8(highestEducation(&r)))
+	k.total = append(k.total, int32(r.TotalMonths))
+	k.index(s, &r)
+	k.compactIfSparse()
+}
+
+func (k *Ranker) index(s uint32, r *engine.Resume) {
+	asOf := monthIndex(r.AsOf)
+	for i := range r.Skills {
+		idx, ok := k.skill[r.Skills[i].ID]
+		if !ok {
+			continue
+		}
+		months, ago := skillFacts(&r.Skills[i], asOf)
+		k.postings[idx] = append(k.postings[idx], posting{cand: s, months: clamp16(months), ago: clamp16(ago)})
+	}
+}
+
+// clamp16 keeps -1 (unknown) and caps large values; minimums and recency
+// windows are far below the cap, so credit is unchanged.
+func clamp16(v int) int16 {
+	if v > 32000 {
+		return 32000
+	}
+	return int16(v)
+}
+
+// Remove drops a candidate; unknown ids are ignored.
+func (k *Ranker) Remove(id string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if s, ok := k.slot[id]; ok {
+		k.kill(s)
+		k.compactIfSparse()
+	}
+}
+
+func (k *Ranker) kill(s uint32) {
+	delete(k.slot, k.ids[s])
+	k.alive[s] = false
+	k.resumes[s] = engine.Resume{}
+	k.dead++
+}
+
+// compactIfSparse rebuilds the slots and postings once a quarter of the
+// slots are dead, so removal stays cheap on average.
+func (k *Ranker) compactIfSparse() {
+	if k.dead < 1024 || k.dead*4 < len(k.ids) {
+		return
+	}
+	ids, resumes := k.ids, k.resumes
+	alive := k.alive
+	n := len(ids) - k.dead
+	k.ids, k.alive, k.resumes = make([]string, 0, n), make([]bool, 0, n), make([]engine.Resume, 0, n)
+	k.edu, k.total = make([]uint8, 0, n), make([]int32, 0, n)
+	for i := range k.postings {
+		k.postings[i] = nil
+	}
+	k.dead = 0
+	for i, id := range ids {
+		if !alive[i] {
+			continue
+		}
+		s := uint32(len(k.ids))
+		k.slot[id] = s
+		k.ids = append(k.ids, id)
+		k.alive = append(k.alive, true)
+		k.resumes = append(k.resumes, resumes[i])
+		k.edu = append(k.edu, uint8(highestEducation(&resumes[i])))
+		k.total = append(k.total, int32(resumes[i].TotalMonths))
+		k.index(s, &resumes[i])
+	}
+}
+
+// Len is the number of candidates held.
+func (k *Ranker) Len() int {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return len(k.ids) - k.dead
+}
+
+// scratch is per-Rank working memory, pooled.
+type scratch struct {
+	raw     []float64 // accumulated score per slot
+	credit  []float64 // current requirement's credit per slot
+	hits    []uint8   // required requirements with credit, per slot
+	touched []uint32
+}
+
+func (k *Ranker) getScratch(n int) *scratch {
+	sc, _ := k.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	if cap(sc.raw) < n {
+		sc.raw, sc.credit, sc.hits = make([]float64, n), make([]float64, n), make([]uint8, n)
+	}
+	sc.raw, sc.credit, sc.hits = sc.raw[:n], sc.credit[:n], sc.hits[:n]
+	clear(sc.raw)
+	clear(sc.hits)
+	sc.touched = sc.touched[:0]
+	return sc
+}
+
+// Rank scores every candidate against ro and returns the best first. Equal
+// scores are ordered by fewer missing required requirements, then by the
+// unrounded score, then by id, so the order is deterministic and a
+// candidate missing a required skill never precedes an otherwise equal one
+// that has it.
+func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
+	c := compile(ro, k.tax)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	n := len(k.ids)
+	sc := k.getScratch(n)
+	defer k.scratch.Put(sc)
+
+	for i := range c.req {
+		k.accumulate(&c.req[i], sc, true)
+	}
+	for i := range c.plus {
+		k.accumulate(&c.plus[i], sc, false)
+	}
+
+	nreq := len(c.req)
+	// Education and experience credit depend on few values: tabulate.
+	var eduCredit [6]float64 // one per EducationRank
+	for h := range eduCredit {
+		eduCredit[h] = c.eduShare * educationCredit(h, c.eduWant)
+	}
+	top := &resultHeap{}
+	limit := opts.Limit
+	for s := 0; s < n; s++ {
+		if !k.alive[s] {
+			continue
+		}
+		missing := nreq - int(sc.hits[s])
+		if opts.Strict && missing > 0 {
+			continue
+		}
+		raw := sc.raw[s]
+		raw += eduCredit[k.edu[s]]
+		raw += c.expShare * experienceCredit(int(k.total[s]), ro.MinTotalMonths)
+		score := roundScore(raw)
+		if score < opts.MinScore {
+			continue
+		}
+		if limit > 0 && top.Len() == limit {
+			if !better(score, missing, raw, k.ids[s], &(*top)[0]) {
+				continue
+			}
+			(*top)[0] = Ranked{ID: k.ids[s], Score: score, MissingRequired: missing, raw: raw}
+			heap.Fix(top, 0)
+			continue
+		}
+		heap.Push(top, Ranked{ID: k.ids[s], Score: score, MissingRequired: missing, raw: raw})
+	}
+	out := []Ranked(*top)
+	sort.Slice(out, func(i, j int) bool {
+		b := &out[j]
+		return better(out[i].Score, out[i].MissingRequired, out[i].raw, out[i].ID, b)
+	})
+	for i := range out {
+		out[i].Rank = i + 1
+		if i < opts.Explain {
+			m := scoreCompiled(&k.resumes[k.slot[out[i].ID]], c)
+			out[i].Match = &m
+		}
+	}
+	return out
+}
+
+// accumulate adds one requirement's credit to every candidate that has a
+// skill satisfying it: the best alternative's credit, as in explain.
+func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
+	sc.touched = sc.touched[:0]
+	for ai := range q.alts {
+		idx, ok := k.skill[q.alts[ai].id]
+		if !ok {
+			continue
+		}
+		base := q.alts[ai].base
+		plain := q.min == 0 && q.maxAgo == 0
+		for _, p := range k.postings[idx] {
+			c := base
+			if !plain {
+				c = credit(base, int(p.months), int(p.ago), q)
+			}
+			old := sc.credit[p.cand]
+			if old == 0 {
+				sc.touched = append(sc.touched, p.cand)
+			}
+			if c > old {
+				sc.credit[p.cand] = c
+			}
+		}
+	}
+	for _, s := range sc.touched {
+		sc.raw[s] += q.k * sc.credit[s]
+		sc.credit[s] = 0
+		if required {
+			sc.hits[s]++
+		}
+	}
+}
+
+// better reports whether the result (score, missing, raw, id) ranks before b.
+func better(score float64, missing int, raw float64, id string, b *Ranked) bool {
+	if score != b.Score {
+		return score > b.Score
+	}
+	if missing != b.MissingRequired {
+		return missing < b.MissingRequired
+	}
+	if raw != b.raw {
+		return raw > b.raw
+	}
+	return id < b.ID
+}
+
+// resultHeap is a min-heap: the worst kept result on top.
+type resultHeap []Ranked
+
+func (h resultHeap) Len() int { return len(h) }
+func (h resultHeap) Less(i, j int) bool {
+	return better(h[j].Score, h[j].MissingRequired, h[j].raw, h[j].ID, &h[i])
+}
+func (h resultHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *resultHeap) Push(x any)   { *h = append(*h, x.(Ranked)) }
+func (h *resultHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}

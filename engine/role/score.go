@@ -1,0 +1,572 @@
+package role
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// Requirement and check statuses.
+const (
+	StatusMet         = "met"
+	StatusPartlyMet   = "partly_met"
+	StatusUnknown     = "unknown"
+	StatusMissing     = "missing"
+	StatusNotRequired = "not_required" // education or experience the role does not ask for
+)
+
+// Credit factors of the scoring formula (see the package documentation).
+const (
+	shareRequired   = 0.70
+	sharePlus       = 0.15
+	shareEducation  = 0.075
+	shareExperience = 0.075
+
+	creditRelated       = 0.5 // a related skill (Flask for Django)
+	unknownMonthsFactor = 0.6 // skill present, months unknown, a minimum asked
+	unknownRecentFactor = 0.8 // skill present, last use unknown, recency asked
+	shortMonthsFloor    = 0.4 // credit factor at 0 months of a minimum
+	staleFloor          = 0.3 // least factor for a skill used long ago
+	unknownEducation    = 0.25
+	oneLevelBelow       = 0.5
+)
+
+// Match is a candidate's explained score against a role.
+type Match struct {
+	// Score is 0–100, rounded to 0.1.
+	Score        float64             `json:"score"`
+	Requirements []RequirementResult `json:"requirements"`
+	Plus         []RequirementResult `json:"plus"`
+	// Missing lists the required requirements the candidate has no credit
+	// for, as "Python" or "Django or Flask".
+	Missing         []string `json:"missing"`
+	Education       Check    `json:"education"`
+	Experience      Check    `json:"experience"`
+	Summary         string   `json:"summary"`
+	RoleVersion     string   `json:"role_version"`
+	TaxonomyVersion string   `json:"taxonomy_version"`
+
+	// raw is the unrounded score in [0,1]; it breaks ties between equal
+	// rounded scores so that more credit always ranks first.
+	raw float64
+}
+
+// RequirementResult explains one requirement of a match.
+type RequirementResult struct {
+	Skills []string `json:"skills"` // the alternatives the role asks for
+	Status string   `json:"status"` // met, partly_met, unknown, missing
+	// Skill is the alternative that was satisfied; Via the skill the candidate
+	// actually has when it was implied (Django ⇒ Python) or related (Flask
+	// for Django).
+	Skill     string            `json:"skill,omitempty"`
+	Via       string            `json:"via,omitempty"`
+	Credit    float64           `json:"credit"` // 0–1
+	MinMonths int               `json:"min_months,omitempty"`
+	Months    *int              `json:"months"`
+	LastUsed  *string           `json:"last_used"`
+	Evidence  []engine.Evidence `json:"evidence"`
+	Reason    string            `json:"reason"`
+}
+
+// Check explains the education or total-experience part of a match.
+type Check struct {
+	Status string  `json:"status"` // met, partly_met, unknown, missing, not_required
+	Want   string  `json:"want,omitempty"`
+	Have   string  `json:"have,omitempty"`
+	Credit float64 `json:"credit"`
+	Reason string  `json:"reason"`
+}
+
+// Alternative kinds: how a candidate skill satisfies a role skill.
+const (
+	kindDirect  = iota // the skill itself
+	kindImplied        // a skill that implies it (Django ⇒ Python)
+	kindRelated        // a related skill, partial credit
+)
+
+// alt is one way to satisfy a requirement: having skill id.
+type alt struct {
+	id     string  // candidate skill id that counts
+	target string  // the role's skill (display name) it stands for
+	kind   int     // kindDirect, kindImplied, kindRelated
+	base   float64 // credit before months and recency
+}
+
+// compiledReq is a requirement ready for scoring.
+type compiledReq struct {
+	src    Requirement
+	alts   []alt
+	min    int
+	maxAgo int
+	k      float64 // share of the whole score, weight included
+}
+
+// compiled is a role ready for scoring: alternatives resolved through the
+// taxonomy and each part's share of the score fixed.
+type compiled struct {
+	role       Role
+	req, plus  []compiledReq
+	eduWant    int
+	eduShare   float64
+	expShare   float64
+	taxVersion string
+}
+
+// graph is the taxonomy's reverse implies and symmetric related edges, built
+// once per taxonomy.
+type graph struct {
+	impliedBy map[string][]string // id → ids that imply it, transitively
+	related   map[string][]string // id → related ids, both directions
+}
+
+var graphs sync.Map // *taxonomy.Taxonomy → *graph
+
+func graphOf(tax *taxonomy.Taxonomy) *graph {
+	if g, ok := graphs.Load(tax); ok {
+		return g.(*graph)
+	}
+	g := &graph{impliedBy: map[string][]string{}, related: map[string][]string{}}
+	direct := map[string][]string{}
+	for _, s := range tax.Skills() {
+		for _, t := range s.Implies {
+			direct[t] = append(direct[t], s.ID)
+		}
+		for _, r := range s.Related {
+			g.related[s.ID] = appendNew(g.related[s.ID], r)
+			g.related[r] = appendNew(g.related[r], s.ID)
+		}
+	}
+	for t := range direct {
+		seen := map[string]bool{t: true}
+		queue := append([]string(nil), direct[t]...)
+		var all []string
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			if seen[x] {
+				continue
+			}
+			seen[x] = true
+			all = append(all, x)
+			queue = append(queue, direct[x]...)
+		}
+		sort.Strings(all)
+		g.impliedBy[t] = all
+	}
+	for k := range g.related {
+		sort.Strings(g.related[k])
+	}
+	actual, _ := graphs.LoadOrStore(tax, g)
+	return actual.(*graph)
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// compile resolves a role against a taxonomy. Skill names the taxonomy does
+// not know never match.
+func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
+	g := graphOf(tax)
+	c := &compiled{role: ro, eduWant: EducationRank(ro.Education), taxVersion: tax.Version}
+	shareR, shareP, shareE, shareX := 0.0, 0.0, 0.0, 0.0
+	if len(ro.Required) > 0 {
+		shareR = shareRequired
+	}
+	if len(ro.Plus) > 0 {
+		shareP = sharePlus
+	}
+	if c.eduWant > 0 {
+		shareE = shareEducation
+	}
+	if ro.MinTotalMonths > 0 {
+		shareX = shareExperience
+	}
+	total := shareR + shareP + shareE + shareX
+	if total == 0 {
+		return c
+	}
+	c.req = compileReqs(ro.Required, shareR/total, tax, g)
+	c.plus = compileReqs(ro.Plus, shareP/total, tax, g)
+	c.eduShare = shareE / total
+	c.expShare = shareX / total
+	return c
+}
+
+func compileReqs(reqs []Requirement, share float64, tax *taxonomy.Taxonomy, g *graph) []compiledReq {
+	sumW := 0.0
+	for _, q := range reqs {
+		sumW += weightOf(q)
+	}
+	out := make([]compiledReq, len(reqs))
+	for i, q := range reqs {
+		cq := compiledReq{src: q, min: q.MinMonths, maxAgo: q.MaxMonthsAgo, k: share * weightOf(q) / sumW}
+		seen := map[string]bool{}
+		add := func(id, target string, kind int, base float64) {
+			if !seen[id] {
+				seen[id] = true
+				cq.alts = append(cq.alts, alt{id: id, target: target, kind: kind, base: base})
+			}
+		}
+		var ids []string
+		for _, name := range q.Skills {
+			if s, ok := tax.Lookup(name); ok {
+				ids = append(ids, s.ID)
+				add(s.ID, s.Name, kindDirect, 1)
+			}
+		}
+		for _, id := range ids {
+			s, _ := tax.Get(id)
+			for _, x := range g.impliedBy[id] {
+				add(x, s.Name, kindImplied, 1)
+			}
+		}
+		for _, id := range ids {
+			s, _ := tax.Get(id)
+			for _, x := range g.related[id] {
+				add(x, s.Name, kindRelated, creditRelated)
+			}
+		}
+		out[i] = cq
+	}
+	return out
+}
+
+func weightOf(q Requirement) float64 {
+	if q.Weight <= 0 {
+		return 1
+	}
+	return q.Weight
+}
+
+// credit is the credit one candidate skill earns for a requirement. months
+// and ago are -1 when unknown. It is the single formula both Score and the
+// Ranker use, so their numbers are equal.
+func credit(base float64, months, ago int, q *compiledReq) float64 {
+	f := base
+	if q.min > 0 {
+		switch {
+		case months < 0:
+			f *= unknownMonthsFactor
+		case months < q.min:
+			f *= shortMonthsFloor + (1-shortMonthsFloor)*float64(months)/float64(q.min)
+		}
+	}
+	if q.maxAgo > 0 {
+		switch {
+		case ago < 0:
+			f *= unknownRecentFactor
+		case ago > q.maxAgo:
+			f *= max(staleFloor, float64(q.maxAgo)/float64(ago))
+		}
+	}
+	return f
+}
+
+// educationCredit is the credit for a candidate's highest education level
+// (0 unknown) against the level wanted.
+func educationCredit(have, want int) float64 {
+	switch {
+	case want == 0 || have >= want:
+		return 1
+	case have == 0:
+		return unknownEducation
+	case have == want-1:
+		return oneLevelBelow
+	}
+	return 0
+}
+
+// experienceCredit is the credit for total months of experience against a minimum.
+func experienceCredit(have, want int) float64 {
+	if want <= 0 || have >= want {
+		return 1
+	}
+	if have <= 0 {
+		return 0
+	}
+	return float64(have) / float64(want)
+}
+
+// roundScore turns a raw score in [0,1] into 0–100 rounded to 0.1.
+func roundScore(raw float64) float64 { return math.Round(raw*1000) / 10 }
+
+// monthIndex turns "YYYY-MM" or "YYYY-MM-DD" into a month count, or -1.
+func monthIndex(s string) int {
+	if len(s) < 7 || s[4] != '-' {
+		return -1
+	}
+	y, m := 0, 0
+	for _, c := range s[:4] {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		y = y*10 + int(c-'0')
+	}
+	for _, c := range s[5:7] {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		m = m*10 + int(c-'0')
+	}
+	if m < 1 || m > 12 {
+		return -1
+	}
+	return y*12 + m - 1
+}
+
+// skillFacts returns a resume skill's months and months since last use
+// (each -1 when unknown), relative to the resume's as-of date.
+func skillFacts(s *engine.Skill, asOf int) (months, ago int) {
+	months, ago = -1, -1
+	if s.Months != nil {
+		months = *s.Months
+	}
+	switch {
+	case s.Current:
+		ago = 0
+	case s.LastUsed != nil && asOf >= 0:
+		if l := monthIndex(*s.LastUsed); l >= 0 {
+			ago = max(0, asOf-l)
+		}
+	}
+	return months, ago
+}
+
+// highestEducation is the rank of the resume's highest education level.
+func highestEducation(r *engine.Resume) int {
+	best := 0
+	for _, e := range r.Education {
+		best = max(best, EducationRank(e.Level))
+	}
+	return best
+}
+
+// Score rates resume r against role ro, deterministically, and explains it.
+// The formula is in the package documentation. Skills are compared by
+// taxonomy id; Django satisfies a Python requirement through the taxonomy's
+// implies edges, Flask half-satisfies Django through its related edges.
+func Score(r engine.Resume, ro Role, tax *taxonomy.Taxonomy) Match {
+	return scoreCompiled(&r, compile(ro, tax))
+}
+
+func scoreCompiled(r *engine.Resume, c *compiled) Match {
+	asOf := monthIndex(r.AsOf)
+	byID := make(map[string][]int, len(r.Skills))
+	for i := range r.Skills {
+		byID[r.Skills[i].ID] = append(byID[r.Skills[i].ID], i)
+	}
+	m := Match{RoleVersion: c.role.Version, TaxonomyVersion: c.taxVersion, Requirements: []RequirementResult{}, Plus: []RequirementResult{}, Missing: []string{}}
+	raw := 0.0
+	for i := range c.req {
+		res := explain(r, &c.req[i], byID, asOf)
+		raw += c.req[i].k * res.Credit
+		if res.Status == StatusMissing {
+			m.Missing = append(m.Missing, strings.Join(res.Skills, " or "))
+		}
+		m.Requirements = append(m.Requirements, res)
+	}
+	for i := range c.plus {
+		res := explain(r, &c.plus[i], byID, asOf)
+		raw += c.plus[i].k * res.Credit
+		m.Plus = append(m.Plus, res)
+	}
+	have := highestEducation(r)
+	m.Education = educationCheck(have, c.eduWant)
+	raw += c.eduShare * m.Education.Credit
+	m.Experience = experienceCheck(r.TotalMonths, c.role.MinTotalMonths)
+	raw += c.expShare * m.Experience.Credit
+	m.raw = raw
+	m.Score = roundScore(raw)
+	m.Summary = summary(&m)
+	return m
+}
+
+// explain finds the best alternative a resume has for a requirement. Ties
+// go to the earliest alternative (direct before implied before related).
+func explain(r *engine.Resume, q *compiledReq, byID map[string][]int, asOf int) RequirementResult {
+	res := RequirementResult{Skills: q.src.Skills, MinMonths: q.min, Status: StatusMissing, Evidence: []engine.Evidence{}}
+	best, bestSkill, bestAlt := 0.0, -1, -1
+	for ai := range q.alts {
+		for _, si := range byID[q.alts[ai].id] {
+			months, ago := skillFacts(&r.Skills[si], asOf)
+			if c := credit(q.alts[ai].base, months, ago, q); c > best {
+				best, bestSkill, bestAlt = c, si, ai
+			}
+		}
+	}
+	if bestSkill < 0 {
+		res.Reason = fmt.Sprintf("No %s found.", orList(q.src.Skills))
+		return res
+	}
+	a := q.alts[bestAlt]
+	s := &r.Skills[bestSkill]
+	res.Credit = best
+	res.Skill = a.target
+	if a.kind != kindDirect {
+		res.Via = s.Name
+	}
+	res.Months, res.LastUsed = s.Months, s.LastUsed
+	if n := len(s.Evidence); n > 3 {
+		res.Evidence = s.Evidence[:3]
+	} else if n > 0 {
+		res.Evidence = s.Evidence
+	}
+	months, ago := skillFacts(s, asOf)
+	var why []string
+	switch a.kind {
+	case kindDirect:
+		why = append(why, fmt.Sprintf("Has %s", a.target))
+	case kindImplied:
+		why = append(why, fmt.Sprintf("Has %s through %s (%s implies it)", a.target, s.Name, s.Name))
+	case kindRelated:
+		why = append(why, fmt.Sprintf("No %s, but related %s counts for %d%%", a.target, s.Name, int(creditRelated*100)))
+	}
+	if months >= 0 {
+		why[0] += fmt.Sprintf(", %s of experience", duration(months))
+	}
+	if s.Current {
+		why[0] += ", in the current job"
+	} else if s.LastUsed != nil {
+		why[0] += ", last used " + *s.LastUsed
+	}
+	status := StatusMet
+	if a.kind == kindRelated {
+		status = StatusPartlyMet
+	}
+	if q.min > 0 {
+		switch {
+		case months < 0:
+			status = StatusUnknown
+			why = append(why, fmt.Sprintf("how long is not stated (%s wanted)", duration(q.min)))
+		case months < q.min:
+			status = StatusPartlyMet
+			why = append(why, fmt.Sprintf("less than the %s wanted", duration(q.min)))
+		}
+	}
+	if q.maxAgo > 0 {
+		switch {
+		case ago < 0:
+			if status == StatusMet {
+				status = StatusUnknown
+			}
+			why = append(why, fmt.Sprintf("when it was last used is not stated (within %s wanted)", duration(q.maxAgo)))
+		case ago > q.maxAgo:
+			status = StatusPartlyMet
+			why = append(why, fmt.Sprintf("not used within the last %s", duration(q.maxAgo)))
+		}
+	}
+	res.Status = status
+	res.Reason = strings.Join(why, "; ") + "."
+	return res
+}
+
+func orList(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// duration renders months as a person says it: "8 months", "2 years", "2.5 years".
+func duration(months int) string {
+	switch {
+	case months == 1:
+		return "1 month"
+	case months < 12:
+		return fmt.Sprintf("%d months", months)
+	case months == 12:
+		return "1 year"
+	case months%12 == 0:
+		return fmt.Sprintf("%d years", months/12)
+	}
+	return fmt.Sprintf("%.1f years", float64(months)/12)
+}
+
+func educationCheck(have, want int) Check {
+	c := Check{Credit: educationCredit(have, want)}
+	if have > 0 {
+		c.Have = educationLevels[have-1]
+	}
+	if want == 0 {
+		c.Status, c.Reason = StatusNotRequired, "No education level asked."
+		return c
+	}
+	c.Want = educationLevels[want-1]
+	switch {
+	case have >= want:
+		c.Status = StatusMet
+		c.Reason = fmt.Sprintf("Has a %s degree or higher (%s).", strings.ReplaceAll(c.Want, "_", " "), strings.ReplaceAll(c.Have, "_", " "))
+	case have == 0:
+		c.Status = StatusUnknown
+		c.Reason = fmt.Sprintf("No education level found; %s wanted.", strings.ReplaceAll(c.Want, "_", " "))
+	case have == want-1:
+		c.Status = StatusPartlyMet
+		c.Reason = fmt.Sprintf("Highest level %s, one below the %s wanted.", strings.ReplaceAll(c.Have, "_", " "), strings.ReplaceAll(c.Want, "_", " "))
+	default:
+		c.Status = StatusMissing
+		c.Reason = fmt.Sprintf("Highest level %s; %s wanted.", strings.ReplaceAll(c.Have, "_", " "), strings.ReplaceAll(c.Want, "_", " "))
+	}
+	return c
+}
+
+func experienceCheck(have, want int) Check {
+	c := Check{Credit: experienceCredit(have, want)}
+	if have > 0 {
+		c.Have = duration(have)
+	}
+	if want <= 0 {
+		c.Status, c.Reason = StatusNotRequired, "No minimum total experience asked."
+		return c
+	}
+	c.Want = duration(want)
+	switch {
+	case have >= want:
+		c.Status = StatusMet
+		c.Reason = fmt.Sprintf("%s of experience, %s wanted.", duration(have), c.Want)
+	case have <= 0:
+		c.Status = StatusUnknown
+		c.Reason = fmt.Sprintf("No dated experience found; %s wanted.", c.Want)
+	default:
+		c.Status = StatusPartlyMet
+		c.Reason = fmt.Sprintf("%s of experience, less than the %s wanted.", duration(have), c.Want)
+	}
+	return c
+}
+
+// summary is one sentence for a person: how many required are met and what is missing.
+func summary(m *Match) string {
+	met := 0
+	for _, r := range m.Requirements {
+		if r.Status == StatusMet {
+			met++
+		}
+	}
+	plus := 0
+	for _, r := range m.Plus {
+		if r.Status != StatusMissing {
+			plus++
+		}
+	}
+	s := fmt.Sprintf("Meets %d of %d required", met, len(m.Requirements))
+	if len(m.Plus) > 0 {
+		s += fmt.Sprintf(" and %d of %d plus", plus, len(m.Plus))
+	}
+	if len(m.Missing) > 0 {
+		s += "; missing " + strings.Join(m.Missing, ", ")
+	}
+	return s + "."
+}
