@@ -1,0 +1,376 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// MappingVersion identifies the index layout built by buildMapping and
+// docFor. Bump it whenever either changes: Open then rebuilds every index
+// built with an older version from SQLite.
+const MappingVersion = "1"
+
+const metaMappingVersion = "mapping_version"
+
+// Index fields.
+//
+// Per-skill months are the one design choice worth explaining: a query like
+// `python months>=36` must match candidates whose *python* experience is at
+// least 36 months. Rather than one numeric field per skill (a field per
+// taxonomy entry, thousands of them in every segment), each known
+// (skill, months) pair is one keyword term "python=0036" in a single
+// skill_months field — months zero-padded to four digits so that the terms
+// of one skill sort numerically. `python months>=36` is then a term range
+// ["python=0036", "python=9999"], which bleve answers from the term
+// dictionary alone. A skill with unknown months (seen only in a skills list)
+// has no skill_months term and so never satisfies a months condition.
+const (
+	fieldText        = "text"         // analysed resume text (en), not stored
+	fieldSkill       = "skill"        // skill ids, keyword, stored (hits, facets)
+	fieldCategory    = "category"     // skill categories, keyword (facets)
+	fieldSkillMonths = "skill_months" // "<id>=<months, 4 digits>", keyword
+	fieldTotalMonths = "total_months" // numeric, stored
+	fieldFile        = "file"         // stored only
+
+	maxMonthsTerm = 9999
+)
+
+func buildMapping() mapping.IndexMapping {
+	text := mapping.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.Store = false
+	text.DocValues = false
+	text.IncludeInAll = false
+
+	kw := func(store bool) *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		return f
+	}
+	months := kw(false)
+	months.DocValues = false
+
+	total := mapping.NewNumericFieldMapping()
+	total.IncludeInAll = false
+
+	file := mapping.NewKeywordFieldMapping()
+	file.Index = false
+	file.DocValues = false
+	file.IncludeTermVectors = false
+	file.IncludeInAll = false
+
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldSkill, kw(true))
+	doc.AddFieldMappingsAt(fieldCategory, kw(false))
+	doc.AddFieldMappingsAt(fieldSkillMonths, months)
+	doc.AddFieldMappingsAt(fieldTotalMonths, total)
+	doc.AddFieldMappingsAt(fieldFile, file)
+
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultField = fieldText
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// docFor is the index document of a candidate.
+func docFor(c Candidate) map[string]any {
+	skills := make([]string, 0, len(c.Profile.Skills))
+	var cats, months []string
+	for _, sk := range c.Profile.Skills {
+		if sk.ID == "" {
+			continue
+		}
+		skills = append(skills, sk.ID)
+		if sk.Category != "" && !slices.Contains(cats, sk.Category) {
+			cats = append(cats, sk.Category)
+		}
+		if sk.Months != nil {
+			months = append(months, monthsTerm(sk.ID, *sk.Months))
+		}
+	}
+	return map[string]any{
+		fieldText:        c.Profile.Text,
+		fieldSkill:       skills,
+		fieldCategory:    cats,
+		fieldSkillMonths: months,
+		fieldTotalMonths: float64(c.Profile.TotalMonths),
+		fieldFile:        c.File,
+	}
+}
+
+func monthsTerm(id string, months int) string {
+	months = max(0, min(months, maxMonthsTerm))
+	return fmt.Sprintf("%s=%04d", id, months)
+}
+
+// openIndex opens dir/index.bleve, or rebuilds it from SQLite when it is
+// missing, unreadable or of another mapping version, then reconciles it.
+func (s *Store) openIndex(ctx context.Context) error {
+	path := filepath.Join(s.dir, indexName)
+	version, err := s.getMeta(ctx, metaMappingVersion)
+	if err != nil {
+		return fmt.Errorf("read mapping version: %w", err)
+	}
+	var reason string
+	idx, err := bleve.Open(path)
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
+		reason = "missing"
+	case err != nil:
+		reason = "unreadable: " + err.Error()
+	case version != MappingVersion:
+		reason = fmt.Sprintf("mapping version %q, want %q", version, MappingVersion)
+		idx.Close()
+	}
+	if reason == "" {
+		s.idx = idx
+		return s.reconcile(ctx)
+	}
+	s.log.Info("rebuilding search index", "reason", reason)
+	idx, err = s.rebuild(ctx, path)
+	if err != nil {
+		return err
+	}
+	s.idx = idx
+	return nil
+}
+
+// rebuild creates a fresh index at path (removing whatever is there) and
+// fills it from SQLite. The mapping version is recorded only once the index
+// is complete, so an interrupted rebuild is redone on the next start.
+func (s *Store) rebuild(ctx context.Context, path string) (bleve.Index, error) {
+	if err := s.setMeta(ctx, metaMappingVersion, ""); err != nil {
+		return nil, fmt.Errorf("reset mapping version: %w", err)
+	}
+	idx, err := s.buildAt(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.setMeta(ctx, metaMappingVersion, MappingVersion); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("record mapping version: %w", err)
+	}
+	n, _ := idx.DocCount()
+	s.log.Info("search index rebuilt", "candidates", n)
+	return idx, nil
+}
+
+func (s *Store) forEachCandidatePage(ctx context.Context, fn func([]Candidate) error) error {
+	after := ""
+	for {
+		cs, err := s.candidatePage(ctx, after, indexBatchSize)
+		if err != nil {
+			return err
+		}
+		if len(cs) > 0 {
+			if err := fn(cs); err != nil {
+				return err
+			}
+		}
+		if len(cs) < indexBatchSize {
+			return nil
+		}
+		after = cs[len(cs)-1].ID
+	}
+}
+
+const indexBatchSize = 500
+
+func indexInto(idx bleve.Index, cs []Candidate) error {
+	b := idx.NewBatch()
+	for _, c := range cs {
+		if err := b.Index(c.ID, docFor(c)); err != nil {
+			return fmt.Errorf("index candidate %s: %w", c.ID, err)
+		}
+	}
+	return idx.Batch(b)
+}
+
+// indexCandidates adds committed candidates to the index in one batch.
+func (s *Store) indexCandidates(ctx context.Context, cs []Candidate) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.idx == nil {
+		return errors.New("store closed")
+	}
+	return indexInto(s.idx, cs)
+}
+
+// reconcile makes the index hold exactly the candidates in SQLite: rows
+// missing from the index are indexed, index entries without a row deleted.
+// Candidates are immutable, so an entry present in both is up to date.
+func (s *Store) reconcile(ctx context.Context) error {
+	indexed, err := indexedIDs(ctx, s.idx)
+	if err != nil {
+		return fmt.Errorf("reconcile: list index: %w", err)
+	}
+	stored := map[string]bool{}
+	var missing []Candidate
+	added := 0
+	flush := func() error {
+		if len(missing) == 0 {
+			return nil
+		}
+		added += len(missing)
+		err := indexInto(s.idx, missing)
+		missing = missing[:0]
+		return err
+	}
+	err = s.forEachCandidatePage(ctx, func(cs []Candidate) error {
+		for _, c := range cs {
+			stored[c.ID] = true
+			if !indexed[c.ID] {
+				missing = append(missing, c)
+			}
+		}
+		if len(missing) >= indexBatchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return fmt.Errorf("reconcile: %w", err)
+	}
+	b := s.idx.NewBatch()
+	for id := range indexed {
+		if !stored[id] {
+			b.Delete(id)
+		}
+	}
+	removed := b.Size()
+	if removed > 0 {
+		if err := s.idx.Batch(b); err != nil {
+			return fmt.Errorf("reconcile: remove stale entries: %w", err)
+		}
+	}
+	if added > 0 || removed > 0 {
+		s.log.Info("search index reconciled", "indexed", added, "removed", removed)
+	}
+	return nil
+}
+
+// indexedIDs lists every document id in idx, paging in id order.
+func indexedIDs(ctx context.Context, idx bleve.Index) (map[string]bool, error) {
+	ids := map[string]bool{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 5000, 0, false)
+		req.SortByCustom(search.SortOrder{&search.SortDocID{}})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			ids[h.ID] = true
+		}
+		if len(res.Hits) < 5000 {
+			return ids, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// Reindex rebuilds the search index from SQLite. Searches and writes keep
+// working on the old index while the new one is built beside it; writes made
+// meanwhile are reconciled into the new index before it replaces the old.
+func (s *Store) Reindex(ctx context.Context) error {
+	path := filepath.Join(s.dir, indexName)
+	tmp := path + ".new"
+	fresh, err := s.buildAt(ctx, tmp)
+	if err != nil {
+		return err
+	}
+	if err := fresh.Close(); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.idx == nil {
+		os.RemoveAll(tmp)
+		return errors.New("reindex: store closed")
+	}
+	if err := s.idx.Close(); err != nil {
+		s.log.Warn("closing old index", "err", err)
+	}
+	s.idx = nil
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("reindex: remove old index: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return fmt.Errorf("reindex: open rebuilt index: %w", err)
+	}
+	s.idx = idx
+	if err := s.reconcile(ctx); err != nil {
+		return err
+	}
+	return s.setMeta(ctx, metaMappingVersion, MappingVersion)
+}
+
+// buildAt creates a fresh index at path filled from SQLite, without touching
+// the mapping version recorded for the live index.
+func (s *Store) buildAt(ctx context.Context, path string) (bleve.Index, error) {
+	if err := os.RemoveAll(path); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	idx, err := bleve.NewUsing(path, buildMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if err := s.forEachCandidatePage(ctx, func(cs []Candidate) error { return indexInto(idx, cs) }); err != nil {
+		idx.Close()
+		os.RemoveAll(path)
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return idx, nil
+}
+
+// IndexStats reports the document count of the search index and its size on
+// disk in bytes.
+func (s *Store) IndexStats(ctx context.Context) (docs uint64, bytes int64, err error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.idx == nil {
+		return 0, 0, errors.New("store closed")
+	}
+	docs, err = s.idx.DocCount()
+	if err != nil {
+		return 0, 0, err
+	}
+	err = filepath.Walk(filepath.Join(s.dir, indexName), func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			bytes += fi.Size()
+		}
+		return nil
+	})
+	return docs, bytes, err
+}

@@ -1,0 +1,334 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// Candidate is one stored resume: the original file's name, format, hashes
+// and size, and the parsed profile. Profile.Text holds the extracted text.
+type Candidate struct {
+	ID        string
+	File      string
+	Format    string
+	Hash      string // sha256 of the original bytes, lower-case hex
+	TextHash  string // sha256 of the normalised extracted text; "" when the text is empty
+	Size      int64
+	CreatedAt time.Time
+	Profile   engine.Resume
+}
+
+// NewCandidate is one input of AddCandidates.
+type NewCandidate struct {
+	File     string
+	Original []byte
+	Profile  engine.Resume
+}
+
+// AddResult is the outcome of one NewCandidate: the stored candidate, and
+// whether it was created (false: the same document was already stored).
+type AddResult struct {
+	Candidate Candidate
+	Created   bool
+}
+
+// AddCandidate stores a parsed resume and its original bytes, then indexes
+// it. A document already stored — the same bytes, or the same normalised
+// extracted text (the PDF and the DOCX of one resume) — is not stored again:
+// the existing candidate is returned with created=false.
+//
+// The original is written under files/ and the row committed to SQLite before
+// the index is updated; if indexing then fails the error is returned, the
+// candidate stays stored and the next Open (or Reindex) indexes it.
+func (s *Store) AddCandidate(ctx context.Context, file string, original []byte, profile engine.Resume) (c Candidate, created bool, err error) {
+	res, err := s.AddCandidates(ctx, []NewCandidate{{File: file, Original: original, Profile: profile}})
+	if err != nil {
+		return Candidate{}, false, err
+	}
+	return res[0].Candidate, res[0].Created, nil
+}
+
+// AddCandidates is the batched AddCandidate for imports and jobs: one SQLite
+// transaction and one index batch for all of them. Results are in input
+// order; duplicates within the batch resolve to the first occurrence. On
+// error nothing of the batch is stored, except when only indexing failed (see
+// AddCandidate).
+func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResult, error) {
+	if len(in) == 0 {
+		return nil, nil
+	}
+	type prepared struct {
+		c       Candidate
+		profile []byte
+	}
+	prep := make([]prepared, len(in))
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	for i, nc := range in {
+		if nc.File == "" {
+			return nil, fmt.Errorf("candidate %d: empty file name: %w", i, engine.ErrInvalid)
+		}
+		profile := nc.Profile
+		profile.File = nc.File
+		pj, err := json.Marshal(profile)
+		if err != nil {
+			return nil, fmt.Errorf("candidate %d: encode profile: %w", i, err)
+		}
+		prep[i] = prepared{
+			c: Candidate{
+				File:      nc.File,
+				Format:    profile.Format,
+				Hash:      hashBytes(nc.Original),
+				TextHash:  textHash(profile.Text),
+				Size:      int64(len(nc.Original)),
+				CreatedAt: now,
+				Profile:   profile,
+			},
+			profile: pj,
+		}
+	}
+
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
+	if err != nil {
+		return nil, translate(err, "add candidates")
+	}
+	defer tx.Rollback()
+
+	out := make([]AddResult, len(in))
+	var fresh []Candidate
+	seen := map[string]int{} // hash or "t:"+text hash → index in out, within this batch
+	for i := range prep {
+		c := prep[i].c
+		if j, ok := seen[c.Hash]; ok {
+			out[i] = AddResult{Candidate: out[j].Candidate}
+			continue
+		}
+		if j, ok := seen["t:"+c.TextHash]; ok && c.TextHash != "" {
+			out[i] = AddResult{Candidate: out[j].Candidate}
+			continue
+		}
+		existing, err := findDuplicate(ctx, tx, c.Hash, c.TextHash)
+		switch {
+		case err == nil:
+			out[i] = AddResult{Candidate: existing}
+		case errors.Is(err, engine.ErrNotFound):
+			if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
+				return nil, err
+			}
+			c.ID = newID()
+			_, err = tx.ExecContext(ctx, `INSERT INTO candidates
+				(id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.ID, c.File, c.Format, c.Hash, nullable(c.TextHash), c.Size, millis(c.CreatedAt),
+				c.Profile.TotalMonths, prep[i].profile, c.Profile.Text)
+			if err != nil {
+				return nil, translate(err, "add candidate "+c.File)
+			}
+			out[i] = AddResult{Candidate: c, Created: true}
+			fresh = append(fresh, c)
+		default:
+			return nil, err
+		}
+		seen[c.Hash] = i
+		if c.TextHash != "" {
+			seen["t:"+c.TextHash] = i
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, "add candidates")
+	}
+	if len(fresh) > 0 {
+		if err := s.indexHook(ctx, fresh); err != nil {
+			return out, fmt.Errorf("candidates stored but not yet indexed (the next start reconciles): %w", err)
+		}
+	}
+	return out, nil
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const candidateColumns = `id, file, format, hash, COALESCE(text_hash, ''), size, created_at, profile, text`
+
+func findDuplicate(ctx context.Context, q querier, hash, textHash string) (Candidate, error) {
+	row := q.QueryRowContext(ctx, `SELECT `+candidateColumns+` FROM candidates
+		WHERE hash = ? OR (text_hash IS NOT NULL AND text_hash = ?) LIMIT 1`, hash, textHash)
+	c, err := scanCandidate(row)
+	return c, translate(err, "candidate with hash "+hash)
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanCandidate(row scanner) (Candidate, error) {
+	var (
+		c       Candidate
+		created int64
+		profile []byte
+		text    string
+	)
+	if err := row.Scan(&c.ID, &c.File, &c.Format, &c.Hash, &c.TextHash, &c.Size, &created, &profile, &text); err != nil {
+		return Candidate{}, err
+	}
+	if err := json.Unmarshal(profile, &c.Profile); err != nil {
+		return Candidate{}, fmt.Errorf("candidate %s: stored profile: %w", c.ID, err)
+	}
+	c.Profile.Text = text
+	c.CreatedAt = fromMillis(created)
+	return c, nil
+}
+
+// GetCandidate returns the candidate with the given id, or engine.ErrNotFound.
+func (s *Store) GetCandidate(ctx context.Context, id string) (Candidate, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+candidateColumns+` FROM candidates WHERE id = ?`, id)
+	c, err := scanCandidate(row)
+	return c, translate(err, "candidate "+id)
+}
+
+// FindByHash returns the candidate whose original has the given sha256
+// (lower-case hex), or engine.ErrNotFound.
+func (s *Store) FindByHash(ctx context.Context, sha256hex string) (Candidate, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+candidateColumns+` FROM candidates WHERE hash = ?`, strings.ToLower(sha256hex))
+	c, err := scanCandidate(row)
+	return c, translate(err, "candidate with hash "+sha256hex)
+}
+
+// OriginalFile returns the uploaded file name and bytes of a candidate. It
+// fails with engine.ErrNotFound when the candidate or its file is gone.
+func (s *Store) OriginalFile(ctx context.Context, id string) (name string, data []byte, err error) {
+	var hash string
+	err = s.db.QueryRowContext(ctx, `SELECT file, hash FROM candidates WHERE id = ?`, id).Scan(&name, &hash)
+	if err != nil {
+		return "", nil, translate(err, "candidate "+id)
+	}
+	data, err = s.Blob(ctx, hash)
+	if err != nil {
+		return "", nil, fmt.Errorf("candidate %s original: %w", id, err)
+	}
+	return name, data, nil
+}
+
+// DeleteCandidate removes a candidate everywhere: its row, its index entry
+// and its original file (kept only while a pending job item still needs the
+// same bytes). It fails with engine.ErrNotFound for an unknown id.
+func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, "delete candidate "+id)
+	}
+	defer tx.Rollback()
+	var hash string
+	if err := tx.QueryRowContext(ctx, `DELETE FROM candidates WHERE id = ? RETURNING hash`, id).Scan(&hash); err != nil {
+		return translate(err, "candidate "+id)
+	}
+	var pending int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM job_items WHERE hash = ? AND status = 'pending'`, hash).Scan(&pending); err != nil {
+		return translate(err, "delete candidate "+id)
+	}
+	if err := tx.Commit(); err != nil {
+		return translate(err, "delete candidate "+id)
+	}
+	s.mu.RLock()
+	ierr := s.idx.Delete(id)
+	s.mu.RUnlock()
+	if ierr != nil {
+		return fmt.Errorf("candidate %s deleted but still indexed (the next start reconciles): %w", id, ierr)
+	}
+	if pending == 0 {
+		if err := os.Remove(s.blobPath(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("candidate %s: remove original: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// ForEachCandidate calls fn with every stored candidate, in id order, and
+// stops at the first error fn returns (returned as is). It reads in pages so
+// fn may call other Store methods.
+func (s *Store) ForEachCandidate(ctx context.Context, fn func(Candidate) error) error {
+	const page = 500
+	after := ""
+	for {
+		cs, err := s.candidatePage(ctx, after, page)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if len(cs) < page {
+			return nil
+		}
+		after = cs[len(cs)-1].ID
+	}
+}
+
+func (s *Store) candidatePage(ctx context.Context, after string, limit int) ([]Candidate, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+candidateColumns+` FROM candidates
+		WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, translate(err, "list candidates")
+	}
+	defer rows.Close()
+	var out []Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, translate(err, "list candidates")
+		}
+		out = append(out, c)
+	}
+	return out, translate(rows.Err(), "list candidates")
+}
+
+// CountCandidates returns the number of stored candidates.
+func (s *Store) CountCandidates(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates`).Scan(&n)
+	return n, translate(err, "count candidates")
+}
+
+// textHash returns the sha256 of text with case folded and every run of
+// whitespace collapsed to one space, so the same resume exported as PDF and
+// as DOCX hashes alike. Empty text hashes to "" (never a duplicate).
+func textHash(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

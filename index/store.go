@@ -1,0 +1,177 @@
+// Package index owns every byte skillmatch keeps on disk: one data folder with
+// the SQLite database (the system of record for candidates, roles, API keys,
+// audit entries and jobs), the bleve search index built from it, and the
+// original uploaded files stored by content hash.
+//
+//	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations
+//	DIR/index.bleve/     bleve (scorch), rebuilt from SQLite when missing,
+//	                     corrupt or of an older mapping version
+//	DIR/files/<sha256>   originals (uploads and job inputs)
+//
+// Every write is committed to SQLite before it is indexed, and Open reconciles
+// the two, so a crash between them is repaired on the next start.
+//
+// bleve and database/sql never leave this package: callers see plain Go
+// values, and errors are translated to the engine sentinels
+// (engine.ErrNotFound, engine.ErrConflict, engine.ErrInvalid). index may import
+// engine and its subpackages; it must not import api or cmd, nor gin or
+// net/http.
+package index
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// Options configure a Store. The zero value works.
+type Options struct {
+	// Logger receives operational messages (rebuilds, reconciliation). It
+	// never receives resume text or personal data. Nil discards.
+	Logger *slog.Logger
+	// TaxonomyVersion is recorded in audit entries that do not name one.
+	TaxonomyVersion string
+	// ResolveSkill maps a skill name, id or alias as a user types it in a
+	// search query ("k8s", "Golang") to a taxonomy skill id. Nil treats the
+	// lower-cased word itself as the id.
+	ResolveSkill func(name string) (id string, ok bool)
+}
+
+// Store is the data folder opened for use. It is safe for concurrent use by
+// HTTP handlers and job workers.
+type Store struct {
+	dir  string
+	db   *sql.DB
+	opts Options
+	log  *slog.Logger
+
+	// mu guards idx: every index operation holds it for reading, Reindex
+	// for writing while it swaps in the rebuilt index.
+	mu  sync.RWMutex
+	idx bleve.Index
+
+	// indexHook indexes committed candidates. Tests replace it to simulate a
+	// crash between the SQLite commit and the index write.
+	indexHook func(ctx context.Context, cs []Candidate) error
+}
+
+const (
+	dbName    = "skillmatch.db"
+	indexName = "index.bleve"
+	filesName = "files"
+)
+
+// Open opens the data folder dir, creating it (and everything in it) when
+// missing. It runs the database migrations, opens the search index —
+// rebuilding it from SQLite when it is missing, unreadable or built with an
+// older mapping version — and reconciles the index with SQLite: candidates in
+// the database but not the index are indexed, index entries without a row are
+// removed. The caller must Close the Store.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("data folder: empty path: %w", engine.ErrInvalid)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	dsn := filepath.Join(dir, dbName) + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", filepath.Join(dir, dbName), err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Store{dir: dir, db: db, opts: opts, log: opts.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	s.indexHook = s.indexCandidates
+	if err := s.openIndex(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the index and the database. The Store must not be used after.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	var ierr error
+	if s.idx != nil {
+		ierr = s.idx.Close()
+		s.idx = nil
+	}
+	s.mu.Unlock()
+	return errors.Join(ierr, s.db.Close())
+}
+
+// Dir returns the data folder.
+func (s *Store) Dir() string { return s.dir }
+
+// translate maps a database error to an engine sentinel, wrapped with what:
+// sql.ErrNoRows → ErrNotFound, a constraint violation → ErrConflict. Other
+// errors are wrapped unchanged.
+func translate(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: %w", what, engine.ErrNotFound)
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		return fmt.Errorf("%s: %w", what, engine.ErrConflict)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+func isConstraint(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
+}
+
+// newID returns a random 16-hex-digit identifier.
+func newID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func millis(t time.Time) int64      { return t.UnixMilli() }
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+func (s *Store) getMeta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+func (s *Store) setMeta(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
