@@ -207,8 +207,11 @@ func isTitleCase(s string) bool {
 	return true
 }
 
+var numberedItem = regexp.MustCompile(`^\(?[0-9a-z]{1,2}[.)]\s+`)
+
 func stripBullet(line string) string {
-	return strings.TrimSpace(strings.TrimLeft(line, "•·▪◦‣–—-*+>0123456789.) \t"))
+	line = strings.TrimSpace(strings.TrimLeft(line, "•·▪◦‣–—-*+>● \t"))
+	return numberedItem.ReplaceAllString(line, "")
 }
 
 // sentences splits a line at sentence ends, keeping "e.g." and "etc." inside.

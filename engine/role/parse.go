@@ -323,7 +323,7 @@ func suggest(tax *taxonomy.Taxonomy, name string) (string, bool) {
 		return s.Suggest(name)
 	}
 	want := strings.ToLower(name)
-	best, bestD := "", len(want)/3+1
+	best, bestD := "", max(2, len(want)/3)+1
 	for _, s := range tax.Skills() {
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			if d := editDistance(want, strings.ToLower(n)); d < bestD {
@@ -335,6 +335,7 @@ func suggest(tax *taxonomy.Taxonomy, name string) (string, bool) {
 }
 
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -348,8 +349,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1) // transposition
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

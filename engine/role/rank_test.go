@@ -1,0 +1,320 @@
+package role
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// population draws synthetic candidates from a taxonomy: skills picked
+// with a Zipf-like popularity, months and last use often known, sometimes
+// not (a skills-list-only mention), as parsed resumes have them.
+type population struct {
+	tax   *taxonomy.Taxonomy
+	ids   []string // skills in popularity order
+	pool  []engine.Skill
+	rng   *rand.Rand
+	zipf  *rand.Zipf
+	dates []string
+}
+
+func newPopulation(tax *taxonomy.Taxonomy, seed uint64) *population {
+	p := &population{tax: tax, rng: rand.New(rand.NewPCG(seed, 99))}
+	for _, s := range tax.Skills() {
+		p.ids = append(p.ids, s.ID)
+	}
+	p.rng.Shuffle(len(p.ids), func(i, j int) { p.ids[i], p.ids[j] = p.ids[j], p.ids[i] })
+	p.zipf = rand.NewZipf(p.rng, 1.1, 8, uint64(len(p.ids)-1))
+	for y := 2012; y <= 2026; y++ {
+		for m := 1; m <= 12; m += 3 {
+			p.dates = append(p.dates, fmt.Sprintf("%04d-%02d", y, m))
+		}
+	}
+	return p
+}
+
+func (p *population) skill() engine.Skill {
+	id := p.ids[p.zipf.Uint64()]
+	s := engine.Skill{ID: id, Name: id, Evidence: []engine.Evidence{{Section: "experience", Line: 1 + p.rng.IntN(60), Text: "worked with " + id}}}
+	if p.rng.IntN(10) < 7 {
+		s.Months = intp(1 + p.rng.IntN(120))
+		s.LastUsed = strp(p.dates[p.rng.IntN(len(p.dates))])
+		s.Current = p.rng.IntN(4) == 0
+	}
+	return s
+}
+
+func (p *population) resume() engine.Resume {
+	r := engine.Resume{AsOf: "2026-06-01", TotalMonths: p.rng.IntN(240)}
+	n := 5 + p.rng.IntN(30)
+	r.Skills = make([]engine.Skill, n)
+	for i := range r.Skills {
+		r.Skills[i] = p.skill()
+	}
+	if lvl := p.rng.IntN(6); lvl > 0 {
+		r.Education = []engine.Education{{Level: educationLevels[lvl-1]}}
+	}
+	return r
+}
+
+// sharedResume is like resume but its skills are a window of a shared pool,
+// so a million profiles fit in memory.
+func (p *population) sharedResume() engine.Resume {
+	if p.pool == nil {
+		p.pool = make([]engine.Skill, 1<<18)
+		for i := range p.pool {
+			p.pool[i] = p.skill()
+		}
+	}
+	r := engine.Resume{AsOf: "2026-06-01", TotalMonths: p.rng.IntN(240)}
+	n := 5 + p.rng.IntN(30)
+	off := p.rng.IntN(len(p.pool) - n)
+	r.Skills = p.pool[off : off+n : off+n]
+	if lvl := p.rng.IntN(6); lvl > 0 {
+		r.Education = []engine.Education{{Level: educationLevels[lvl-1]}}
+	}
+	return r
+}
+
+func randomResume(rng *rand.Rand, tax *taxonomy.Taxonomy) engine.Resume {
+	return newPopulation(tax, rng.Uint64()).resume()
+}
+
+// benchRole is a 12-requirement role over popular skills of the population:
+// 8 required (some any-of, some with minimums and recency), 4 plus.
+func (p *population) benchRole() Role {
+	name := func(i int) string { s, _ := p.tax.Get(p.ids[i%len(p.ids)]); return s.Name }
+	r := Role{Title: "Bench", Education: "bachelor", MinTotalMonths: 36}
+	for i := 0; i < 8; i++ {
+		q := Requirement{Skills: []string{name(i * 3)}, Weight: 1}
+		if i%3 == 1 {
+			q.Skills = append(q.Skills, name(i*3+1))
+		}
+		if i%2 == 0 {
+			q.MinMonths = 24
+		}
+		if i == 3 {
+			q.MaxMonthsAgo = 36
+		}
+		r.Required = append(r.Required, q)
+	}
+	for i := 0; i < 4; i++ {
+		r.Plus = append(r.Plus, Requirement{Skills: []string{name(30 + i*5)}, Weight: 1})
+	}
+	return r
+}
+
+func TestRankerScoreEqualsScore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tax  *taxonomy.Taxonomy
+	}{{"test taxonomy", testTax(t)}, {"default taxonomy", taxonomy.Default()}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPopulation(tc.tax, 3)
+			ro := p.benchRole()
+			k := NewRanker(tc.tax)
+			byID := map[string]engine.Resume{}
+			for i := 0; i < 2000; i++ {
+				id := fmt.Sprintf("c%05d", i)
+				r := p.resume()
+				byID[id] = r
+				k.Add(id, r)
+			}
+			got := k.Rank(ro, RankOptions{Explain: 2000})
+			if len(got) != 2000 {
+				t.Fatalf("Rank returned %d results, want 2000", len(got))
+			}
+			for i, g := range got {
+				want := Score(byID[g.ID], ro, tc.tax)
+				if g.Score != want.Score || g.Match.Score != want.Score {
+					t.Fatalf("%s: ranker score %v, explained %v, Score %v", g.ID, g.Score, g.Match.Score, want.Score)
+				}
+				if g.MissingRequired != len(want.Missing) {
+					t.Fatalf("%s: MissingRequired %d, Score's Missing %v", g.ID, g.MissingRequired, want.Missing)
+				}
+				if g.Rank != i+1 {
+					t.Fatalf("result %d has Rank %d", i, g.Rank)
+				}
+				if i > 0 && better(g.Score, g.MissingRequired, g.raw, g.ID, &got[i-1]) {
+					t.Fatalf("results %d and %d out of order: %+v before %+v", i-1, i, got[i-1], g)
+				}
+			}
+		})
+	}
+}
+
+func TestRankerTopKMatchesFullSort(t *testing.T) {
+	tax := testTax(t)
+	p := newPopulation(tax, 5)
+	ro := Role{Title: "T", Required: []Requirement{req(24, "Python"), req(0, "SQL"), req(0, "AWS", "GCP")}, Plus: []Requirement{req(0, "Docker")}}
+	k := NewRanker(tax)
+	for i := 0; i < 3000; i++ {
+		k.Add(fmt.Sprintf("c%04d", i), p.resume())
+	}
+	all := k.Rank(ro, RankOptions{})
+	top := k.Rank(ro, RankOptions{Limit: 25, Explain: 3})
+	if diff := cmp.Diff(strip(all[:25]), strip(top)); diff != "" {
+		t.Errorf("top 25 differ from the full sort (-full +top):\n%s", diff)
+	}
+	for i, r := range top {
+		if (r.Match != nil) != (i < 3) {
+			t.Errorf("result %d: Match set = %v, want explanations for the top 3 only", i, r.Match != nil)
+		}
+	}
+	for _, r := range k.Rank(ro, RankOptions{MinScore: 50}) {
+		if r.Score < 50 {
+			t.Fatalf("MinScore 50 kept %+v", r)
+		}
+	}
+	for _, r := range k.Rank(ro, RankOptions{Strict: true}) {
+		if r.MissingRequired != 0 {
+			t.Fatalf("Strict kept %+v", r)
+		}
+	}
+	if again := k.Rank(ro, RankOptions{}); cmp.Diff(strip(all), strip(again)) != "" {
+		t.Error("two Rank calls on the same data differ")
+	}
+}
+
+func strip(rs []Ranked) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = fmt.Sprintf("%d %s %.1f %d", r.Rank, r.ID, r.Score, r.MissingRequired)
+	}
+	return out
+}
+
+func TestRankerAddReplaceRemove(t *testing.T) {
+	tax := testTax(t)
+	ro := Role{Title: "T", Required: []Requirement{req(0, "Go")}}
+	k := NewRanker(tax)
+	k.Add("a", resumeWith(sk("go", 10, "")))
+	k.Add("b", resumeWith(sk("java", 10, "")))
+	if got := ids(k.Rank(ro, RankOptions{})); cmp.Diff([]string{"a", "b"}, got) != "" {
+		t.Fatalf("Rank = %v, want [a b]", got)
+	}
+	k.Add("a", resumeWith(sk("java", 10, ""))) // replaced: no Go any more
+	k.Add("b", resumeWith(sk("go", 10, "")))
+	if got := ids(k.Rank(ro, RankOptions{})); cmp.Diff([]string{"b", "a"}, got) != "" {
+		t.Fatalf("after replacing, Rank = %v, want [b a]", got)
+	}
+	k.Remove("b")
+	k.Remove("nobody")
+	if got := ids(k.Rank(ro, RankOptions{})); cmp.Diff([]string{"a"}, got) != "" || k.Len() != 1 {
+		t.Fatalf("after Remove(b), Rank = %v, Len = %d; want [a], 1", got, k.Len())
+	}
+	// enough churn to compact the slots, then the same answers
+	for i := 0; i < 3000; i++ {
+		k.Add(fmt.Sprintf("x%d", i%500), resumeWith(sk("go", i%50, "")))
+	}
+	for i := 0; i < 500; i += 2 {
+		k.Remove(fmt.Sprintf("x%d", i))
+	}
+	got := k.Rank(ro, RankOptions{Limit: 3, Explain: 3})
+	if k.Len() != 251 || got[0].Match == nil || got[0].Match.Requirements[0].Status != StatusMet {
+		t.Fatalf("after churn Len = %d, top = %+v", k.Len(), got[0])
+	}
+}
+
+func ids(rs []Ranked) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func TestRankerConcurrent(t *testing.T) {
+	tax := testTax(t)
+	p := newPopulation(tax, 9)
+	k := NewRanker(tax)
+	ro := Role{Title: "T", Required: []Requirement{req(12, "Python"), req(0, "SQL")}}
+	done := make(chan bool)
+	go func() {
+		for i := 0; i < 2000; i++ {
+			k.Add(fmt.Sprintf("c%d", i%300), p.resume())
+			if i%7 == 0 {
+				k.Remove(fmt.Sprintf("c%d", i%300))
+			}
+		}
+		close(done)
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		default:
+			k.Rank(ro, RankOptions{Limit: 10, Explain: 2})
+		}
+	}
+}
+
+// benchRank ranks n synthetic profiles against the 12-requirement role,
+// explaining the top 50.
+func benchRank(b *testing.B, n int) {
+	tax := taxonomy.Default()
+	if len(tax.Skills()) < 60 {
+		b.Skip("embedded taxonomy too small for the bench role")
+	}
+	p := newPopulation(tax, 1)
+	k := NewRanker(tax)
+	for i := 0; i < n; i++ {
+		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
+	}
+	ro := p.benchRole()
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := k.Rank(ro, RankOptions{Limit: 50, Explain: 50}); len(got) != 50 {
+			b.Fatalf("got %d results", len(got))
+		}
+	}
+}
+
+func BenchmarkRank10k(b *testing.B)  { benchRank(b, 10_000) }
+func BenchmarkRank100k(b *testing.B) { benchRank(b, 100_000) }
+func BenchmarkRank1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("1M profiles take ~1 GB; run without -short")
+	}
+	benchRank(b, 1_000_000)
+}
+
+// TestRankGrowth prints how rank time and ranker memory grow from 10k to 1M
+// profiles. It is a report, not an assertion: run it with
+// SKILLMATCH_RANK_GROWTH=1 go test -run RankGrowth -v ./engine/role.
+func TestRankGrowth(t *testing.T) {
+	if testing.Short() || !envSet("SKILLMATCH_RANK_GROWTH") {
+		t.Skip("set SKILLMATCH_RANK_GROWTH=1 to print the growth report")
+	}
+	tax := taxonomy.Default()
+	p := newPopulation(tax, 1)
+	ro := p.benchRole()
+	k := NewRanker(tax)
+	added := 0
+	t.Logf("%10s %12s %12s %14s", "profiles", "p50 rank", "max rank", "heap MB")
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		for ; added < n; added++ {
+			k.Add(fmt.Sprintf("cand-%07d", added), p.sharedResume())
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		var times []time.Duration
+		for i := 0; i < 21; i++ {
+			start := time.Now()
+			k.Rank(ro, RankOptions{Limit: 50, Explain: 50})
+			times = append(times, time.Since(start))
+		}
+		sortDurations(times)
+		t.Logf("%10d %12s %12s %14.0f", n, times[len(times)/2], times[len(times)-1], float64(ms.HeapAlloc)/1e6)
+	}
+}
