@@ -1,0 +1,463 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// testSkills is the small vocabulary the tests resolve query words against:
+// name or alias → id, and id → category.
+var (
+	testAliases = map[string]string{
+		"python": "python", "django": "django", "flask": "flask", "aws": "aws", "gcp": "gcp",
+		"java": "java", "javascript": "javascript", "js": "javascript", "css": "css", "sql": "sql",
+		"kubernetes": "kubernetes", "k8s": "kubernetes", "postgres": "postgresql", "postgresql": "postgresql",
+	}
+	testCategories = map[string]string{
+		"python": "language", "django": "framework", "flask": "framework", "aws": "cloud", "gcp": "cloud",
+		"java": "language", "javascript": "language", "css": "language", "sql": "database",
+		"kubernetes": "tool", "postgresql": "database",
+	}
+)
+
+func resolveTest(name string) (string, bool) {
+	id, ok := testAliases[strings.ToLower(name)]
+	return id, ok
+}
+
+func testOptions() Options {
+	return Options{TaxonomyVersion: "test-1", ResolveSkill: resolveTest}
+}
+
+func openTest(t testing.TB, dir string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dir, testOptions())
+	if err != nil {
+		t.Fatalf("Open(%s): %v", dir, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// profile builds a resume from text, total months and skill specs "id" (no
+// dated experience) or "id:months".
+func profile(text string, total int, specs ...string) engine.Resume {
+	r := engine.Resume{Format: "text", Text: text, TotalMonths: total}
+	for _, spec := range specs {
+		id, m, hasMonths := strings.Cut(spec, ":")
+		sk := engine.Skill{ID: id, Name: id, Category: testCategories[id]}
+		if hasMonths {
+			n, err := strconv.Atoi(m)
+			if err != nil {
+				panic(err)
+			}
+			sk.Months = &n
+		}
+		r.Skills = append(r.Skills, sk)
+	}
+	return r
+}
+
+func add(t testing.TB, s *Store, file, text string, total int, specs ...string) Candidate {
+	t.Helper()
+	c, created, err := s.AddCandidate(context.Background(), file, []byte("original of "+file+"\n"+text), profile(text, total, specs...))
+	if err != nil {
+		t.Fatalf("AddCandidate(%s): %v", file, err)
+	}
+	if !created {
+		t.Fatalf("AddCandidate(%s): created = false, want true", file)
+	}
+	return c
+}
+
+func searchIDs(t *testing.T, s *Store, req SearchRequest) []string {
+	t.Helper()
+	res, err := s.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", req, err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func TestAddGetDeleteCandidate(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+
+	text := "Jane Doe\nSenior Python developer\nDjango and AWS since 2019"
+	original := []byte("%PDF-1.4 pretend pdf bytes")
+	c, created, err := s.AddCandidate(ctx, "jane.pdf", original, profile(text, 60, "python:48", "django:36", "aws"))
+	if err != nil || !created {
+		t.Fatalf("AddCandidate = created %v, err %v; want created", created, err)
+	}
+	if c.ID == "" || c.Hash != hashBytes(original) || c.Size != int64(len(original)) || c.TextHash == "" {
+		t.Fatalf("AddCandidate returned %+v", c)
+	}
+
+	got, err := s.GetCandidate(ctx, c.ID)
+	if err != nil {
+		t.Fatalf("GetCandidate: %v", err)
+	}
+	if diff := cmp.Diff(c, got); diff != "" {
+		t.Errorf("GetCandidate mismatch (-added +got):\n%s", diff)
+	}
+	if got.Profile.Text != text {
+		t.Errorf("stored text = %q, want %q", got.Profile.Text, text)
+	}
+	byHash, err := s.FindByHash(ctx, c.Hash)
+	if err != nil || byHash.ID != c.ID {
+		t.Errorf("FindByHash = %v, %v; want %s", byHash.ID, err, c.ID)
+	}
+	name, data, err := s.OriginalFile(ctx, c.ID)
+	if err != nil || name != "jane.pdf" || string(data) != string(original) {
+		t.Errorf("OriginalFile = %q, %q, %v", name, data, err)
+	}
+
+	// The same bytes again, and the same text from another format (case and
+	// whitespace differ), both return the existing candidate.
+	dups := []struct {
+		name     string
+		original []byte
+		text     string
+	}{
+		{"same bytes", original, text},
+		{"same text as docx", []byte("PK docx bytes"), "JANE DOE  senior python developer\r\n\tDjango and AWS since 2019\n"},
+	}
+	for _, d := range dups {
+		dup, created, err := s.AddCandidate(ctx, "jane.docx", d.original, profile(d.text, 60, "python"))
+		if err != nil || created || dup.ID != c.ID {
+			t.Errorf("%s: AddCandidate = %s, created %v, err %v; want existing %s", d.name, dup.ID, created, err, c.ID)
+		}
+	}
+	other := add(t, s, "other.txt", "Java developer", 12, "java:12")
+	if other.ID == c.ID {
+		t.Fatalf("a different resume got the same id")
+	}
+	if n, err := s.CountCandidates(ctx); err != nil || n != 2 {
+		t.Errorf("CountCandidates = %d, %v; want 2", n, err)
+	}
+	if ids := searchIDs(t, s, SearchRequest{Query: "django"}); !slices.Equal(ids, []string{c.ID}) {
+		t.Errorf("search django = %v, want [%s]", ids, c.ID)
+	}
+
+	if err := s.DeleteCandidate(ctx, c.ID); err != nil {
+		t.Fatalf("DeleteCandidate: %v", err)
+	}
+	if _, err := s.GetCandidate(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("GetCandidate after delete: err = %v, want ErrNotFound", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "files", c.Hash)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("original file after delete: stat err = %v, want not exist", err)
+	}
+	if ids := searchIDs(t, s, SearchRequest{Query: "django"}); len(ids) != 0 {
+		t.Errorf("search django after delete = %v, want none", ids)
+	}
+	if ids := searchIDs(t, s, SearchRequest{}); !slices.Equal(ids, []string{other.ID}) {
+		t.Errorf("search all after delete = %v, want [%s]", ids, other.ID)
+	}
+	if err := s.DeleteCandidate(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("second DeleteCandidate: err = %v, want ErrNotFound", err)
+	}
+	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("OriginalFile after delete: err = %v, want ErrNotFound", err)
+	}
+	if _, err := s.FindByHash(ctx, c.Hash); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("FindByHash after delete: err = %v, want ErrNotFound", err)
+	}
+	// Once deleted, the same document can be added again as a new candidate.
+	again, created, err := s.AddCandidate(ctx, "jane.pdf", original, profile(text, 60, "python:48"))
+	if err != nil || !created || again.ID == c.ID {
+		t.Errorf("re-add after delete = %s, created %v, err %v; want a new candidate", again.ID, created, err)
+	}
+}
+
+func TestEmptyTextNeverDedupes(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	ctx := context.Background()
+	a, _, err := s.AddCandidate(ctx, "a.pdf", []byte("scan one"), profile("", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, created, err := s.AddCandidate(ctx, "b.pdf", []byte("scan two"), profile("  \n", 0))
+	if err != nil || !created || a.ID == b.ID {
+		t.Errorf("second empty-text document = %s, created %v, err %v; want a new candidate", b.ID, created, err)
+	}
+}
+
+func TestAddCandidatesBatch(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	ctx := context.Background()
+	first := add(t, s, "stored.txt", "already stored resume", 1)
+	in := []NewCandidate{
+		{File: "a.txt", Original: []byte("a"), Profile: profile("resume a python", 10, "python:10")},
+		{File: "b.txt", Original: []byte("b"), Profile: profile("resume b java", 10, "java")},
+		{File: "a-again.txt", Original: []byte("a"), Profile: profile("resume a python", 10)},
+		{File: "stored-again.txt", Original: []byte("other bytes"), Profile: profile("Already stored resume", 1)},
+	}
+	res, err := s.AddCandidates(ctx, in)
+	if err != nil {
+		t.Fatalf("AddCandidates: %v", err)
+	}
+	created := []bool{res[0].Created, res[1].Created, res[2].Created, res[3].Created}
+	if diff := cmp.Diff([]bool{true, true, false, false}, created); diff != "" {
+		t.Errorf("created (-want +got):\n%s", diff)
+	}
+	if res[2].Candidate.ID != res[0].Candidate.ID || res[3].Candidate.ID != first.ID {
+		t.Errorf("duplicates resolved to %s and %s, want %s and %s", res[2].Candidate.ID, res[3].Candidate.ID, res[0].Candidate.ID, first.ID)
+	}
+	if n, _ := s.CountCandidates(ctx); n != 3 {
+		t.Errorf("CountCandidates = %d, want 3", n)
+	}
+	if ids := searchIDs(t, s, SearchRequest{Query: "resume"}); len(ids) != 3 {
+		t.Errorf("search resume found %d, want 3", len(ids))
+	}
+	if _, err := s.AddCandidates(ctx, []NewCandidate{{File: "", Original: []byte("x")}}); !errors.Is(err, engine.ErrInvalid) {
+		t.Errorf("AddCandidates without file name: err = %v, want ErrInvalid", err)
+	}
+}
+
+func TestReopenConsistent(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	var want []string
+	for i := range 3 {
+		want = append(want, add(t, s, fmt.Sprintf("r%d.txt", i), fmt.Sprintf("python resume number %d", i), i, "python").ID)
+	}
+	slices.Sort(want)
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	s = openTest(t, dir)
+	if n, err := s.CountCandidates(ctx); err != nil || n != 3 {
+		t.Errorf("CountCandidates after reopen = %d, %v", n, err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "python"}); !slices.Equal(got, want) {
+		t.Errorf("search after reopen = %v, want %v", got, want)
+	}
+}
+
+func TestIndexRebuiltOnOpen(t *testing.T) {
+	tests := []struct {
+		name    string
+		breakIt func(t *testing.T, s *Store, dir string)
+	}{
+		{"index deleted", func(t *testing.T, s *Store, dir string) {
+			s.Close()
+			if err := os.RemoveAll(filepath.Join(dir, indexName)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"index corrupt", func(t *testing.T, s *Store, dir string) {
+			s.Close()
+			if err := os.WriteFile(filepath.Join(dir, indexName, "index_meta.json"), []byte("{not json"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"older mapping version", func(t *testing.T, s *Store, dir string) {
+			// Plant a stale document under a live id: only a rebuild (not
+			// reconciliation, which trusts ids present in both) removes it.
+			ids := searchIDs(t, s, SearchRequest{})
+			stale := docFor(Candidate{ID: ids[0], Profile: profile("zebra", 0)})
+			if err := s.idx.Index(ids[0], stale); err != nil {
+				t.Fatal(err)
+			}
+			if got := searchIDs(t, s, SearchRequest{Query: "zebra"}); len(got) != 1 {
+				t.Fatalf("planted document not searchable: %v", got)
+			}
+			if err := s.setMeta(context.Background(), metaMappingVersion, "0"); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openTest(t, dir)
+			a := add(t, s, "a.txt", "Python and Django developer", 24, "python:24", "django:24")
+			b := add(t, s, "b.txt", "Java developer", 24, "java:24")
+			tt.breakIt(t, s, dir)
+
+			s = openTest(t, dir)
+			if got, want := searchIDs(t, s, SearchRequest{Query: "developer"}), sorted(a.ID, b.ID); !slices.Equal(got, want) {
+				t.Errorf("search developer after reopen = %v, want %v", got, want)
+			}
+			if got := searchIDs(t, s, SearchRequest{Query: "django months>=24"}); !slices.Equal(got, []string{a.ID}) {
+				t.Errorf("search django months>=24 = %v, want [%s]", got, a.ID)
+			}
+			if got := searchIDs(t, s, SearchRequest{Query: "zebra"}); len(got) != 0 {
+				t.Errorf("stale document survived: %v", got)
+			}
+			if v, _ := s.getMeta(context.Background(), metaMappingVersion); v != MappingVersion {
+				t.Errorf("mapping version after reopen = %q, want %q", v, MappingVersion)
+			}
+		})
+	}
+}
+
+func sorted(ids ...string) []string {
+	slices.Sort(ids)
+	return ids
+}
+
+// A crash after the SQLite commit but before the index write leaves a row
+// the index lacks (and, after a delete, an entry without a row); Open
+// reconciles both.
+func TestReconcileAfterCrash(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	indexed := add(t, s, "indexed.txt", "Go developer", 12)
+	s.indexHook = func(context.Context, []Candidate) error { return nil } // "crash" before indexing
+	lost := add(t, s, "lost.txt", "Kubernetes operator", 12, "kubernetes:12")
+	if got := searchIDs(t, s, SearchRequest{Query: "kubernetes"}); len(got) != 0 {
+		t.Fatalf("hook did not skip indexing: %v", got)
+	}
+	if err := s.idx.Index("ghost", docFor(Candidate{ID: "ghost", Profile: profile("ghost kubernetes", 1)})); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = openTest(t, dir)
+	if got := searchIDs(t, s, SearchRequest{Query: "kubernetes"}); !slices.Equal(got, []string{lost.ID}) {
+		t.Errorf("search kubernetes after reopen = %v, want [%s]", got, lost.ID)
+	}
+	if got, want := searchIDs(t, s, SearchRequest{}), sorted(indexed.ID, lost.ID); !slices.Equal(got, want) {
+		t.Errorf("all after reopen = %v, want %v", got, want)
+	}
+}
+
+func TestReindex(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	s.indexHook = func(context.Context, []Candidate) error { return nil }
+	c := add(t, s, "a.txt", "Flask developer", 12, "flask:12")
+	s.indexHook = s.indexCandidates
+	if got := searchIDs(t, s, SearchRequest{Query: "flask"}); len(got) != 0 {
+		t.Fatalf("unexpectedly indexed: %v", got)
+	}
+	if err := s.Reindex(ctx); err != nil {
+		t.Fatalf("Reindex: %v", err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "flask"}); !slices.Equal(got, []string{c.ID}) {
+		t.Errorf("search after Reindex = %v, want [%s]", got, c.ID)
+	}
+	add(t, s, "b.txt", "Another flask developer", 12, "flask:12")
+	if got := searchIDs(t, s, SearchRequest{Query: "flask"}); len(got) != 2 {
+		t.Errorf("add after Reindex not searchable: %v", got)
+	}
+}
+
+func TestConcurrentAdd(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	const n = 10
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*n)
+	ids := make(chan string, n)
+	for i := range n {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			text := fmt.Sprintf("resume %d python developer", i)
+			_, _, err := s.AddCandidate(ctx, fmt.Sprintf("r%d.txt", i), []byte(text), profile(text, i, "python"))
+			errs <- err
+		}()
+		go func() { // everyone uploads the same document too
+			defer wg.Done()
+			c, _, err := s.AddCandidate(ctx, "same.txt", []byte("same"), profile("the same resume", 1))
+			errs <- err
+			ids <- c.ID
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	close(ids)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("concurrent AddCandidate: %v", err)
+		}
+	}
+	var first string
+	for id := range ids {
+		if first == "" {
+			first = id
+		}
+		if id != first {
+			t.Errorf("same document stored twice: %s and %s", first, id)
+		}
+	}
+	if got, _ := s.CountCandidates(ctx); got != n+1 {
+		t.Errorf("CountCandidates = %d, want %d", got, n+1)
+	}
+}
+
+func TestForEachCandidate(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	var want []string
+	for i := range 7 {
+		want = append(want, add(t, s, fmt.Sprintf("%d.txt", i), fmt.Sprintf("resume %d", i), 0).ID)
+	}
+	slices.Sort(want)
+	var got []string
+	err := s.ForEachCandidate(context.Background(), func(c Candidate) error {
+		got = append(got, c.ID)
+		return nil
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("ForEachCandidate = %v, %v; want %v", got, err, want)
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = s.ForEachCandidate(context.Background(), func(Candidate) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("ForEachCandidate with error: err %v after %d calls; want stop after 1", err, n)
+	}
+}
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	c := add(t, s, "a.txt", "Postgres expert", 36, "postgresql:36")
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, path); err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+	if err := s.Backup(ctx, path); !errors.Is(err, engine.ErrConflict) {
+		t.Errorf("Backup over an existing file: err = %v, want ErrConflict", err)
+	}
+	// The copy opens as the database of a new data folder, index rebuilt.
+	restored := t.TempDir()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(restored, dbName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := openTest(t, restored)
+	got, err := r.GetCandidate(ctx, c.ID)
+	if err != nil || got.Profile.Text != c.Profile.Text {
+		t.Errorf("GetCandidate in restored copy = %+v, %v", got, err)
+	}
+	if ids := searchIDs(t, r, SearchRequest{Query: "postgres months>=36"}); !slices.Equal(ids, []string{c.ID}) {
+		t.Errorf("search in restored copy = %v, want [%s]", ids, c.ID)
+	}
+}
