@@ -1,0 +1,363 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+// candidateView is a stored candidate as the API shows it: the stored facts
+// and the parsed profile flattened into one object.
+type candidateView struct {
+	ID        string    `json:"id"`
+	File      string    `json:"file"`
+	Duplicate *bool     `json:"duplicate,omitempty"` // uploads only
+	Hash      string    `json:"hash"`
+	Size      int64     `json:"size"`
+	CreatedAt time.Time `json:"created_at"`
+	engine.Resume
+}
+
+// hiddenFile replaces the file name in blind views: people name files
+// after themselves.
+const hiddenFile = "(hidden)"
+
+func viewOf(c index.Candidate, blindView bool) candidateView {
+	v := candidateView{ID: c.ID, File: c.File, Hash: c.Hash, Size: c.Size, CreatedAt: c.CreatedAt, Resume: c.Profile}
+	if blindView {
+		v.Resume = resume.Redact(c.Profile)
+		v.File = hiddenFile
+	}
+	v.Resume.File = ""
+	return v
+}
+
+// fileError is one file of a multi-file upload that could not be stored.
+type fileError struct {
+	File    string `json:"file"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// uploadCandidates stores each multipart "file" field as a candidate:
+// decode → parse → store → add to the ranker. A document already stored
+// (same bytes or same text) comes back as the existing candidate with
+// "duplicate": true. With one file, its error is the response's error; with
+// several, failures are listed per file in "errors" and the rest are stored.
+// 201 when something was created, 200 when everything already existed.
+func (s *server) uploadCandidates(c *gin.Context) {
+	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if mediaType != "multipart/form-data" {
+		s.fail(c, fmt.Errorf("send resumes as multipart/form-data with one or more fields named \"file\", not %q: %w", mediaType, engine.ErrUnsupportedFormat))
+		return
+	}
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		s.fail(c, fmt.Errorf("read multipart body: %v: %w", err, engine.ErrInvalid))
+		return
+	}
+	var (
+		stored  []candidateView
+		failed  []fileError
+		firstEr error
+		created bool
+		files   int
+	)
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.fail(c, bodyError("read multipart body", err))
+			return
+		}
+		if part.FormName() != "file" {
+			part.Close()
+			continue
+		}
+		files++
+		if files > s.cfg.Limits.MaxFiles {
+			s.fail(c, fmt.Errorf("more than %d files in one upload; send them in several requests or as a batch job: %w", s.cfg.Limits.MaxFiles, engine.ErrTooLarge))
+			return
+		}
+		name := cleanFileName(part.FileName())
+		data, err := io.ReadAll(part)
+		part.Close()
+		if err != nil {
+			s.fail(c, bodyError("read "+name, err))
+			return
+		}
+		v, isNew, err := s.storeDocument(c, name, data)
+		if err != nil {
+			if status, _ := classify(err); status >= 500 {
+				s.fail(c, err)
+				return
+			}
+			if firstEr == nil {
+				firstEr = err
+			}
+			_, code := classify(err)
+			failed = append(failed, fileError{File: name, Code: code, Message: err.Error()})
+			continue
+		}
+		created = created || isNew
+		stored = append(stored, v)
+	}
+	switch {
+	case files == 0:
+		s.fail(c, fmt.Errorf("no file in the form: send resumes as multipart fields named \"file\": %w", engine.ErrInvalid))
+		return
+	case files == 1 && firstEr != nil:
+		s.fail(c, firstEr)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	} else if len(stored) == 0 {
+		status, _ = classify(firstEr)
+	}
+	resp := gin.H{"candidates": nonNil(stored)}
+	if len(failed) > 0 {
+		resp["errors"] = failed
+	}
+	c.JSON(status, resp)
+}
+
+// bodyError keeps a body-cap error recognisable (413) and calls any other
+// read failure bad input.
+func bodyError(what string, err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return fmt.Errorf("upload is over the limit of %d bytes: %w", tooBig.Limit, engine.ErrTooLarge)
+	}
+	return fmt.Errorf("%s: %v: %w", what, err, engine.ErrInvalid)
+}
+
+// storeDocument decodes, parses and stores one uploaded document.
+func (s *server) storeDocument(c *gin.Context, name string, data []byte) (candidateView, bool, error) {
+	ctx := c.Request.Context()
+	blindView := blind(c)
+	if len(data) == 0 {
+		return candidateView{}, false, fmt.Errorf("%s: empty file: %w", name, engine.ErrInvalid)
+	}
+	sum := sha256.Sum256(data)
+	if old, err := s.cfg.Store.FindByHash(ctx, hex.EncodeToString(sum[:])); err == nil {
+		return duplicateView(old, blindView), false, nil
+	} else if !errors.Is(err, engine.ErrNotFound) {
+		return candidateView{}, false, err
+	}
+	doc, err := s.cfg.Decoder.Decode(ctx, data, name)
+	if err != nil {
+		return candidateView{}, false, fmt.Errorf("%s: %w", name, err)
+	}
+	profile := resume.Parse(doc.Text, s.cfg.Taxonomy, resume.Options{AsOf: s.cfg.AsOf(), Format: doc.Format, File: name})
+	cand, isNew, err := s.cfg.Store.AddCandidate(ctx, name, data, profile)
+	if err != nil {
+		return candidateView{}, false, fmt.Errorf("store %s: %w", name, err)
+	}
+	if !isNew {
+		return duplicateView(cand, blindView), false, nil
+	}
+	s.live.add(cand)
+	v := viewOf(cand, blindView)
+	v.Duplicate = new(bool)
+	return v, true, nil
+}
+
+func duplicateView(c index.Candidate, blindView bool) candidateView {
+	v := viewOf(c, blindView)
+	dup := true
+	v.Duplicate = &dup
+	return v
+}
+
+// cleanFileName keeps the base name of what the client sent, for display
+// only: the store files originals by content hash, never by this name.
+func cleanFileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if name == "." || name == "/" || name == "" {
+		return "upload"
+	}
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	return name
+}
+
+// searchView is one search hit.
+type searchView struct {
+	ID          string     `json:"id"`
+	File        string     `json:"file"`
+	Score       float64    `json:"score"`
+	TotalMonths int        `json:"total_months"`
+	Skills      []skillRef `json:"skills"`
+}
+
+type skillRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type facetView struct {
+	Term  string `json:"term"`
+	Name  string `json:"name,omitempty"`
+	Count int    `json:"count"`
+}
+
+// searchCandidates runs the query language of index.Search (q), narrowed to
+// candidates having every skill= given (by id, name or alias), with facets
+// by skill and category and an opaque cursor for the next page.
+func (s *server) searchCandidates(c *gin.Context) {
+	limit, err := intParam(c, "limit", 20, 1, 100)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var skills []string
+	for _, raw := range c.QueryArray("skill") {
+		for _, name := range strings.Split(raw, ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				continue
+			}
+			sk, ok := s.cfg.Taxonomy.Lookup(name)
+			if !ok {
+				s.fail(c, fmt.Errorf("skill=%q: %w", name, s.unknownSkill(name)))
+				return
+			}
+			skills = append(skills, sk.ID)
+		}
+	}
+	res, err := s.cfg.Store.Search(c.Request.Context(), index.SearchRequest{
+		Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: c.Query("cursor"),
+	})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	blindView := blind(c)
+	hits := make([]searchView, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		v := searchView{ID: h.ID, File: h.File, Score: h.Score, TotalMonths: h.TotalMonths, Skills: make([]skillRef, 0, len(h.Skills))}
+		if blindView {
+			v.File = hiddenFile
+		}
+		for _, id := range h.Skills {
+			v.Skills = append(v.Skills, skillRef{ID: id, Name: s.skillName(id)})
+		}
+		hits = append(hits, v)
+	}
+	facets := map[string][]facetView{}
+	for field, counts := range res.Facets {
+		fv := make([]facetView, 0, len(counts))
+		for _, f := range counts {
+			v := facetView{Term: f.Term, Count: f.Count}
+			if field == "skill" {
+				v.Name = s.skillName(f.Term)
+			}
+			fv = append(fv, v)
+		}
+		facets[field] = fv
+	}
+	c.JSON(http.StatusOK, gin.H{"hits": hits, "total": res.Total, "facets": facets, "next_cursor": res.NextCursor})
+}
+
+func (s *server) skillName(id string) string {
+	if sk, ok := s.cfg.Taxonomy.Get(id); ok {
+		return sk.Name
+	}
+	return id
+}
+
+func (s *server) getCandidate(c *gin.Context) {
+	cand, err := s.cfg.Store.GetCandidate(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, viewOf(cand, blind(c)))
+}
+
+// downloadOriginal sends the uploaded bytes as an attachment. Blind views
+// refuse: the original shows who the candidate is.
+func (s *server) downloadOriginal(c *gin.Context) {
+	if blind(c) {
+		s.fail(c, fmt.Errorf("blind screening hides the original file: %w", errForbidden))
+		return
+	}
+	name, data, err := s.cfg.Store.OriginalFile(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Data(http.StatusOK, "application/octet-stream", data)
+}
+
+// deleteCandidate removes the candidate from the store (row, file, index)
+// and the ranker. The audit entry is written first, so no delete goes
+// unrecorded even if the process dies half-way.
+func (s *server) deleteCandidate(c *gin.Context) {
+	ctx := c.Request.Context()
+	id := c.Param("id")
+	if _, err := s.cfg.Store.GetCandidate(ctx, id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	k, _ := keyOf(c)
+	if err := s.cfg.Store.Audit(ctx, index.AuditEntry{
+		At: time.Now().UTC(), KeyID: k.ID, Action: "delete", Subject: id,
+		TaxonomyVersion: s.cfg.Taxonomy.Version,
+	}); err != nil {
+		s.fail(c, fmt.Errorf("audit delete of %s: %w", id, err))
+		return
+	}
+	if err := s.cfg.Store.DeleteCandidate(ctx, id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.live.remove(id)
+	c.Status(http.StatusNoContent)
+}
+
+// intParam reads an integer query parameter within [lo, hi]; absent means def.
+func intParam(c *gin.Context, name string, def, lo, hi int) (int, error) {
+	raw := c.Query(name)
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("%s=%q: want a whole number from %d to %d: %w", name, raw, lo, hi, engine.ErrInvalid)
+	}
+	return n, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

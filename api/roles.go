@@ -1,0 +1,201 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+// createRole stores a role sent as JSON or YAML (the authoring format, skills
+// by any name or alias) or as a text/plain job description, and answers 201
+// with the canonical role and its id.
+func (s *server) createRole(c *gin.Context) {
+	ro, err := s.decodeRole(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	saved, err := s.cfg.Store.PutRole(c.Request.Context(), ro)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, saved)
+}
+
+// previewRole parses like createRole and answers with the canonical role
+// without saving it, so a person can check what a job description became.
+func (s *server) previewRole(c *gin.Context) {
+	ro, err := s.decodeRole(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, ro)
+}
+
+// decodeRole reads the body by its Content-Type. The file name it hands to
+// role.Parse only tells the format.
+func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
+	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	var name string
+	switch mediaType {
+	case "application/json":
+		name = "role.json"
+	case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
+		name = "role.yaml"
+	case "text/plain", "":
+		name = "job-description.txt"
+	default:
+		return role.Role{}, fmt.Errorf("send a role as application/json or application/yaml, or a job description as text/plain, not %q: %w", mediaType, engine.ErrUnsupportedFormat)
+	}
+	data, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		return role.Role{}, bodyError("read role", err)
+	}
+	if len(data) == 0 {
+		return role.Role{}, fmt.Errorf("empty body: send a role or a job description: %w", engine.ErrInvalid)
+	}
+	ro, err := role.Parse(data, name, s.cfg.Taxonomy)
+	if err != nil {
+		return role.Role{}, err
+	}
+	ro.ID = "" // ids are the store's to give
+	return ro, nil
+}
+
+func (s *server) listRoles(c *gin.Context) {
+	roles, err := s.cfg.Store.ListRoles(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"roles": nonNil(roles)})
+}
+
+func (s *server) getRole(c *gin.Context) {
+	ro, err := s.cfg.Store.GetRole(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, ro)
+}
+
+// matchView is one ranked candidate: who, where it ranks, and the engine's
+// explanation of its score.
+type matchView struct {
+	CandidateID string  `json:"candidate_id"`
+	File        string  `json:"file"`
+	Score       float64 `json:"score"`
+	Rank        int     `json:"rank"`
+	*role.Match
+}
+
+// matches ranks every stored candidate against the role with the in-memory
+// ranker and explains the best limit of them, best first. Every ranking is
+// audited with the role and taxonomy versions it used.
+func (s *server) matches(c *gin.Context) {
+	ctx := c.Request.Context()
+	limit, err := intParam(c, "limit", 20, 1, 200)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	minScore := 0.0
+	if raw := c.Query("min_score"); raw != "" {
+		minScore, err = strconv.ParseFloat(raw, 64)
+		if err != nil || minScore < 0 || minScore > 100 {
+			s.fail(c, fmt.Errorf("min_score=%q: want a number from 0 to 100: %w", raw, engine.ErrInvalid))
+			return
+		}
+	}
+	strict, err := boolParam(c, "strict")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ro, err := s.cfg.Store.GetRole(ctx, c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	blindView := blind(c)
+	ranked := s.live.ranker.Rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
+
+	k, _ := keyOf(c)
+	detail, _ := json.Marshal(map[string]any{"limit": limit, "min_score": minScore, "strict": strict, "blind": blindView, "results": len(ranked)})
+	if err := s.cfg.Store.Audit(ctx, index.AuditEntry{
+		At: time.Now().UTC(), KeyID: k.ID, Action: "rank", Subject: ro.ID,
+		RoleVersion: ro.Version, TaxonomyVersion: s.cfg.Taxonomy.Version, Detail: string(detail),
+	}); err != nil {
+		s.fail(c, fmt.Errorf("audit ranking of role %s: %w", ro.ID, err))
+		return
+	}
+
+	results := make([]matchView, 0, len(ranked))
+	for _, r := range ranked {
+		v := matchView{CandidateID: r.ID, Score: r.Score, Rank: r.Rank, Match: r.Match}
+		if blindView {
+			v.File = hiddenFile
+			// Evidence quotes resume lines, which may name the person:
+			// explain again from the redacted profile.
+			cand, err := s.cfg.Store.GetCandidate(ctx, r.ID)
+			if err != nil {
+				s.fail(c, fmt.Errorf("blind view of %s: %w", r.ID, err))
+				return
+			}
+			m := role.Score(resume.Redact(cand.Profile), ro, s.cfg.Taxonomy)
+			v.Match = &m
+		} else {
+			v.File, err = s.fileOf(c, r.ID)
+			if err != nil {
+				s.fail(c, err)
+				return
+			}
+		}
+		results = append(results, v)
+	}
+	c.JSON(http.StatusOK, gin.H{
+		"role":             gin.H{"id": ro.ID, "title": ro.Title, "version": ro.Version},
+		"taxonomy_version": s.cfg.Taxonomy.Version,
+		"candidates":       s.live.ranker.Len(),
+		"results":          results,
+	})
+}
+
+// fileOf is the file name of a ranked candidate, from memory, or from the
+// store for one a batch job added to the ranker.
+func (s *server) fileOf(c *gin.Context, id string) (string, error) {
+	if f, ok := s.live.file(id); ok {
+		return f, nil
+	}
+	cand, err := s.cfg.Store.GetCandidate(c.Request.Context(), id)
+	if err != nil {
+		return "", fmt.Errorf("ranked candidate %s: %w", id, err)
+	}
+	s.live.setFile(id, cand.File)
+	return cand.File, nil
+}
+
+func boolParam(c *gin.Context, name string) (bool, error) {
+	switch raw := c.Query(name); raw {
+	case "", "0", "false", "no":
+		return false, nil
+	case "1", "true", "yes":
+		return true, nil
+	default:
+		return false, fmt.Errorf("%s=%q: want true or false: %w", name, raw, engine.ErrInvalid)
+	}
+}
