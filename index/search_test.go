@@ -1,0 +1,207 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// searchFixture stores four candidates the search tests query.
+func searchFixture(t *testing.T) (*Store, map[string]string) {
+	s := openTest(t, t.TempDir())
+	ids := map[string]string{
+		"a": add(t, s, "a.txt", "Senior Python developer building Django services on AWS", 60, "python:48", "django:36", "aws:12").ID,
+		"b": add(t, s, "b.txt", "Java engineer, some Python scripting on GCP", 72, "java:60", "python:6", "gcp:24").ID,
+		"c": add(t, s, "c.txt", "Data analyst. Python, SQL, pandas.", 24, "python", "sql").ID,
+		"d": add(t, s, "d.txt", "Frontend developer: JavaScript and CSS, some Kubernetes", 30, "javascript:30", "css:30", "kubernetes:12").ID,
+	}
+	return s, ids
+}
+
+func TestSearchQueries(t *testing.T) {
+	s, ids := searchFixture(t)
+	tests := []struct {
+		query  string
+		skills []string
+		want   string // candidate letters
+	}{
+		{"", nil, "abcd"},
+		{"python", nil, "abc"},
+		{"Python", nil, "abc"},
+		{"django AND aws", nil, "a"},
+		{"django aws", nil, "a"},
+		{"django and aws", nil, "a"},
+		{"django OR java", nil, "ab"},
+		{"python -java", nil, "ac"},
+		{"python NOT java", nil, "ac"},
+		{"-python", nil, "d"},
+		{"NOT (python OR css)", nil, ""},
+		{"skill:python months>=36", nil, "a"},
+		{"python months>=6", nil, "ab"},
+		{"python months>6", nil, "a"},
+		{"python months<=6", nil, "b"},
+		{"python months < 48", nil, "b"},
+		{"python months=48", nil, "a"},
+		{"python months>=0", nil, "ab"}, // c's python is undated: no months
+		{"skill:k8s", nil, "d"},
+		{"k8s", nil, "d"}, // an alias finds the skill though the text says Kubernetes
+		{"skill:JS months>=24", nil, "d"},
+		{"total_months>=60", nil, "ab"},
+		{"total_months<30", nil, "c"},
+		{"total_months=30", nil, "d"},
+		{"(django OR java) AND total_months>60", nil, "b"},
+		{`"python developer"`, nil, "a"},
+		{`"developer python"`, nil, ""},
+		{"developers", nil, "ad"}, // stemmed
+		{"the", nil, "abcd"},      // a stop word constrains nothing
+		{"python the", nil, "abc"},
+		{"pandas", nil, "c"},
+		{"unheardofword", nil, ""},
+		{"", []string{"python", "aws"}, "a"},
+		{"developer", []string{"kubernetes"}, "d"},
+		{"python", []string{"Postgres"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			var want []string
+			for _, l := range tt.want {
+				want = append(want, ids[string(l)])
+			}
+			slices.Sort(want)
+			got := searchIDs(t, s, SearchRequest{Query: tt.query, Skills: tt.skills})
+			if !slices.Equal(got, want) {
+				t.Errorf("Search(%q, skills %v) = %v, want %v (%s)", tt.query, tt.skills, got, want, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchHitsAndFacets(t *testing.T) {
+	s, ids := searchFixture(t)
+	res, err := s.Search(context.Background(), SearchRequest{Query: "python"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 {
+		t.Errorf("Total = %d, want 3", res.Total)
+	}
+	var a *SearchHit
+	for i := range res.Hits {
+		if res.Hits[i].ID == ids["a"] {
+			a = &res.Hits[i]
+		}
+	}
+	if a == nil {
+		t.Fatalf("hit a missing from %+v", res.Hits)
+	}
+	want := SearchHit{ID: ids["a"], File: "a.txt", Score: a.Score, Skills: []string{"python", "django", "aws"}, TotalMonths: 60}
+	slices.Sort(want.Skills)
+	slices.Sort(a.Skills)
+	if diff := cmp.Diff(want, *a); diff != "" {
+		t.Errorf("hit a (-want +got):\n%s", diff)
+	}
+	if a.Score <= 0 {
+		t.Errorf("hit score = %v, want > 0", a.Score)
+	}
+	wantFacets := map[string][]FacetCount{
+		"skill": {{"python", 3}, {"aws", 1}, {"django", 1}, {"gcp", 1}, {"java", 1}, {"sql", 1}},
+		// categories count candidates: a, b and c all have a language.
+		"category": {{"language", 3}, {"cloud", 2}, {"database", 1}, {"framework", 1}},
+	}
+	if diff := cmp.Diff(wantFacets, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+}
+
+func TestSearchCursorPagination(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	var in []NewCandidate
+	for i := range 125 {
+		text := fmt.Sprintf("python developer number %d", i)
+		if i%5 == 0 {
+			text += " python python" // vary the scores
+		}
+		in = append(in, NewCandidate{File: fmt.Sprintf("%d.txt", i), Original: []byte(text), Profile: profile(text, i, "python")})
+	}
+	if _, err := s.AddCandidates(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, limit := range []int{7, 50} {
+		seen := map[string]bool{}
+		cursor := ""
+		pages := 0
+		lastScore := 1e9
+		for {
+			res, err := s.Search(ctx, SearchRequest{Query: "python", Limit: limit, Cursor: cursor})
+			if err != nil {
+				t.Fatalf("limit %d page %d: %v", limit, pages, err)
+			}
+			pages++
+			if res.Total != 125 {
+				t.Errorf("Total = %d, want 125", res.Total)
+			}
+			for _, h := range res.Hits {
+				if seen[h.ID] {
+					t.Errorf("limit %d: %s returned twice", limit, h.ID)
+				}
+				seen[h.ID] = true
+				if h.Score > lastScore {
+					t.Errorf("limit %d: score %v after %v: not best first", limit, h.Score, lastScore)
+				}
+				lastScore = h.Score
+			}
+			if res.NextCursor == "" {
+				if len(res.Hits) > limit {
+					t.Errorf("page of %d hits, limit %d", len(res.Hits), limit)
+				}
+				break
+			}
+			if len(res.Hits) != limit {
+				t.Errorf("limit %d: a page with a next cursor has %d hits", limit, len(res.Hits))
+			}
+			cursor = res.NextCursor
+		}
+		if len(seen) != 125 || pages != (125+limit-1)/limit {
+			t.Errorf("limit %d: %d candidates in %d pages, want 125 in %d", limit, len(seen), pages, (125+limit-1)/limit)
+		}
+	}
+
+	res, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 1000})
+	if err != nil || len(res.Hits) != maxLimit {
+		t.Errorf("Limit 1000 gave %d hits (%v), want the cap %d", len(res.Hits), err, maxLimit)
+	}
+	res, err = s.Search(ctx, SearchRequest{Query: "python"})
+	if err != nil || len(res.Hits) != defaultLimit {
+		t.Errorf("default limit gave %d hits (%v), want %d", len(res.Hits), err, defaultLimit)
+	}
+	bad := []SearchRequest{
+		{Query: "python", Cursor: "not a cursor!"},
+		{Query: "java", Cursor: res.NextCursor}, // another query's cursor
+		{Query: "python", Limit: -1},
+	}
+	for _, req := range bad {
+		if _, err := s.Search(ctx, req); !errors.Is(err, engine.ErrInvalid) {
+			t.Errorf("Search(%+v): err = %v, want ErrInvalid", req, err)
+		}
+	}
+}
+
+func TestSearchInvalidQuery(t *testing.T) {
+	s, _ := searchFixture(t)
+	for _, q := range []string{"(python", "python months>=36 months>=4", "skill:nosuchskill", "months>=3"} {
+		if _, err := s.Search(context.Background(), SearchRequest{Query: q}); !errors.Is(err, engine.ErrInvalid) {
+			t.Errorf("Search(%q): err = %v, want ErrInvalid", q, err)
+		}
+	}
+	if _, err := s.Search(context.Background(), SearchRequest{Skills: []string{"nosuchskill"}}); !errors.Is(err, engine.ErrInvalid) {
+		t.Errorf("Search(skills nosuchskill): err = %v, want ErrInvalid", err)
+	}
+}
