@@ -55,7 +55,9 @@ var jobStatuses = map[string]bool{JobQueued: true, JobRunning: true, JobSucceede
 
 // CreateJob stores a new queued job with its items (pending, numbered by
 // their order in items) after saving every blob — keyed by its sha256 — under
-// files/. Each item's Hash must name a blob given here or already stored.
+// files/. Each item's Hash must name a blob given here or already stored,
+// except an item refused before storing, which has no Hash and its reason in
+// Error (it is stored pending with that Error, for the job runner to fail).
 // With an IdempotencyKey, a job with the same key and KeyID already stored
 // is returned instead, with created=false. A job without a RoleID or items,
 // or a blob whose key is not its sha256, is engine.ErrInvalid.
@@ -81,6 +83,9 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 	for i, it := range items {
 		if _, ok := blobs[it.Hash]; ok {
 			continue
+		}
+		if it.Hash == "" && it.Error != "" {
+			continue // refused before storing (e.g. over a cap): pending with its reason, for the runner to fail
 		}
 		if !validHash(it.Hash) {
 			return Job{}, false, fmt.Errorf("job: item %d: hash %q: %w", i, it.Hash, engine.ErrInvalid)
@@ -120,13 +125,13 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 		return Job{}, false, translate(err, "create job")
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO job_items (job_id, seq, file, hash, status, candidate_id, score, result, error)
-		VALUES (?, ?, ?, ?, 'pending', '', 0, NULL, '')`)
+		VALUES (?, ?, ?, ?, 'pending', '', 0, NULL, ?)`)
 	if err != nil {
 		return Job{}, false, translate(err, "create job")
 	}
 	defer stmt.Close()
 	for i, it := range items {
-		if _, err := stmt.ExecContext(ctx, job.ID, i, it.File, it.Hash); err != nil {
+		if _, err := stmt.ExecContext(ctx, job.ID, i, it.File, it.Hash, it.Error); err != nil {
 			return Job{}, false, translate(err, "create job item")
 		}
 	}
