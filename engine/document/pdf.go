@@ -1,0 +1,354 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// PDF decoding: ledongthuc/pdf reads the object graph and inflates streams;
+// page-tree walking, the content-stream interpreter and the text layout
+// (layout.go) are ours, with caps at every step because the input is hostile.
+
+const (
+	maxPageTreeDepth = 32
+	maxFormDepth     = 8
+)
+
+// pdfAbort is panicked inside the interpreter to stop at a cap; decodePDF
+// recovers it and returns the wrapped error.
+type pdfAbort struct{ err error }
+
+// decodePDF extracts the text of every page in reading order.
+func decodePDF(data []byte, lim Limits) (Document, error) {
+	data, err := fixPDFHeader(data)
+	if err != nil {
+		return Document{}, err
+	}
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return Document{}, fmt.Errorf("pdf: cannot read the file (%s): %w", pdfReason(err), engine.ErrUnreadable)
+	}
+	d := &pdfDecoder{lim: lim, budget: lim.MaxDecompressed, fonts: map[string]*fontInfo{}}
+	pages, err := d.collectPages(r)
+	if err != nil {
+		return Document{}, err
+	}
+	var text strings.Builder
+	glyphsSeen := 0
+	for _, page := range pages {
+		glyphs, err := d.pageGlyphs(page)
+		if err != nil {
+			return Document{}, err
+		}
+		glyphsSeen += len(glyphs)
+		pageText := layoutPage(glyphs)
+		if text.Len() > 0 && pageText != "" {
+			text.WriteString("\n\n")
+		}
+		text.WriteString(pageText)
+		if err := capText(text.Len(), lim); err != nil {
+			return Document{}, err
+		}
+	}
+	out := normalizeText(text.String())
+	if strings.TrimSpace(out) == "" {
+		if glyphsSeen > 0 {
+			return Document{}, fmt.Errorf("pdf: %w", ErrGarbage)
+		}
+		return Document{}, fmt.Errorf("pdf: %w", ErrNoTextLayer)
+	}
+	if isGarbage(out) {
+		return Document{}, fmt.Errorf("pdf: %w", ErrGarbage)
+	}
+	return Document{Text: out, Pages: len(pages)}, nil
+}
+
+// fixPDFHeader drops bytes before "%PDF-" and rewrites a header the reader
+// rejects (PDF 2.0, no newline after the version) as "%PDF-1.7\n"; the
+// header's length does not change, so xref offsets stay valid.
+func fixPDFHeader(data []byte) ([]byte, error) {
+	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if i < 0 {
+		return nil, fmt.Errorf("pdf: no %%PDF header: %w", engine.ErrUnreadable)
+	}
+	data = data[i:]
+	if len(data) < 16 {
+		return nil, fmt.Errorf("pdf: file is truncated: %w", engine.ErrUnreadable)
+	}
+	okVersion := data[5] == '1' && data[6] == '.' && data[7] >= '0' && data[7] <= '7'
+	okEnd := data[8] == '\r' || data[8] == '\n'
+	if okVersion && okEnd {
+		return data, nil
+	}
+	fixed := make([]byte, len(data))
+	copy(fixed, data)
+	copy(fixed[5:], "1.7\n")
+	return fixed, nil
+}
+
+// pdfReason turns the reader's error into words for the user.
+func pdfReason(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "%%EOF"), strings.Contains(msg, "startxref"), strings.Contains(msg, "unexpected EOF"):
+		return "truncated or missing its cross-reference table"
+	case strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
+		return "encrypted with a password"
+	}
+	return "corrupt structure"
+}
+
+// pdfDecoder holds one document's state: the remaining decompression
+// budget and parsed fonts.
+type pdfDecoder struct {
+	lim    Limits
+	budget int64 // bytes of stream data still allowed
+	glyphs int   // glyphs produced so far, for the text cap
+	fonts  map[string]*fontInfo
+}
+
+// collectPages walks the page tree depth first, bounded in depth and in
+// page count, never trusting /Count (a /Kids loop or /Count 2000000000 must
+// not hang).
+func (d *pdfDecoder) collectPages(r *pdf.Reader) (pages []pdf.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if a, ok := p.(pdfAbort); ok {
+				pages, err = nil, a.err
+				return
+			}
+			pages, err = nil, fmt.Errorf("pdf: corrupt page tree: %w", engine.ErrUnreadable)
+		}
+	}()
+	root := r.Trailer().Key("Root").Key("Pages")
+	if root.IsNull() {
+		return nil, fmt.Errorf("pdf: document has no page tree: %w", engine.ErrUnreadable)
+	}
+	nodes := 0
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		nodes++
+		if depth > maxPageTreeDepth || nodes > 10*d.lim.MaxPages+100 {
+			panic(pdfAbort{fmt.Errorf("pdf: page tree is deeper than %d levels or loops: %w", maxPageTreeDepth, engine.ErrUnreadable)})
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array && !v.Key("Contents").IsNull() {
+			if len(pages) >= d.lim.MaxPages {
+				panic(pdfAbort{fmt.Errorf("pdf: more than %d pages: %w", d.lim.MaxPages, engine.ErrTooLarge)})
+			}
+			pages = append(pages, v)
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i), depth+1)
+		}
+	}
+	walk(root, 0)
+	return pages, nil
+}
+
+// readStream inflates a stream within the document's decompression budget.
+func (d *pdfDecoder) readStream(v pdf.Value) ([]byte, error) {
+	if v.Kind() != pdf.Stream {
+		return nil, nil
+	}
+	var data []byte
+	err := func() (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("pdf: unreadable stream (%v): %w", p, engine.ErrUnreadable)
+			}
+		}()
+		rc := v.Reader()
+		defer rc.Close()
+		data, err = io.ReadAll(io.LimitReader(rc, d.budget+1))
+		return err
+	}()
+	d.budget -= int64(len(data))
+	if d.budget < 0 {
+		return nil, fmt.Errorf("pdf: decompressed streams exceed the %s limit: %w", sizeString(d.lim.MaxDecompressed), engine.ErrTooLarge)
+	}
+	if err != nil {
+		if errors.Is(err, engine.ErrUnreadable) {
+			return nil, err
+		}
+		// A damaged compressed stream still yields what inflated before the
+		// damage; keep it, as viewers do.
+		return data, nil
+	}
+	return data, nil
+}
+
+// contents returns a page's content streams concatenated.
+func (d *pdfDecoder) contents(v pdf.Value) ([]byte, error) {
+	c := v.Key("Contents")
+	if c.Kind() != pdf.Array {
+		return d.readStream(c)
+	}
+	var all []byte
+	for i := 0; i < c.Len(); i++ {
+		b, err := d.readStream(c.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, b...)
+		all = append(all, '\n')
+	}
+	return all, nil
+}
+
+// inheritedResources finds /Resources on the page or its ancestors, at most
+// maxPageTreeDepth levels up (a /Parent loop must end).
+func inheritedResources(page pdf.Value) pdf.Value {
+	v := page
+	for i := 0; i < maxPageTreeDepth && !v.IsNull(); i++ {
+		if r := v.Key("Resources"); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// pageGlyphs runs a page's content stream and returns its positioned glyphs.
+func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if a, ok := p.(pdfAbort); ok {
+				glyphs, err = nil, a.err
+				return
+			}
+			glyphs, err = nil, fmt.Errorf("pdf: malformed page content: %w", engine.ErrUnreadable)
+		}
+	}()
+	content, err := d.contents(page)
+	if err != nil {
+		return nil, err
+	}
+	in := &interp{d: d, res: inheritedResources(page)}
+	in.g.ctm = identity
+	in.g.th = 1
+	in.run(content, 0)
+	return in.glyphs, nil
+}
+
+// fontInfo is what the interpreter needs of a font: how to split a string
+// into codes, each code's text and advance width.
+type fontInfo struct {
+	twoByte bool
+	enc     pdf.TextEncoding
+	first   int
+	widths  []float64       // simple fonts, from /FirstChar
+	cidW    map[int]float64 // composite fonts, from /W
+	dw      float64         // default width
+	scale   float64         // glyph space → text space (0.001 except Type3)
+	known   bool            // widths come from the file, not a guess
+	text    map[int]string  // decoded text per code
+}
+
+func (f *fontInfo) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.cidW[code]; ok {
+			return w * f.scale
+		}
+		return f.dw * f.scale
+	}
+	if i := code - f.first; i >= 0 && i < len(f.widths) && f.widths[i] > 0 {
+		return f.widths[i] * f.scale
+	}
+	if code == ' ' {
+		return 0.25
+	}
+	return f.dw * f.scale
+}
+
+func (f *fontInfo) decode(code int) string {
+	if s, ok := f.text[code]; ok {
+		return s
+	}
+	var raw string
+	if f.twoByte {
+		raw = string([]byte{byte(code >> 8), byte(code)})
+	} else {
+		raw = string([]byte{byte(code)})
+	}
+	s := f.enc.Decode(raw)
+	f.text[code] = s
+	return s
+}
+
+// font parses the font named name in resources res, once per document.
+func (d *pdfDecoder) font(res pdf.Value, name string) *fontInfo {
+	v := res.Key("Font").Key(name)
+	key := name + "\x00" + v.Key("BaseFont").Name() + "\x00" + v.Key("Subtype").Name()
+	if f, ok := d.fonts[key]; ok {
+		return f
+	}
+	f := &fontInfo{scale: 0.001, dw: 500, text: map[int]string{}}
+	pf := pdf.Font{V: v}
+	f.enc = pf.Encoder()
+	if f.enc == nil {
+		f.enc = nopEncoding{}
+	}
+	switch v.Key("Subtype").Name() {
+	case "Type0":
+		f.twoByte = true
+		f.dw = 1000
+		desc := v.Key("DescendantFonts").Index(0)
+		if dw := desc.Key("DW"); !dw.IsNull() {
+			f.dw = dw.Float64()
+		}
+		f.cidW = map[int]float64{}
+		w := desc.Key("W")
+		f.known = w.Len() > 0
+		for i := 0; i < w.Len() && i < 200000; {
+			start := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 65536; j++ {
+					f.cidW[start+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			end := int(next.Int64())
+			wd := w.Index(i + 2).Float64()
+			for c := start; c <= end && c-start < 65536; c++ {
+				f.cidW[c] = wd
+			}
+			i += 3
+		}
+	case "Type3":
+		if m := v.Key("FontMatrix"); m.Len() == 6 {
+			f.scale = m.Index(0).Float64()
+		}
+		fallthrough
+	default:
+		f.first = int(v.Key("FirstChar").Int64())
+		ws := v.Key("Widths")
+		for i := 0; i < ws.Len() && i < 256; i++ {
+			f.widths = append(f.widths, ws.Index(i).Float64())
+		}
+		f.known = len(f.widths) > 0
+		if strings.Contains(v.Key("BaseFont").Name(), "Courier") {
+			f.dw = 600
+		}
+	}
+	if f.scale == 0 || math.IsNaN(f.scale) || math.Abs(f.scale) > 1 {
+		f.scale = 0.001
+	}
+	d.fonts[key] = f
+	return f
+}
+
+type nopEncoding struct{}
+
+func (nopEncoding) Decode(raw string) string { return raw }

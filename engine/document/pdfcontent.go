@@ -1,0 +1,562 @@
+package document
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// matrix is a PDF transformation [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// glyph is one shown character in page space (points, y up).
+type glyph struct {
+	x, y  float64 // origin on the baseline
+	w     float64 // advance width
+	size  float64 // effective font size
+	text  string
+	space bool // the glyph is a space character
+	known bool // width comes from the font's metrics
+}
+
+type gstate struct {
+	ctm, tm, tlm        matrix
+	tc, tw, th, tl, tfs float64
+	rise                float64
+	font                *fontInfo
+}
+
+// operand is one value on the content-stream operand stack.
+type operand struct {
+	kind byte // 'n' number, 's' string, '/' name, '[' array, 'o' other
+	num  float64
+	str  string
+	arr  []operand
+}
+
+// interp interprets one content stream (a page or a form XObject).
+type interp struct {
+	d      *pdfDecoder
+	res    pdf.Value
+	g      gstate
+	saved  []gstate
+	glyphs []glyph
+	ops    int
+}
+
+func (in *interp) abort(format string, args ...any) {
+	panic(pdfAbort{fmt.Errorf("pdf: "+format+": %w", append(args, engine.ErrUnreadable)...)})
+}
+
+// run lexes and executes content. It handles the operators that place
+// text; everything else is skipped.
+func (in *interp) run(content []byte, depth int) {
+	lx := lexer{src: content}
+	var stack []operand
+	for {
+		op, ok := lx.next(&stack)
+		if lx.err != "" {
+			in.abort("content stream: %s", lx.err)
+		}
+		if !ok {
+			return
+		}
+		in.ops++
+		if in.ops > 5_000_000 {
+			in.abort("content stream has too many operators")
+		}
+		in.exec(op, stack, depth)
+		stack = stack[:0]
+	}
+}
+
+func nums(args []operand, n int) ([]float64, bool) {
+	if len(args) < n {
+		return nil, false
+	}
+	out := make([]float64, n)
+	for i, a := range args[len(args)-n:] {
+		if a.kind != 'n' {
+			return nil, false
+		}
+		out[i] = a.num
+	}
+	return out, true
+}
+
+func (in *interp) exec(op string, args []operand, depth int) {
+	g := &in.g
+	switch op {
+	case "q":
+		if len(in.saved) < 1000 {
+			in.saved = append(in.saved, *g)
+		}
+	case "Q":
+		if n := len(in.saved); n > 0 {
+			*g = in.saved[n-1]
+			in.saved = in.saved[:n-1]
+		}
+	case "cm":
+		if v, ok := nums(args, 6); ok {
+			g.ctm = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}.mul(g.ctm)
+		}
+	case "BT":
+		g.tm, g.tlm = identity, identity
+	case "Tc":
+		if v, ok := nums(args, 1); ok {
+			g.tc = v[0]
+		}
+	case "Tw":
+		if v, ok := nums(args, 1); ok {
+			g.tw = v[0]
+		}
+	case "Tz":
+		if v, ok := nums(args, 1); ok {
+			g.th = v[0] / 100
+		}
+	case "TL":
+		if v, ok := nums(args, 1); ok {
+			g.tl = v[0]
+		}
+	case "Ts":
+		if v, ok := nums(args, 1); ok {
+			g.rise = v[0]
+		}
+	case "Tf":
+		if len(args) >= 2 && args[len(args)-2].kind == '/' && args[len(args)-1].kind == 'n' {
+			g.font = in.d.font(in.res, args[len(args)-2].str)
+			g.tfs = args[len(args)-1].num
+		}
+	case "Td", "TD":
+		if v, ok := nums(args, 2); ok {
+			if op == "TD" {
+				g.tl = -v[1]
+			}
+			g.tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(g.tlm)
+			g.tm = g.tlm
+		}
+	case "Tm":
+		if v, ok := nums(args, 6); ok {
+			g.tm = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
+			g.tlm = g.tm
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		if len(args) > 0 && args[len(args)-1].kind == 's' {
+			in.show(args[len(args)-1].str)
+		}
+	case "'":
+		in.nextLine()
+		if len(args) > 0 && args[len(args)-1].kind == 's' {
+			in.show(args[len(args)-1].str)
+		}
+	case "\"":
+		if len(args) == 3 && args[2].kind == 's' {
+			g.tw, g.tc = args[0].num, args[1].num
+			in.nextLine()
+			in.show(args[2].str)
+		}
+	case "TJ":
+		if len(args) == 0 || args[len(args)-1].kind != '[' {
+			return
+		}
+		for _, a := range args[len(args)-1].arr {
+			switch a.kind {
+			case 's':
+				in.show(a.str)
+			case 'n':
+				tx := -a.num / 1000 * g.tfs * g.th
+				g.tm = matrix{1, 0, 0, 1, tx, 0}.mul(g.tm)
+			}
+		}
+	case "Do":
+		if len(args) > 0 && args[len(args)-1].kind == '/' {
+			in.form(args[len(args)-1].str, depth)
+		}
+	}
+}
+
+func (in *interp) nextLine() {
+	in.g.tlm = matrix{1, 0, 0, 1, 0, -in.g.tl}.mul(in.g.tlm)
+	in.g.tm = in.g.tlm
+}
+
+// form runs a form XObject's content with its own resources and matrix.
+func (in *interp) form(name string, depth int) {
+	if depth >= maxFormDepth {
+		return
+	}
+	x := in.res.Key("XObject").Key(name)
+	if x.Key("Subtype").Name() != "Form" {
+		return
+	}
+	content, err := in.d.readStream(x)
+	if err != nil {
+		panic(pdfAbort{err})
+	}
+	saved, savedRes := in.g, in.res
+	if m := x.Key("Matrix"); m.Len() == 6 {
+		var fm matrix
+		for i := range fm {
+			fm[i] = m.Index(i).Float64()
+		}
+		in.g.ctm = fm.mul(in.g.ctm)
+	}
+	if r := x.Key("Resources"); !r.IsNull() {
+		in.res = r
+	}
+	in.run(content, depth+1)
+	in.g, in.res = saved, savedRes
+}
+
+// show places the glyphs of one string in page space.
+func (in *interp) show(s string) {
+	g := &in.g
+	f := g.font
+	if f == nil {
+		return
+	}
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	for i := 0; i+step <= len(s); i += step {
+		code := int(s[i])
+		if step == 2 {
+			code = code<<8 | int(s[i+1])
+		}
+		w0 := f.width(code)
+		trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(g.tm).mul(g.ctm)
+		text := f.decode(code)
+		size := math.Hypot(trm[2], trm[3])
+		isSpace := text == " " || text == "\u00a0"
+		adv := w0*g.tfs + g.tc
+		if step == 1 && code == ' ' {
+			adv += g.tw
+		}
+		adv *= g.th
+		wdev := w0 * math.Hypot(trm[0], trm[1])
+		if text != "" && size > 0.5 && size < 500 {
+			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: wdev, size: size, text: text, space: isSpace, known: f.known})
+			in.d.glyphs++
+			if in.d.glyphs > in.d.lim.MaxText {
+				panic(pdfAbort{capText(in.d.glyphs, in.d.lim)})
+			}
+		}
+		g.tm = matrix{1, 0, 0, 1, adv, 0}.mul(g.tm)
+	}
+}
+
+// lexer tokenizes a content stream. It never reads past the end and
+// reports an unterminated string or over-deep array instead of looping.
+type lexer struct {
+	src []byte
+	pos int
+	err string
+}
+
+func isPDFSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isPDFDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// next pushes operands onto stack until it reads an operator, which it
+// returns; ok is false at the end of the stream.
+func (lx *lexer) next(stack *[]operand) (op string, ok bool) {
+	for {
+		v, isOp, more := lx.token(0)
+		if !more || lx.err != "" {
+			return "", false
+		}
+		if isOp {
+			if v.str == "BI" {
+				lx.skipInlineImage()
+				continue
+			}
+			return v.str, true
+		}
+		if len(*stack) < 10000 {
+			*stack = append(*stack, v)
+		}
+	}
+}
+
+// token reads one operand or operator.
+func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
+	src := lx.src
+	for lx.pos < len(src) {
+		c := src[lx.pos]
+		if isPDFSpace(c) {
+			lx.pos++
+			continue
+		}
+		if c == '%' {
+			for lx.pos < len(src) && src[lx.pos] != '\n' && src[lx.pos] != '\r' {
+				lx.pos++
+			}
+			continue
+		}
+		break
+	}
+	if lx.pos >= len(src) {
+		return operand{}, false, false
+	}
+	c := src[lx.pos]
+	switch {
+	case c == '(':
+		return operand{kind: 's', str: lx.literal()}, false, lx.err == ""
+	case c == '<' && lx.pos+1 < len(src) && src[lx.pos+1] == '<':
+		lx.skipDict()
+		return operand{kind: 'o'}, false, lx.err == ""
+	case c == '<':
+		return operand{kind: 's', str: lx.hex()}, false, lx.err == ""
+	case c == '[':
+		if depth > 32 {
+			lx.err = "arrays nested too deep"
+			return operand{}, false, false
+		}
+		lx.pos++
+		arr := operand{kind: '['}
+		for {
+			for lx.pos < len(src) && isPDFSpace(src[lx.pos]) {
+				lx.pos++
+			}
+			if lx.pos >= len(src) {
+				lx.err = "unterminated array"
+				return operand{}, false, false
+			}
+			if src[lx.pos] == ']' {
+				lx.pos++
+				return arr, false, true
+			}
+			e, isOp, more := lx.token(depth + 1)
+			if !more || lx.err != "" {
+				if lx.err == "" {
+					lx.err = "unterminated array"
+				}
+				return operand{}, false, false
+			}
+			if !isOp && len(arr.arr) < 100000 {
+				arr.arr = append(arr.arr, e)
+			}
+		}
+	case c == '/':
+		start := lx.pos + 1
+		lx.pos++
+		for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
+			lx.pos++
+		}
+		return operand{kind: '/', str: unescapeName(string(src[start:lx.pos]))}, false, true
+	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
+		lx.pos++
+		return operand{kind: 'o'}, false, true
+	}
+	start := lx.pos
+	for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
+		lx.pos++
+	}
+	word := string(src[start:lx.pos])
+	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+		n, err := strconv.ParseFloat(word, 64)
+		if err == nil && !math.IsInf(n, 0) && !math.IsNaN(n) {
+			return operand{kind: 'n', num: n}, false, true
+		}
+		return operand{kind: 'n'}, false, true
+	}
+	switch word {
+	case "true", "false", "null":
+		return operand{kind: 'o'}, false, true
+	}
+	return operand{kind: 'o', str: word}, true, true
+}
+
+func unescapeName(s string) string {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '#' {
+			if b, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				s = s[:i] + string(rune(b)) + s[i+3:]
+			}
+		}
+	}
+	return s
+}
+
+// literal reads a (string) with nesting and escapes.
+func (lx *lexer) literal() string {
+	src := lx.src
+	lx.pos++ // (
+	depth := 1
+	var out []byte
+	for lx.pos < len(src) {
+		c := src[lx.pos]
+		lx.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if lx.pos >= len(src) {
+				break
+			}
+			e := src[lx.pos]
+			lx.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if lx.pos < len(src) && src[lx.pos] == '\n' {
+					lx.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					n := int(e - '0')
+					for k := 0; k < 2 && lx.pos < len(src) && src[lx.pos] >= '0' && src[lx.pos] <= '7'; k++ {
+						n = n*8 + int(src[lx.pos]-'0')
+						lx.pos++
+					}
+					c = byte(n)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	lx.err = "unterminated string"
+	return ""
+}
+
+// hex reads a <hex string>.
+func (lx *lexer) hex() string {
+	src := lx.src
+	lx.pos++ // <
+	var out []byte
+	hi := -1
+	for lx.pos < len(src) {
+		c := src[lx.pos]
+		lx.pos++
+		if c == '>' {
+			if hi >= 0 {
+				out = append(out, byte(hi<<4))
+			}
+			return string(out)
+		}
+		n := unhexByte(c)
+		if n < 0 {
+			if isPDFSpace(c) {
+				continue
+			}
+			lx.err = "malformed hex string"
+			return ""
+		}
+		if hi < 0 {
+			hi = n
+		} else {
+			out = append(out, byte(hi<<4|n))
+			hi = -1
+		}
+	}
+	lx.err = "unterminated hex string"
+	return ""
+}
+
+func unhexByte(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// skipDict skips a << … >> dictionary (marked-content properties).
+func (lx *lexer) skipDict() {
+	src := lx.src
+	depth := 0
+	for lx.pos < len(src) {
+		switch {
+		case src[lx.pos] == '<' && lx.pos+1 < len(src) && src[lx.pos+1] == '<':
+			depth++
+			lx.pos += 2
+			if depth > 32 {
+				lx.err = "dictionaries nested too deep"
+				return
+			}
+		case src[lx.pos] == '>' && lx.pos+1 < len(src) && src[lx.pos+1] == '>':
+			depth--
+			lx.pos += 2
+			if depth == 0 {
+				return
+			}
+		case src[lx.pos] == '(':
+			lx.literal()
+			if lx.err != "" {
+				return
+			}
+		default:
+			lx.pos++
+		}
+	}
+	lx.err = "unterminated dictionary"
+}
+
+// skipInlineImage skips from BI past the image data to EI.
+func (lx *lexer) skipInlineImage() {
+	src := lx.src
+	for lx.pos+1 < len(src) {
+		if src[lx.pos] == 'I' && src[lx.pos+1] == 'D' && lx.pos > 0 && isPDFSpace(src[lx.pos-1]) {
+			lx.pos += 2
+			break
+		}
+		lx.pos++
+	}
+	for lx.pos+2 < len(src) {
+		if isPDFSpace(src[lx.pos]) && src[lx.pos+1] == 'E' && src[lx.pos+2] == 'I' && (lx.pos+3 == len(src) || isPDFSpace(src[lx.pos+3])) {
+			lx.pos += 3
+			return
+		}
+		lx.pos++
+	}
+	lx.pos = len(src)
+}
