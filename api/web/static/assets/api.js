@@ -61,7 +61,7 @@ function withBlind(path) {
 }
 
 // request calls the API and returns the decoded JSON (null for 204).
-export async function request(method, path, { body, type, raw } = {}) {
+export async function request(method, path, { body, type, raw, signingIn } = {}) {
   const headers = { Authorization: `Bearer ${session.key}` };
   let payload = body;
   if (body !== undefined && !(body instanceof FormData) && typeof body !== 'string') {
@@ -76,7 +76,7 @@ export async function request(method, path, { body, type, raw } = {}) {
   } catch {
     throw new ApiError(0, 'network error');
   }
-  if (res.status === 401 && session.key) {
+  if (res.status === 401 && session.key && !signingIn) {
     window.dispatchEvent(new CustomEvent('skillmatch:unauthorized'));
   }
   if (!res.ok) throw await parseError(res);
@@ -106,7 +106,7 @@ export function list(body, ...keys) {
 }
 
 export const api = {
-  checkKey: () => get('/api/v1/roles'),
+  checkKey: () => request('GET', '/api/v1/roles', { signingIn: true }),
   search: ({ q, skills, limit, cursor }) =>
     get('/api/v1/candidates' + qs({ q, skill: skills, limit, cursor })),
   candidate: (id) => get(`/api/v1/candidates/${encodeURIComponent(id)}`),

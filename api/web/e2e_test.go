@@ -1,0 +1,385 @@
+package web_test
+
+import (
+	"context"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/api/web"
+	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+var updateScreenshots = flag.Bool("update-screenshots", false,
+	"write the README screenshot testdata/screenshots/matches.png (repository root) from the end-to-end test")
+
+// repoRoot is the repository root as seen from this package's directory,
+// where go test runs.
+const repoRoot = "../.."
+
+// e2eResumes are the three fixtures the end-to-end test uploads, strongest
+// for the seed role first.
+var e2eResumes = []string{"python-django-aws-senior.txt", "python-flask-gcp.txt", "accountant.txt"}
+
+// TestE2E drives the real page in headless Chromium against a real server
+// (api.New over a real index.Store in a temp dir, serving web.FS): sign in,
+// upload three resumes (plus a duplicate and an unsupported file), create a
+// role from a job description, see the strongest candidate first with met
+// and missing requirements, expand the explanation, search, open a
+// candidate and delete one. Screenshots go to testoutput/e2e/.
+func TestE2E(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end browser test skipped in -short mode")
+	}
+	chrome := findChromium(t)
+	for _, f := range e2eResumes {
+		if _, err := os.Stat(filepath.Join(repoRoot, "testdata/resumes", f)); err != nil {
+			t.Skipf("resume fixture missing: %v", err)
+		}
+	}
+	srv, key, store := startServer(t)
+	shots := filepath.Join(repoRoot, "testoutput", "e2e")
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	// The first Run starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(browser, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
+	defer cancel()
+
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			shot(ctx, t, filepath.Join(shots, "failure.png"))
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	eval := func(step, js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			shot(ctx, t, filepath.Join(shots, "failure.png"))
+			t.Fatalf("%s: %v", step, err)
+		}
+		return v
+	}
+	count := func(step, js string) int {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
+		if err != nil {
+			shot(ctx, t, filepath.Join(shots, "failure.png"))
+			t.Fatalf("%s: %v", step, err)
+		}
+		return v
+	}
+	waitFor := func(step, js string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+			shot(ctx, t, filepath.Join(shots, "failure.png"))
+			t.Fatalf("%s: waited for %s: %v", step, js, err)
+		}
+	}
+
+	// Sign in: a wrong key is refused with a message, the right one lands on search.
+	do("open page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("api-key")))
+	do("wrong key", chromedp.SendKeys(chromedp.ID("api-key"), "sm_wrong"), chromedp.Click(chromedp.CSS(".signin-card button")))
+	waitFor("wrong key refused", `document.getElementById('signin-error').textContent.includes('not accepted')`)
+	do("sign in",
+		chromedp.SetValue(chromedp.ID("api-key"), key),
+		chromedp.Click(chromedp.CSS(".signin-card button")),
+		chromedp.WaitVisible(chromedp.ID("search-q")))
+	shot(ctx, t, filepath.Join(shots, "search-empty.png"))
+
+	// Upload three resumes; then the same first one again and a file of an
+	// unsupported type, which must be reported per file in plain words.
+	var paths []string
+	for _, f := range e2eResumes {
+		p, err := filepath.Abs(filepath.Join(repoRoot, "testdata/resumes", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	bogus := filepath.Join(t.TempDir(), "photo.png")
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde")
+	if err := os.WriteFile(bogus, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("open upload", chromedp.Navigate(srv.URL+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")))
+	do("choose files", chromedp.SetUploadFiles(chromedp.ID("file-input"), paths))
+	waitFor("three uploads", `document.getElementById('upload-summary').textContent.includes('3 added')`)
+	do("choose duplicate and bad file", chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{paths[0], bogus}))
+	waitFor("duplicate and failure reported", `(() => {
+		const s = document.getElementById('upload-summary').textContent;
+		return s.includes('1 duplicate') && s.includes('1 failed') && !s.includes('to go');
+	})()`)
+	failed := eval("failure reason", `document.querySelector('tr[data-state=failed] .reason').textContent`)
+	if !strings.Contains(strings.ToLower(failed), "unsupported file type") {
+		t.Errorf("reason shown for photo.png = %q, want it to say unsupported file type", failed)
+	}
+	if n, _ := store.CountCandidates(context.Background()); n != 3 {
+		t.Errorf("candidates stored after uploads = %d, want 3 (the duplicate must not be stored twice)", n)
+	}
+	shot(ctx, t, filepath.Join(shots, "upload.png"))
+
+	// Create a role from a job description: preview shows parsed required
+	// and plus skills; add one more plus skill through autocomplete; save.
+	jd := jobDescription(t)
+	do("open new role", chromedp.Navigate(srv.URL+"/#/roles/new"), chromedp.WaitVisible(chromedp.ID("jd-text")))
+	do("paste job description", chromedp.SetValue(chromedp.ID("jd-text"), jd), chromedp.Click(chromedp.ID("preview-role")))
+	waitFor("preview parsed", `document.querySelectorAll('#reqs-required > li').length >= 5`)
+	required := eval("required skills", `[...document.querySelectorAll('#reqs-required .chip-skill')].map(e => e.firstChild.textContent).join(',')`)
+	plus := eval("plus skills", `[...document.querySelectorAll('#reqs-plus .chip-skill')].map(e => e.firstChild.textContent).join(',')`)
+	for _, want := range []string{"Python", "Django", "Flask", "Docker"} {
+		if !strings.Contains(","+required+",", ","+want+",") {
+			t.Errorf("previewed required skills = %s, want %s among them", required, want)
+		}
+	}
+	if !strings.Contains(plus, "HTML") {
+		t.Errorf("previewed plus skills = %s, want HTML among them", plus)
+	}
+	do("type a skill", chromedp.SetValue(chromedp.ID("role-title"), "Python Backend Developer"),
+		chromedp.SendKeys(chromedp.ID("add-plus"), "postg"))
+	waitFor("autocomplete suggests", `[...document.querySelectorAll('.combo-option')].some(o => o.textContent.startsWith('PostgreSQL'))`)
+	do("pick suggestion", chromedp.KeyEvent("\ue015"), chromedp.KeyEvent("\r")) // ArrowDown, Enter
+	waitFor("skill added", `[...document.querySelectorAll('#reqs-plus .chip-skill')].some(e => e.firstChild.textContent === 'PostgreSQL')`)
+	shot(ctx, t, filepath.Join(shots, "role-editor.png"))
+	do("save role", chromedp.Click(chromedp.ID("save-role")))
+	waitFor("matches shown", `document.querySelectorAll('#matches tr.match-row').length === 3`)
+
+	// The strongest candidate comes first, with met requirements; the
+	// accountant is last and misses the required skills.
+	order := eval("ranked files", `[...document.querySelectorAll('#matches tr.match-row .cand')].map(td => td.textContent).join('|')`)
+	ranked := strings.Split(order, "|")
+	if !strings.Contains(ranked[0], "Daniel Okafor") && !strings.Contains(ranked[0], "python-django-aws-senior") {
+		t.Errorf("first ranked = %q, want the senior Django/AWS candidate (all: %q)", ranked[0], order)
+	}
+	if !strings.Contains(ranked[2], "accountant") {
+		t.Errorf("last ranked = %q, want the accountant (all: %q)", ranked[2], order)
+	}
+	firstMet := count("first row met chips", `document.querySelectorAll('#matches tr.match-row')[0].querySelectorAll('td.chips')[0].querySelectorAll('.st-met').length`)
+	lastMissing := count("last row missing chips", `document.querySelectorAll('#matches tr.match-row')[2].querySelectorAll('.st-missing').length`)
+	if firstMet < 5 {
+		t.Errorf("met requirement chips on the first row = %d, want at least 5", firstMet)
+	}
+	if lastMissing == 0 {
+		t.Errorf("missing requirement chips on the accountant's row = 0, want some")
+	}
+	do("expand first row", chromedp.Click(chromedp.CSS("#matches tr.match-row button.expand")))
+	waitFor("evidence shown", `(() => { const d = document.getElementById('match-details-0'); return !d.hidden && d.querySelectorAll('.ev q').length > 0; })()`)
+	evidence := eval("evidence", `document.getElementById('match-details-0').textContent`)
+	if !strings.Contains(evidence, "Django") {
+		t.Errorf("evidence of the first candidate does not quote a Django line: %.300s", evidence)
+	}
+	matchesURL := eval("matches url", `location.href`)
+	shot(ctx, t, filepath.Join(shots, "matches.png"))
+	if *updateScreenshots {
+		// The README screenshot: the ranked table, first row explained.
+		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
+	}
+
+	// Must-have filter: only candidates with Django.
+	do("filter must-have Django", chromedp.Click(chromedp.CSS(`.filter.must button.chip-toggle:nth-of-type(2)`)))
+	waitFor("filter applied", `location.hash.includes('must=') && document.getElementById('match-count') !== null`)
+	if filtered := count("filtered rows", `document.querySelectorAll('#matches tr.match-row').length`); filtered >= 3 {
+		t.Errorf("must-have filter kept all 3 candidates, want fewer")
+	}
+
+	// Phone width: the same page must stay usable (no horizontal overflow).
+	do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(matchesURL))
+	waitFor("phone matches", `document.querySelectorAll('#matches tr.match-row').length === 3`)
+	if w := count("overflow", `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("page width at a 390px viewport = %dpx, want 390 (no horizontal scrolling)", w)
+	}
+	shot(ctx, t, filepath.Join(shots, "matches-phone.png"))
+	do("desktop width", chromedp.EmulateViewport(1280, 900))
+
+	// Search with the query language: django finds the Django candidates
+	// and not the accountant.
+	do("search", chromedp.Navigate(srv.URL+"/#/search"), chromedp.WaitVisible(chromedp.ID("search-q")),
+		chromedp.SendKeys(chromedp.ID("search-q"), "django\r"))
+	waitFor("search results", `location.hash.includes('q=django') && document.getElementById('result-count') !== null`)
+	hits := eval("hits", `[...document.querySelectorAll('.hit-title')].map(a => a.textContent).join('|')`)
+	if !strings.Contains(hits, "python-django-aws-senior") || strings.Contains(hits, "accountant") {
+		t.Errorf("search django hits = %q, want the Django resume and not the accountant", hits)
+	}
+	shot(ctx, t, filepath.Join(shots, "search.png"))
+
+	// Candidate page of the senior resume, then delete the accountant.
+	do("open candidate", chromedp.Click(chromedp.CSS(`.hit-title`)), chromedp.WaitVisible(chromedp.ID("skill-chart")))
+	if count("skill bars", `document.querySelectorAll('#skill-chart li').length`) == 0 {
+		t.Errorf("candidate page shows no months-per-skill bars")
+	}
+	shot(ctx, t, filepath.Join(shots, "candidate.png"))
+
+	accountantID := candidateID(t, store, "accountant.txt")
+	do("open accountant", chromedp.Navigate(srv.URL+"/#/candidates/"+accountantID), chromedp.WaitVisible(chromedp.ID("delete-candidate")),
+		chromedp.Click(chromedp.ID("delete-candidate")), chromedp.WaitVisible(chromedp.ID("confirm-delete")),
+		chromedp.Click(chromedp.ID("confirm-delete")))
+	waitFor("back on search", `location.hash.startsWith('#/search') && document.getElementById('result-count') !== null`)
+	if n, _ := store.CountCandidates(context.Background()); n != 2 {
+		t.Errorf("candidates stored after delete = %d, want 2", n)
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/candidates/"+accountantID, nil)
+	req.Header.Set("Authorization", "Bearer "+key)
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else {
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET deleted candidate = %d, want 404", res.StatusCode)
+		}
+	}
+	if shown := eval("count after delete", `document.getElementById('result-count').textContent`); !strings.HasPrefix(shown, "2 ") {
+		t.Errorf("search after delete shows %q, want 2 candidates", shown)
+	}
+
+	// Sign out returns to the sign-in form and forgets the key.
+	do("sign out", chromedp.Click(chromedp.ID("sign-out")), chromedp.WaitVisible(chromedp.ID("api-key")))
+	if k := eval("stored key", `localStorage.getItem('skillmatch.apiKey') || ''`); k != "" {
+		t.Errorf("key still in localStorage after sign out")
+	}
+}
+
+// findChromium returns the browser to drive, skipping the test when none is
+// installed (failing instead on CI, where .ci/run installs chromium).
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed; .ci/run installs it (apt-get install chromium)")
+	}
+	t.Skip("chromium not installed (apt-get install chromium); skipping the browser test")
+	return ""
+}
+
+// startServer runs the real API over a real store in a temp dir, with the
+// embedded page, and returns it with an admin key.
+func startServer(t *testing.T) (*httptest.Server, string, *index.Store) {
+	t.Helper()
+	ctx := context.Background()
+	tax := taxonomy.Default()
+	store, err := index.Open(ctx, t.TempDir(), index.Options{
+		TaxonomyVersion: tax.Version,
+		ResolveSkill: func(name string) (string, bool) {
+			s, ok := tax.Lookup(name)
+			return s.ID, ok
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	key, _, err := store.CreateAPIKey(ctx, "admin", "e2e", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := api.New(ctx, api.Config{
+		Store:    store,
+		Decoder:  inProcessDecoder{},
+		Taxonomy: tax,
+		Web:      web.FS,
+		AsOf:     func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, key, store
+}
+
+// inProcessDecoder decodes in the test process: the sandboxed worker pool
+// re-executes the skillmatch binary, which a test binary is not.
+type inProcessDecoder struct{}
+
+func (inProcessDecoder) Decode(ctx context.Context, data []byte, filename string) (document.Document, error) {
+	return document.Decode(data, document.DefaultLimits())
+}
+
+// jobDescription is the seed job description when the shared data is
+// there, else this package's own one.
+func jobDescription(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{
+		filepath.Join(repoRoot, "../shared/seed/python-backend-developer.txt"),
+		"testdata/backend-engineer.txt",
+	} {
+		if b, err := os.ReadFile(p); err == nil {
+			return string(b)
+		}
+	}
+	t.Fatal("no job description fixture")
+	return ""
+}
+
+func candidateID(t *testing.T, store *index.Store, file string) string {
+	t.Helper()
+	var id string
+	err := store.ForEachCandidate(context.Background(), func(c index.Candidate) error {
+		if c.File == file {
+			id = c.ID
+		}
+		return nil
+	})
+	if err != nil || id == "" {
+		t.Fatalf("candidate %s not stored (err %v)", file, err)
+	}
+	return id
+}
+
+// shot saves a PNG of the whole page.
+func shot(ctx context.Context, t *testing.T, path string) {
+	t.Helper()
+	// A full-page capture resizes the viewport; start from the top so the
+	// sticky header is where a person sees it.
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)); err != nil {
+		t.Logf("screenshot %s: %v", path, err)
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Logf("screenshot %s: %v", path, err)
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
