@@ -33,9 +33,10 @@ type Limits struct {
 }
 
 // DefaultLimits returns the caps used when Config.Limits is zero: 5,000
-// files, 20 MiB per file, 1 GiB per job.
+// files, 20 MiB per file, 256 MiB per job (all of it held in memory while
+// the job is created).
 func DefaultLimits() Limits {
-	return Limits{MaxFiles: 5000, MaxFileBytes: 20 << 20, MaxTotalBytes: 1 << 30}
+	return Limits{MaxFiles: 5000, MaxFileBytes: 20 << 20, MaxTotalBytes: 256 << 20}
 }
 
 func (l Limits) withDefaults() Limits {

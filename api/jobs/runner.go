@@ -1,0 +1,695 @@
+// Package jobs owns batch scoring jobs: accepting a job (resume files or a zip
+// of them, with caps and untrusted names), persisting it and its items
+// through the store before answering, running the items with bounded
+// parallelism — decode in the document pool, parse, score against the role,
+// store the candidate, commit the item's result — and telling the client when
+// it ends (a signed callback, retried with backoff).
+//
+// A job survives restarts and crashes: every item is committed on its own
+// with its result, Start resumes queued and running jobs, and the store's
+// FinishItem counts an item once however often it is finished, so an item
+// redone after a kill -9 is neither lost nor counted twice.
+//
+// jobs uses net/http only as a client, for callbacks. It must not import gin
+// (HTTP handlers live in package api), bleve or database/sql (storage is the
+// index package, reached through the Store interface below).
+package jobs
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+// Job statuses, as stored and as the API shows them.
+const (
+	StatusQueued    = "queued"
+	StatusRunning   = "running"
+	StatusSucceeded = "succeeded"
+	StatusFailed    = "failed"
+	StatusCanceled  = "canceled"
+)
+
+// Item statuses.
+const (
+	itemPending = "pending"
+	itemDone    = "done"
+	itemFailed  = "failed"
+)
+
+// Store is what the runner needs from persistent storage; *index.Store
+// implements it. FinishItem must be idempotent: finishing an item that is no
+// longer pending changes nothing.
+type Store interface {
+	CreateJob(ctx context.Context, job index.Job, items []index.JobItem, blobs map[string][]byte) (index.Job, bool, error)
+	GetJob(ctx context.Context, id string) (index.Job, error)
+	PendingItems(ctx context.Context, jobID string, limit int) ([]index.JobItem, error)
+	FinishItem(ctx context.Context, item index.JobItem) error
+	SetJobStatus(ctx context.Context, id, status, errMsg string) error
+	UnfinishedJobs(ctx context.Context) ([]index.Job, error)
+	JobResults(ctx context.Context, id string) ([]index.JobItem, error)
+	Blob(ctx context.Context, hash string) ([]byte, error)
+	GetRole(ctx context.Context, id string) (role.Role, error)
+	AddCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
+}
+
+// Decoder turns document bytes into text; *document.Pool implements it,
+// decoding PDF and DOCX in a child process. Errors wrap
+// engine.ErrUnsupportedFormat, ErrUnreadable or ErrTooLarge.
+type Decoder interface {
+	Decode(ctx context.Context, data []byte, filename string) (document.Document, error)
+}
+
+// Config is what a Runner is built from. Store, Pool and Taxonomy are required.
+type Config struct {
+	Store    Store
+	Pool     Decoder
+	Taxonomy *taxonomy.Taxonomy
+	Logger   *slog.Logger // default: discard
+	// Workers is how many items are decoded and scored at once. Default 2;
+	// the pool should have at least as many workers.
+	Workers int
+	// HTTPClient sends callbacks. Default: a client with a 30 s timeout.
+	// Redirects are never followed: the callback goes to the URL given.
+	HTTPClient *http.Client
+	// CallbackSecret is the HMAC-SHA256 key of the X-Skillmatch-Signature
+	// header. Empty: callbacks are sent unsigned.
+	CallbackSecret []byte
+	// CallbackAttempts caps the tries of one callback (default 6);
+	// CallbackBackoff is the wait before the second, doubled after each
+	// failure (default 1 s, so 1+2+4+8+16 s).
+	CallbackAttempts int
+	CallbackBackoff  time.Duration
+	// AsOf is the date "Present" means when parsing. Default time.Now.
+	AsOf func() time.Time
+	// Limits caps the files of one job. Zero fields take DefaultLimits.
+	Limits Limits
+	// OnCandidate, when set, is called after a job stores a candidate (new
+	// or existing), e.g. to keep the API's in-memory ranker current.
+	OnCandidate func(c index.Candidate)
+}
+
+// Request is a job to create.
+type Request struct {
+	RoleID string
+	// Files are the uploads; a zip archive among them is expanded (see Expand).
+	Files       []Upload
+	CallbackURL string // optional
+	// IdempotencyKey, when set, makes a retried Submit by the same KeyID
+	// return the job the first one created.
+	IdempotencyKey string
+	KeyID          string // the API key that asked
+}
+
+// Runner accepts jobs and runs them. Its methods are safe for concurrent use.
+type Runner struct {
+	cfg    Config
+	log    *slog.Logger
+	notify notifier
+	wake   chan struct{}
+
+	mu      sync.Mutex
+	started bool
+	current string             // id of the job being run, "" when idle
+	stopJob context.CancelFunc // cancels the current job's item feed
+	wg      sync.WaitGroup     // dispatcher and callbacks
+}
+
+// NewRunner checks cfg and fills its defaults. Nothing runs until Start.
+func NewRunner(cfg Config) (*Runner, error) {
+	if cfg.Store == nil || cfg.Pool == nil || cfg.Taxonomy == nil {
+		return nil, errors.New("jobs: Store, Pool and Taxonomy are required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 2
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	client := *cfg.HTTPClient
+	client.CheckRedirect = noRedirects
+	if cfg.CallbackAttempts <= 0 {
+		cfg.CallbackAttempts = 6
+	}
+	if cfg.CallbackBackoff <= 0 {
+		cfg.CallbackBackoff = time.Second
+	}
+	if cfg.AsOf == nil {
+		cfg.AsOf = time.Now
+	}
+	cfg.Limits = cfg.Limits.withDefaults()
+	return &Runner{
+		cfg:    cfg,
+		log:    cfg.Logger,
+		notify: notifier{client: &client, secret: cfg.CallbackSecret, attempts: cfg.CallbackAttempts, backoff: cfg.CallbackBackoff},
+		wake:   make(chan struct{}, 1),
+	}, nil
+}
+
+// Start runs jobs in the background until ctx is done: first the queued and
+// running jobs a previous process left (resumed where they stopped), then
+// each new one in submission order, one job at a time with Workers items in
+// parallel. When ctx is done the runner stops taking items; items already
+// being worked on are finished and committed (an item boundary), the rest
+// stay pending for the next Start. Wait blocks until that is over.
+func (r *Runner) Start(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.started {
+		return errors.New("jobs: runner already started")
+	}
+	r.started = true
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.loop(ctx)
+	}()
+	return nil
+}
+
+// Wait blocks until the runner started by Start has stopped and its pending
+// callbacks have been sent or given up.
+func (r *Runner) Wait() { r.wg.Wait() }
+
+// Submit validates and persists a job with its items and originals, and wakes
+// the runner. It returns the job and whether it was created; false means the
+// IdempotencyKey was used before by the same key, and the job returned is
+// that first one.
+//
+// Errors: no role_id, an unknown role, or a bad callback URL wrap
+// engine.ErrInvalid; too many files or bytes wrap engine.ErrTooLarge; a zip
+// that cannot be read wraps engine.ErrUnreadable.
+func (r *Runner) Submit(ctx context.Context, req Request) (index.Job, bool, error) {
+	if strings.TrimSpace(req.RoleID) == "" {
+		return index.Job{}, false, fmt.Errorf("role_id is required: %w", engine.ErrInvalid)
+	}
+	if _, err := r.cfg.Store.GetRole(ctx, req.RoleID); err != nil {
+		if errors.Is(err, engine.ErrNotFound) {
+			return index.Job{}, false, fmt.Errorf("role_id %q: no such role: %w", req.RoleID, engine.ErrInvalid)
+		}
+		return index.Job{}, false, err
+	}
+	if req.CallbackURL != "" {
+		if err := CheckCallbackURL(req.CallbackURL); err != nil {
+			return index.Job{}, false, err
+		}
+	}
+	if len(req.IdempotencyKey) > 200 {
+		return index.Job{}, false, fmt.Errorf("Idempotency-Key longer than 200 characters: %w", engine.ErrInvalid)
+	}
+	files, err := Expand(req.Files, r.cfg.Limits)
+	if err != nil {
+		return index.Job{}, false, err
+	}
+	items := make([]index.JobItem, len(files))
+	blobs := make(map[string][]byte, len(files))
+	for i, f := range files {
+		it := index.JobItem{Seq: i, File: f.Name, Status: itemPending}
+		if f.Err != nil {
+			// Refused before parsing: the item keeps its reason and no
+			// original; the worker finishes it as failed.
+			it.Error = encodeItemError(f.Err)
+		} else {
+			sum := sha256.Sum256(f.Data)
+			it.Hash = hex.EncodeToString(sum[:])
+			blobs[it.Hash] = f.Data
+		}
+		items[i] = it
+	}
+	job := index.Job{
+		RoleID:         req.RoleID,
+		Status:         StatusQueued,
+		Total:          len(items),
+		CallbackURL:    req.CallbackURL,
+		IdempotencyKey: req.IdempotencyKey,
+		KeyID:          req.KeyID,
+	}
+	job, created, err := r.cfg.Store.CreateJob(ctx, job, items, blobs)
+	if err != nil {
+		return index.Job{}, false, err
+	}
+	if created {
+		r.log.Info("job queued", "job", job.ID, "role", job.RoleID, "items", job.Total)
+		r.poke()
+	}
+	return job, created, nil
+}
+
+// Limits returns the caps on the files of one job.
+func (r *Runner) Limits() Limits { return r.cfg.Limits }
+
+// Get returns a job with its progress. Unknown ids wrap engine.ErrNotFound.
+func (r *Runner) Get(ctx context.Context, id string) (index.Job, error) {
+	return r.cfg.Store.GetJob(ctx, id)
+}
+
+// Cancel stops a queued or running job: no new item is started, items being
+// worked on are committed, the rest stay pending and the job is not resumed.
+// The callback, if any, is sent with status "canceled". Unknown ids wrap
+// engine.ErrNotFound; a job that already ended wraps engine.ErrConflict.
+func (r *Runner) Cancel(ctx context.Context, id string) (index.Job, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	job, err := r.cfg.Store.GetJob(ctx, id)
+	if err != nil {
+		return index.Job{}, err
+	}
+	if job.Status != StatusQueued && job.Status != StatusRunning {
+		return job, fmt.Errorf("job %s already %s: %w", id, job.Status, engine.ErrConflict)
+	}
+	if err := r.cfg.Store.SetJobStatus(ctx, id, StatusCanceled, "canceled by request"); err != nil {
+		return index.Job{}, err
+	}
+	if r.current == id {
+		r.stopJob() // the job's runner sends the callback when its workers are done
+	} else if job.CallbackURL != "" {
+		r.callback(context.WithoutCancel(ctx), id)
+	}
+	return r.cfg.Store.GetJob(ctx, id)
+}
+
+// poke wakes the dispatcher without blocking.
+func (r *Runner) poke() {
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+}
+
+// loop runs unfinished jobs oldest first until ctx is done.
+func (r *Runner) loop(ctx context.Context) {
+	retry := time.Second
+	for ctx.Err() == nil {
+		jobs, err := r.cfg.Store.UnfinishedJobs(ctx)
+		if err == nil && len(jobs) > 0 {
+			err = r.runJob(ctx, jobs[0])
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		wait := time.Duration(0)
+		switch {
+		case err != nil:
+			// The store failed; try again later rather than spin.
+			r.log.Error("job runner", "error", err.Error(), "retry_in", retry.String())
+			wait, retry = retry, min(2*retry, time.Minute)
+		case len(jobs) == 0:
+			wait, retry = time.Hour, time.Second
+		default:
+			retry = time.Second
+			continue
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+		case <-r.wake:
+		case <-t.C:
+		}
+		t.Stop()
+	}
+}
+
+// runJob works through one job's pending items and sets its final status.
+// It returns early, leaving the job running, when ctx is done.
+func (r *Runner) runJob(ctx context.Context, job index.Job) error {
+	ro, err := r.cfg.Store.GetRole(ctx, job.RoleID)
+	if errors.Is(err, engine.ErrNotFound) {
+		return r.finish(ctx, job.ID, StatusFailed, fmt.Sprintf("role %s no longer exists", job.RoleID))
+	}
+	if err != nil {
+		return err
+	}
+	if job.Status == StatusQueued {
+		if err := r.cfg.Store.SetJobStatus(ctx, job.ID, StatusRunning, ""); err != nil {
+			return err
+		}
+		r.log.Info("job running", "job", job.ID, "items", job.Total)
+	} else {
+		r.log.Info("job resumed", "job", job.ID, "done", job.Done, "failed", job.Failed, "items", job.Total)
+	}
+
+	jobCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	r.mu.Lock()
+	r.current, r.stopJob = job.ID, stop
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		r.current, r.stopJob = "", nil
+		r.mu.Unlock()
+	}()
+
+	for {
+		items, err := r.cfg.Store.PendingItems(jobCtx, job.ID, 1000)
+		if err != nil && jobCtx.Err() == nil {
+			return err
+		}
+		if jobCtx.Err() != nil {
+			break
+		}
+		if len(items) == 0 {
+			break
+		}
+		if err := r.runItems(jobCtx, ro, job.ID, items); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		r.log.Info("job paused at an item boundary", "job", job.ID)
+		return nil
+	}
+	if jobCtx.Err() != nil { // canceled: Cancel has set the status
+		r.log.Info("job canceled", "job", job.ID)
+		r.callback(ctx, job.ID)
+		return nil
+	}
+	done, err := r.cfg.Store.GetJob(ctx, job.ID)
+	if err != nil {
+		return err
+	}
+	status, msg := StatusSucceeded, ""
+	if done.Done == 0 && done.Failed > 0 {
+		status, msg = StatusFailed, "no file of the job could be read"
+	}
+	return r.finish(ctx, job.ID, status, msg)
+}
+
+// finish sets a job's final status, unless it was canceled meanwhile, and
+// sends its callback.
+func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
+	r.mu.Lock()
+	job, err := r.cfg.Store.GetJob(ctx, id)
+	if err == nil && job.Status != StatusCanceled {
+		err = r.cfg.Store.SetJobStatus(ctx, id, status, msg)
+	}
+	r.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	r.log.Info("job ended", "job", id, "status", status, "done", job.Done, "failed", job.Failed, "items", job.Total)
+	r.callback(ctx, id)
+	return nil
+}
+
+// outcome is one worked item on its way to the committer.
+type outcome struct {
+	item    index.JobItem
+	data    []byte
+	profile engine.Resume
+	match   []byte
+	score   float64
+	err     error
+}
+
+// runItems decodes and scores items on Workers goroutines and commits them
+// from one goroutine in batches: the candidates of a batch are stored with
+// one AddCandidates, then each item is finished on its own. A crash between
+// the two leaves the items pending; redoing them finds the candidates stored
+// already (same bytes) and FinishItem counts each once.
+func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items []index.JobItem) error {
+	// Work started on an item is finished even if ctx ends meanwhile: that
+	// is what "stops at an item boundary" means.
+	work := context.WithoutCancel(ctx)
+	feed := make(chan index.JobItem)
+	results := make(chan outcome, r.cfg.Workers)
+	var workers sync.WaitGroup
+	for range r.cfg.Workers {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for it := range feed {
+				if ctx.Err() != nil { // canceled after the item was handed over: leave it pending
+					continue
+				}
+				results <- r.work(work, ro, it)
+			}
+		}()
+	}
+	go func() {
+		defer close(feed)
+		for _, it := range items {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case feed <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		workers.Wait()
+		close(results)
+	}()
+
+	var commitErr error
+	batch := make([]outcome, 0, 64)
+	for o := range results {
+		batch = append(batch[:0], o)
+	drain: // take whatever else is ready, without waiting for it
+		for len(batch) < cap(batch) {
+			select {
+			case o, ok := <-results:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, o)
+			default:
+				break drain
+			}
+		}
+		if commitErr == nil {
+			commitErr = r.commit(work, jobID, batch)
+		}
+	}
+	return commitErr
+}
+
+// work turns one pending item into its outcome. It never fails as a whole:
+// a bad document is that item's error.
+func (r *Runner) work(ctx context.Context, ro role.Role, it index.JobItem) outcome {
+	o := outcome{item: it}
+	if it.Hash == "" {
+		o.err = decodeItemError(it.Error)
+		return o
+	}
+	data, err := r.cfg.Store.Blob(ctx, it.Hash)
+	if err != nil {
+		o.err = fmt.Errorf("original file of the item is missing: %w", err)
+		return o
+	}
+	doc, err := r.cfg.Pool.Decode(ctx, data, it.File)
+	if err != nil {
+		o.err = err
+		return o
+	}
+	prof := resume.Parse(doc.Text, r.cfg.Taxonomy, resume.Options{AsOf: r.cfg.AsOf(), Format: doc.Format, File: it.File})
+	m := role.Score(prof, ro, r.cfg.Taxonomy)
+	match, err := json.Marshal(m)
+	if err != nil {
+		o.err = fmt.Errorf("encode match: %w", err)
+		return o
+	}
+	o.data, o.profile, o.match, o.score = data, prof, match, m.Score
+	return o
+}
+
+// commit stores the candidates of a batch and finishes its items.
+func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) error {
+	var add []index.NewCandidate
+	var idx []int
+	for i, o := range batch {
+		if o.err == nil {
+			add = append(add, index.NewCandidate{File: o.item.File, Original: o.data, Profile: o.profile})
+			idx = append(idx, i)
+		}
+	}
+	var stored []index.AddResult
+	if len(add) > 0 {
+		var err error
+		stored, err = r.cfg.Store.AddCandidates(ctx, add)
+		if err != nil && len(stored) != len(add) {
+			return fmt.Errorf("job %s: store candidates: %w", jobID, err)
+		}
+		if err != nil { // stored, not yet indexed: the store reconciles on its next start
+			r.log.Warn("job candidates stored but not indexed", "job", jobID, "error", err.Error())
+		}
+	}
+	for k, i := range idx {
+		batch[i].item.CandidateID = stored[k].Candidate.ID
+		if r.cfg.OnCandidate != nil {
+			r.cfg.OnCandidate(stored[k].Candidate)
+		}
+	}
+	for _, o := range batch {
+		it := o.item
+		it.JobID = jobID
+		if o.err != nil {
+			it.Status, it.Error, it.Result, it.Score = itemFailed, encodeItemError(o.err), nil, 0
+		} else {
+			it.Status, it.Error, it.Result, it.Score = itemDone, "", o.match, o.score
+		}
+		if err := r.cfg.Store.FinishItem(ctx, it); err != nil {
+			return fmt.Errorf("job %s item %d: %w", jobID, it.Seq, err)
+		}
+	}
+	return nil
+}
+
+// callback sends the job's callback, if it has one, in the background.
+func (r *Runner) callback(ctx context.Context, id string) {
+	job, err := r.cfg.Store.GetJob(ctx, id)
+	if err != nil || job.CallbackURL == "" {
+		return
+	}
+	body, _ := json.Marshal(Callback{
+		ID: job.ID, Status: job.Status, Total: job.Total, Done: job.Done, Failed: job.Failed,
+		Error: job.Error, ResultsURL: "/api/v1/jobs/" + job.ID + "/results",
+	})
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		tries, err := r.notify.send(ctx, job.CallbackURL, body)
+		if err != nil {
+			// The URL is the client's; log the job, not where it points.
+			r.log.Warn("job callback failed", "job", job.ID, "tries", tries, "error", err.Error())
+			return
+		}
+		r.log.Info("job callback sent", "job", job.ID, "tries", tries)
+	}()
+}
+
+// Result is one scored file of a job, best first.
+type Result struct {
+	File        string
+	CandidateID string
+	Score       float64
+	Rank        int
+	// Match is the role.Match JSON of the item.
+	Match json.RawMessage
+}
+
+// MarshalJSON flattens the match into the result object, next to file,
+// candidate_id, score and rank.
+func (res Result) MarshalJSON() ([]byte, error) {
+	fields := map[string]json.RawMessage{}
+	if len(res.Match) > 0 {
+		if err := json.Unmarshal(res.Match, &fields); err != nil {
+			return nil, err
+		}
+	}
+	for k, v := range map[string]any{"file": res.File, "candidate_id": res.CandidateID, "score": res.Score, "rank": res.Rank} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		fields[k] = b
+	}
+	return json.Marshal(fields)
+}
+
+// ItemError is one file of a job that could not be scored.
+type ItemError struct {
+	File    string `json:"file"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Results are a job's scored files, best first, and its failed files.
+type Results struct {
+	Results []Result    `json:"results"`
+	Errors  []ItemError `json:"errors"`
+}
+
+// Results returns what a job has produced so far: finished items ranked by
+// score (ties by file name, then position in the job), and failed items in
+// job order. Unknown ids wrap engine.ErrNotFound.
+func (r *Runner) Results(ctx context.Context, id string) (Results, error) {
+	items, err := r.cfg.Store.JobResults(ctx, id)
+	if err != nil {
+		return Results{}, err
+	}
+	out := Results{Results: []Result{}, Errors: []ItemError{}}
+	for _, it := range items {
+		switch it.Status {
+		case itemDone:
+			out.Results = append(out.Results, Result{File: it.File, CandidateID: it.CandidateID, Score: it.Score, Match: it.Result})
+		case itemFailed:
+			code, msg := splitItemError(it.Error)
+			out.Errors = append(out.Errors, ItemError{File: it.File, Code: code, Message: msg})
+		}
+	}
+	sort.SliceStable(out.Results, func(i, j int) bool {
+		a, b := out.Results[i], out.Results[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.File < b.File
+	})
+	for i := range out.Results {
+		out.Results[i].Rank = i + 1
+	}
+	return out, nil
+}
+
+// Item errors are stored as "code: message" so the results can show a
+// stable code; codes are those of the API's error table.
+var itemErrorCodes = []struct {
+	err  error
+	code string
+}{
+	{engine.ErrTooLarge, "too_large"},
+	{engine.ErrUnsupportedFormat, "unsupported_format"},
+	{engine.ErrUnreadable, "unreadable"},
+	{engine.ErrInvalid, "invalid"},
+	{engine.ErrNotFound, "not_found"},
+}
+
+func encodeItemError(err error) string {
+	for _, c := range itemErrorCodes {
+		if errors.Is(err, c.err) {
+			return c.code + ": " + err.Error()
+		}
+	}
+	return "internal: " + err.Error()
+}
+
+func splitItemError(s string) (code, msg string) {
+	code, msg, ok := strings.Cut(s, ": ")
+	if !ok {
+		return "internal", s
+	}
+	return code, msg
+}
+
+// decodeItemError turns a stored item error back into an error wrapping its
+// category, for items refused at submission.
+func decodeItemError(s string) error {
+	code, msg := splitItemError(s)
+	for _, c := range itemErrorCodes {
+		if c.code == code {
+			return fmt.Errorf("%s%w", strings.TrimSuffix(msg, c.err.Error()), c.err)
+		}
+	}
+	return errors.New(msg)
+}
