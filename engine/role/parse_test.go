@@ -46,8 +46,8 @@ required:
 min_total_years: 3
 education: "Master's"
 `, Role{Title: "Go dev",
-			Required:  []Requirement{req(0, "Go"), {Skills: []string{"PostgreSQL", "Kubernetes"}, MinMonths: 18, MaxMonthsAgo: 24, Weight: 2}},
-			Plus:      []Requirement{}, Education: "master", MinTotalMonths: 36}},
+			Required: []Requirement{req(0, "Go"), {Skills: []string{"PostgreSQL", "Kubernetes"}, MinMonths: 18, MaxMonthsAgo: 24, Weight: 2}},
+			Plus:     []Requirement{}, Education: "master", MinTotalMonths: 36}},
 		{"canonical JSON reads back", "r.json", `{"title":"T","required":[{"skills":["Python"],"min_months":6,"max_months_ago":12,"weight":1.5}],"plus":[],"min_total_months":12,"version":"stale"}`,
 			Role{Title: "T", Required: []Requirement{{Skills: []string{"Python"}, MinMonths: 6, MaxMonthsAgo: 12, Weight: 1.5}}, Plus: []Requirement{}, MinTotalMonths: 12}},
 	}

@@ -2,6 +2,7 @@ package role
 
 import (
 	"container/heap"
+	"math"
 	"sort"
 	"sync"
 
@@ -223,6 +224,7 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 	}
 	top := &resultHeap{}
 	limit := opts.Limit
+	floor := math.Inf(-1) // raw scores below it cannot enter the kept results
 	for s := 0; s < n; s++ {
 		if !k.alive[s] {
 			continue
@@ -234,6 +236,9 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 		raw := sc.raw[s]
 		raw += eduCredit[k.edu[s]]
 		raw += c.expShare * experienceCredit(int(k.total[s]), ro.MinTotalMonths)
+		if raw < floor {
+			continue // rounds below the worst kept score
+		}
 		score := roundScore(raw)
 		if score < opts.MinScore {
 			continue
@@ -244,9 +249,13 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 			}
 			(*top)[0] = Ranked{ID: k.ids[s], Score: score, MissingRequired: missing, raw: raw}
 			heap.Fix(top, 0)
+			floor = rawFloor((*top)[0].Score)
 			continue
 		}
 		heap.Push(top, Ranked{ID: k.ids[s], Score: score, MissingRequired: missing, raw: raw})
+		if limit > 0 && top.Len() == limit {
+			floor = rawFloor((*top)[0].Score)
+		}
 	}
 	out := []Ranked(*top)
 	sort.Slice(out, func(i, j int) bool {
@@ -264,21 +273,35 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 }
 
 // accumulate adds one requirement's credit to every candidate that has a
-// skill satisfying it: the best alternative's credit, as in explain.
+// skill satisfying it: the best alternative's credit, as in explain. The
+// months and recency factors are tabulated for the small values that
+// change them, so the loop multiplies the very same float64 values credit
+// would.
 func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	sc.touched = sc.touched[:0]
+	mf := factorTable(q.min, func(v int) float64 { return monthsFactor(v, q.min) })
+	rf := factorTable(q.maxAgo, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
+	plain := q.min <= 0 && q.maxAgo <= 0
 	for ai := range q.alts {
 		idx, ok := k.skill[q.alts[ai].id]
 		if !ok {
 			continue
 		}
 		base := q.alts[ai].base
-		plain := q.min == 0 && q.maxAgo == 0
-		for _, p := range k.postings[idx] {
-			c := base
-			if !plain {
-				c = credit(base, int(p.months), int(p.ago), q)
+		if plain {
+			// base·1·1 is base: the same number credit gives
+			for _, p := range k.postings[idx] {
+				if old := sc.credit[p.cand]; old == 0 {
+					sc.touched = append(sc.touched, p.cand)
+					sc.credit[p.cand] = base
+				} else if base > old {
+					sc.credit[p.cand] = base
+				}
 			}
+			continue
+		}
+		for _, p := range k.postings[idx] {
+			c := base * mf.at(int(p.months)) * rf.at(int(p.ago))
 			old := sc.credit[p.cand]
 			if old == 0 {
 				sc.touched = append(sc.touched, p.cand)
@@ -296,6 +319,39 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 		}
 	}
 }
+
+// factors holds f(v) for v in [-1, len-2]; values past the end reuse the
+// function (they are rare: a recency far beyond the window).
+type factors struct {
+	tab []float64
+	f   func(int) float64
+}
+
+// factorTable tabulates f over -1…limit·4 (limit 0: f is constant 1).
+func factorTable(limit int, f func(int) float64) factors {
+	if limit <= 0 {
+		return factors{tab: []float64{1}}
+	}
+	n := limit*4 + 2
+	t := factors{tab: make([]float64, n), f: f}
+	for v := -1; v < n-1; v++ {
+		t.tab[v+1] = f(v)
+	}
+	return t
+}
+
+func (t factors) at(v int) float64 {
+	if t.f == nil {
+		return 1
+	}
+	if i := v + 1; i < len(t.tab) {
+		return t.tab[i]
+	}
+	return t.f(v)
+}
+
+// rawFloor is a raw score below which roundScore is surely less than score.
+func rawFloor(score float64) float64 { return (score-0.05)/100 - 1e-9 }
 
 // better reports whether the result (score, missing, raw, id) ranks before b.
 func better(score float64, missing int, raw float64, id string, b *Ranked) bool {

@@ -259,10 +259,7 @@ func TestRankerConcurrent(t *testing.T) {
 // benchRank ranks n synthetic profiles against the 12-requirement role,
 // explaining the top 50.
 func benchRank(b *testing.B, n int) {
-	tax := taxonomy.Default()
-	if len(tax.Skills()) < 60 {
-		b.Skip("embedded taxonomy too small for the bench role")
-	}
+	tax := benchTax(b)
 	p := newPopulation(tax, 1)
 	k := NewRanker(tax)
 	for i := 0; i < n; i++ {
@@ -295,7 +292,7 @@ func TestRankGrowth(t *testing.T) {
 	if testing.Short() || !envSet("SKILLMATCH_RANK_GROWTH") {
 		t.Skip("set SKILLMATCH_RANK_GROWTH=1 to print the growth report")
 	}
-	tax := taxonomy.Default()
+	tax := benchTax(t)
 	p := newPopulation(tax, 1)
 	ro := p.benchRole()
 	k := NewRanker(tax)
@@ -317,4 +314,29 @@ func TestRankGrowth(t *testing.T) {
 		sortDurations(times)
 		t.Logf("%10d %12s %12s %14.0f", n, times[len(times)/2], times[len(times)-1], float64(ms.HeapAlloc)/1e6)
 	}
+}
+
+// benchTax is the embedded taxonomy, or, while it is still small, a
+// generated one of 3,000 skills with implies and related edges, so the
+// benchmarks measure a realistic vocabulary size.
+func benchTax(t testing.TB) *taxonomy.Taxonomy {
+	if tax := taxonomy.Default(); len(tax.Skills()) >= 1000 {
+		return tax
+	}
+	f := taxonomy.File{Version: "bench"}
+	for i := 0; i < 3000; i++ {
+		s := taxonomy.Skill{ID: fmt.Sprintf("s%04d", i), Name: fmt.Sprintf("Skill %d", i), Category: "tool"}
+		if i%10 == 5 {
+			s.Implies = []string{fmt.Sprintf("s%04d", i-5)}
+		}
+		if i%10 == 6 {
+			s.Related = []string{fmt.Sprintf("s%04d", i-1)}
+		}
+		f.Skills = append(f.Skills, s)
+	}
+	tax, err := taxonomy.New(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -115,6 +116,15 @@ type compiled struct {
 	eduShare   float64
 	expShare   float64
 	taxVersion string
+	// byID lists, for each candidate skill id that counts anywhere, the
+	// requirements and alternatives it can satisfy.
+	byID map[string][]altRef
+}
+
+// altRef points at one alternative: plus false for c.req, true for c.plus.
+type altRef struct {
+	plus     bool
+	req, alt int
 }
 
 // graph is the taxonomy's reverse implies and symmetric related edges, built
@@ -200,6 +210,17 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	c.plus = compileReqs(ro.Plus, shareP/total, tax, g)
 	c.eduShare = shareE / total
 	c.expShare = shareX / total
+	c.byID = map[string][]altRef{}
+	for i, q := range c.req {
+		for ai, a := range q.alts {
+			c.byID[a.id] = append(c.byID[a.id], altRef{false, i, ai})
+		}
+	}
+	for i, q := range c.plus {
+		for ai, a := range q.alts {
+			c.byID[a.id] = append(c.byID[a.id], altRef{true, i, ai})
+		}
+	}
 	return c
 }
 
@@ -253,24 +274,29 @@ func weightOf(q Requirement) float64 {
 // and ago are -1 when unknown. It is the single formula both Score and the
 // Ranker use, so their numbers are equal.
 func credit(base float64, months, ago int, q *compiledReq) float64 {
-	f := base
-	if q.min > 0 {
-		switch {
-		case months < 0:
-			f *= unknownMonthsFactor
-		case months < q.min:
-			f *= shortMonthsFloor + (1-shortMonthsFloor)*float64(months)/float64(q.min)
-		}
+	return base * monthsFactor(months, q.min) * recencyFactor(ago, q.maxAgo)
+}
+
+// monthsFactor scales credit by experience against a minimum (0: none asked).
+func monthsFactor(months, min int) float64 {
+	switch {
+	case min <= 0 || months >= min:
+		return 1
+	case months < 0:
+		return unknownMonthsFactor
 	}
-	if q.maxAgo > 0 {
-		switch {
-		case ago < 0:
-			f *= unknownRecentFactor
-		case ago > q.maxAgo:
-			f *= max(staleFloor, float64(q.maxAgo)/float64(ago))
-		}
+	return shortMonthsFloor + (1-shortMonthsFloor)*float64(months)/float64(min)
+}
+
+// recencyFactor scales credit by months since last use against a window (0: none asked).
+func recencyFactor(ago, maxAgo int) float64 {
+	switch {
+	case maxAgo <= 0 || ago >= 0 && ago <= maxAgo:
+		return 1
+	case ago < 0:
+		return unknownRecentFactor
 	}
-	return f
+	return max(staleFloor, float64(maxAgo)/float64(ago))
 }
 
 // educationCredit is the credit for a candidate's highest education level
@@ -362,14 +388,29 @@ func Score(r engine.Resume, ro Role, tax *taxonomy.Taxonomy) Match {
 
 func scoreCompiled(r *engine.Resume, c *compiled) Match {
 	asOf := monthIndex(r.AsOf)
-	byID := make(map[string][]int, len(r.Skills))
-	for i := range r.Skills {
-		byID[r.Skills[i].ID] = append(byID[r.Skills[i].ID], i)
+	reqBest := make([]best, len(c.req))
+	plusBest := make([]best, len(c.plus))
+	for si := range r.Skills {
+		refs := c.byID[r.Skills[si].ID]
+		if len(refs) == 0 {
+			continue
+		}
+		months, ago := skillFacts(&r.Skills[si], asOf)
+		for _, ref := range refs {
+			q, b := &c.req[ref.req], &reqBest[ref.req]
+			if ref.plus {
+				q, b = &c.plus[ref.req], &plusBest[ref.req]
+			}
+			cr := credit(q.alts[ref.alt].base, months, ago, q)
+			if cr > b.credit || cr == b.credit && b.skill >= 0 && ref.alt < b.alt {
+				*b = best{credit: cr, skill: si, alt: ref.alt, set: true}
+			}
+		}
 	}
-	m := Match{RoleVersion: c.role.Version, TaxonomyVersion: c.taxVersion, Requirements: []RequirementResult{}, Plus: []RequirementResult{}, Missing: []string{}}
+	m := Match{RoleVersion: c.role.Version, TaxonomyVersion: c.taxVersion, Requirements: make([]RequirementResult, 0, len(c.req)), Plus: make([]RequirementResult, 0, len(c.plus)), Missing: []string{}}
 	raw := 0.0
 	for i := range c.req {
-		res := explain(r, &c.req[i], byID, asOf)
+		res := explain(r, &c.req[i], reqBest[i], asOf)
 		raw += c.req[i].k * res.Credit
 		if res.Status == StatusMissing {
 			m.Missing = append(m.Missing, strings.Join(res.Skills, " or "))
@@ -377,7 +418,7 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 		m.Requirements = append(m.Requirements, res)
 	}
 	for i := range c.plus {
-		res := explain(r, &c.plus[i], byID, asOf)
+		res := explain(r, &c.plus[i], plusBest[i], asOf)
 		raw += c.plus[i].k * res.Credit
 		m.Plus = append(m.Plus, res)
 	}
@@ -392,21 +433,25 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 	return m
 }
 
-// explain finds the best alternative a resume has for a requirement. Ties
-// go to the earliest alternative (direct before implied before related).
-func explain(r *engine.Resume, q *compiledReq, byID map[string][]int, asOf int) RequirementResult {
+// best is the best alternative found for a requirement: the highest
+// credit, ties to the earliest alternative (direct before implied before
+// related), then to the earliest skill of the resume.
+type best struct {
+	credit     float64
+	skill, alt int
+	set        bool
+}
+
+// explain writes up the best alternative found for a requirement.
+func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResult {
 	res := RequirementResult{Skills: q.src.Skills, MinMonths: q.min, Status: StatusMissing, Evidence: []engine.Evidence{}}
-	best, bestSkill, bestAlt := 0.0, -1, -1
-	for ai := range q.alts {
-		for _, si := range byID[q.alts[ai].id] {
-			months, ago := skillFacts(&r.Skills[si], asOf)
-			if c := credit(q.alts[ai].base, months, ago, q); c > best {
-				best, bestSkill, bestAlt = c, si, ai
-			}
-		}
+	bestSkill, bestAlt := -1, b.alt
+	if b.set {
+		bestSkill = b.skill
 	}
+	best := b.credit
 	if bestSkill < 0 {
-		res.Reason = fmt.Sprintf("No %s found.", orList(q.src.Skills))
+		res.Reason = "No " + orList(q.src.Skills) + " found."
 		return res
 	}
 	a := q.alts[bestAlt]
@@ -426,14 +471,14 @@ func explain(r *engine.Resume, q *compiledReq, byID map[string][]int, asOf int) 
 	var why []string
 	switch a.kind {
 	case kindDirect:
-		why = append(why, fmt.Sprintf("Has %s", a.target))
+		why = append(why, "Has "+a.target)
 	case kindImplied:
-		why = append(why, fmt.Sprintf("Has %s through %s (%s implies it)", a.target, s.Name, s.Name))
+		why = append(why, "Has "+a.target+" through "+s.Name+" ("+s.Name+" implies it)")
 	case kindRelated:
-		why = append(why, fmt.Sprintf("No %s, but related %s counts for %d%%", a.target, s.Name, int(creditRelated*100)))
+		why = append(why, "No "+a.target+", but related "+s.Name+" counts for "+strconv.Itoa(int(creditRelated*100))+"%")
 	}
 	if months >= 0 {
-		why[0] += fmt.Sprintf(", %s of experience", duration(months))
+		why[0] += ", " + duration(months) + " of experience"
 	}
 	if s.Current {
 		why[0] += ", in the current job"
@@ -448,10 +493,10 @@ func explain(r *engine.Resume, q *compiledReq, byID map[string][]int, asOf int) 
 		switch {
 		case months < 0:
 			status = StatusUnknown
-			why = append(why, fmt.Sprintf("how long is not stated (%s wanted)", duration(q.min)))
+			why = append(why, "how long is not stated ("+duration(q.min)+" wanted)")
 		case months < q.min:
 			status = StatusPartlyMet
-			why = append(why, fmt.Sprintf("less than the %s wanted", duration(q.min)))
+			why = append(why, "less than the "+duration(q.min)+" wanted")
 		}
 	}
 	if q.maxAgo > 0 {
@@ -460,10 +505,10 @@ func explain(r *engine.Resume, q *compiledReq, byID map[string][]int, asOf int) 
 			if status == StatusMet {
 				status = StatusUnknown
 			}
-			why = append(why, fmt.Sprintf("when it was last used is not stated (within %s wanted)", duration(q.maxAgo)))
+			why = append(why, "when it was last used is not stated (within "+duration(q.maxAgo)+" wanted)")
 		case ago > q.maxAgo:
 			status = StatusPartlyMet
-			why = append(why, fmt.Sprintf("not used within the last %s", duration(q.maxAgo)))
+			why = append(why, "not used within the last "+duration(q.maxAgo))
 		}
 	}
 	res.Status = status
@@ -487,13 +532,13 @@ func duration(months int) string {
 	case months == 1:
 		return "1 month"
 	case months < 12:
-		return fmt.Sprintf("%d months", months)
+		return strconv.Itoa(months) + " months"
 	case months == 12:
 		return "1 year"
 	case months%12 == 0:
-		return fmt.Sprintf("%d years", months/12)
+		return strconv.Itoa(months/12) + " years"
 	}
-	return fmt.Sprintf("%.1f years", float64(months)/12)
+	return strconv.FormatFloat(float64(months)/12, 'f', 1, 64) + " years"
 }
 
 func educationCheck(have, want int) Check {
@@ -536,13 +581,13 @@ func experienceCheck(have, want int) Check {
 	switch {
 	case have >= want:
 		c.Status = StatusMet
-		c.Reason = fmt.Sprintf("%s of experience, %s wanted.", duration(have), c.Want)
+		c.Reason = duration(have) + " of experience, " + c.Want + " wanted."
 	case have <= 0:
 		c.Status = StatusUnknown
-		c.Reason = fmt.Sprintf("No dated experience found; %s wanted.", c.Want)
+		c.Reason = "No dated experience found; " + c.Want + " wanted."
 	default:
 		c.Status = StatusPartlyMet
-		c.Reason = fmt.Sprintf("%s of experience, less than the %s wanted.", duration(have), c.Want)
+		c.Reason = duration(have) + " of experience, less than the " + c.Want + " wanted."
 	}
 	return c
 }
@@ -561,9 +606,9 @@ func summary(m *Match) string {
 			plus++
 		}
 	}
-	s := fmt.Sprintf("Meets %d of %d required", met, len(m.Requirements))
+	s := "Meets " + strconv.Itoa(met) + " of " + strconv.Itoa(len(m.Requirements)) + " required"
 	if len(m.Plus) > 0 {
-		s += fmt.Sprintf(" and %d of %d plus", plus, len(m.Plus))
+		s += " and " + strconv.Itoa(plus) + " of " + strconv.Itoa(len(m.Plus)) + " plus"
 	}
 	if len(m.Missing) > 0 {
 		s += "; missing " + strings.Join(m.Missing, ", ")
