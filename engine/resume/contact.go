@@ -15,7 +15,7 @@ var (
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)?\(?\d[\d\s().\-–]{5,20}\d\b`)
 	// linkRe: URLs with a scheme or www., and bare links to well-known
 	// profile hosts.
-	linkRe = regexp.MustCompile(`(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|(?:[a-z0-9\-]+\.)*(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s|,;<>()]*|[a-z0-9\-]+\.(?:dev|io|me|page|site|github\.io)\b(?:/[^\s|,;<>()]*)?)`)
+	linkRe  = regexp.MustCompile(`(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|(?:[a-z0-9\-]+\.)*(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s|,;<>()]*|[a-z0-9\-]+\.(?:dev|io|me|page|site|github\.io)\b(?:/[^\s|,;<>()]*)?)`)
 	labelRe = regexp.MustCompile(`(?i)^\s*(name|full name|location|address|city|current location|residence|based in)\s*[:\-]\s*(.+)$`)
 )
 
@@ -27,6 +27,15 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 	headerEnd := min(len(lines), 12)
 	if len(secs) > 0 && secs[0].Kind == kindHeader {
 		headerEnd = max(secs[0].EndLine, min(len(lines), 3))
+	}
+	// a "Contact" section (a sidebar, usually) counts as header too
+	inContact := func(line int) bool {
+		for _, s := range secs {
+			if line >= s.StartLine && line <= s.EndLine && strings.HasPrefix(normHeading(s.Heading), "contact") {
+				return true
+			}
+		}
+		return false
 	}
 	for i, l := range lines {
 		if c.Email == "" {
@@ -61,9 +70,9 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 				}
 			}
 		}
-		if i < headerEnd {
+		if i < headerEnd || inContact(i+1) {
 			if c.Name == "" && looksLikeName(l) {
-				c.Name = strings.TrimSpace(l)
+				c.Name = cleanName(l)
 			}
 			if c.Location == "" {
 				c.Location = findLocation(l)
@@ -126,7 +135,7 @@ var titleWords = map[string]bool{
 // (with . ' - allowed) that is not a title or a heading: "Daniel Okafor",
 // "MARÍA JOSÉ GARCÍA", "J. R. Smith".
 func looksLikeName(l string) bool {
-	l = strings.TrimSpace(l)
+	l = cleanName(l)
 	words := strings.Fields(l)
 	if len(words) < 2 || len(words) > 4 || headingKind(l) != "" {
 		return false
@@ -149,6 +158,14 @@ func looksLikeName(l string) bool {
 }
 
 var contactSplitRe = regexp.MustCompile(`\s*[|•·;]\s*|\s{3,}`)
+
+var honorificRe = regexp.MustCompile(`(?i)^(?:dr|mr|mrs|ms|miss|prof|sr|sra|herr|frau|mme)\.?\s+`)
+
+// cleanName drops markdown marks and an honorific from a name line.
+func cleanName(l string) string {
+	l = strings.Trim(strings.TrimSpace(l), "#*_ ")
+	return strings.TrimSpace(honorificRe.ReplaceAllString(l, ""))
+}
 
 var placeRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}.'\- ]{1,40}){1,2}$`)
 

@@ -18,24 +18,26 @@ const (
 )
 
 // degreePatterns recognise a degree as written and give its level. They are
-// tried in order; the first match on a line wins, so the more specific come
-// first ("Master of Business Administration" before "Business").
+// tried in order, highest level first; the first match on a line wins, except
+// that high school comes before associate ("High School Diploma").
 var degreePatterns = []struct {
 	level string
 	re    *regexp.Regexp
 }{
 	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.)|—–-])`)},
 	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.)(|—–-])`)},
-	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.)(|—–-])`)},
-	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.)(|—–-])`)},
+	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|laurea(?:\s+triennale)?|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.)(|—–-])`)},
 	{LevelHighSchool, regexp.MustCompile(`(?i)\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hsc|ssc|h\.s\.c\.?|s\.s\.c\.?|12th|10th|xii|a[\s-]levels?|gcses?|ged|baccalaur[ée]at|bachillerato|matriculation|abitur|intermediate)(?:\s|$|[,.)(|—–-])`)},
+	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.)(|—–-])`)},
 }
 
 // caseSensitiveShort are degree abbreviations that are common words or
 // product names in other cases ("MS Office", "BA" the airline, "As").
 var caseSensitiveShort = regexp.MustCompile(`^(?i:m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.?a\.?|a\.s\.|a\.a\.|m\.e\.?|b\.e\.?)$`)
 
-var institutionRe = regexp.MustCompile(`(?i)\b(?:university|universit[éeà]|universidad|universität|college|institute|instituto|institut|school|academy|polytechnic|politecnico|escuela|école|ecole|iit|nit|faculty|facultad|hochschule|conservatory|seminary|campus)\b`)
+// institutionRe finds a word that names a school. (RE2's \b is ASCII-only,
+// so the boundaries are spelled out to handle "Università", "École".)
+var institutionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:universit\p{L}*|college|institute|instituto|institut|school|academy|polytechnic|politecnico|escuela|école|ecole|iit|nit|faculty|facultad|hochschule|conservatory|seminary|campus|insead)(?:$|[^\p{L}])`)
 
 // degreeLevel returns the level of the first degree written on a line and
 // where it is, or "" when there is none.
@@ -60,11 +62,51 @@ func degreeLevel(l string) (level, degree string, at int) {
 	return "", "", -1
 }
 
+// fieldAfter reads the field of study written right after a degree: "BSc
+// Physics", "Licence en Informatique", "M.Tech in CS". A comma or a wide gap
+// after the degree means no field ("MBA, INSEAD"); high school and associate
+// degrees take a field only after "in".
+func fieldAfter(level, rest string) string {
+	lead := fieldInRe.FindString(rest)
+	switch {
+	case lead != "":
+	case level == LevelHighSchool || level == LevelAssociate:
+		return ""
+	case strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "  ") && !strings.HasPrefix(rest, " -") && !strings.HasPrefix(rest, " –") && !strings.HasPrefix(rest, " —") && !strings.HasPrefix(rest, " |"):
+		lead = " "
+	default:
+		return ""
+	}
+	f := fieldCutRe.Split(rest[len(lead):], 2)[0]
+	f = strings.Trim(strings.TrimSpace(f), ".,;:")
+	if f == "" || institutionRe.MatchString(f) || len(findDateRanges(f)) > 0 || len(strings.Fields(f)) > 8 {
+		return ""
+	}
+	return f
+}
+
+// institutionFallback names the school of a degree line with no school word
+// ("MBA, INSEAD, 2018"): the first part that is not the degree, the field or
+// a date.
+func institutionFallback(l string, e engine.Education) string {
+	for _, p := range partSplitRe.Split(strings.TrimSpace(l), -1) {
+		p = strings.Trim(strings.TrimSpace(p), ".;:()")
+		if p == "" || strings.Contains(p, e.Degree) || e.Field != "" && strings.Contains(p, e.Field) || len(findDateRanges(p)) > 0 {
+			continue
+		}
+		if lv, _, _ := degreeLevel(p); lv != "" || len(strings.Fields(p)) > 6 {
+			continue
+		}
+		return p
+	}
+	return ""
+}
+
 var (
-	honsRe      = regexp.MustCompile(`^\s*(?:\(hons?\.?\)|\(honou?rs\)|hons\.?|honou?rs)`)
+	fieldInRe   = regexp.MustCompile(`(?i)^\s*(?:(?:in|of|en|de|di|em)\s+)+`)
+	honsRe      = regexp.MustCompile(`(?i)^\s*(?:\(hons?\.?\)|\(honou?rs\)|hons\.?|honou?rs)`)
 	partSplitRe = regexp.MustCompile(`\s+[—–|]\s+|\s+-\s+|\s{2,}|,\s*`)
-	fieldCutRe = regexp.MustCompile(`\s+(?:[—–|]|-|from|at|,)\s+|,\s*|\s{2,}|\s+\(`)
-	fieldLead  = regexp.MustCompile(`(?i)^(?:\(hons?\.?\)|hons?\.?|\(honours\)|honours|degree|of|in|en|de|with|,|\.|:|-|–|—|\s)+`)
+	fieldCutRe  = regexp.MustCompile(`\s+(?:[—–|]|-|from|at|,)\s+|,\s*|\s{2,}|\s+\(`)
 )
 
 // findEducation reads degrees from the education sections: each line with a
@@ -94,27 +136,15 @@ func findEducation(lines []string, secs []engine.Section, asOf month) []engine.E
 				rest = rest[len(m):]
 			}
 			e := engine.Education{Level: level, Degree: degree}
-			// the field of study follows the degree up to a separator
-			if f := fieldLead.ReplaceAllString(rest, ""); f != "" {
-				f = fieldCutRe.Split(f, 2)[0]
-				f = strings.Trim(strings.TrimSpace(f), ".,;:")
-				if f != "" && !institutionRe.MatchString(f) && len(findDateRanges(f)) == 0 && len(strings.Fields(f)) <= 8 {
-					e.Field = f
-				}
+			// "Bachelor of Science in Physics": the field follows " in "
+			if idx := strings.Index(strings.ToLower(degree), " in "); idx > 0 {
+				e.Degree, e.Field = strings.TrimSpace(degree[:idx]), strings.TrimSpace(degree[idx+4:])
+			} else if e.Field = fieldAfter(level, rest); e.Field == "" && (strings.HasPrefix(strings.ToLower(degree), "master of ") || strings.HasPrefix(strings.ToLower(degree), "bachelor of ")) {
+				// "Master of Computer Science": the field is in the name
+				e.Field = strings.TrimSpace(degree[strings.Index(strings.ToLower(degree), " of ")+4:])
 			}
-			if strings.HasPrefix(strings.ToLower(degree), "master of ") || strings.HasPrefix(strings.ToLower(degree), "bachelor of ") || strings.HasPrefix(strings.ToLower(degree), "doctor of ") {
-				// "Bachelor of Science in Physics": field after "in"; "Master
-				// of Computer Science": the field is in the degree name
-				if e.Field == "" {
-					if idx := strings.Index(strings.ToLower(degree), " of "); idx > 0 {
-						e.Field = strings.TrimSpace(degree[idx+4:])
-					}
-				} else if idx := strings.Index(strings.ToLower(degree), " in "); idx > 0 {
-					e.Field = strings.TrimSpace(degree[idx+4:])
-				}
-			}
-			if idx := strings.Index(strings.ToLower(e.Degree), " in "); idx > 0 && e.Field == "" {
-				e.Field = strings.TrimSpace(e.Degree[idx+4:])
+			if e.Institution = institutionIn(l); e.Institution == "" {
+				e.Institution = institutionFallback(l, e)
 			}
 			es = append(es, entry{e, i})
 		}
@@ -136,7 +166,7 @@ func findEducation(lines []string, secs []engine.Section, asOf month) []engine.E
 			e := &es[k].e
 			for j := from; j <= to; j++ {
 				l := lines[j-1]
-				if e.Institution == "" {
+				if e.Institution == "" && j != es[k].line {
 					e.Institution = institutionIn(l)
 				}
 				for _, y := range yearRe.FindAllString(l, -1) {

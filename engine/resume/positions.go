@@ -43,12 +43,17 @@ var companyWords = map[string]bool{
 	"networks": true, "digital": true, "ventures": true, "holdings": true, "industries": true,
 	"bv": true, "oy": true, "ab": true, "srl": true, "s.l.": true, "sas": true, "infotech": true,
 	"infosys": true, "tcs": true, "wipro": true, "accenture": true, "capgemini": true,
+	"insurance": true, "telecom": true, "kk": true, "sl": true, "softworks": true, "self-employed": true,
 }
 
 var (
 	bulletRe   = regexp.MustCompile(`^\s*(?:[-*•◦▪►●‣·–—]|\d+[.)])\s+`)
 	splitRe    = regexp.MustCompile(`\s+(?:[—–|@•·]|-|at|chez|en|bei)\s+|\s{3,}|\s*\|\s*|,\s+`)
 	kaggleCoRe = regexp.MustCompile(`(?i)^\s*company\s*[-:]\s*(.+)$`)
+	// labelRe strips labels in front of a position's dates or text.
+	posLabelRe = regexp.MustCompile(`(?i)^\s*(?:(?:description|duration|period|dates?|tenure|employment\s+period)\s*[-:]\s*)+`)
+	// breakRe marks a dated line that is not a job.
+	breakRe    = regexp.MustCompile(`(?i)\b(?:career\s+break|sabbatical|parental\s+leave|maternity\s+leave|paternity\s+leave|travell?ing|gap\s+year)\b`)
 	emptyParen = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
 )
 
@@ -86,8 +91,50 @@ func sectionsOfKind(secs []engine.Section, kind string) []engine.Section {
 }
 
 type anchor struct {
-	line int // 0-based
-	dr   dateRange
+	line    int // 0-based
+	dr      dateRange
+	undated bool // a "company - X" block with no date in it
+}
+
+// block is a run of lines, 0-based and inclusive.
+type block struct{ from, to int }
+
+// companyBlocks reads experience written as job-portal exports do:
+// "company - X" lines, each followed by a description in which the first date
+// range ("Duration: January 2017 to Till Date") dates the job. It returns
+// nothing when the section has no such lines.
+func companyBlocks(lines []string, first, last int) ([]anchor, []block) {
+	var starts []int
+	for i := first; i <= last; i++ {
+		if kaggleCoRe.MatchString(lines[i]) {
+			starts = append(starts, i)
+		}
+	}
+	var anchors []anchor
+	var heads []block
+	for k, c := range starts {
+		end := last
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1
+		}
+		a := anchor{line: c, undated: true}
+		for j := c; j <= end; j++ {
+			if breakRe.MatchString(lines[j]) {
+				continue
+			}
+			if ds := findDateRanges(lines[j]); len(ds) > 0 && !ds[0].single {
+				a = anchor{line: j, dr: ds[0]}
+				break
+			}
+		}
+		h := block{c, c}
+		if a.line == c+1 {
+			h.to = c + 1
+		}
+		anchors = append(anchors, a)
+		heads = append(heads, h)
+	}
+	return anchors, heads
 }
 
 func positionsIn(lines []string, s engine.Section, asOf month) []position {
@@ -98,12 +145,11 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 	var anchors []anchor
 	for i := first; i <= last; i++ {
 		if dr, ok := anchorDate(lines[i]); ok {
-			anchors = append(anchors, anchor{i, dr})
+			anchors = append(anchors, anchor{line: i, dr: dr})
 		}
 	}
 	// the header block of each position: lines just above the anchor, or
 	// just below it when nothing suitable is above
-	type block struct{ from, to int }
 	heads := make([]block, len(anchors))
 	for k, a := range anchors {
 		lo := first
@@ -118,7 +164,7 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 			from = j
 		}
 		to := a.line
-		if from == a.line && strings.TrimSpace(stripDate(lines[a.line], a.dr)) == "" || from == a.line && !hasRoleOrCompany(stripDate(lines[a.line], a.dr)) {
+		if from == a.line && !hasRole(stripDate(lines[a.line], a.dr)) {
 			hi := last
 			if k+1 < len(anchors) {
 				hi = anchors[k+1].line - 1
@@ -132,6 +178,9 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 		}
 		heads[k] = block{from, to}
 	}
+	if ca, ch := companyBlocks(lines, first, last); len(ca) > 0 {
+		anchors, heads = ca, ch
+	}
 	var out []position
 	for k, a := range anchors {
 		end := last
@@ -142,20 +191,32 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 			end--
 		}
 		var parts []string
+		company := ""
 		for j := heads[k].from; j <= heads[k].to; j++ {
 			l := lines[j]
-			if j == a.line {
+			if j == a.line && !a.undated {
 				l = stripDate(l, a.dr)
 			}
 			if m := kaggleCoRe.FindStringSubmatch(l); m != nil {
-				l = m[1]
+				company = strings.TrimSpace(m[1])
+				continue
 			}
-			parts = append(parts, l)
+			parts = append(parts, posLabelRe.ReplaceAllString(l, ""))
 		}
 		p := position{}
 		p.Title, p.Employer, p.Location = splitHeader(parts)
+		if company != "" {
+			// "company - X" (job-portal exports): X is the employer
+			if p.Employer != "" && p.Title == "" {
+				p.Title = p.Employer
+			}
+			p.Employer = company
+			if !hasRole(p.Title) {
+				p.Title = ""
+			}
+		}
 		p.StartLine, p.EndLine = heads[k].from+1, end+1
-		if iv, cur, ok := a.dr.resolve(asOf); ok {
+		if iv, cur, ok := a.dr.resolve(asOf); ok && !a.undated {
 			p.iv, p.dated = iv, true
 			p.Start = iv.start.String()
 			p.Current = cur
@@ -173,7 +234,7 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 // any range ("2019 – 2021", "March 2018 – Present"), or a lone date when the
 // line is short and has little besides it ("2018", "Acme Corp, 2018").
 func anchorDate(l string) (dateRange, bool) {
-	if bulletRe.MatchString(l) {
+	if bulletRe.MatchString(l) || breakRe.MatchString(l) {
 		return dateRange{}, false
 	}
 	for _, d := range findDateRanges(l) {
@@ -184,7 +245,8 @@ func anchorDate(l string) (dateRange, bool) {
 			}
 			continue
 		}
-		if len(strings.Fields(rest)) <= 6 && !strings.HasSuffix(rest, ".") && !strings.Contains(strings.ToLower(rest), "experience") {
+		n := len(strings.Fields(rest))
+		if (n <= 6 || n <= 10 && hasRoleOrCompany(rest)) && !strings.HasSuffix(rest, ".") && !strings.Contains(strings.ToLower(rest), "experience") {
 			return d, true
 		}
 	}
@@ -216,6 +278,8 @@ func isHeaderLine(l string) bool {
 	}
 	return len(strings.Fields(t)) <= 12
 }
+
+func hasRole(s string) bool { return scoreWords(s, roleWords) > 0 }
 
 func hasRoleOrCompany(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
@@ -250,7 +314,7 @@ func splitHeader(lines []string) (title, employer, location string) {
 	var pieces []piece
 	for li, l := range lines {
 		for i, p := range splitRe.Split(strings.TrimSpace(l), -1) {
-			p = strings.Trim(strings.TrimSpace(p), ",;:()[]–—-|")
+			p = strings.Trim(strings.TrimSpace(p), ",;:()[]–—-|#*_")
 			p = strings.TrimSpace(p)
 			if p != "" {
 				pieces = append(pieces, piece{p, li, i})
