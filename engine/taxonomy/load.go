@@ -4,9 +4,14 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -17,8 +22,8 @@ var defaultData []byte
 // File is the serialised form of a taxonomy: the embedded data file and a
 // user's overlay file share it.
 type File struct {
-	Version string  `json:"version"`
-	Skills  []Skill `json:"skills"`
+	Version string  `json:"version" yaml:"version"`
+	Skills  []Skill `json:"skills" yaml:"skills"`
 }
 
 var (
@@ -42,36 +47,193 @@ func Default() *Taxonomy {
 	return defaultTax
 }
 
-// New builds a taxonomy from a file's skills. It fails with engine.ErrInvalid
-// when an id repeats, a skill lacks an id or name, or an edge names an unknown id.
+// techCategories are the categories whose mentions give technical context to
+// an ambiguous name on the same line.
+var techCategories = map[string]bool{
+	"language": true, "framework": true, "library": true, "database": true, "cloud": true,
+	"tool": true, "platform": true, "protocol": true, "practice": true, "methodology": true,
+}
+
+// New builds a taxonomy from a file's skills. When two skills claim the same
+// name or alias, the one listed first keeps it. It fails with
+// engine.ErrInvalid when an id repeats, a skill lacks an id, name or
+// category, a context rule is unknown, or an edge names an unknown id.
 func New(f File) (*Taxonomy, error) {
-	t := &Taxonomy{Version: f.Version, byID: map[string]int{}, byName: map[string]int{}}
+	t := &Taxonomy{Version: f.Version, byID: map[string]int{}, byName: map[string]int{}, related: map[string][]string{}}
 	t.skills = append([]Skill(nil), f.Skills...)
-	sort.Slice(t.skills, func(i, j int) bool { return t.skills[i].ID < t.skills[j].ID })
+	order := map[string]int{} // id → position in the file, for name priority
 	for i, s := range t.skills {
-		if s.ID == "" || s.Name == "" {
-			return nil, fmt.Errorf("skill %d (%q): id and name are required: %w", i, s.Name, engine.ErrInvalid)
+		if s.ID == "" || s.Name == "" || s.Category == "" {
+			return nil, fmt.Errorf("skill %d (%q): id, name and category are required: %w", i+1, s.ID+s.Name, engine.ErrInvalid)
 		}
-		if _, dup := t.byID[s.ID]; dup {
+		if _, dup := order[s.ID]; dup {
 			return nil, fmt.Errorf("skill id %q repeats: %w", s.ID, engine.ErrInvalid)
 		}
+		if s.Context != "" && s.Context != "tech" && s.Context != "verb" {
+			return nil, fmt.Errorf("skill %q: unknown context rule %q (want tech or verb): %w", s.ID, s.Context, engine.ErrInvalid)
+		}
+		order[s.ID] = i
+	}
+	sort.SliceStable(t.skills, func(i, j int) bool { return t.skills[i].ID < t.skills[j].ID })
+	for i, s := range t.skills {
 		t.byID[s.ID] = i
 	}
+	t.tech = make([]bool, len(t.skills))
+	claim := map[string]int{} // normalised name → file position of its owner
 	for i, s := range t.skills {
-		for _, e := range append(append([]string(nil), s.Implies...), s.Related...) {
+		t.tech[i] = techCategories[s.Category]
+		for _, e := range s.Implies {
 			if _, ok := t.byID[e]; !ok {
-				return nil, fmt.Errorf("skill %q: edge to unknown skill id %q: %w", s.ID, e, engine.ErrInvalid)
+				return nil, fmt.Errorf("skill %q: implies unknown skill id %q: %w", s.ID, e, engine.ErrInvalid)
 			}
+		}
+		for _, e := range s.Related {
+			if _, ok := t.byID[e]; !ok {
+				return nil, fmt.Errorf("skill %q: related to unknown skill id %q: %w", s.ID, e, engine.ErrInvalid)
+			}
+			t.related[s.ID] = append(t.related[s.ID], e)
+			t.related[e] = append(t.related[e], s.ID)
 		}
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			k := normalize(n)
-			if _, taken := t.byName[k]; !taken && k != "" {
+			if k == "" {
+				continue
+			}
+			if owner, taken := claim[k]; !taken || order[s.ID] < owner {
+				claim[k] = order[s.ID]
 				t.byName[k] = i
 			}
 		}
 	}
-	t.buildMatcher()
+	for id, r := range t.related {
+		sort.Strings(r)
+		t.related[id] = dedupe(r)
+	}
+	t.m = buildMatcher(t)
 	return t, nil
+}
+
+func dedupe(sorted []string) []string {
+	out := sorted[:0]
+	for i, s := range sorted {
+		if i == 0 || s != sorted[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// LoadOverlay returns a taxonomy made of base plus the skills of a user's
+// YAML file, read from r; filename is used in errors only. A skill whose id is
+// in base replaces it; a new id adds a skill; the file's names and aliases
+// take precedence over base's. The file has the shape of File:
+//
+//	version: acme-1
+//	skills:
+//	  - id: acme-erp
+//	    name: Acme ERP
+//	    category: software
+//	    aliases: [AcmeERP]
+//	    implies: [erp]
+//
+// Errors wrap engine.ErrInvalid and name the file and line: YAML syntax, an
+// unknown field, a skill without id, name or category, a repeated id, an
+// unknown context rule or an edge to an unknown id.
+func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v: %w", filename, err, engine.ErrInvalid)
+	}
+	doc, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", filename, yamlErr(err), engine.ErrInvalid)
+	}
+	var f File
+	var lines []int // line of each skill in the file
+	if len(doc.Docs) > 0 && doc.Docs[0].Body != nil {
+		m, ok := doc.Docs[0].Body.(ast.MapNode)
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want a mapping with version and skills: %w", filename, line(doc.Docs[0].Body), engine.ErrInvalid)
+		}
+		it := m.MapRange()
+		for it.Next() {
+			key, val := it.Key().String(), it.Value()
+			switch key {
+			case "version":
+				if err := yaml.NodeToValue(val, &f.Version); err != nil {
+					return nil, fmt.Errorf("%s:%d: version: %s: %w", filename, line(val), yamlErr(err), engine.ErrInvalid)
+				}
+			case "skills":
+				seq, ok := val.(*ast.SequenceNode)
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: skills must be a list: %w", filename, line(val), engine.ErrInvalid)
+				}
+				for _, item := range seq.Values {
+					var s Skill
+					if err := yaml.NodeToValue(item, &s, yaml.Strict()); err != nil {
+						return nil, fmt.Errorf("%s:%d: %s: %w", filename, line(item), yamlErr(err), engine.ErrInvalid)
+					}
+					f.Skills = append(f.Skills, s)
+					lines = append(lines, line(item))
+				}
+			default:
+				return nil, fmt.Errorf("%s:%d: unknown field %q (want version, skills): %w", filename, line(it.Key()), key, engine.ErrInvalid)
+			}
+		}
+	}
+	ids := map[string]int{}
+	for i, s := range f.Skills {
+		if s.ID == "" || s.Name == "" || s.Category == "" {
+			return nil, fmt.Errorf("%s:%d: skill needs id, name and category: %w", filename, lines[i], engine.ErrInvalid)
+		}
+		if prev, dup := ids[s.ID]; dup {
+			return nil, fmt.Errorf("%s:%d: skill id %q repeats (first at line %d): %w", filename, lines[i], s.ID, lines[prev], engine.ErrInvalid)
+		}
+		ids[s.ID] = i
+	}
+	merged := File{Version: base.Version, Skills: append([]Skill(nil), f.Skills...)}
+	if f.Version != "" {
+		merged.Version = base.Version + "+" + f.Version
+	}
+	for _, s := range base.skills {
+		if _, replaced := ids[s.ID]; !replaced {
+			merged.Skills = append(merged.Skills, s)
+		}
+	}
+	for i, s := range f.Skills {
+		if s.Context != "" && s.Context != "tech" && s.Context != "verb" {
+			return nil, fmt.Errorf("%s:%d: skill %q: unknown context rule %q (want tech or verb): %w", filename, lines[i], s.ID, s.Context, engine.ErrInvalid)
+		}
+		for _, e := range append(append([]string(nil), s.Implies...), s.Related...) {
+			_, inFile := ids[e]
+			_, inBase := base.byID[e]
+			if !inFile && !inBase {
+				return nil, fmt.Errorf("%s:%d: skill %q: edge to unknown skill id %q: %w", filename, lines[i], s.ID, e, engine.ErrInvalid)
+			}
+		}
+	}
+	t, err := New(merged)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filename, err)
+	}
+	return t, nil
+}
+
+func line(n ast.Node) int {
+	if n == nil || n.GetToken() == nil {
+		return 0
+	}
+	return n.GetToken().Position.Line
+}
+
+// yamlErr flattens the YAML library's multi-line error (which quotes the
+// file) to its first line.
+func yamlErr(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSpace(msg)
 }
 
 // normalize folds case and spacing so that names and aliases compare equal.

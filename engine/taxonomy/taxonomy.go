@@ -2,22 +2,36 @@
 // categories, aliases, implies and related edges, and context rules for
 // ambiguous names — and extraction of skill mentions from text.
 //
-// The default taxonomy is a generated data file embedded in the binary; users
-// extend or override it with their own YAML file. Standard library and small
-// pure helpers only.
+// The default taxonomy is a generated data file (skills.json, built by
+// cmd/gentaxonomy from public data and curated.yaml) embedded in the binary;
+// users extend or override it with their own YAML file (LoadOverlay).
+//
+// It imports only the standard library, engine (for its sentinel errors) and
+// a pure-Go YAML decoder; never gin, bleve, database/sql or net/http.
 package taxonomy
+
+//go:generate go run ../../cmd/gentaxonomy -shared ../../../shared -out skills.json
 
 // Skill is one entry of the taxonomy.
 type Skill struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Category string   `json:"category"`
-	Aliases  []string `json:"aliases,omitempty"`
-	Implies  []string `json:"implies,omitempty"` // skill ids
-	Related  []string `json:"related,omitempty"` // skill ids, partial credit
-	// Context names the rule an ambiguous name must pass to count ("tech" for
-	// Go, R, C, Swift…); empty means every whole-word match counts.
-	Context string `json:"context,omitempty"`
+	ID       string   `json:"id" yaml:"id"`
+	Name     string   `json:"name" yaml:"name"`
+	Category string   `json:"category" yaml:"category"`
+	Aliases  []string `json:"aliases,omitempty" yaml:"aliases"`
+	Implies  []string `json:"implies,omitempty" yaml:"implies"` // skill ids
+	Related  []string `json:"related,omitempty" yaml:"related"` // skill ids, partial credit
+	// Context names the rule an ambiguous name must pass to count: "tech"
+	// (Go, R, Swift…: only with technical context on the same line) or
+	// "verb" (Excel: everywhere but where it is used as a verb, see Veto).
+	// Empty means every whole-word match counts.
+	Context string `json:"context,omitempty" yaml:"context"`
+	// Ambiguous lists which of Name and Aliases need the Context rule
+	// ("Go" does, "Golang" does not). Empty with a Context means all do.
+	Ambiguous []string `json:"ambiguous,omitempty" yaml:"ambiguous"`
+	// Veto lists phrases that rule out a mention of an ambiguous name, "*"
+	// standing for the name: "* turnaround", "grade *", "*-to", "*&".
+	// Compared ignoring case; the words must end where the phrase ends.
+	Veto []string `json:"veto,omitempty" yaml:"veto"`
 }
 
 // Mention is one occurrence of a skill in a text. Start and End are byte
@@ -32,14 +46,16 @@ type Mention struct {
 // Taxonomy is an immutable, ready-to-match set of skills. It is safe for
 // concurrent use.
 type Taxonomy struct {
-	Version  string
-	skills   []Skill
-	byID     map[string]int
-	byName   map[string]int // normalised name or alias → index
-	maxWords int
+	Version string
+	skills  []Skill
+	byID    map[string]int
+	byName  map[string]int      // normalised name or alias → index
+	related map[string][]string // symmetric related edges, sorted
+	tech    []bool              // by index: counts as technical context
+	m       *matcher
 }
 
-// Skills returns every skill, in id order.
+// Skills returns every skill, in id order. The slice is shared: do not modify it.
 func (t *Taxonomy) Skills() []Skill { return t.skills }
 
 // Get returns the skill with the given id.
@@ -51,7 +67,8 @@ func (t *Taxonomy) Get(id string) (Skill, bool) {
 	return t.skills[i], true
 }
 
-// Lookup finds a skill by id, display name or alias, ignoring case.
+// Lookup finds a skill by id, display name or alias, ignoring case and
+// spacing. Context rules do not apply: "Go" finds the language.
 func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 	if s, ok := t.Get(name); ok {
 		return s, true
@@ -61,4 +78,121 @@ func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 		return Skill{}, false
 	}
 	return t.skills[i], true
+}
+
+// Name returns the display name of the skill with the given id, or the id
+// itself when the taxonomy has no such skill.
+func (t *Taxonomy) Name(id string) string {
+	if s, ok := t.Get(id); ok {
+		return s.Name
+	}
+	return id
+}
+
+// Implied returns the ids of every skill that id implies, directly or
+// transitively (Next.js ⇒ React ⇒ JavaScript), excluding id itself, nearest
+// first and otherwise in the order the edges are listed. It returns nil for
+// an unknown id or a skill that implies nothing.
+func (t *Taxonomy) Implied(id string) []string {
+	s, ok := t.Get(id)
+	if !ok {
+		return nil
+	}
+	seen := map[string]bool{id: true}
+	var out []string
+	queue := append([]string(nil), s.Implies...)
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		if seen[next] {
+			continue
+		}
+		seen[next] = true
+		out = append(out, next)
+		if n, ok := t.Get(next); ok {
+			queue = append(queue, n.Implies...)
+		}
+	}
+	return out
+}
+
+// Related returns the ids of the skills related to id (partial credit:
+// Flask ~ Django). The relation is symmetric whichever side listed it; the
+// ids are sorted. It returns nil for an unknown id.
+func (t *Taxonomy) Related(id string) []string {
+	return t.related[id]
+}
+
+// Suggest returns the display name of the skill whose name or alias is
+// closest to name, for "did you mean" messages ("Postgress" → "PostgreSQL").
+// A name that is already known returns its own skill's name. ok is false when
+// nothing is close: more than one edit for names of up to five letters, more
+// than two edits for longer ones.
+func (t *Taxonomy) Suggest(name string) (string, bool) {
+	if s, ok := t.Lookup(name); ok {
+		return s.Name, true
+	}
+	q := normalize(name)
+	if q == "" {
+		return "", false
+	}
+	limit := 1
+	if len(q) > 5 {
+		limit = 2
+	}
+	best, bestDist := -1, limit+1
+	bestKey := ""
+	for k, i := range t.byName {
+		if abs(len(k)-len(q)) > limit {
+			continue
+		}
+		d := editDistance(q, k, bestDist)
+		if d < bestDist || d == bestDist && best >= 0 && (i < best || i == best && k < bestKey) {
+			best, bestDist, bestKey = i, d, k
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return t.skills[best].Name, true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the optimal-string-alignment distance (insertions,
+// deletions, substitutions, transpositions) between a and b, or any value
+// ≥ bound once it is known to be at least bound.
+func editDistance(a, b string, bound int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin >= bound {
+			return bound
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }

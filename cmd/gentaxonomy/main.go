@@ -1,0 +1,76 @@
+// Command gentaxonomy builds engine/taxonomy/skills.json, the taxonomy embedded in
+// skillmatch, from the public data in ../shared/data/taxonomy (Stack Overflow tags and
+// synonyms, linguist languages, O*NET technology skills, ESCO digital skills) and the
+// team's curated overlay engine/taxonomy/curated.yaml.
+//
+// It is run by `go generate ./engine/taxonomy`. The output depends only on its inputs:
+// skills are sorted by id, names and aliases are sorted, and no map order leaks out, so a
+// second run over the same data writes the same bytes. Standard library and goccy/go-yaml
+// only; it imports nothing from skillmatch so that a broken taxonomy cannot stop it.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "the shared folder that holds data/taxonomy")
+	curated := flag.String("curated", "curated.yaml", "the curated overlay (YAML)")
+	out := flag.String("out", "skills.json", "the file to write")
+	version := flag.String("version", "2026.11.0", "taxonomy version written into the file")
+	flag.Parse()
+	if err := run(filepath.Join(*shared, "data", "taxonomy"), *curated, *out, *version); err != nil {
+		fmt.Fprintln(os.Stderr, "gentaxonomy:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, curatedPath, out, version string) error {
+	cur, err := readCurated(curatedPath)
+	if err != nil {
+		return err
+	}
+	words, err := readEnglishWords(filepath.Join(dir, "onet", "Occupation_Data.txt"),
+		filepath.Join(dir, "esco", "digitalSkillsCollection_en.csv"), cur.CommonWords)
+	if err != nil {
+		return err
+	}
+	tags, err := readTags(filepath.Join(dir, "stackoverflow", "Tags.csv"))
+	if err != nil {
+		return err
+	}
+	syn, err := readSynonyms(filepath.Join(dir, "stackoverflow", "TagSynonyms.csv"))
+	if err != nil {
+		return err
+	}
+	langs, err := readLinguist(filepath.Join(dir, "linguist", "languages.json"))
+	if err != nil {
+		return err
+	}
+	onet, err := readONET(filepath.Join(dir, "onet", "Technology_Skills.txt"))
+	if err != nil {
+		return err
+	}
+	esco, err := readESCO(filepath.Join(dir, "esco", "digitalSkillsCollection_en.csv"))
+	if err != nil {
+		return err
+	}
+	b := newBuilder(words, cur.Exclude)
+	if err := b.addCurated(cur.Skills); err != nil {
+		return err
+	}
+	b.addLinguist(langs, tags)
+	b.addONET(onet, tags)
+	b.addTags(tags)
+	b.addESCO(esco)
+	b.addSynonyms(syn, tags)
+	data, stats := b.encode(version)
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gentaxonomy: wrote %s: %s\n", out, stats)
+	return nil
+}

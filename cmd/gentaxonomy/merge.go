@@ -1,0 +1,368 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Thresholds that keep noisy public entries out; see SOURCES.md.
+const (
+	minTagCount       = 2500 // a Stack Overflow tag needs this many questions to become a skill
+	minLanguageTag    = 500  // a linguist language needs a tag with this many questions
+	minONETOccupation = 2    // an O*NET tool must be used by this many occupations (or be "hot")
+	minConfirmTag     = 100  // a one-word O*NET name needs a tag this popular to prove it is software
+)
+
+// builder accumulates skills; the first source to claim a name keeps it, so the
+// curated overlay (added first) always wins.
+type builder struct {
+	skills  map[string]*curatedSkill // by id
+	curated map[string]bool          // ids from curated.yaml: their aliases are final
+	byName  map[string]string        // normalised name or alias → id
+	words   map[string]bool
+	exclude map[string]bool
+	counts  map[string]int // skills added per source
+}
+
+func newBuilder(words map[string]bool, exclude []string) *builder {
+	b := &builder{skills: map[string]*curatedSkill{}, curated: map[string]bool{}, byName: map[string]string{},
+		words: words, exclude: map[string]bool{}, counts: map[string]int{}}
+	for _, e := range exclude {
+		b.exclude[norm(e)] = true
+	}
+	return b
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// common reports whether a name is a single common English word (or a
+// one-letter name), which must not become a skill or alias without a curated
+// context rule.
+func (b *builder) common(name string) bool {
+	n := norm(name)
+	if len(n) <= 1 {
+		return true
+	}
+	return !strings.ContainsAny(n, " -") && (b.words[n] || b.compound(n))
+}
+
+// compound reports whether a lower-case word is English words run together
+// ("arraylist", "onchange", "bufferedreader"), optionally after a short API
+// prefix ("jtextfield", "uibutton", "nstimer"): API names, not skills.
+func (b *builder) compound(w string) bool {
+	for _, p := range []string{"", "j", "ui", "ns", "ca", "q", "wx", "g"} {
+		if strings.HasPrefix(w, p) && b.split(w[len(p):], 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) split(w string, parts int) bool {
+	if w == "" {
+		return parts >= 2
+	}
+	for i := len(w); i >= 2; i-- {
+		if b.words[w[:i]] && b.split(w[i:], parts+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) addCurated(skills []curatedSkill) error {
+	var errs []string
+	for _, s := range skills {
+		s := s
+		if s.ID == "" || s.Name == "" || s.Category == "" {
+			return fmt.Errorf("curated skill %q: id, name and category are required", s.ID)
+		}
+		if _, dup := b.skills[s.ID]; dup {
+			return fmt.Errorf("curated skill %q: id repeats", s.ID)
+		}
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if other, taken := b.byName[norm(n)]; taken && other != s.ID {
+				errs = append(errs, fmt.Sprintf("curated skill %q: name %q already belongs to %q", s.ID, n, other))
+			}
+			b.byName[norm(n)] = s.ID
+		}
+		b.skills[s.ID] = &s
+		b.curated[s.ID] = true
+		b.counts["curated"]++
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	for _, s := range skills {
+		for _, e := range append(append([]string(nil), s.Implies...), s.Related...) {
+			if _, ok := b.skills[e]; !ok {
+				return fmt.Errorf("curated skill %q: edge to unknown id %q", s.ID, e)
+			}
+		}
+	}
+	return nil
+}
+
+// add merges a public entry: if any of its names is known it adds the others
+// as aliases of that skill, otherwise it creates a skill. It returns the id.
+func (b *builder) add(source, name, category string, aliases []string) string {
+	name = strings.TrimSpace(name)
+	if name == "" || b.exclude[norm(name)] || b.common(name) {
+		return ""
+	}
+	names := append([]string{name}, aliases...)
+	id := ""
+	for _, n := range names {
+		if got, ok := b.byName[norm(n)]; ok {
+			id = got
+			break
+		}
+	}
+	if id == "" {
+		id = slug(name)
+		if id == "" {
+			return ""
+		}
+		for base, i := id, 2; b.skills[id] != nil; i++ {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		b.skills[id] = &curatedSkill{ID: id, Name: name, Category: category}
+		b.byName[norm(name)] = id
+		b.counts[source]++
+	}
+	if b.curated[id] {
+		return id
+	}
+	s := b.skills[id]
+	for _, a := range aliases {
+		b.alias(s, a)
+	}
+	return id
+}
+
+func (b *builder) alias(s *curatedSkill, a string) {
+	a = strings.TrimSpace(a)
+	k := norm(a)
+	if k == "" || b.exclude[k] || b.common(a) || len(k) < 3 || b.byName[k] != "" || !strings.ContainsFunc(k, unicode.IsLetter) {
+		return
+	}
+	b.byName[k] = s.ID
+	s.Aliases = append(s.Aliases, a)
+}
+
+func slug(name string) string {
+	r := strings.NewReplacer("c++", "cpp", "c#", "c-sharp", "f#", "f-sharp", "+", "-plus", "#", "-sharp", ".net", "dotnet", "&", "-and-")
+	s := r.Replace(strings.ToLower(name))
+	var out []rune
+	dash := false
+	for _, c := range s {
+		if c < 0x80 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			out = append(out, c)
+			dash = false
+		} else if !dash && len(out) > 0 {
+			out = append(out, '-')
+			dash = true
+		}
+	}
+	return strings.Trim(string(out), "-")
+}
+
+// tagName turns a Stack Overflow tag into words a resume would use.
+func tagName(tag string) string {
+	if strings.ContainsAny(tag, ".#+") {
+		return tag
+	}
+	return strings.ReplaceAll(tag, "-", " ")
+}
+
+func (b *builder) addLinguist(langs []language, tags map[string]int) {
+	for _, l := range langs {
+		if l.Type != "programming" {
+			continue
+		}
+		best := tags[strings.ToLower(strings.ReplaceAll(l.Name, " ", "-"))]
+		for _, a := range l.Aliases {
+			best = max(best, tags[a])
+		}
+		if best < minLanguageTag {
+			continue
+		}
+		b.add("linguist", l.Name, "language", l.Aliases)
+	}
+}
+
+var genericTail = map[string]bool{"software": true, "systems": true, "system": true, "suite": true}
+
+// onetNames cleans an O*NET example ("Amazon Elastic Compute Cloud EC2",
+// "Intuit QuickBooks", "Spreadsheet software") into a display name and
+// aliases; ok is false for generic categories of software.
+func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) {
+	w := strings.Fields(ex)
+	for len(w) > 1 && genericTail[strings.ToLower(w[len(w)-1])] {
+		w = w[:len(w)-1]
+	}
+	generic := true
+	for _, t := range w[1:] {
+		if t != strings.ToLower(t) {
+			generic = false
+		}
+	}
+	if generic && (len(w) > 1 || b.common(w[0])) {
+		return "", nil, false
+	}
+	aliases = []string{ex}
+	if n := len(w); n > 1 && isAcronym(w[n-1]) {
+		aliases = append(aliases, w[n-1])
+		w = w[:n-1]
+	}
+	name = strings.Join(w, " ")
+	vendors := map[string]bool{"Microsoft": true, "Intuit": true, "Oracle": true, "Adobe": true, "Autodesk": true, "Apache": true,
+		"IBM": true, "Google": true, "Atlassian": true, "The": true, "Apple": true, "Amazon": true, "SAP": true, "Dassault": true, "Trimble": true}
+	if len(w) > 1 && vendors[w[0]] {
+		rest := strings.Join(w[1:], " ")
+		if w[0] == "The" && len(w) > 2 {
+			rest = strings.Join(w[2:], " ")
+		}
+		if !b.common(rest) {
+			aliases = append(aliases, rest)
+		}
+	}
+	return name, aliases, true
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 || !strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) addONET(tools []onetTool, tags map[string]int) {
+	for _, t := range tools {
+		if t.Occupations < minONETOccupation && !t.Hot {
+			continue
+		}
+		name, aliases, ok := b.onetNames(t.Example)
+		if !ok {
+			continue
+		}
+		// A plain capitalised word ("Squeegee", "Guardian", "Traverse") is
+		// often an everyday word; keep it only when it is a hot technology or
+		// Stack Overflow confirms it is software ("Docker", "Splunk").
+		if !strings.Contains(name, " ") && name[1:] == strings.ToLower(name[1:]) && !t.Hot &&
+			tags[strings.ToLower(name)] < minConfirmTag {
+			continue
+		}
+		cat := "software"
+		if tags[strings.ToLower(strings.ReplaceAll(name, " ", "-"))] >= minTagCount {
+			cat = "tool"
+		}
+		b.add("onet", name, cat, aliases)
+	}
+}
+
+// addTags adds popular Stack Overflow tags shaped like product names
+// ("d3.js", "notepad++", "json.net"). Plain one-word tags are not added on
+// their own: too many are programming vocabulary ("footer", "submit",
+// "uibutton") to tell apart from products, so those come from the other
+// sources and the curated file, and the tags only add aliases and synonyms.
+// Version tags ("python-3.x", "c++11") and sub-topic tags ("django-models")
+// are skipped.
+func (b *builder) addTags(tags map[string]int) {
+	var names []string
+	for t, n := range tags {
+		if n >= minTagCount {
+			names = append(names, t)
+		}
+	}
+	sort.Strings(names)
+	for _, t := range names {
+		known := b.byName[norm(tagName(t))] != ""
+		product := strings.ContainsAny(t, ".+#") && strings.Count(t, ".") <= 1 && !strings.ContainsAny(t, "-0123456789") &&
+			!strings.HasPrefix(t, "java.") && !strings.HasPrefix(t, "system.") && !strings.HasSuffix(t, ".xml")
+		if known || product {
+			b.add("stackoverflow", displayTag(t), "tool", nil)
+		}
+	}
+}
+
+func endsInVersion(t string) bool {
+	return len(t) > 0 && (t[len(t)-1] >= '0' && t[len(t)-1] <= '9' || strings.HasSuffix(t, ".x"))
+}
+
+func displayTag(t string) string {
+	n := tagName(t)
+	if strings.ContainsAny(n, ".#+0123456789") {
+		return n
+	}
+	return strings.ToUpper(n[:1]) + n[1:]
+}
+
+// addESCO adds ESCO knowledge items whose label is a proper name (a capital
+// letter, at most three words: "Haskell", "ABAP", "Drupal"); lower-case
+// concept labels rarely appear verbatim in resumes.
+func (b *builder) addESCO(skills []escoSkill) {
+	for _, s := range skills {
+		if s.Type != "knowledge" || len(strings.Fields(s.Label)) > 3 || s.Label == strings.ToLower(s.Label) {
+			continue
+		}
+		var alts []string
+		for _, a := range s.AltLabels {
+			if len(strings.Fields(a)) <= 3 && a != strings.ToLower(a) {
+				alts = append(alts, a)
+			}
+		}
+		b.add("esco", s.Label, "tool", alts)
+	}
+}
+
+// addSynonyms adds Stack Overflow tag synonyms ("golang" → "go") as aliases of
+// skills that exist, when the synonym is used (a tag the site renamed).
+func (b *builder) addSynonyms(syn []synonym, tags map[string]int) {
+	for _, s := range syn {
+		id := b.byName[norm(tagName(s.to))]
+		if id == "" || b.curated[id] || endsInVersion(s.from) {
+			continue
+		}
+		b.alias(b.skills[id], tagName(s.from))
+	}
+}
+
+// encode writes one skill per line, sorted by id, with sorted aliases, so
+// that diffs of the generated file are readable.
+func (b *builder) encode(version string) ([]byte, string) {
+	ids := make([]string, 0, len(b.skills))
+	for id := range b.skills {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "{\"version\": %q, \"skills\": [\n", version)
+	for i, id := range ids {
+		s := *b.skills[id]
+		if !b.curated[id] {
+			sort.Strings(s.Aliases)
+		}
+		line, _ := json.Marshal(s)
+		buf.Write(line)
+		if i < len(ids)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]}\n")
+	var parts []string
+	for _, src := range []string{"curated", "linguist", "onet", "stackoverflow", "esco"} {
+		parts = append(parts, fmt.Sprintf("%s %d", src, b.counts[src]))
+	}
+	return buf.Bytes(), fmt.Sprintf("%d skills (%s)", len(ids), strings.Join(parts, ", "))
+}
