@@ -1,7 +1,12 @@
 package main
 
-// isWorkerProcess reports whether this process was started as a document
-// worker. (Not built yet: the documents issue adds the worker.)
-func isWorkerProcess() bool { return false }
+import "github.com/skillmatch/skillmatch/engine/document"
 
-func runWorker() int { return 0 }
+// isWorkerProcess reports whether this process was started by a document
+// pool as a worker (SKILLMATCH_WORKER=1); main then serves the worker
+// protocol instead of the CLI.
+func isWorkerProcess() bool { return document.IsWorker() }
+
+// runWorker serves document decoding requests until the parent closes the
+// pipe, and returns the exit code.
+func runWorker() int { return document.ServeWorker() }

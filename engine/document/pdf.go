@@ -20,6 +20,7 @@ import (
 const (
 	maxPageTreeDepth = 32
 	maxFormDepth     = 8
+	maxPageGlyphs    = 200_000 // a dense resume page shows about 5,000
 )
 
 // pdfAbort is panicked inside the interpreter to stop at a cap; decodePDF
@@ -293,6 +294,26 @@ func (d *pdfDecoder) font(res pdf.Value, name string) *fontInfo {
 		return f
 	}
 	f := &fontInfo{scale: 0.001, dw: 500, text: map[int]string{}}
+	// The reader's own CMap lexer loops forever on an unterminated string:
+	// check the ToUnicode stream with ours first.
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		data, err := d.readStream(tu)
+		if err != nil {
+			panic(pdfAbort{err})
+		}
+		lx := lexer{src: data}
+		var stack []operand
+		for {
+			_, ok := lx.next(&stack)
+			stack = stack[:0]
+			if lx.err != "" {
+				panic(pdfAbort{fmt.Errorf("pdf: font %s has a malformed ToUnicode map (%s): %w", name, lx.err, engine.ErrUnreadable)})
+			}
+			if !ok {
+				break
+			}
+		}
+	}
 	pf := pdf.Font{V: v}
 	f.enc = pf.Encoder()
 	if f.enc == nil {

@@ -258,6 +258,9 @@ func (in *interp) show(s string) {
 			if in.d.glyphs > in.d.lim.MaxText {
 				panic(pdfAbort{capText(in.d.glyphs, in.d.lim)})
 			}
+			if len(in.glyphs) > maxPageGlyphs {
+				panic(pdfAbort{fmt.Errorf("pdf: a page shows more than %d characters: %w", maxPageGlyphs, engine.ErrTooLarge)})
+			}
 		}
 		g.tm = matrix{1, 0, 0, 1, adv, 0}.mul(g.tm)
 	}

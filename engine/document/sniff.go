@@ -18,7 +18,7 @@ type magic struct {
 }
 
 var unsupportedMagic = []magic{
-	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Word .doc (OLE2); save it as DOCX or PDF"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Word .doc (OLE2)"},
 	{"{\\rtf", "RTF"},
 	{"\x89PNG\r\n\x1a\n", "PNG image"},
 	{"\xFF\xD8\xFF", "JPEG image"},
@@ -79,7 +79,7 @@ func Sniff(data []byte, filename string) (string, error) {
 }
 
 func unsupported(name string) error {
-	return fmt.Errorf("%s is not a supported resume format (use PDF, DOCX, HTML, Markdown or text): %w", name, engine.ErrUnsupportedFormat)
+	return fmt.Errorf("%s: not a supported resume format; send PDF, DOCX, HTML, Markdown or text: %w", name, engine.ErrUnsupportedFormat)
 }
 
 // sniffZip tells a DOCX from other zip-based files by its entries.
