@@ -1,0 +1,167 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+func newJob(t *testing.T, s *Store, idem string, files ...string) Job {
+	t.Helper()
+	blobs := map[string][]byte{}
+	var items []JobItem
+	for _, f := range files {
+		data := []byte("resume " + f)
+		h := hashBytes(data)
+		blobs[h] = data
+		items = append(items, JobItem{File: f, Hash: h})
+	}
+	j, created, err := s.CreateJob(context.Background(), Job{RoleID: "role-1", KeyID: "key-1", IdempotencyKey: idem}, items, blobs)
+	if err != nil || !created {
+		t.Fatalf("CreateJob = created %v, %v", created, err)
+	}
+	return j
+}
+
+func TestJobs(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	j := newJob(t, s, "idem-1", "a.pdf", "b.pdf", "c.pdf")
+	if j.Status != JobQueued || j.Total != 3 || j.Done != 0 {
+		t.Errorf("new job = %+v", j)
+	}
+
+	// A retried creation with the same idempotency key returns the same job.
+	same, created, err := s.CreateJob(ctx, Job{RoleID: "role-1", KeyID: "key-1", IdempotencyKey: "idem-1"},
+		[]JobItem{{File: "x", Hash: hashBytes([]byte("x"))}}, map[string][]byte{hashBytes([]byte("x")): []byte("x")})
+	if err != nil || created || same.ID != j.ID {
+		t.Errorf("retried CreateJob = %s, created %v, %v; want existing %s", same.ID, created, err, j.ID)
+	}
+	// ... but another key's request with the same idempotency key is its own job.
+	other, created, err := s.CreateJob(ctx, Job{RoleID: "role-1", KeyID: "key-2", IdempotencyKey: "idem-1"},
+		[]JobItem{{File: "x", Hash: hashBytes([]byte("x"))}}, map[string][]byte{hashBytes([]byte("x")): []byte("x")})
+	if err != nil || !created || other.ID == j.ID {
+		t.Errorf("CreateJob by another key = %s, created %v, %v", other.ID, created, err)
+	}
+
+	pending, err := s.PendingItems(ctx, j.ID, 2)
+	if err != nil || len(pending) != 2 || pending[0].Seq != 0 || pending[1].File != "b.pdf" {
+		t.Fatalf("PendingItems = %+v, %v", pending, err)
+	}
+	data, err := s.Blob(ctx, pending[0].Hash)
+	if err != nil || string(data) != "resume a.pdf" {
+		t.Errorf("Blob = %q, %v", data, err)
+	}
+	if err := s.SetJobStatus(ctx, j.ID, JobRunning, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	done := pending[0]
+	done.Status, done.CandidateID, done.Score, done.Result = ItemDone, "cand-1", 87.5, []byte(`{"score":87.5}`)
+	// Finishing the same item twice (a worker redoing its last item after a
+	// crash), even concurrently, counts it once.
+	var wg sync.WaitGroup
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.FinishItem(ctx, done); err != nil {
+				t.Errorf("FinishItem: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	failed := pending[1]
+	failed.Status, failed.Error = ItemFailed, "unreadable document"
+	for range 2 {
+		if err := s.FinishItem(ctx, failed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.GetJob(ctx, j.ID)
+	if err != nil || got.Done != 1 || got.Failed != 1 || got.Status != JobRunning {
+		t.Errorf("job after finishing = %+v, %v; want done 1, failed 1, running", got, err)
+	}
+
+	// Restart: the job is unfinished and only its third item is pending.
+	s.Close()
+	s = openTest(t, dir)
+	unfinished, err := s.UnfinishedJobs(ctx)
+	if err != nil || len(unfinished) != 2 || unfinished[0].ID != j.ID {
+		t.Errorf("UnfinishedJobs = %+v, %v", unfinished, err)
+	}
+	pending, err = s.PendingItems(ctx, j.ID, 0)
+	if err != nil || len(pending) != 1 || pending[0].File != "c.pdf" {
+		t.Fatalf("PendingItems after restart = %+v, %v", pending, err)
+	}
+	last := pending[0]
+	last.Status, last.CandidateID, last.Score = ItemDone, "cand-3", 40
+	if err := s.FinishItem(ctx, last); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetJobStatus(ctx, j.ID, JobSucceeded, ""); err != nil {
+		t.Fatal(err)
+	}
+	results, err := s.JobResults(ctx, j.ID)
+	if err != nil || len(results) != 3 {
+		t.Fatalf("JobResults = %+v, %v", results, err)
+	}
+	if r := results[0]; r.Status != ItemDone || r.CandidateID != "cand-1" || r.Score != 87.5 || string(r.Result) != `{"score":87.5}` {
+		t.Errorf("result 0 = %+v", r)
+	}
+	if r := results[1]; r.Status != ItemFailed || r.Error != "unreadable document" {
+		t.Errorf("result 1 = %+v", r)
+	}
+	got, _ = s.GetJob(ctx, j.ID)
+	if got.Done+got.Failed != got.Total || got.Status != JobSucceeded {
+		t.Errorf("finished job = %+v", got)
+	}
+	if unfinished, _ := s.UnfinishedJobs(ctx); len(unfinished) != 1 || unfinished[0].ID != other.ID {
+		t.Errorf("UnfinishedJobs after success = %+v", unfinished)
+	}
+}
+
+func TestJobErrors(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	j := newJob(t, s, "", "a.pdf")
+	x := []byte("x")
+	tests := []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"no role", second(s.CreateJob(ctx, Job{}, []JobItem{{File: "a", Hash: hashBytes(x)}}, map[string][]byte{hashBytes(x): x})), engine.ErrInvalid},
+		{"no items", second(s.CreateJob(ctx, Job{RoleID: "r"}, nil, nil)), engine.ErrInvalid},
+		{"blob under a wrong hash", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: hashBytes([]byte("y"))}}, map[string][]byte{hashBytes([]byte("y")): x})), engine.ErrInvalid},
+		{"item without a blob", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: hashBytes([]byte("never stored"))}}, nil)), engine.ErrInvalid},
+		{"item with a path as hash", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: "../../etc/passwd"}}, nil)), engine.ErrInvalid},
+		{"get unknown job", second(s.GetJob(ctx, "nope")), engine.ErrNotFound},
+		{"results of unknown job", second(s.JobResults(ctx, "nope")), engine.ErrNotFound},
+		{"status of unknown job", s.SetJobStatus(ctx, "nope", JobFailed, "x"), engine.ErrNotFound},
+		{"unknown status", s.SetJobStatus(ctx, j.ID, "paused", ""), engine.ErrInvalid},
+		{"finish unknown item", s.FinishItem(ctx, JobItem{JobID: j.ID, Seq: 99, Status: ItemDone}), engine.ErrNotFound},
+		{"finish as pending", s.FinishItem(ctx, JobItem{JobID: j.ID, Seq: 0, Status: ItemPending}), engine.ErrInvalid},
+		{"blob path traversal", second(s.Blob(ctx, "../skillmatch.db")), engine.ErrInvalid},
+		{"blob unknown", second(s.Blob(ctx, hashBytes([]byte("nothing")))), engine.ErrNotFound},
+	}
+	for _, tt := range tests {
+		if !errors.Is(tt.err, tt.want) {
+			t.Errorf("%s: err = %v, want %v", tt.name, tt.err, tt.want)
+		}
+	}
+}
+
+// second returns the error of a call returning (value, error) or (value,
+// bool, error).
+func second[T any](v T, rest ...any) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	err, _ := rest[len(rest)-1].(error)
+	return err
+}
