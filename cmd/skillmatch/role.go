@@ -2,10 +2,68 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
-// runRole is not built yet; its issue is open.
+// runRole prints the canonical role of a role file (YAML or JSON) or a job
+// description text: `skillmatch role [--format json|yaml] [--taxonomy FILE] FILE`.
 func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return notYet("role")
+	fl := flag.NewFlagSet("role", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	format := fl.String("format", "json", "output format: json or yaml")
+	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy file (YAML) to extend the embedded one")
+	if err := fl.Parse(args); err != nil {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	if fl.NArg() != 1 {
+		return fmt.Errorf("want exactly one FILE (a role file or a job description): %w", errUsage)
+	}
+	if *format != "json" && *format != "yaml" {
+		return fmt.Errorf("--format %q: want json or yaml: %w", *format, errUsage)
+	}
+	tax, err := taxonomyFor(*taxFile)
+	if err != nil {
+		return err
+	}
+	ro, err := readRole(fl.Arg(0), tax)
+	if err != nil {
+		return err
+	}
+	return writeRole(stdout, ro, *format)
+}
+
+// readRole parses a role file or job description from disk.
+func readRole(file string, tax *taxonomy.Taxonomy) (role.Role, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return role.Role{}, err
+	}
+	ro, err := role.Parse(data, file, tax)
+	if err != nil {
+		return role.Role{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return ro, nil
+}
+
+func writeRole(w io.Writer, ro role.Role, format string) error {
+	if format == "yaml" {
+		b, err := yaml.Marshal(ro)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(ro)
 }

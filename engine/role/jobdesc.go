@@ -301,6 +301,7 @@ func firstWords(s string, n int) string {
 // mention is a skill found in a sentence, with its byte span.
 type mention struct {
 	name       string
+	category   string
 	start, end int
 }
 
@@ -312,7 +313,7 @@ func skillMentions(s string, tax *taxonomy.Taxonomy) []mention {
 		if !ok || sk.Category == "soft" {
 			continue
 		}
-		out = append(out, mention{name: sk.Name, start: m.Start, end: m.End})
+		out = append(out, mention{name: sk.Name, category: sk.Category, start: m.Start, end: m.End})
 	}
 	return out
 }
@@ -322,7 +323,7 @@ func skillMentions(s string, tax *taxonomy.Taxonomy) []mention {
 // alternatives; other skills stand alone. In PLUS every skill stands alone:
 // each one is a bonus.
 func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
-	ms := skillMentions(s, tax)
+	ms := dropLabels(s, skillMentions(s, tax))
 	if len(ms) == 0 {
 		return nil
 	}
@@ -360,6 +361,20 @@ func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
 			}
 		}
 		i = j + 1
+	}
+	return out
+}
+
+// dropLabels removes a general skill that only labels the specific ones in
+// the parentheses after it: "Version control (Git)" asks for Git.
+func dropLabels(s string, ms []mention) []mention {
+	out := ms[:0:0]
+	for i, m := range ms {
+		general := m.category == "practice" || m.category == "domain" || m.category == "methodology"
+		if general && i+1 < len(ms) && strings.TrimSpace(s[m.end:ms[i+1].start]) == "(" {
+			continue
+		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -319,11 +319,21 @@ type suggester interface {
 // Suggest when available, else the skill whose name or alias is within a
 // small edit distance.
 func suggest(tax *taxonomy.Taxonomy, name string) (string, bool) {
-	if s, ok := any(tax).(suggester); ok {
-		return s.Suggest(name)
-	}
 	want := strings.ToLower(name)
-	best, bestD := "", max(2, len(want)/3)+1
+	limit := max(2, len(want)/3)
+	if s, ok := any(tax).(suggester); ok {
+		// Take the taxonomy's suggestion when it is really close.
+		if sug, ok := s.Suggest(name); ok {
+			if sk, ok := tax.Lookup(sug); ok {
+				for _, n := range append([]string{sk.Name}, sk.Aliases...) {
+					if editDistance(want, strings.ToLower(n)) <= limit {
+						return sk.Name, true
+					}
+				}
+			}
+		}
+	}
+	best, bestD := "", limit+1
 	for _, s := range tax.Skills() {
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			if d := editDistance(want, strings.ToLower(n)); d < bestD {

@@ -279,27 +279,17 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 // would.
 func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	sc.touched = sc.touched[:0]
-	mf := factorTable(q.min, func(v int) float64 { return monthsFactor(v, q.min) })
-	rf := factorTable(q.maxAgo, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
-	plain := q.min <= 0 && q.maxAgo <= 0
+	mf := factorTable(max(q.min, depthMonths)+2, func(v int) float64 { return monthsFactor(v, q.min) })
+	rf := factorTable(1, func(int) float64 { return 1 })
+	if q.maxAgo > 0 {
+		rf = factorTable(int(float64(q.maxAgo)/staleFloor)+3, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
+	}
 	for ai := range q.alts {
 		idx, ok := k.skill[q.alts[ai].id]
 		if !ok {
 			continue
 		}
 		base := q.alts[ai].base
-		if plain {
-			// base·1·1 is base: the same number credit gives
-			for _, p := range k.postings[idx] {
-				if old := sc.credit[p.cand]; old == 0 {
-					sc.touched = append(sc.touched, p.cand)
-					sc.credit[p.cand] = base
-				} else if base > old {
-					sc.credit[p.cand] = base
-				}
-			}
-			continue
-		}
 		for _, p := range k.postings[idx] {
 			c := base * mf.at(int(p.months)) * rf.at(int(p.ago))
 			old := sc.credit[p.cand]
@@ -320,34 +310,24 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	}
 }
 
-// factors holds f(v) for v in [-1, len-2]; values past the end reuse the
-// function (they are rare: a recency far beyond the window).
-type factors struct {
-	tab []float64
-	f   func(int) float64
-}
+// factors holds f(v) for v in [-1, n-2]; f is constant from n-2 on, so
+// larger values read the last entry.
+type factors []float64
 
-// factorTable tabulates f over -1…limit·4 (limit 0: f is constant 1).
-func factorTable(limit int, f func(int) float64) factors {
-	if limit <= 0 {
-		return factors{tab: []float64{1}}
-	}
-	n := limit*4 + 2
-	t := factors{tab: make([]float64, n), f: f}
+// factorTable tabulates f over -1…n-2.
+func factorTable(n int, f func(int) float64) factors {
+	t := make(factors, n)
 	for v := -1; v < n-1; v++ {
-		t.tab[v+1] = f(v)
+		t[v+1] = f(v)
 	}
 	return t
 }
 
 func (t factors) at(v int) float64 {
-	if t.f == nil {
-		return 1
+	if i := v + 1; i < len(t) {
+		return t[i]
 	}
-	if i := v + 1; i < len(t.tab) {
-		return t.tab[i]
-	}
-	return t.f(v)
+	return t[len(t)-1]
 }
 
 // rawFloor is a raw score below which roundScore is surely less than score.

@@ -25,7 +25,9 @@
 //
 // That credit is then scaled. With a minimum (min_months): months unknown
 // (a skill only listed) ×0.6, status unknown; fewer months than asked
-// ×(0.4 + 0.6·months/min), partly_met. With recency (max_months_ago): last
+// ×(0.4 + 0.6·months/min), partly_met. Without a minimum depth still counts
+// a little, so a senior outranks a junior with the same skills:
+// ×(0.8 + 0.2·min(1, months/48)), months unknown ×0.8, status stays met. With recency (max_months_ago): last
 // use unknown ×0.8; used longer ago than allowed ×max(0.3, max/ago).
 //
 // Education: the highest level at or above the one asked 1, one level below

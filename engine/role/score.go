@@ -33,6 +33,8 @@ const (
 	unknownRecentFactor = 0.8 // skill present, last use unknown, recency asked
 	shortMonthsFloor    = 0.4 // credit factor at 0 months of a minimum
 	staleFloor          = 0.3 // least factor for a skill used long ago
+	depthMonths         = 48  // no minimum asked: months for full credit
+	depthShare          = 0.2 // no minimum asked: credit that depends on months
 	unknownEducation    = 0.25
 	oneLevelBelow       = 0.5
 )
@@ -277,10 +279,21 @@ func credit(base float64, months, ago int, q *compiledReq) float64 {
 	return base * monthsFactor(months, q.min) * recencyFactor(ago, q.maxAgo)
 }
 
-// monthsFactor scales credit by experience against a minimum (0: none asked).
+// monthsFactor scales credit by experience. With a minimum asked, it is
+// the minimum that counts; without one, depth still does a little: full
+// credit from depthMonths on, 1-depthShare for a skill only listed.
 func monthsFactor(months, min int) float64 {
+	if min <= 0 {
+		switch {
+		case months >= depthMonths:
+			return 1
+		case months < 0:
+			return 1 - depthShare
+		}
+		return 1 - depthShare + depthShare*float64(months)/depthMonths
+	}
 	switch {
-	case min <= 0 || months >= min:
+	case months >= min:
 		return 1
 	case months < 0:
 		return unknownMonthsFactor

@@ -42,17 +42,19 @@ func TestScoreRequirementStatus(t *testing.T) {
 		wantVia    string
 		wantCredit float64
 	}{
-		{"direct", req(0, "Python"), []engine.Skill{sk("python", 30, "2026-01")}, StatusMet, "Python", "", 1},
-		{"implied by Django", req(0, "Python"), []engine.Skill{sk("django", 30, "2026-01")}, StatusMet, "Python", "django", 1},
-		{"implied by EKS", req(0, "Kubernetes"), []engine.Skill{sk("eks", 12, "2026-01")}, StatusMet, "Kubernetes", "eks", 1},
-		{"related Flask for Django", req(0, "Django"), []engine.Skill{sk("flask", 30, "2026-01")}, StatusPartlyMet, "Django", "flask", 0.5},
-		{"direct beats related", req(0, "Django"), []engine.Skill{sk("flask", 30, ""), sk("django", 2, "")}, StatusMet, "Django", "", 1},
-		{"any-of second alternative", req(0, "AWS", "Azure", "GCP"), []engine.Skill{sk("gcp", 5, "")}, StatusMet, "GCP", "", 1},
+		{"direct", req(0, "Python"), []engine.Skill{sk("python", 60, "2026-01")}, StatusMet, "Python", "", 1},
+		{"direct, less depth", req(0, "Python"), []engine.Skill{sk("python", 24, "2026-01")}, StatusMet, "Python", "", 0.9},
+		{"direct, only listed", req(0, "Python"), []engine.Skill{sk("python", -1, "")}, StatusMet, "Python", "", 0.8},
+		{"implied by Django", req(0, "Python"), []engine.Skill{sk("django", 48, "2026-01")}, StatusMet, "Python", "django", 1},
+		{"implied by EKS", req(0, "Kubernetes"), []engine.Skill{sk("eks", 50, "2026-01")}, StatusMet, "Kubernetes", "eks", 1},
+		{"related Flask for Django", req(0, "Django"), []engine.Skill{sk("flask", 48, "2026-01")}, StatusPartlyMet, "Django", "flask", 0.5},
+		{"direct beats related", req(0, "Django"), []engine.Skill{sk("flask", 60, ""), sk("django", 24, "")}, StatusMet, "Django", "", 0.9},
+		{"any-of second alternative", req(0, "AWS", "Azure", "GCP"), []engine.Skill{sk("gcp", 48, "")}, StatusMet, "GCP", "", 1},
 		{"enough months", req(24, "Docker"), []engine.Skill{sk("docker", 36, "2026-05")}, StatusMet, "Docker", "", 1},
 		{"half the months", req(24, "Docker"), []engine.Skill{sk("docker", 12, "2026-05")}, StatusPartlyMet, "Docker", "", 0.7},
 		{"months unknown", req(24, "Docker"), []engine.Skill{sk("docker", -1, "")}, StatusUnknown, "Docker", "", 0.6},
-		{"recent enough", Requirement{Skills: []string{"Java"}, MaxMonthsAgo: 24, Weight: 1}, []engine.Skill{sk("java", 40, "2025-01")}, StatusMet, "Java", "", 1},
-		{"used long ago", Requirement{Skills: []string{"Java"}, MaxMonthsAgo: 24, Weight: 1}, []engine.Skill{sk("java", 40, "2022-06")}, StatusPartlyMet, "Java", "", 0.5},
+		{"recent enough", Requirement{Skills: []string{"Java"}, MaxMonthsAgo: 24, Weight: 1}, []engine.Skill{sk("java", 48, "2025-01")}, StatusMet, "Java", "", 1},
+		{"used long ago", Requirement{Skills: []string{"Java"}, MaxMonthsAgo: 24, Weight: 1}, []engine.Skill{sk("java", 48, "2022-06")}, StatusPartlyMet, "Java", "", 0.5},
 		{"missing", req(0, "Go"), []engine.Skill{sk("python", 30, "")}, StatusMissing, "", "", 0},
 	}
 	for _, tt := range tests {
@@ -85,7 +87,7 @@ func TestScoreParts(t *testing.T) {
 	tax := testTax(t)
 	ro := Role{Title: "T", Required: []Requirement{req(0, "Python"), req(0, "SQL")}, Plus: []Requirement{req(0, "Docker"), req(0, "Git")},
 		Education: "bachelor", MinTotalMonths: 48}
-	r := resumeWith(sk("python", 10, ""), sk("docker", 3, ""))
+	r := resumeWith(sk("python", 48, ""), sk("docker", 60, ""))
 	r.Education = []engine.Education{{Level: "associate"}}
 	r.TotalMonths = 24
 	m := Score(r, ro, tax)

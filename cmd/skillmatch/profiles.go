@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// fileProfile is one resume file read for a command: its profile, or the
+// error that kept it from being read.
+type fileProfile struct {
+	File   string
+	Resume engine.Resume
+	Err    error
+}
+
+// resumeExts are the file names a directory walk picks up.
+var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// expandPaths lists the files named by paths: files as given, directories
+// walked (sorted, hidden entries skipped, only resume extensions). A path
+// that does not exist is an error.
+func expandPaths(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && resumeExts[strings.ToLower(filepath.Ext(path))] {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// loadProfiles reads every resume named by paths (files, or directories
+// walked) into profiles, in order: documents decoded in a worker pool (two
+// at a time), then resume.Parse with asOf and tax. A file that cannot be
+// read gets Err and the others still load; the error return is only for a
+// path that does not exist or a pool that cannot start.
+func loadProfiles(ctx context.Context, paths []string, asOf time.Time, tax *taxonomy.Taxonomy) ([]fileProfile, error) {
+	files, err := expandPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := document.NewPool(document.PoolOptions{Workers: 2})
+	if err != nil {
+		return nil, err
+	}
+	defer pool.Close()
+	out := make([]fileProfile, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = loadProfile(ctx, pool, files[i], asOf, tax)
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func loadProfile(ctx context.Context, pool *document.Pool, file string, asOf time.Time, tax *taxonomy.Taxonomy) fileProfile {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fileProfile{File: file, Err: err}
+	}
+	doc, err := pool.Decode(ctx, data, filepath.Base(file))
+	if err != nil {
+		return fileProfile{File: file, Err: err}
+	}
+	r := resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf, Format: doc.Format, File: file})
+	return fileProfile{File: file, Resume: r}
+}
+
+// taxonomyFor returns the embedded taxonomy, extended by the user's file
+// when one is given.
+func taxonomyFor(file string) (*taxonomy.Taxonomy, error) {
+	if file == "" {
+		return taxonomy.Default(), nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return taxonomy.LoadOverlay(taxonomy.Default(), f, file)
+}
+
+// parseAsOf reads an --as-of date (YYYY-MM-DD or YYYY-MM); "" is today.
+func parseAsOf(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().UTC(), nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("--as-of %q: want YYYY-MM-DD: %w", s, errUsage)
+}
+
+// errorCode names an error's category for JSON output.
+func errorCode(err error) string {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{engine.ErrUnsupportedFormat, "unsupported_format"},
+		{engine.ErrUnreadable, "unreadable"},
+		{engine.ErrTooLarge, "too_large"},
+		{engine.ErrInvalid, "invalid"},
+		{engine.ErrNotFound, "not_found"},
+		{fs.ErrNotExist, "not_found"},
+	} {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return "error"
+}
