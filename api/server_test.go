@@ -21,17 +21,12 @@ import (
 	"github.com/skillmatch/skillmatch/index"
 )
 
-// inProcess decodes in the test process. TEMPORARY until document.Pool lands.
-type inProcess struct{}
-
-func (inProcess) Decode(ctx context.Context, data []byte, name string) (document.Document, error) {
-	return document.Decode(data, document.DefaultLimits())
-}
-func (inProcess) Close() error { return nil }
-
 // TestMain lets the document pool re-execute this test binary as its
 // worker process.
 func TestMain(m *testing.M) {
+	if document.IsWorker() {
+		os.Exit(document.ServeWorker())
+	}
 	os.Exit(m.Run())
 }
 
@@ -49,7 +44,7 @@ type env struct {
 	reader   string // recruiter key
 	logs     *bytes.Buffer
 	tax      *taxonomy.Taxonomy
-	pool     *inProcess
+	pool     *document.Pool
 	override func(*Config)
 }
 
@@ -70,7 +65,10 @@ func newEnv(t *testing.T, dir string, override func(*Config)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.pool = &inProcess{}
+	e.pool, err = document.NewPool(document.PoolOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.admin, _, err = e.store.CreateAPIKey(ctx, roleAdmin, "test admin", false)
 	if err != nil {
 		t.Fatal(err)

@@ -2,10 +2,39 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"io"
+	"log/slog"
 )
 
-// runBackup is not built yet; its issue is open.
+// runBackup writes a consistent online copy of the store's database to FILE:
+// `backup --data DIR FILE`. It works while the server runs and refuses to
+// overwrite FILE. Originals under DIR/files are content-addressed and never
+// change, so copying that folder alongside (any way, any time) completes the
+// backup; the search index is rebuilt from the database when missing.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return notYet("backup")
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("want one FILE to write the copy to: %w", errUsage)
+	}
+	tax, err := loadTaxonomy("")
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, *data, tax, slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backed up %s to %s\n", *data, fs.Arg(0))
+	return nil
 }

@@ -2,10 +2,178 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/api/web"
+	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
 )
 
-// runServe is not built yet; its issue is open.
+// runServe runs the HTTP API and web UI until ctx is cancelled (SIGINT or
+// SIGTERM), then drains in-flight requests. On a data folder with no API
+// keys it creates a first admin key and prints it once.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return notYet("serve")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", envOr("SKILLMATCH_ADDR", "127.0.0.1:8080"), "listen `address` (env SKILLMATCH_ADDR); port 0 picks a free one")
+	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
+	taxFile := fs.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
+	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
+	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
+	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
+	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("--log-level %q: %w", *logLevel, errUsage)
+	}
+	logHandler := slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+	logger := slog.New(logHandler)
+
+	tax, err := loadTaxonomy(*taxFile)
+	if err != nil {
+		return err
+	}
+	logger.Info("config", "addr", *addr, "data", *data, "taxonomy", *taxFile, "taxonomy_version", tax.Version,
+		"rate_per_key", *rate, "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
+
+	store, err := openStore(ctx, *data, tax, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	pool, err := document.NewPool(document.PoolOptions{})
+	if err != nil {
+		return fmt.Errorf("start document workers: %w", err)
+	}
+	defer pool.Close()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	base := "http://" + ln.Addr().String()
+	if err := firstAdminKey(ctx, store, base, stdout); err != nil {
+		return err
+	}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	handler, err := api.New(ctx, api.Config{
+		Store:     store,
+		Decoder:   pool,
+		Taxonomy:  tax,
+		Logger:    logger,
+		Limits:    api.Limits{MaxUpload: *maxUpload},
+		RateLimit: api.RateLimit{PerSecond: *rate, Burst: *burst},
+		Metrics:   reg,
+		Web:       web.FS,
+	})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute, // large uploads on slow links
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logHandler, slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "skillmatch: serving %s (web UI %s/ , API %s/api/v1 , health %s/readyz)\n", base, base, base, base)
+	logger.Info("listening", "addr", ln.Addr().String())
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// firstAdminKey creates and prints an admin key when the store has none, so
+// a fresh install can be used at once. The key is printed here only; the
+// store keeps its hash.
+func firstAdminKey(ctx context.Context, store *index.Store, base string, stdout io.Writer) error {
+	n, err := store.CountAPIKeys(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	key, _, err := store.CreateAPIKey(ctx, "admin", "first admin key", false)
+	if err != nil {
+		return fmt.Errorf("create first admin key: %w", err)
+	}
+	fmt.Fprintf(stdout, `skillmatch: this data folder had no API keys; created an admin key.
+It is shown only this once (only its hash is stored) — keep it somewhere safe:
+
+    %s
+
+Sign in to the web UI at %s/ with it, or call the API:
+    curl -H "Authorization: Bearer %s" %s/api/v1/candidates
+More keys: skillmatch apikey create --data DIR --role recruiter --name NAME
+
+`, key, base, key, base)
+	return nil
+}
+
+// openStore opens the data folder with the taxonomy's version and skill
+// resolver, as every command that touches stored data does.
+func openStore(ctx context.Context, dir string, tax *taxonomy.Taxonomy, logger *slog.Logger) (*index.Store, error) {
+	return index.Open(ctx, dir, index.Options{
+		Logger:          logger,
+		TaxonomyVersion: tax.Version,
+		ResolveSkill: func(name string) (string, bool) {
+			sk, ok := tax.Lookup(name)
+			return sk.ID, ok
+		},
+	})
+}
+
+// loadTaxonomy is the embedded taxonomy, with the user's file laid over it
+// when path is set.
+func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
+	if path == "" {
+		return taxonomy.Default(), nil
+	}
+	return nil, fmt.Errorf("--taxonomy %s: overlay files are not supported yet", path) // TEMPORARY: taxonomy.LoadOverlay once it lands
+}
+
+// envOr is the environment variable name, or def when it is unset or empty.
+func envOr(name, def string) string {
+	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+		return v
+	}
+	return def
 }

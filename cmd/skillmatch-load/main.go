@@ -1,0 +1,447 @@
+// Command skillmatch-load measures the HTTP server on this machine (`make
+// bench`): it fills a temporary data folder with synthetic candidates,
+// serves the real API on loopback, and reports requests per second and
+// latency percentiles for concurrent clients ranking (matches) and
+// searching; then checks that concurrent uploads never hit "database is
+// locked", and measures ingest (decode → parse → store → index over HTTP)
+// of the livecareer PDFs in ../shared/data when present.
+//
+// It is a measurement tool, not a test: it asserts nothing and prints a
+// table. Personal data never appears: candidates are synthetic and the
+// livecareer files are only counted.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+func main() {
+	if document.IsWorker() {
+		os.Exit(document.ServeWorker())
+	}
+	var o options
+	flag.IntVar(&o.candidates, "candidates", 10_000, "synthetic candidates to store first")
+	flag.IntVar(&o.clients, "clients", 50, "concurrent clients for the matches and search runs")
+	flag.DurationVar(&o.duration, "duration", 30*time.Second, "length of each of the matches and search runs")
+	flag.IntVar(&o.uploaders, "uploaders", 10, "concurrent clients for the upload check")
+	flag.IntVar(&o.uploadsEach, "uploads-each", 20, "uploads per upload client")
+	flag.StringVar(&o.ingestDir, "ingest", "../shared/data/resumes/livecareer/data", "folder of category folders of PDFs to ingest over HTTP (skipped when absent; \"\" skips)")
+	flag.IntVar(&o.ingestLimit, "ingest-limit", 0, "ingest at most this many PDFs (0: all)")
+	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
+	flag.Parse()
+	if err := run(context.Background(), o); err != nil {
+		fmt.Fprintln(os.Stderr, "skillmatch-load:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	candidates, clients, uploaders, uploadsEach int
+	duration                                    time.Duration
+	ingestDir                                   string
+	ingestLimit, ingestClients                  int
+}
+
+// lockedLog counts log lines that mention a locked database.
+type lockedLog struct{ n atomic.Int64 }
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("locked")) {
+		l.n.Add(1)
+	}
+	return len(p), nil
+}
+
+func run(ctx context.Context, o options) error {
+	dir, err := os.MkdirTemp("", "skillmatch-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tax := taxonomy.Default()
+	locked := &lockedLog{}
+	logger := slog.New(slog.NewJSONHandler(locked, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	store, err := index.Open(ctx, dir, index.Options{Logger: logger, TaxonomyVersion: tax.Version, ResolveSkill: func(n string) (string, bool) {
+		sk, ok := tax.Lookup(n)
+		return sk.ID, ok
+	}})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	fmt.Printf("skillmatch-load on %d CPUs (GOMAXPROCS %d), data in a temp folder\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
+
+	// 1. Synthetic candidates, parsed by the real engine, stored in batches.
+	start := time.Now()
+	gen := newGenerator(tax, 1)
+	for done := 0; done < o.candidates; {
+		n := min(500, o.candidates-done)
+		batch := make([]index.NewCandidate, n)
+		for i := range batch {
+			text := gen.resume(done + i)
+			p := resume.Parse(text, tax, resume.Options{AsOf: asOf, Format: "text", File: fmt.Sprintf("synthetic-%05d.txt", done+i)})
+			batch[i] = index.NewCandidate{File: p.File, Original: []byte(text), Profile: p}
+		}
+		if _, err := store.AddCandidates(ctx, batch); err != nil {
+			return fmt.Errorf("store synthetic candidates: %w", err)
+		}
+		done += n
+	}
+	el := time.Since(start)
+	fmt.Printf("stored %d synthetic candidates (parse + SQLite + bleve) in %s: %.0f/s\n", o.candidates, el.Round(time.Millisecond), float64(o.candidates)/el.Seconds())
+	if docs, size, err := store.IndexStats(ctx); err == nil && docs > 0 {
+		fmt.Printf("search index: %d docs, %.1f MB, %.0f KB per 1,000 candidates\n", docs, float64(size)/1e6, float64(size)/float64(docs))
+	}
+
+	key, _, err := store.CreateAPIKey(ctx, "admin", "load", false)
+	if err != nil {
+		return err
+	}
+	ro, err := role.Parse([]byte(loadRole), "role.yaml", tax)
+	if err != nil {
+		return err
+	}
+	ro, err = store.PutRole(ctx, ro)
+	if err != nil {
+		return err
+	}
+
+	var decoder api.Decoder
+	pool, err := document.NewPool(document.PoolOptions{})
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	decoder = pool
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	handler, err := api.New(ctx, api.Config{Store: store, Decoder: decoder, Taxonomy: tax, Logger: logger, AsOf: func() time.Time { return asOf }})
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	fmt.Printf("ranker warm: %d candidates, %.1f KB heap per candidate\n\n",
+		o.candidates, float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(o.candidates)/1024)
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: handler}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 30 * time.Second}
+
+	// 2. Matches and search under 50 concurrent clients.
+	fmt.Printf("%-34s %8s %10s %9s %9s %7s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors")
+	matches := func(int) string { return base + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
+	report("matches (top 20 explained)", hammer(client, key, o.clients, o.duration, matches))
+	queries := []string{"python", "django AND aws", "skill:python months>=36", "(java OR kotlin) -python", "total_months>=60 docker", "\"rest api\"", "react typescript"}
+	search := func(i int) string {
+		return base + "/api/v1/candidates?limit=20&q=" + urlQuery(queries[i%len(queries)])
+	}
+	report("search (7 queries, facets)", hammer(client, key, o.clients, o.duration, search))
+
+	// 3. Concurrent uploads: no "database is locked".
+	up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
+	fmt.Printf("\n%d concurrent uploaders x %d: %d stored, %d non-2xx, %d \"locked\" in responses or logs, %.0f uploads/s\n",
+		o.uploaders, o.uploadsEach, up.ok, up.failed, up.locked+int(locked.n.Load()), float64(up.ok)/up.elapsed.Seconds())
+
+	// 4. Ingest real PDFs over HTTP.
+	if o.ingestDir != "" {
+		if err := ingest(client, base, key, o); err != nil {
+			fmt.Println("ingest:", err)
+		}
+	}
+	return nil
+}
+
+// asOf fixes "Present" so runs are comparable.
+var asOf = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// loadRole is a 3-required + 5-plus role, like the measurements in DESIGN.md.
+const loadRole = `title: Python Backend Developer
+required:
+  - Python
+  - any: [Django, Flask]
+  - skill: Docker
+    min_years: 2
+plus: [AWS, PostgreSQL, Kubernetes, JavaScript, Git]
+`
+
+type result struct {
+	lat     []time.Duration
+	errors  int
+	elapsed time.Duration
+	sample  string
+}
+
+// hammer runs clients goroutines GETting url(i) for d and collects latencies.
+func hammer(client *http.Client, key string, clients int, d time.Duration, url func(int) string) result {
+	var (
+		mu  sync.Mutex
+		all result
+		wg  sync.WaitGroup
+	)
+	stop := time.Now().Add(d)
+	start := time.Now()
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			var lat []time.Duration
+			errs := 0
+			sample := ""
+			for i := c; time.Now().Before(stop); i += clients {
+				req, _ := http.NewRequest(http.MethodGet, url(i), nil)
+				req.Header.Set("Authorization", "Bearer "+key)
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					errs++
+					sample = err.Error()
+					continue
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				lat = append(lat, time.Since(t0))
+				if resp.StatusCode != http.StatusOK {
+					errs++
+					sample = fmt.Sprintf("%d %.200s", resp.StatusCode, body)
+				}
+			}
+			mu.Lock()
+			all.lat = append(all.lat, lat...)
+			all.errors += errs
+			if sample != "" {
+				all.sample = sample
+			}
+			mu.Unlock()
+		}(c)
+	}
+	wg.Wait()
+	all.elapsed = time.Since(start)
+	return all
+}
+
+func report(name string, r result) {
+	slices.Sort(r.lat)
+	pct := func(p float64) float64 {
+		if len(r.lat) == 0 {
+			return 0
+		}
+		return float64(r.lat[min(len(r.lat)-1, int(p*float64(len(r.lat))))].Microseconds()) / 1000
+	}
+	fmt.Printf("%-34s %8d %10.0f %9.2f %9.2f %7d\n", name, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(), pct(0.50), pct(0.99), r.errors)
+	if r.sample != "" {
+		fmt.Printf("  last error: %s\n", r.sample)
+	}
+}
+
+func urlQuery(q string) string {
+	r := strings.NewReplacer(" ", "%20", "\"", "%22", ">", "%3E", "=", "%3D", "(", "%28", ")", "%29", ":", "%3A")
+	return r.Replace(q)
+}
+
+type uploadResult struct {
+	ok, failed, locked int
+	elapsed            time.Duration
+}
+
+// uploads runs clients goroutines each posting `each` fresh synthetic
+// resumes, one per request.
+func uploads(client *http.Client, base, key string, clients, each int, gen *generator) uploadResult {
+	var (
+		mu  sync.Mutex
+		res uploadResult
+		wg  sync.WaitGroup
+	)
+	start := time.Now()
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				n := 1_000_000 + c*each + i
+				status, body, err := postFile(client, base, key, fmt.Sprintf("upload-%d.txt", n), []byte(gen.resume(n)))
+				mu.Lock()
+				switch {
+				case err != nil || status >= 300:
+					res.failed++
+				default:
+					res.ok++
+				}
+				if bytes.Contains(body, []byte("locked")) {
+					res.locked++
+				}
+				mu.Unlock()
+			}
+		}(c)
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	return res
+}
+
+func postFile(client *http.Client, base, key, name string, data []byte) (int, []byte, error) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/candidates", &buf)
+	req.Header.Set("Authorization", "Bearer "+key)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, body, nil
+}
+
+// ingest uploads every PDF under dir/*/ over HTTP with a few clients and
+// reports resumes per second end to end (decode in the worker pool, parse,
+// SQLite, bleve, ranker).
+func ingest(client *http.Client, base, key string, o options) error {
+	files, _ := filepath.Glob(filepath.Join(o.ingestDir, "*", "*.pdf"))
+	if len(files) == 0 {
+		return fmt.Errorf("no PDFs under %s; skipped", o.ingestDir)
+	}
+	if o.ingestLimit > 0 && len(files) > o.ingestLimit {
+		files = files[:o.ingestLimit]
+	}
+	var (
+		next                      atomic.Int64
+		created, dup, failed, bad atomic.Int64
+		wg                        sync.WaitGroup
+		codes                     sync.Map
+	)
+	start := time.Now()
+	for c := 0; c < o.ingestClients; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				data, err := os.ReadFile(files[i])
+				if err != nil {
+					bad.Add(1)
+					continue
+				}
+				status, body, err := postFile(client, base, key, filepath.Base(files[i]), data)
+				switch {
+				case err != nil:
+					failed.Add(1)
+				case status == http.StatusCreated:
+					created.Add(1)
+				case status == http.StatusOK:
+					dup.Add(1)
+				default:
+					failed.Add(1)
+					var eb struct {
+						Error struct{ Code string } `json:"error"`
+					}
+					json.Unmarshal(body, &eb)
+					v, _ := codes.LoadOrStore(fmt.Sprintf("%d %s", status, eb.Error.Code), new(atomic.Int64))
+					v.(*atomic.Int64).Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	el := time.Since(start)
+	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed)\n",
+		len(files), o.ingestClients, el.Round(time.Millisecond), float64(len(files))/el.Seconds(), created.Load(), dup.Load(), failed.Load())
+	codes.Range(func(k, v any) bool {
+		fmt.Printf("  failed %s: %d\n", k, v.(*atomic.Int64).Load())
+		return true
+	})
+	return nil
+}
+
+// generator writes synthetic resume texts: dated positions whose lines
+// mention skills, and a skills list, drawn with a skew toward common skills
+// so roles match some candidates strongly and most weakly.
+type generator struct {
+	common []string
+	all    []string
+}
+
+func newGenerator(tax *taxonomy.Taxonomy, seed uint64) *generator {
+	g := &generator{common: []string{"Python", "Django", "Flask", "Docker", "AWS", "Azure", "GCP", "PostgreSQL", "SQL", "Git",
+		"Linux", "JavaScript", "TypeScript", "React", "Java", "Kotlin", "Kubernetes", "Terraform", "Redis", "HTML", "CSS", "Go"}}
+	for _, s := range tax.Skills() {
+		g.all = append(g.all, s.Name)
+	}
+	return g
+}
+
+func (g *generator) resume(n int) string {
+	r := rand.New(rand.NewPCG(uint64(n), 42))
+	pick := func() string {
+		if r.IntN(3) > 0 || len(g.all) == 0 {
+			return g.common[r.IntN(len(g.common))]
+		}
+		return g.all[r.IntN(len(g.all))]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Candidate %d\nSoftware Engineer\n\nSUMMARY\nEngineer working with %s and %s.\n\nEXPERIENCE\n\n", n, pick(), pick())
+	year := 2026
+	for p := 0; p < 1+r.IntN(3); p++ {
+		length := 1 + r.IntN(4)
+		end := "Present"
+		if p > 0 {
+			end = fmt.Sprintf("June %d", year)
+		}
+		fmt.Fprintf(&b, "Engineer — Company %d\nJanuary %d – %s\n", r.IntN(500), year-length, end)
+		for l := 0; l < 2+r.IntN(3); l++ {
+			fmt.Fprintf(&b, "- Built services with %s and %s, deployed with %s.\n", pick(), pick(), pick())
+		}
+		b.WriteString("\n")
+		year -= length + 1
+	}
+	b.WriteString("SKILLS\n")
+	for s := 0; s < 5+r.IntN(6); s++ {
+		if s > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pick())
+	}
+	b.WriteString("\n")
+	return b.String()
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildServeBinary builds the real skillmatch binary into a temp folder.
+func buildServeBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "skillmatch")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// served is a running `skillmatch serve`.
+type served struct {
+	cmd    *exec.Cmd
+	base   string // http://127.0.0.1:PORT
+	key    string // first admin key, when one was printed
+	stdout []string
+}
+
+var (
+	servingLine = regexp.MustCompile(`serving (http://\S+)`)
+	keyLine     = regexp.MustCompile(`^\s+(sm_\S+)\s*$`)
+)
+
+// startServe runs `serve` on a random port and waits for its address.
+func startServe(t *testing.T, bin, data string) *served {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data)
+	cmd.Stderr = io.Discard
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &served{cmd: cmd}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+		io.Copy(io.Discard, out)
+	}()
+	deadline := time.After(60 * time.Second)
+	for s.base == "" {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatalf("serve exited before listening; stdout:\n%s", strings.Join(s.stdout, "\n"))
+			}
+			s.stdout = append(s.stdout, line)
+			if m := keyLine.FindStringSubmatch(line); m != nil {
+				s.key = m[1]
+			}
+			if m := servingLine.FindStringSubmatch(line); m != nil {
+				s.base = m[1]
+			}
+		case <-deadline:
+			t.Fatalf("serve did not print its address in 60 s; stdout:\n%s", strings.Join(s.stdout, "\n"))
+		}
+	}
+	go func() {
+		for range lines {
+		}
+	}()
+	return s
+}
+
+// stop sends SIGTERM and wants a clean exit (graceful shutdown).
+func (s *served) stop(t *testing.T) {
+	t.Helper()
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve after SIGTERM: %v, want exit 0", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop within 30 s of SIGTERM")
+	}
+}
+
+func (s *served) request(t *testing.T, method, path, key, contentType string, body io.Reader) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, s.base+path, body)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+// TestServeProgram runs the real binary: a fresh data folder prints a first
+// admin key once, the key works, the server stops cleanly on SIGTERM, and
+// apikey, reindex and backup work on the same folder afterwards.
+func TestServeProgram(t *testing.T) {
+	bin := buildServeBinary(t)
+	data := filepath.Join(t.TempDir(), "data")
+
+	s := startServe(t, bin, data)
+	if s.key == "" {
+		t.Fatalf("no admin key printed on a fresh data folder; stdout:\n%s", strings.Join(s.stdout, "\n"))
+	}
+	if status, body := s.request(t, http.MethodGet, "/readyz", "", "", nil); status != http.StatusOK {
+		t.Fatalf("readyz = %d %s", status, body)
+	}
+	if status, _ := s.request(t, http.MethodGet, "/api/v1/roles", "", "", nil); status != http.StatusUnauthorized {
+		t.Errorf("no key = %d, want 401", status)
+	}
+	resume, err := os.ReadFile("../../testdata/resumes/python-django-aws-senior.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	w, _ := mw.CreateFormFile("file", "senior.txt")
+	w.Write(resume)
+	mw.Close()
+	status, body := s.request(t, http.MethodPost, "/api/v1/candidates", s.key, mw.FormDataContentType(), &buf)
+	if status != http.StatusCreated {
+		t.Fatalf("upload = %d %s, want 201", status, body)
+	}
+	status, body = s.request(t, http.MethodPost, "/api/v1/roles", s.key, "application/yaml",
+		strings.NewReader("title: Backend\nrequired: [Python, Django]\nplus: [AWS]\n"))
+	if status != http.StatusCreated {
+		t.Fatalf("create role = %d %s, want 201", status, body)
+	}
+	var ro struct{ ID string }
+	json.Unmarshal(body, &ro)
+	status, body = s.request(t, http.MethodGet, "/api/v1/roles/"+ro.ID+"/matches", s.key, "", nil)
+	if status != http.StatusOK || !strings.Contains(string(body), `"file":"senior.txt"`) {
+		t.Fatalf("matches = %d %s, want senior.txt ranked", status, body)
+	}
+	if status, body := s.request(t, http.MethodGet, "/", "", "", nil); status != http.StatusOK || !strings.Contains(strings.ToLower(string(body)), "<html") {
+		t.Errorf("web UI at / = %d, want the page", status)
+	}
+	s.stop(t)
+
+	// apikey create prints the key as the last word of stdout.
+	out, err := exec.Command(bin, "apikey", "create", "--data", data, "--role", "recruiter", "--name", "ats").Output()
+	if err != nil {
+		t.Fatalf("apikey create: %v", err)
+	}
+	words := strings.Fields(string(out))
+	recruiter := words[len(words)-1]
+	if !strings.HasPrefix(recruiter, "sm_") {
+		t.Fatalf("apikey create printed %q; want the key last", out)
+	}
+	if out, err := exec.Command(bin, "reindex", "--data", data).CombinedOutput(); err != nil || !strings.Contains(string(out), "reindexed 1 candidates") {
+		t.Errorf("reindex = %v %s", err, out)
+	}
+	backupFile := filepath.Join(t.TempDir(), "copy.db")
+	if out, err := exec.Command(bin, "backup", "--data", data, backupFile).CombinedOutput(); err != nil {
+		t.Errorf("backup = %v %s", err, out)
+	} else if st, err := os.Stat(backupFile); err != nil || st.Size() == 0 {
+		t.Errorf("backup wrote nothing: %v", err)
+	}
+	if err := exec.Command(bin, "backup", "--data", data, backupFile).Run(); err == nil {
+		t.Errorf("backup over an existing file succeeded; want a refusal")
+	}
+
+	// Restart: no new admin key, the recruiter key works, the data is there.
+	s2 := startServe(t, bin, data)
+	if s2.key != "" {
+		t.Errorf("a second admin key was printed on restart")
+	}
+	status, body = s2.request(t, http.MethodGet, "/api/v1/roles/"+ro.ID+"/matches", recruiter, "", nil)
+	if status != http.StatusOK || !strings.Contains(string(body), `"file":"senior.txt"`) {
+		t.Errorf("matches after restart = %d %s", status, body)
+	}
+	if status, _ := s2.request(t, http.MethodGet, "/api/v1/audit", recruiter, "", nil); status != http.StatusForbidden {
+		t.Errorf("recruiter audit = %d, want 403", status)
+	}
+	s2.stop(t)
+}
