@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/skillmatch/skillmatch/api"
 	"github.com/skillmatch/skillmatch/api/web"
@@ -170,42 +171,55 @@ func TestE2E(t *testing.T) {
 	do("type a skill", chromedp.SetValue(chromedp.ID("role-title"), "Python Backend Developer"),
 		chromedp.SendKeys(chromedp.ID("add-plus"), "postg"))
 	waitFor("autocomplete suggests", `[...document.querySelectorAll('.combo-option')].some(o => o.textContent.startsWith('PostgreSQL'))`)
-	do("pick suggestion", chromedp.KeyEvent("\ue015"), chromedp.KeyEvent("\r")) // ArrowDown, Enter
+	do("pick suggestion", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 	waitFor("skill added", `[...document.querySelectorAll('#reqs-plus .chip-skill')].some(e => e.firstChild.textContent === 'PostgreSQL')`)
 	shot(ctx, t, filepath.Join(shots, "role-editor.png"))
 	do("save role", chromedp.Click(chromedp.ID("save-role")))
 	waitFor("matches shown", `document.querySelectorAll('#matches tr.match-row').length === 3`)
 
-	// The strongest candidate comes first, with met requirements; the
-	// accountant is last and misses the required skills.
-	order := eval("ranked files", `[...document.querySelectorAll('#matches tr.match-row .cand')].map(td => td.textContent).join('|')`)
-	ranked := strings.Split(order, "|")
-	if !strings.Contains(ranked[0], "Daniel Okafor") && !strings.Contains(ranked[0], "python-django-aws-senior") {
-		t.Errorf("first ranked = %q, want the senior Django/AWS candidate (all: %q)", ranked[0], order)
+	// The strongest candidate comes first (ties are broken by id, so the
+	// senior Django/AWS resume must have the top score), with met
+	// requirements; the accountant is last and misses the required skills.
+	type row struct {
+		Cand    string  `json:"cand"`
+		Score   float64 `json:"score"`
+		Met     int     `json:"met"`
+		Missing int     `json:"missing"`
 	}
-	if !strings.Contains(ranked[2], "accountant") {
-		t.Errorf("last ranked = %q, want the accountant (all: %q)", ranked[2], order)
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[[]row](`[...document.querySelectorAll('#matches tr.match-row')].map(tr => ({
+		cand: tr.querySelector('td.cand').textContent,
+		score: parseFloat(tr.querySelector('.score-num').textContent),
+		met: tr.querySelector('td.chips').querySelectorAll('.st-met').length,
+		missing: tr.querySelector('td.chips').querySelectorAll('.st-missing').length,
+	}))`))
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("read ranked rows: %v (%d rows)", err, len(rows))
 	}
-	firstMet := count("first row met chips", `document.querySelectorAll('#matches tr.match-row')[0].querySelectorAll('td.chips')[0].querySelectorAll('.st-met').length`)
-	lastMissing := count("last row missing chips", `document.querySelectorAll('#matches tr.match-row')[2].querySelectorAll('.st-missing').length`)
-	if firstMet < 5 {
-		t.Errorf("met requirement chips on the first row = %d, want at least 5", firstMet)
+	for i, r := range rows {
+		if strings.Contains(r.Cand, "python-django-aws-senior") && r.Score < rows[0].Score {
+			t.Errorf("senior Django/AWS candidate ranked %d with score %v < top score %v", i+1, r.Score, rows[0].Score)
+		}
 	}
-	if lastMissing == 0 {
-		t.Errorf("missing requirement chips on the accountant's row = 0, want some")
+	if top := rows[0]; top.Met < 5 || !strings.Contains(top.Cand, "python-") {
+		t.Errorf("first ranked = %+v, want a Python candidate with at least 5 met requirements", top)
 	}
+	if last := rows[2]; !strings.Contains(last.Cand, "accountant") || last.Missing == 0 || last.Score >= rows[1].Score {
+		t.Errorf("last ranked = %+v, want the accountant, below the others, with missing requirements", last)
+	}
+	matchesURL := eval("matches url", `location.href`)
+	shot(ctx, t, filepath.Join(shots, "matches.png"))
+	if *updateScreenshots {
+		// The README screenshot: the ranked table with its chips.
+		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
+	}
+
 	do("expand first row", chromedp.Click(chromedp.CSS("#matches tr.match-row button.expand")))
 	waitFor("evidence shown", `(() => { const d = document.getElementById('match-details-0'); return !d.hidden && d.querySelectorAll('.ev q').length > 0; })()`)
 	evidence := eval("evidence", `document.getElementById('match-details-0').textContent`)
 	if !strings.Contains(evidence, "Django") {
 		t.Errorf("evidence of the first candidate does not quote a Django line: %.300s", evidence)
 	}
-	matchesURL := eval("matches url", `location.href`)
-	shot(ctx, t, filepath.Join(shots, "matches.png"))
-	if *updateScreenshots {
-		// The README screenshot: the ranked table, first row explained.
-		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
-	}
+	shot(ctx, t, filepath.Join(shots, "matches-explained.png"))
 
 	// Must-have filter: only candidates with Django.
 	do("filter must-have Django", chromedp.Click(chromedp.CSS(`.filter.must button.chip-toggle:nth-of-type(2)`)))
@@ -228,7 +242,7 @@ func TestE2E(t *testing.T) {
 	do("search", chromedp.Navigate(srv.URL+"/#/search"), chromedp.WaitVisible(chromedp.ID("search-q")),
 		chromedp.SendKeys(chromedp.ID("search-q"), "django\r"))
 	waitFor("search results", `location.hash.includes('q=django') && document.getElementById('result-count') !== null`)
-	hits := eval("hits", `[...document.querySelectorAll('.hit-title')].map(a => a.textContent).join('|')`)
+	hits := eval("hits", `[...document.querySelectorAll('.hit')].map(li => li.textContent).join('|')`)
 	if !strings.Contains(hits, "python-django-aws-senior") || strings.Contains(hits, "accountant") {
 		t.Errorf("search django hits = %q, want the Django resume and not the accountant", hits)
 	}
@@ -366,7 +380,7 @@ func shot(ctx context.Context, t *testing.T, path string) {
 	t.Helper()
 	// A full-page capture resizes the viewport; start from the top so the
 	// sticky header is where a person sees it.
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0); document.getElementById('toast').classList.remove('show')`)); err != nil {
 		t.Logf("screenshot %s: %v", path, err)
 		return
 	}

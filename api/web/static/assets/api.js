@@ -151,3 +151,32 @@ export function upload(path, files, { fields = {}, onProgress } = {}) {
     xhr.send(form);
   });
 }
+
+// Names of candidates, fetched on demand for lists whose rows only carry a
+// file name (search hits, matches). Never used in blind mode.
+const nameCache = new Map();
+
+// fillNames calls show(id, name) for each id whose candidate has a contact
+// name, fetching at most four profiles at a time; a failed fetch is skipped.
+export async function fillNames(ids, show) {
+  if (session.blind) return;
+  const todo = [...new Set(ids)];
+  const worker = async () => {
+    while (todo.length) {
+      const id = todo.shift();
+      if (!nameCache.has(id)) {
+        try {
+          const c = await request('GET', `/api/v1/candidates/${encodeURIComponent(id)}`);
+          nameCache.set(id, (c && c.contact && c.contact.name) || '');
+        } catch {
+          nameCache.set(id, '');
+        }
+      }
+      if (nameCache.get(id)) show(id, nameCache.get(id));
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+// forgetName drops a deleted candidate from the name cache.
+export function forgetName(id) { nameCache.delete(id); }

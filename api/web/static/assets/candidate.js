@@ -2,7 +2,7 @@
 // in blind mode), positions on a timeline, months per skill as a bar chart
 // with last-used dates, education, the original file and delete.
 
-import { api, session } from './api.js';
+import { api, session, forgetName } from './api.js';
 import { h, mount, years, fmtMonth, toast } from './dom.js';
 
 export async function candidateView(main, [id], ctx) {
@@ -60,6 +60,8 @@ function educationPanel(c) {
       : h('p', { class: 'muted' }, 'None found.'));
 }
 
+const BARS_SHOWN = 20;
+
 function skillsPanel(c) {
   const skills = c.skills || [];
   const dated = skills.filter((s) => s.months !== null && s.months !== undefined).sort((a, b) => b.months - a.months || a.name.localeCompare(b.name));
@@ -67,12 +69,19 @@ function skillsPanel(c) {
   const max = Math.max(12, ...dated.map((s) => s.months));
   return h('section', { class: 'panel', 'aria-labelledby': 'h-skills' },
     h('h2', { class: 'h3', id: 'h-skills' }, `Skills `, h('span', { class: 'muted small' }, `${skills.length} found · months of dated experience`)),
-    dated.length ? h('ul', { class: 'skillbars', id: 'skill-chart' }, dated.map((s) => h('li', {},
+    dated.length ? h('ul', { class: 'skillbars', id: 'skill-chart' }, dated.map((s, i) => h('li', { hidden: i >= BARS_SHOWN },
       h('span', { class: 'sb-name', title: s.category || '' }, s.name),
       h('span', { class: 'sb-track', 'aria-hidden': 'true' },
         h('span', { class: 'sb-bar' + (s.current ? ' current' : ''), style: { width: `${(100 * s.months) / max}%` } })),
       h('span', { class: 'sb-val' }, years(s.months),
         h('span', { class: 'muted' }, s.current ? ' · current' : s.last_used ? ` · last ${fmtMonth(s.last_used)}` : ''))))) : null,
+    dated.length > BARS_SHOWN ? h('button', {
+      type: 'button', class: 'btn btn-small btn-quiet', 'aria-controls': 'skill-chart',
+      onclick: (ev) => {
+        document.querySelectorAll('#skill-chart li[hidden]').forEach((li) => { li.hidden = false; });
+        ev.target.remove();
+      },
+    }, `Show all ${dated.length} dated skills`) : null,
     undated.length ? [
       h('h3', { class: 'h4' }, 'Mentioned without dates'),
       h('div', { class: 'chips-wrap' }, undated.map((s) => h('span', { class: 'chip', title: evidenceTitle(s) }, s.name))),
@@ -143,6 +152,7 @@ function deleteDialog(c, id) {
         ev.preventDefault();
         try {
           await api.deleteCandidate(id);
+          forgetName(id);
           dlg.close();
           toast('Candidate deleted');
           location.hash = '#/search';

@@ -4,7 +4,7 @@
 // filters for a minimum score and must-have skills, and an expandable row
 // with the evidence lines and months behind each requirement.
 
-import { api, list } from './api.js';
+import { api, list, fillNames } from './api.js';
 import { h, mount, pageHeader, years, fmtMonth, errorPanel } from './dom.js';
 
 const STATUS = {
@@ -43,7 +43,11 @@ export async function matchesView(main, [roleId], ctx) {
     class: 'filters', 'aria-label': 'Filters',
     onsubmit: (ev) => { ev.preventDefault(); setParams({ min: Number(minInput.value) || 0 }); },
   },
-  h('div', { class: 'filter' }, h('label', { for: 'min-score' }, 'Min. score'), minInput),
+  h('div', { class: 'filter-row' },
+    h('div', { class: 'filter' }, h('label', { for: 'min-score' }, 'Min. score'), minInput),
+    h('label', { class: 'filter check' },
+      h('input', { type: 'checkbox', checked: strict, onchange: (ev) => setParams({ strict: ev.target.checked }) }),
+      ' Only candidates with every required skill')),
   h('fieldset', { class: 'filter must' },
     h('legend', {}, 'Must have'),
     allSkills.map((s) => {
@@ -51,11 +55,8 @@ export async function matchesView(main, [roleId], ctx) {
       return h('button', {
         type: 'button', class: 'chip chip-toggle', 'aria-pressed': String(on),
         onclick: () => setParams({ must: on ? must.filter((x) => x !== s) : [...must, s] }),
-      }, s);
-    })),
-  h('label', { class: 'filter check' },
-    h('input', { type: 'checkbox', checked: strict, onchange: (ev) => setParams({ strict: ev.target.checked }) }),
-    ' Only candidates with every required skill'));
+      }, on ? '✓ ' : '+ ', s);
+    })));
 
   const tableWrap = h('div', { class: 'table-wrap', 'aria-live': 'polite' });
   mount(main,
@@ -101,12 +102,33 @@ export async function matchesView(main, [roleId], ctx) {
         h('th', { scope: 'col', class: 'hide-sm' }, 'Nice to have'),
         h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Details')))),
       tbody),
-    results.length >= limit ? h('button', { type: 'button', class: 'btn', onclick: () => setParams({ limit: limit * 4 }) }, 'Show more') : null);
+    results.length >= limit ? h('button', { type: 'button', class: 'btn', onclick: () => setParams({ limit: Math.min(200, limit * 4) }) }, 'Show more') : null);
+  fillNames(shown.map((r) => r.candidate_id), (id, name) => {
+    if (!ctx.current()) return;
+    const row = tbody.querySelector(`tr.match-row[data-candidate="${CSS.escape(id)}"]`);
+    if (row) showName(row.querySelector('td.cand'), name);
+  });
+}
+
+// showName puts a person's name above the file name in a list cell.
+export function showName(cell, name) {
+  const link = cell.querySelector('a');
+  if (!link || link.dataset.named) return;
+  const file = link.textContent;
+  link.textContent = name;
+  link.dataset.named = '1';
+  if (!cell.querySelector('.file')) cell.appendChild(h('div', { class: 'muted small ellipsis file' }, file));
 }
 
 function reqLabel(r) {
   const s = r.skills.join(' / ');
   return r.min_months ? `${s} ${years(r.min_months)}+` : s;
+}
+
+// uniqueLines keeps the first evidence of each resume line.
+function uniqueLines(evidence) {
+  const seen = new Set();
+  return (evidence || []).filter((e) => !seen.has(e.line) && seen.add(e.line));
 }
 
 function matchOf(r) { return r.match || r; }
@@ -191,7 +213,7 @@ function explain(r, m) {
           h('td', { class: 'num' }, years(q.months)),
           h('td', {}, q.last_used ? fmtMonth(q.last_used) : '—'),
           h('td', { class: 'evidence' },
-            (q.evidence || []).slice(0, 3).map((e) => h('div', { class: 'ev' },
+            uniqueLines(q.evidence).slice(0, 3).map((e) => h('div', { class: 'ev' },
               h('span', { class: 'ev-where' }, `${e.section || 'line'} · L${e.line}`),
               h('q', {}, e.text))),
             q.reason ? h('div', { class: 'muted small' }, q.reason) : null,

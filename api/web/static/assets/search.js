@@ -4,7 +4,7 @@
 // result list with "Load more" pagination. The query and the chosen skills
 // live in the hash (#/search?q=…&skill=…) so a search can be bookmarked.
 
-import { api, list } from './api.js';
+import { api, list, fillNames } from './api.js';
 import { h, mount, pageHeader, years, errorPanel } from './dom.js';
 import { skillLabel, learnSkills } from './skills.js';
 
@@ -84,6 +84,15 @@ function appendHits(table, more, body, req) {
     return;
   }
   for (const hit of hits) table.appendChild(hitRow(hit));
+  fillNames(hits.map((x) => x.id), (id, name) => {
+    const li = table.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+    if (!li || li.dataset.named) return;
+    li.dataset.named = '1';
+    const a = li.querySelector('.hit-title');
+    const file = a.textContent;
+    a.textContent = name;
+    a.after(h('span', { class: 'muted small ellipsis' }, file));
+  });
   const cursor = body.next_cursor || body.cursor;
   mount(more, cursor ? h('button', {
     type: 'button', class: 'btn',
@@ -102,9 +111,9 @@ function appendHits(table, more, body, req) {
 function hitRow(hit) {
   const id = hit.id || hit.candidate_id;
   const name = hit.name || (hit.contact && hit.contact.name);
-  const skills = (hit.skills || []).map((s) => (typeof s === 'string' ? s : s.id || s.name));
+  const skills = (hit.skills || []).map((s) => (typeof s === 'string' ? s : s.name || s.id));
   const total = hit.total_months;
-  return h('li', { class: 'hit' },
+  return h('li', { class: 'hit', dataset: { id } },
     h('div', { class: 'hit-main' },
       h('a', { class: 'hit-title', href: `#/candidates/${encodeURIComponent(id)}` }, name || hit.file || id),
       name && hit.file ? h('span', { class: 'muted small' }, hit.file) : null),
@@ -115,6 +124,8 @@ function hitRow(hit) {
       skills.length > 12 ? h('span', { class: 'muted small' }, ` +${skills.length - 12}`) : null));
 }
 
+const FACETS_SHOWN = 15;
+
 function renderFacets(el, body, q, skills) {
   const facets = body.facets || {};
   const skillFacet = facets.skill || facets.skills || [];
@@ -122,11 +133,11 @@ function renderFacets(el, body, q, skills) {
   const catFacet = facets.category || facets.categories || [];
   mount(el,
     h('h2', { class: 'h3' }, 'Skills'),
-    skillFacet.length ? h('ul', { class: 'facet-list' },
-      skillFacet.slice(0, 25).map((f) => {
+    skillFacet.length ? h('ul', { class: 'facet-list', id: 'skill-facets' },
+      skillFacet.map((f, i) => {
         const term = f.term || f.id;
         const on = skills.includes(term);
-        return h('li', {},
+        return h('li', { hidden: i >= FACETS_SHOWN && !on },
           h('label', { class: 'facet' },
             h('input', {
               type: 'checkbox', checked: on,
@@ -135,6 +146,13 @@ function renderFacets(el, body, q, skills) {
             h('span', { class: 'facet-name' }, f.name || skillLabel(term)),
             h('span', { class: 'facet-count' }, f.count)));
       })) : h('p', { class: 'muted small' }, 'No skills yet.'),
+    skillFacet.length > FACETS_SHOWN ? h('button', {
+      type: 'button', class: 'btn btn-small btn-quiet', 'aria-controls': 'skill-facets',
+      onclick: (ev) => {
+        el.querySelectorAll('#skill-facets li[hidden]').forEach((li) => { li.hidden = false; });
+        ev.target.remove();
+      },
+    }, `Show all ${skillFacet.length}`) : null,
     catFacet.length ? [
       h('h2', { class: 'h3' }, 'Categories'),
       h('ul', { class: 'facet-list' }, catFacet.slice(0, 12).map((f) => h('li', { class: 'facet' },

@@ -80,6 +80,8 @@ export function skillInput({ label, placeholder, onPick, id }) {
   }, 120);
 
   input.addEventListener('input', lookup);
+  // Enter picks a skill; it must never submit the surrounding form.
+  input.addEventListener('keypress', (ev) => { if (ev.key === 'Enter') ev.preventDefault(); });
   input.addEventListener('blur', () => setTimeout(close, 100));
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && items.length) {
@@ -95,8 +97,10 @@ export function skillInput({ label, placeholder, onPick, id }) {
       const typed = input.value.trim();
       if (active >= 0) pick(items[active].name);
       else {
+        // Prefer what the taxonomy knows: the exact name, else the first
+        // suggestion; free text only when nothing was suggested.
         const exact = items.find((s) => s.name.toLowerCase() === typed.toLowerCase());
-        pick(exact ? exact.name : typed);
+        pick(exact ? exact.name : items.length ? items[0].name : typed);
       }
     } else if (ev.key === 'Escape') {
       close();
