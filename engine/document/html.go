@@ -67,10 +67,8 @@ func decodeHTML(data []byte, lim Limits) (Document, error) {
 			}
 			switch {
 			case a == atom.Br:
-				newline()
-				if out.Len() == 0 || out.Bytes()[out.Len()-1] == '\n' {
-					out.WriteByte('\n')
-				}
+				out.WriteByte('\n')
+				pendingSpace = false
 			case a == atom.Td || a == atom.Th:
 				if tt == html.StartTagToken {
 					if b := out.Bytes(); len(b) > 0 && b[len(b)-1] != '\n' {

@@ -21,7 +21,7 @@ type PoolOptions struct {
 	Args        []string      // its arguments
 	Workers     int           // worker processes; default 2
 	Timeout     time.Duration // per document; default 10s
-	MemoryLimit uint64        // address-space limit of a worker in bytes (RLIMIT_AS); default 1 GiB
+	MemoryLimit uint64        // bytes a worker may map beyond its start-up size (enforced with RLIMIT_AS); default 512 MiB
 	Limits      Limits        // caps applied in the worker; default DefaultLimits()
 }
 
@@ -68,7 +68,7 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 		opts.Timeout = 10 * time.Second
 	}
 	if opts.MemoryLimit == 0 {
-		opts.MemoryLimit = 1 << 30
+		opts.MemoryLimit = 512 << 20
 	}
 	opts.Limits = opts.Limits.withDefaults()
 	p := &Pool{opts: opts, slots: make(chan *worker, opts.Workers), live: map[*worker]bool{}}
@@ -258,16 +258,21 @@ func (p *Pool) Close() error {
 	return nil
 }
 
-// tailBuffer keeps the last max bytes written to it.
+// tailBuffer keeps the first and the last max bytes written to it: the
+// runtime names a fatal error first and the failing goroutine last.
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-	max int
+	mu   sync.Mutex
+	head []byte
+	buf  []byte
+	max  int
 }
 
 func (t *tailBuffer) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if room := t.max - len(t.head); room > 0 {
+		t.head = append(t.head, b[:min(room, len(b))]...)
+	}
 	t.buf = append(t.buf, b...)
 	if len(t.buf) > t.max {
 		t.buf = append(t.buf[:0], t.buf[len(t.buf)-t.max:]...)
@@ -278,5 +283,5 @@ func (t *tailBuffer) Write(b []byte) (int, error) {
 func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	return string(t.head) + "\n…\n" + string(t.buf)
 }

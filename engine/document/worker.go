@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -42,10 +43,13 @@ func IsWorker() bool { return os.Getenv(workerEnv) == "1" }
 // closed the pipe, 1 on a protocol error.
 func ServeWorker() int {
 	if n, err := strconv.ParseUint(os.Getenv(workerMemEnv), 10, 64); err == nil && n > 0 {
-		// The hard cap makes a memory blow-up kill this process only; the
-		// soft Go limit below it makes the GC try hard first.
-		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: n, Max: n})
-		debug.SetMemoryLimit(int64(n) / 2)
+		// The Go runtime reserves over a GiB of address space it never
+		// touches, so the cap is n bytes beyond what is mapped now. It
+		// makes a memory blow-up kill this process only; the soft Go limit
+		// below it makes the GC try hard first.
+		as := mappedBytes() + n
+		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: as, Max: as})
+		debug.SetMemoryLimit(int64(n) * 3 / 4)
 	}
 	debug.SetMaxStack(workerStack)
 	in := os.NewFile(3, "requests")
@@ -72,6 +76,23 @@ func ServeWorker() int {
 			return 1
 		}
 	}
+}
+
+// mappedBytes is this process's current address-space size (VmSize), or
+// 2 GiB when /proc cannot tell.
+func mappedBytes() uint64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err == nil {
+		for line := range strings.SplitSeq(string(status), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmSize:"); ok {
+				kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+				if err == nil {
+					return kb << 10
+				}
+			}
+		}
+	}
+	return 2 << 30
 }
 
 // remoteError is an error decoded in a worker: its message as the worker
