@@ -1,6 +1,9 @@
 package taxonomy
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // The matcher is a byte trie over every normalised name and alias (ASCII
 // folded to lower case, runs of spaces as one space), walked once from each
@@ -20,13 +23,27 @@ type pattern struct {
 }
 
 type matcher struct {
-	root      [256]int32 // child of the root by folded byte; 0 = none
-	edgeStart []int32    // per node: first edge; edges of node n are edgeStart[n]:edgeStart[n+1]
-	edgeByte  []byte
-	edgeNext  []int32
-	term      []int32 // per node: pattern index + 1, or 0
-	patterns  []pattern
+	root     [256]int32 // child of the root by folded byte; 0 = none
+	nodes    []tnode
+	edgeByte []byte  // edges of node n: nodes[n].lo:nodes[n].hi, sorted by byte
+	edgeNext []int32 //
+	rows     []int32 // dense transition rows of the nodes with many edges
+	patterns []pattern
 }
+
+// tnode is a trie node. Nodes are numbered depth-first, so a node's first
+// child is the next node and a chain of single children ("…ernetes") is
+// consecutive in memory: the walk mostly reads one cache line after another.
+type tnode struct {
+	term   int32 // pattern index + 1, or 0
+	dense  int32 // offset of the node's 256-entry row in rows, or -1
+	lo, hi int32 // its edges
+	first  byte  // the byte leading to the first child (node id + 1)
+}
+
+// denseEdges is the fan-out from which a node gets a dense row: the first
+// letters of a word branch widely, and a row lookup beats scanning 20 edges.
+const denseEdges = 6
 
 var fold [256]byte
 
@@ -45,67 +62,70 @@ func init() {
 	fold['\t'] = ' '
 }
 
-// trieNode is the build-time form of a node.
-type trieNode struct {
-	bytes []byte
-	next  []int32
-	term  int32
-}
-
-func buildMatcher(t *Taxonomy) *matcher {
-	m := &matcher{}
-	nodes := []trieNode{{}, {}} // 0 is "none", 1 is the root
-	child := func(n int32, c byte) int32 {
-		for i, b := range nodes[n].bytes {
-			if b == c {
-				return nodes[n].next[i]
+// buildMatcher builds the trie from the sorted keys of t.byName with no
+// per-node allocation: the keys that share a prefix are a contiguous range,
+// and a node's children are the distinct next bytes of its range.
+func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
+	keys := make([]string, 0, len(t.byName))
+	size := 0
+	for k := range t.byName {
+		keys = append(keys, k)
+		size += len(k)
+	}
+	sort.Strings(keys)
+	m := &matcher{patterns: make([]pattern, 0, len(keys))}
+	m.nodes = make([]tnode, 2, size+2) // 0 is "none"
+	m.edgeByte = make([]byte, 0, size)
+	m.edgeNext = make([]int32, 0, size)
+	var build func(n int32, lo, hi, depth int)
+	build = func(n int32, lo, hi, depth int) {
+		nd := tnode{dense: -1}
+		if lo < hi && len(keys[lo]) == depth {
+			i := t.byName[keys[lo]]
+			m.patterns = append(m.patterns, newPattern(t.skills[i], int32(i), orig[keys[lo]]))
+			nd.term = int32(len(m.patterns))
+			lo++
+		}
+		// Reserve this node's edges, then build each child depth-first.
+		nd.lo = int32(len(m.edgeByte))
+		type child struct{ lo, hi int }
+		var kids []child
+		for a := lo; a < hi; {
+			c := keys[a][depth]
+			b := a + 1
+			for b < hi && keys[b][depth] == c {
+				b++
 			}
+			kids = append(kids, child{a, b})
+			m.edgeByte = append(m.edgeByte, c)
+			m.edgeNext = append(m.edgeNext, 0)
+			a = b
 		}
-		nodes = append(nodes, trieNode{})
-		id := int32(len(nodes) - 1)
-		nodes[n].bytes = append(nodes[n].bytes, c)
-		nodes[n].next = append(nodes[n].next, id)
-		return id
-	}
-	for key, i := range t.byName {
-		s := t.skills[i]
-		orig := originalName(s, key)
-		p := pattern{skill: int32(i), ambiguous: isAmbiguous(s, orig)}
-		if isShortAcronym(orig) {
-			p.exact = orig
+		nd.hi = int32(len(m.edgeByte))
+		if len(kids) > 0 {
+			nd.first = m.edgeByte[nd.lo]
 		}
-		if p.ambiguous && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
-			p.capital = true
-		}
-		n := int32(1)
-		for j := 0; j < len(key); j++ {
-			n = child(n, key[j])
-		}
-		m.patterns = append(m.patterns, p)
-		nodes[n].term = int32(len(m.patterns))
-	}
-	// Flatten: node ids stay, edges go to flat arrays sorted by byte.
-	m.edgeStart = make([]int32, len(nodes)+1)
-	m.term = make([]int32, len(nodes))
-	for n := range nodes {
-		m.edgeStart[n] = int32(len(m.edgeByte))
-		m.term[n] = nodes[n].term
-		bs, nx := nodes[n].bytes, nodes[n].next
-		order := make([]int, len(bs))
-		for i := range order {
-			order[i] = i
-		}
-		for i := 1; i < len(order); i++ { // insertion sort: edge lists are tiny
-			for j := i; j > 0 && bs[order[j]] < bs[order[j-1]]; j-- {
-				order[j], order[j-1] = order[j-1], order[j]
-			}
-		}
-		for _, o := range order {
-			m.edgeByte = append(m.edgeByte, bs[o])
-			m.edgeNext = append(m.edgeNext, nx[o])
+		m.nodes[n] = nd
+		for k, kid := range kids {
+			id := int32(len(m.nodes))
+			m.nodes = append(m.nodes, tnode{})
+			m.edgeNext[nd.lo+int32(k)] = id
+			build(id, kid.lo, kid.hi, depth+1)
 		}
 	}
-	m.edgeStart[len(nodes)] = int32(len(m.edgeByte))
+	build(1, 0, len(keys), 0)
+	for n := range m.nodes {
+		nd := &m.nodes[n]
+		if nd.hi-nd.lo < denseEdges {
+			continue
+		}
+		nd.dense = int32(len(m.rows))
+		row := make([]int32, 256)
+		for e := nd.lo; e < nd.hi; e++ {
+			row[m.edgeByte[e]] = m.edgeNext[e]
+		}
+		m.rows = append(m.rows, row...)
+	}
 	for c := 0; c < 256; c++ {
 		m.root[c] = m.next(1, fold[c])
 	}
@@ -113,14 +133,15 @@ func buildMatcher(t *Taxonomy) *matcher {
 	return m
 }
 
-// originalName returns the skill's name or alias whose normalised form is key.
-func originalName(s Skill, key string) string {
-	for _, n := range append([]string{s.Name}, s.Aliases...) {
-		if normalize(n) == key {
-			return n
-		}
+func newPattern(s Skill, skill int32, orig string) pattern {
+	p := pattern{skill: skill, ambiguous: isAmbiguous(s, orig)}
+	if isShortAcronym(orig) {
+		p.exact = orig
 	}
-	return ""
+	if p.ambiguous && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
+		p.capital = true
+	}
+	return p
 }
 
 func isAmbiguous(s Skill, name string) bool {
@@ -144,11 +165,18 @@ func isShortAcronym(name string) bool {
 	return len(name) <= 3 && strings.ToLower(name) != name
 }
 
+// next returns the child of node n by byte c, or 0.
 func (m *matcher) next(n int32, c byte) int32 {
-	lo, hi := m.edgeStart[n], m.edgeStart[n+1]
-	for i := lo; i < hi; i++ {
-		if b := m.edgeByte[i]; b == c {
-			return m.edgeNext[i]
+	nd := &m.nodes[n]
+	if nd.dense >= 0 {
+		return m.rows[nd.dense+int32(c)]
+	}
+	if nd.hi > nd.lo && nd.first == c {
+		return n + 1
+	}
+	for e := nd.lo + 1; e < nd.hi; e++ {
+		if b := m.edgeByte[e]; b == c {
+			return m.edgeNext[e]
 		} else if b > c {
 			break
 		}
@@ -183,9 +211,10 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	return out
 }
 
-// scan is the one pass over the text.
+// scan is the one pass over the text. It is the hot loop of extraction, so
+// the trie step is written out rather than calling next.
 func (m *matcher) scan(text string) []candidate {
-	var out []candidate
+	out := make([]candidate, 0, len(text)/48+4)
 	line := 1
 	n := len(text)
 	for i := 0; i < n; {
@@ -196,38 +225,56 @@ func (m *matcher) scan(text string) []candidate {
 			continue
 		}
 		node := m.root[c]
-		if node == 0 || i > 0 && (wordBefore(text, i) || text[i-1] == '.' && i > 1 && wordBefore(text, i-1)) {
+		if node == 0 || i > 0 && !startsWord(text, i) {
 			i++
+			if c < 0x80 && wordByte[c] {
+				// No skill starts inside an ASCII word: skip to its end.
+				for i < n && text[i] < 0x80 && wordByte[text[i]] {
+					i++
+				}
+			}
 			continue
 		}
 		best, bestEnd := int32(0), 0
 		j := i + 1
 		for {
-			if tm := m.term[node]; tm != 0 && endsWord(text, j) && m.patterns[tm-1].accepts(text[i:j]) {
-				best, bestEnd = tm, j
+			nd := &m.nodes[node]
+			if nd.term != 0 && endsWord(text, j) && m.patterns[nd.term-1].accepts(text[i:j]) {
+				best, bestEnd = nd.term, j
 			}
-			if j >= n {
+			if j >= n || nd.hi == nd.lo {
 				break
 			}
 			b := fold[text[j]]
+			k := j + 1
 			if b == ' ' || b == '\n' || b == '\r' {
 				// Runs of white space match one space in a pattern, so a
 				// name wrapped onto the next line ("Bayesian\nstatistics")
 				// still matches; its mention keeps the line it starts on.
-				k := j + 1
+				b = ' '
 				for k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r') {
 					k++
 				}
-				if node = m.next(node, ' '); node == 0 {
-					break
-				}
-				j = k
-				continue
 			}
-			if node = m.next(node, b); node == 0 {
+			switch {
+			case nd.dense >= 0:
+				node = m.rows[nd.dense+int32(b)]
+			case nd.first == b:
+				node++
+			default:
+				next := int32(0)
+				for e := nd.lo + 1; e < nd.hi; e++ {
+					if m.edgeByte[e] == b {
+						next = m.edgeNext[e]
+						break
+					}
+				}
+				node = next
+			}
+			if node == 0 {
 				break
 			}
-			j++
+			j = k
 		}
 		if best == 0 {
 			i++
@@ -238,6 +285,19 @@ func (m *matcher) scan(text string) []candidate {
 		i = bestEnd
 	}
 	return out
+}
+
+// startsWord reports whether a match may start at text[i], i > 0: not inside
+// a word, and not after "word." ("js" in "Node.js", "com" in "github.com").
+func startsWord(text string, i int) bool {
+	p := text[i-1]
+	if p < 0x80 {
+		if wordByte[p] {
+			return false
+		}
+		return p != '.' || i < 2 || !wordBefore(text, i-1)
+	}
+	return !wordBefore(text, i)
 }
 
 // endsWord reports whether a match may end before text[j]: at the end, or

@@ -79,7 +79,8 @@ func New(f File) (*Taxonomy, error) {
 		t.byID[s.ID] = i
 	}
 	t.tech = make([]bool, len(t.skills))
-	claim := map[string]int{} // normalised name → file position of its owner
+	claim := map[string]int{}   // normalised name → file position of its owner
+	orig := map[string]string{} // normalised name → as written, for case rules
 	for i, s := range t.skills {
 		t.tech[i] = techCategories[s.Category]
 		for _, e := range s.Implies {
@@ -102,6 +103,7 @@ func New(f File) (*Taxonomy, error) {
 			if owner, taken := claim[k]; !taken || order[s.ID] < owner {
 				claim[k] = order[s.ID]
 				t.byName[k] = i
+				orig[k] = n
 			}
 		}
 	}
@@ -109,7 +111,7 @@ func New(f File) (*Taxonomy, error) {
 		sort.Strings(r)
 		t.related[id] = dedupe(r)
 	}
-	t.m = buildMatcher(t)
+	t.m = buildMatcher(t, orig)
 	return t, nil
 }
 
@@ -236,7 +238,22 @@ func yamlErr(err error) string {
 	return strings.TrimSpace(msg)
 }
 
-// normalize folds case and spacing so that names and aliases compare equal.
+// normalize folds ASCII case and runs of white space so that names and
+// aliases compare equal. It allocates only when s is not already normal.
 func normalize(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		if c >= 'A' && c <= 'Z' || space && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = space
+	}
+	if clean && !prevSpace {
+		return s
+	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
