@@ -17,8 +17,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/api/jobs"
 	"github.com/skillmatch/skillmatch/api/web"
 	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 	"github.com/skillmatch/skillmatch/index"
 )
@@ -79,6 +81,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// Batch jobs (issue 7) share the API's ranker, so the candidates a job
+	// stores are ranked by GET /roles/{id}/matches at once.
+	ranker := role.NewRanker(tax)
+	secret := os.Getenv("SKILLMATCH_CALLBACK_SECRET")
+	runner, err := jobs.NewRunner(jobs.Config{
+		Store: store, Pool: pool, Taxonomy: tax, Logger: logger,
+		CallbackSecret: []byte(secret),
+		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
+	})
+	if err != nil {
+		return err
+	}
+	logger.Info("jobs", "callback_secret_set", secret != "")
 	handler, err := api.New(ctx, api.Config{
 		Store:     store,
 		Decoder:   pool,
@@ -88,8 +103,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		RateLimit: api.RateLimit{PerSecond: *rate, Burst: *burst},
 		Metrics:   reg,
 		Web:       web.FS,
+		Ranker:    ranker,
+		Jobs:      runner,
 	})
 	if err != nil {
+		return err
+	}
+	// Jobs resume now and stop at an item boundary on shutdown, after the
+	// HTTP server has drained.
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	defer func() { stopJobs(); runner.Wait() }()
+	if err := runner.Start(jobsCtx); err != nil {
 		return err
 	}
 	srv := &http.Server{
