@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"context"
 	"flag"
 	"net/http"
@@ -16,8 +17,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/api/jobs"
 	"github.com/skillmatch/skillmatch/api/web"
 	"github.com/skillmatch/skillmatch/engine/document"
+	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 	"github.com/skillmatch/skillmatch/index"
 )
@@ -277,6 +280,31 @@ func TestE2E(t *testing.T) {
 		t.Errorf("search after delete shows %q, want 2 candidates", shown)
 	}
 
+	// A zip dropped on the upload page is opened in the browser and each
+	// resume in it uploaded on its own; a batch job scores more files on
+	// the server against the role, and its page follows it to the end.
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "more-resumes.zip")
+	writeZip(t, zipPath, "junior-django.txt", "java-backend.txt")
+	batch := []string{
+		mustAbs(t, filepath.Join(repoRoot, "testdata/resumes/data-scientist.txt")),
+		mustAbs(t, filepath.Join(repoRoot, "testdata/resumes/frontend-react.txt")),
+	}
+	do("upload zip", chromedp.Navigate(srv.URL+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")),
+		chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{zipPath}))
+	waitFor("zip entries uploaded", `document.getElementById('upload-summary').textContent.includes('2 added')`)
+	do("start batch job", chromedp.WaitReady(chromedp.ID("batch-files")),
+		chromedp.SetUploadFiles(chromedp.ID("batch-files"), batch),
+		chromedp.Click(chromedp.CSS(".batch button.btn")))
+	waitFor("job finished", `location.hash.startsWith('#/jobs/') && document.querySelectorAll('#job-results tr').length === 2`)
+	if status := eval("job status", `document.querySelector('.summary .badge').textContent`); status != "succeeded" {
+		t.Errorf("job status shown = %q, want succeeded", status)
+	}
+	shot(ctx, t, filepath.Join(shots, "job.png"))
+	if n, _ := store.CountCandidates(context.Background()); n != 6 {
+		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
+	}
+
 	// Sign out returns to the sign-in form and forgets the key.
 	do("sign out", chromedp.Click(chromedp.ID("sign-out")), chromedp.WaitVisible(chromedp.ID("api-key")))
 	if k := eval("stored key", `localStorage.getItem('skillmatch.apiKey') || ''`); k != "" {
@@ -321,12 +349,28 @@ func startServer(t *testing.T) (*httptest.Server, string, *index.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	asOf := func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
+	ranker := role.NewRanker(tax)
+	runner, err := jobs.NewRunner(jobs.Config{
+		Store: store, Pool: inProcessDecoder{}, Taxonomy: tax, AsOf: asOf,
+		OnCandidate: func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	if err := runner.Start(runCtx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
 	h, err := api.New(ctx, api.Config{
 		Store:    store,
 		Decoder:  inProcessDecoder{},
 		Taxonomy: tax,
+		Ranker:   ranker,
+		Jobs:     runner,
 		Web:      web.FS,
-		AsOf:     func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) },
+		AsOf:     asOf,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -373,6 +417,45 @@ func candidateID(t *testing.T, store *index.Store, file string) string {
 		t.Fatalf("candidate %s not stored (err %v)", file, err)
 	}
 	return id
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// writeZip writes a deflated zip of resume fixtures, inside a folder as
+// people's zips usually are.
+func writeZip(t *testing.T, path string, names ...string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(repoRoot, "testdata/resumes", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "resumes/" + n, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // shot saves a PNG of the whole page.

@@ -4,6 +4,7 @@
 
 import { api, list, friendly } from './api.js';
 import { h, mount, pageHeader, errorPanel } from './dom.js';
+import { reqChip } from './matches.js';
 
 const DONE = new Set(['succeeded', 'failed', 'canceled']);
 
@@ -24,7 +25,7 @@ export async function jobView(main, [id], ctx) {
     const finished = (job.done || 0) + (job.failed || 0);
     bar.max = Math.max(job.total || 0, 1);
     bar.value = finished;
-    status.replaceChildren(
+    mount(status,
       h('span', { class: `badge ${job.status === 'succeeded' ? 'badge-ok' : job.status === 'failed' ? 'badge-bad' : 'badge-info'}` }, job.status),
       ` ${finished} of ${job.total || 0} files`,
       job.failed ? ` · ${job.failed} could not be read` : '',
@@ -39,11 +40,16 @@ export async function jobView(main, [id], ctx) {
   mount(results,
     rs.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
       h('caption', { class: 'sr-only' }, 'Job results'),
-      h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '#'), h('th', {}, 'File'), h('th', { class: 'num' }, 'Score'))),
-      h('tbody', {}, rs.map((r, i) => h('tr', {},
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col', class: 'num' }, '#'),
+        h('th', { scope: 'col' }, 'File'),
+        h('th', { scope: 'col', class: 'num' }, 'Score'),
+        h('th', { scope: 'col', class: 'hide-sm' }, 'Required skills'))),
+      h('tbody', { id: 'job-results' }, rs.map((r, i) => h('tr', {},
         h('td', { class: 'num' }, r.rank ?? i + 1),
         h('td', {}, r.candidate_id ? h('a', { href: `#/candidates/${encodeURIComponent(r.candidate_id)}` }, r.file) : r.file),
-        h('td', { class: 'num' }, r.score !== undefined ? Number(r.score).toFixed(1) : '—')))))) : null,
+        h('td', { class: 'num strong' }, r.score !== undefined ? Number(r.score).toFixed(1) : '—'),
+        h('td', { class: 'hide-sm chips' }, ((r.match || r).requirements || []).map(reqChip))))))) : null,
     errs.length ? h('section', { class: 'panel' },
       h('h2', { class: 'h3' }, 'Files that could not be read'),
       h('ul', { class: 'plain' }, errs.map((e) => h('li', {},

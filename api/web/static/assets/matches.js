@@ -146,7 +146,8 @@ function scoreClass(s) {
   return 'low';
 }
 
-function reqChip(q) {
+// reqChip is one requirement of a match as a coloured chip.
+export function reqChip(q) {
   const st = STATUS[q.status] || STATUS.missing;
   const name = q.skill || (q.skills || []).join(' / ');
   const how = q.via ? ` via ${q.via}` : '';
@@ -209,6 +210,7 @@ function explain(r, m) {
         return h('tr', {},
           h('td', {}, h('div', { class: 'strong' }, (q.skills || []).join(' / ')), h('div', { class: 'muted small' }, kind)),
           h('td', {}, h('span', { class: `chip ${st.cls}` }, h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, st.icon), st.label),
+            q.skill && (q.skills || []).length > 1 ? h('div', { class: 'muted small' }, `has ${q.skill}`) : null,
             q.via ? h('div', { class: 'muted small' }, `via ${q.via}`) : null),
           h('td', { class: 'num' }, years(q.months)),
           h('td', {}, q.last_used ? fmtMonth(q.last_used) : '—'),
