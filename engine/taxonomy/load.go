@@ -148,7 +148,7 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 	}
 	doc, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", filename, yamlErr(err), engine.ErrInvalid)
+		return nil, fmt.Errorf("%s:%s: %w", filename, yamlErr(err), engine.ErrInvalid)
 	}
 	var f File
 	var lines []int // line of each skill in the file
@@ -163,7 +163,7 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 			switch key {
 			case "version":
 				if err := yaml.NodeToValue(val, &f.Version); err != nil {
-					return nil, fmt.Errorf("%s:%d: version: %s: %w", filename, line(val), yamlErr(err), engine.ErrInvalid)
+					return nil, fmt.Errorf("%s:%d: version: %s: %w", filename, line(val), message(err), engine.ErrInvalid)
 				}
 			case "skills":
 				seq, ok := val.(*ast.SequenceNode)
@@ -173,7 +173,7 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 				for _, item := range seq.Values {
 					var s Skill
 					if err := yaml.NodeToValue(item, &s, yaml.Strict()); err != nil {
-						return nil, fmt.Errorf("%s:%d: %s: %w", filename, line(item), yamlErr(err), engine.ErrInvalid)
+						return nil, fmt.Errorf("%s:%d: %s: %w", filename, line(item), message(err), engine.ErrInvalid)
 					}
 					f.Skills = append(f.Skills, s)
 					lines = append(lines, line(item))
@@ -229,11 +229,27 @@ func line(n ast.Node) int {
 }
 
 // yamlErr flattens the YAML library's multi-line error (which quotes the
-// file) to its first line.
+// file) to "LINE: message", dropping its "[line:column]" prefix.
 func yamlErr(err error) string {
 	msg := err.Error()
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
+	}
+	msg = strings.TrimSpace(msg)
+	if strings.HasPrefix(msg, "[") {
+		if end := strings.Index(msg, "] "); end > 0 {
+			line, _, _ := strings.Cut(msg[1:end], ":")
+			return line + ": " + msg[end+2:]
+		}
+	}
+	return " " + msg
+}
+
+// message is the YAML library's error without its position and quoted source.
+func message(err error) string {
+	msg := yamlErr(err)
+	if _, rest, ok := strings.Cut(msg, ": "); ok && !strings.HasPrefix(msg, " ") {
+		return rest
 	}
 	return strings.TrimSpace(msg)
 }

@@ -146,7 +146,7 @@ func (t *Taxonomy) Suggest(name string) (string, bool) {
 		if abs(len(k)-len(q)) > limit {
 			continue
 		}
-		d := editDistance(q, k, bestDist)
+		d := editDistance(q, k, bestDist+1) // exact when ≤ bestDist
 		if d < bestDist || d == bestDist && best >= 0 && (i < best || i == best && k < bestKey) {
 			best, bestDist, bestKey = i, d, k
 		}

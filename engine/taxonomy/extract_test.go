@@ -1,0 +1,327 @@
+package taxonomy
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// ids returns the distinct skill ids found in text, sorted.
+func ids(text string) []string {
+	got := extractedIDs(Default(), text)
+	if got == nil {
+		got = []string{}
+	}
+	return got
+}
+
+func TestExtractAmbiguousNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		// Traps: everyday uses of names that are also skills.
+		{"go-to person", "I am the go-to person for database questions.", []string{}},
+		{"Go-to at sentence start", "Go-to contact for payroll queries.", []string{"payroll"}},
+		{"R&D", "Led R&D for the paint plant.", []string{}},
+		{"Grade C", "Passed maths with Grade C.", []string{}},
+		{"react quickly", "I react quickly to production issues.", []string{}},
+		{"React quickly", "React quickly to guest complaints.", []string{}},
+		{"swift turnaround", "Known for a swift turnaround.", []string{}},
+		{"Swift turnaround", "Swift turnaround on month-end close.", []string{"month-end-close"}},
+		{"Spring 2019", "Graduated Spring 2019.", []string{}},
+		{"Spring semester", "Teaching assistant, Spring semester.", []string{}},
+		{"Shell Oil", "Cashier at Shell Oil.", []string{}},
+		{"Ruby Tuesday", "Server at Ruby Tuesday, 2015–2017.", []string{}},
+		{"excel at", "I excel at reconciling accounts.", []string{"account-reconciliation"}},
+		{"Excel in", "Excel in fast-paced teams.", []string{}},
+		{"Head Chef", "Head Chef at Bistro Lune.", []string{}},
+		{"chef alone", "Chef, The Green Fork.", []string{}},
+		{"Express delivery", "Managed Express delivery routes.", []string{}},
+		{"Julia the manager", "Reported to Julia, the store manager.", []string{}},
+		{"Ada compliance", "Ensured ADA compliance in the lobby.", []string{"employment-law"}},
+		{"pension scheme", "Ran the pension Scheme enrolment.", []string{}},
+		{"Access to files", "Access to patient files was audited.", []string{}},
+		{"Puppet show", "Organised a Puppet show for pupils.", []string{}},
+		{"Dart board", "Built a Dart board.", []string{}},
+		{"lowercase go", "we go to market in May", []string{}},
+		// Technical context: the same names count.
+		{"Go, Rust and C", "Languages: Go, Rust and C", []string{"c", "go", "rust"}},
+		{"Go Rust C without cue", "Go, Rust and C", []string{"c", "go", "rust"}},
+		{"churn models in R", "Built churn models in R and Python.", []string{"python", "r"}},
+		{"R with tidyverse", "Churn models in R (tidyverse, caret).", []string{"caret", "r", "tidyverse"}},
+		{"Node.js/Express", "REST APIs in Node.js/Express.", []string{"express", "nodejs", "rest-api"}},
+		{"Python and Go", "Services in Python and Go", []string{"go", "python"}},
+		{"Golang needs no context", "Golang", []string{"go"}},
+		{"Java Spring", "Java, Spring, Hibernate", []string{"hibernate", "java", "spring"}},
+		{"Swift for iOS", "Swift and Objective-C for iOS apps", []string{"ios", "objective-c", "swift"}},
+		{"Chef Puppet Ansible", "Chef, Puppet and Ansible", []string{"ansible", "chef", "puppet"}},
+		{"React TypeScript", "Dashboards in React and TypeScript", []string{"data-visualization", "react", "typescript"}},
+		{"Shell scripts", "Shell, Perl and Python scripts", []string{"perl", "python", "shell-scripting"}},
+		{"Ruby developer", "Ruby developer since 2012", []string{"ruby"}},
+		{"Excel noun", "Reports in Excel and Power BI", []string{"excel", "power-bi"}},
+		{"Microsoft Excel at", "Microsoft Excel at an advanced level", []string{"excel"}},
+		{"Access database", "Microsoft Access and SQL", []string{"microsoft-access", "sql"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+				t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestExtractLeftmostLongestAndPunctuation(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Spring Boot", []string{"spring-boot"}},
+		{"Amazon S3 and S3", []string{"aws-s3"}},
+		{"Microsoft SQL Server", []string{"sql-server"}},
+		{"JavaScript and TypeScript", []string{"javascript", "typescript"}},
+		{"Ruby on Rails", []string{"ruby-on-rails"}},
+		{"Google Cloud Platform", []string{"gcp"}},
+		{"scikit-learn, sklearn", []string{"scikit-learn"}},
+		{"C++, C#, .NET and ASP.NET", []string{"asp-net", "c-sharp", "cpp", "dotnet"}},
+		{"CI/CD with Jenkins", []string{"ci-cd", "jenkins"}},
+		{"Objective-C", []string{"objective-c"}},
+		{"Node.js", []string{"nodejs"}},
+		{"Vue.js", []string{"vue"}},
+		{"…and Python.", []string{"python"}},
+		{"(Django)", []string{"django"}},
+		{"PL/SQL", []string{"plsql"}},
+		{"A/B testing", []string{"ab-testing"}},
+		{"k8s, Postgres, JS, Golang, React.js", []string{"go", "javascript", "kubernetes", "postgresql", "react"}},
+		{".net core", []string{"dotnet"}},
+		{"Python3", []string{"python"}},
+		{"github.com/someone", []string{}},
+		{"pythonic", []string{}},
+		{"JavaScripts", []string{}},
+		{"“Python”—Django", []string{"django", "python"}},
+		{"Spring\nBoot", []string{"spring-boot"}},
+		{"unit   tests", []string{"unit-testing"}},
+		{"EKS", []string{"aws-eks"}},
+		{"AR and AP", []string{"accounts-payable", "accounts-receivable"}},
+		{"ar and ap are words in other languages", []string{}},
+		{"A/R and A/P", []string{"accounts-payable", "accounts-receivable"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+			t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestExtractOffsetsAndLines(t *testing.T) {
+	text := "Skills\nPython, Django\n\nSpring\nBoot and AWS."
+	want := []Mention{
+		{SkillID: "python", Start: 7, End: 13, Line: 2},
+		{SkillID: "django", Start: 15, End: 21, Line: 2},
+		{SkillID: "spring-boot", Start: 23, End: 34, Line: 4},
+		{SkillID: "aws", Start: 39, End: 42, Line: 5},
+	}
+	if diff := cmp.Diff(want, Default().Extract(text)); diff != "" {
+		t.Errorf("Extract mentions (-want +got):\n%s", diff)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	tx := Default()
+	if n := len(tx.Skills()); n < 2000 {
+		t.Errorf("Default has %d skills, want ≥ 2000", n)
+	}
+	if tx.Version == "" {
+		t.Error("Default has no version")
+	}
+	names := map[string]string{
+		"python": "Python", "django": "Django", "flask": "Flask", "sql": "SQL", "postgresql": "PostgreSQL",
+		"mysql": "MySQL", "rest-api": "RESTful APIs", "git": "Git", "unit-testing": "Unit testing",
+		"docker": "Docker", "linux": "Linux", "aws": "AWS", "azure": "Azure", "gcp": "GCP", "html": "HTML",
+		"javascript": "JavaScript", "css": "CSS", "java": "Java", "spring-boot": "Spring Boot",
+		"kubernetes": "Kubernetes", "go": "Go", "react": "React", "typescript": "TypeScript", "nodejs": "Node.js",
+		"pandas": "pandas", "scikit-learn": "scikit-learn", "tensorflow": "TensorFlow", "excel": "Excel",
+		"quickbooks": "QuickBooks", "gaap": "GAAP", "aws-eks": "Amazon EKS", "c-sharp": "C#", "cpp": "C++",
+		"dotnet": ".NET", "ci-cd": "CI/CD", "r": "R", "c": "C",
+	}
+	for id, name := range names {
+		if got := tx.Name(id); got != name {
+			t.Errorf("Name(%q) = %q, want %q", id, got, name)
+		}
+	}
+	for _, s := range tx.Skills() {
+		if s.ID != strings.ToLower(s.ID) || strings.ContainsAny(s.ID, " _") {
+			t.Errorf("skill id %q is not a lower-case slug", s.ID)
+		}
+	}
+}
+
+func TestLookupNameImpliedRelated(t *testing.T) {
+	tx := Default()
+	for alias, id := range map[string]string{"k8s": "kubernetes", "Postgres": "postgresql", "JS": "javascript",
+		"golang": "go", "React.js": "react", "sklearn": "scikit-learn", "node": "nodejs", ".net core": "dotnet",
+		"Microsoft Excel": "excel", "Intuit QuickBooks": "quickbooks", "django": "django"} {
+		s, ok := tx.Lookup(alias)
+		if !ok || s.ID != id {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", alias, s.ID, ok, id)
+		}
+	}
+	if got := tx.Name("no-such-skill"); got != "no-such-skill" {
+		t.Errorf("Name(unknown) = %q, want the id back", got)
+	}
+	implied := map[string][]string{
+		"django":      {"python"},
+		"postgresql":  {"sql"},
+		"aws-eks":     {"aws", "kubernetes"},
+		"spring-boot": {"java", "spring"},
+		"next-js":     {"react", "javascript"},
+		"python":      nil,
+		"nope":        nil,
+	}
+	for id, want := range implied {
+		if diff := cmp.Diff(want, tx.Implied(id)); diff != "" {
+			t.Errorf("Implied(%q) (-want +got):\n%s", id, diff)
+		}
+	}
+	related := map[string][]string{
+		"flask":      {"django", "fastapi", "pyramid"},
+		"aws":        {"azure", "gcp"},
+		"mysql":      {"mariadb", "postgresql"},
+		"postgresql": {"mysql"},
+	}
+	for id, want := range related {
+		if diff := cmp.Diff(want, tx.Related(id)); diff != "" {
+			t.Errorf("Related(%q) (-want +got):\n%s", id, diff)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	tx := Default()
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Postgress", "PostgreSQL", true},
+		{"Djnago", "Django", true},
+		{"Kubernets", "Kubernetes", true},
+		{"pyhton", "Python", true},
+		{"Python", "Python", true},
+		{"xqzvw", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := tx.Suggest(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Suggest(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestLoadOverlay(t *testing.T) {
+	base := Default()
+	good, err := os.Open(filepath.Join("..", "..", "testdata", "taxonomy", "overlay.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer good.Close()
+	tx, err := LoadOverlay(base, good, "overlay.yaml")
+	if err != nil {
+		t.Fatalf("LoadOverlay: %v", err)
+	}
+	if diff := cmp.Diff([]string{"acme-erp", "erp", "python"}, ids("Ported reports from Acme ERP to Python; AcmeERP scripts.")); diff == "" {
+		t.Error("the default taxonomy already knows Acme ERP; the test proves nothing")
+	}
+	got := extractedIDs(tx, "Ported reports from AcmeERP to Python.")
+	if diff := cmp.Diff([]string{"acme-erp", "python"}, got); diff != "" {
+		t.Errorf("overlay Extract (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"erp", "sql"}, tx.Implied("acme-erp")); diff != "" {
+		t.Errorf("overlay Implied (-want +got):\n%s", diff)
+	}
+	// The overlay replaces the default's Excel: it no longer has the alias "MS Excel".
+	if s, _ := tx.Lookup("excel"); s.Name != "Microsoft Excel" {
+		t.Errorf("overridden excel has name %q", s.Name)
+	}
+	if _, ok := tx.Lookup("MS Excel"); ok {
+		t.Error("overridden excel keeps the default's alias")
+	}
+	if n, m := len(tx.Skills()), len(base.Skills()); n != m+1 {
+		t.Errorf("overlay has %d skills, want %d", n, m+1)
+	}
+	if _, ok := base.Lookup("AcmeERP"); ok {
+		t.Error("LoadOverlay changed its base")
+	}
+}
+
+func TestLoadOverlayErrors(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "taxonomy", "bad-*.yaml"))
+	if len(paths) == 0 {
+		t.Fatal("no bad overlay fixtures")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The first line of each bad file says where the error is: "# want: LINE TEXT".
+		first, _, _ := strings.Cut(string(data), "\n")
+		want := strings.TrimSpace(strings.TrimPrefix(first, "# want:"))
+		wantLine, wantText, _ := strings.Cut(want+" ", " ")
+		wantText = strings.TrimSpace(wantText)
+		name := filepath.Base(p)
+		_, err = LoadOverlay(Default(), strings.NewReader(string(data)), name)
+		if err == nil {
+			t.Errorf("%s: LoadOverlay succeeded, want an error", name)
+			continue
+		}
+		if !errors.Is(err, engine.ErrInvalid) {
+			t.Errorf("%s: error %v does not wrap engine.ErrInvalid", name, err)
+		}
+		if !strings.HasPrefix(err.Error(), name+":"+wantLine+":") || !strings.Contains(err.Error(), wantText) {
+			t.Errorf("%s: error %q, want it to start %q and mention %q", name, err, name+":"+wantLine+":", wantText)
+		}
+	}
+}
+
+// FuzzExtract checks the invariants of Extract on any input: mentions in
+// order, not overlapping, within the text, on the line they start on, and
+// each one spelling a name or alias of its skill.
+func FuzzExtract(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "resumes", "*.txt"))
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(string(data))
+		}
+	}
+	f.Add("C++ C# .NET Node.js/Express CI/CD Go, Rust and C; R&D; Grade C")
+	tx := Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := tx.Extract(text)
+		prevEnd := 0
+		for _, m := range ms {
+			if m.Start < prevEnd || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("mention %+v out of order or range (previous end %d, len %d)", m, prevEnd, len(text))
+			}
+			prevEnd = m.End
+			if line := 1 + strings.Count(text[:m.Start], "\n"); m.Line != line {
+				t.Fatalf("mention %+v: line %d, want %d", m, m.Line, line)
+			}
+			s, ok := tx.Lookup(text[m.Start:m.End])
+			if !ok || s.ID != m.SkillID {
+				t.Fatalf("mention %+v: text %q looks up %q, %v", m, text[m.Start:m.End], s.ID, ok)
+			}
+		}
+		if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start }) {
+			t.Fatal("mentions not sorted")
+		}
+	})
+}
