@@ -49,8 +49,9 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 				}
 			}
 		}
+		lineEmail := emailRe.FindString(l)
 		for _, u := range linkRe.FindAllString(l, -1) {
-			if strings.Contains(u, "@") || emailRe.MatchString(l) && strings.Contains(emailRe.FindString(l), u) {
+			if strings.Contains(u, "@") || lineEmail != "" && strings.Contains(lineEmail, u) {
 				continue
 			}
 			u = strings.TrimRight(u, ".")

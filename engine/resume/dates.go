@@ -143,6 +143,9 @@ func parsePoint(s string) (m month, yearOnly, ok bool) {
 // findDateRanges returns the employment date ranges written on a line, in
 // order. A lone date ("2018", "June 2019") counts as a single-date range.
 func findDateRanges(line string) []dateRange {
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return nil // every date has a digit; most lines have none
+	}
 	var out []dateRange
 	for _, loc := range rangeRe.FindAllStringSubmatchIndex(line, -1) {
 		d := dateRange{text: line[loc[2]:loc[3]], startByte: loc[2], endByte: loc[3]}
@@ -182,7 +185,8 @@ func findDateRanges(line string) []dateRange {
 //     a single month ("June 2019") is 1 month;
 //   - the interval is clipped at the as-of month: experience after the as-of
 //     date does not exist yet. A position that ends on or after the as-of month
-//     is current. A range that ends before it starts resolves to ok=false.
+//     is current; one that starts after it has 0 months and is not current.
+//     A range that ends before it starts resolves to ok=false.
 func (d dateRange) resolve(asOf month) (iv interval, current, ok bool) {
 	start, end := d.start, d.end
 	switch {
@@ -204,14 +208,14 @@ func (d dateRange) resolve(asOf month) (iv interval, current, ok bool) {
 			}
 		}
 	}
+	if start > asOf {
+		return interval{start, start - 1}, false, true // not started yet: 0 months
+	}
 	if end < start {
 		return interval{}, false, false
 	}
 	if end >= asOf {
 		end, current = asOf, true
-	}
-	if start > asOf {
-		return interval{start, start - 1}, current, true // not started yet: 0 months
 	}
 	return interval{start, end}, current, true
 }

@@ -24,11 +24,11 @@ var degreePatterns = []struct {
 	level string
 	re    *regexp.Regexp
 }{
-	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.)|—–-])`)},
-	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.)(|—–-])`)},
-	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|laurea(?:\s+triennale)?|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.)(|—–-])`)},
-	{LevelHighSchool, regexp.MustCompile(`(?i)\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hsc|ssc|h\.s\.c\.?|s\.s\.c\.?|12th|10th|xii|a[\s-]levels?|gcses?|ged|baccalaur[ée]at|bachillerato|matriculation|abitur|intermediate)(?:\s|$|[,.)(|—–-])`)},
-	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.)(|—–-])`)},
+	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.:;)|—–-])`)},
+	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|laurea(?:\s+triennale)?|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelHighSchool, regexp.MustCompile(`(?i)\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hsc|ssc|h\.s\.c\.?|s\.s\.c\.?|12th|10th|xii|a[\s-]levels?|gcses?|ged|baccalaur[ée]at|bachillerato|matriculation|abitur|intermediate)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.:;)(|—–-])`)},
 }
 
 // caseSensitiveShort are degree abbreviations that are common words or

@@ -230,11 +230,15 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 	return out
 }
 
+// maxHeaderBytes is the longest line that can hold a position's dates; a
+// longer one is a paragraph.
+const maxHeaderBytes = 300
+
 // anchorDate reports the date range that makes a line a position's anchor:
 // any range ("2019 – 2021", "March 2018 – Present"), or a lone date when the
 // line is short and has little besides it ("2018", "Acme Corp, 2018").
 func anchorDate(l string) (dateRange, bool) {
-	if bulletRe.MatchString(l) || breakRe.MatchString(l) {
+	if len(l) > maxHeaderBytes || bulletRe.MatchString(l) || breakRe.MatchString(l) {
 		return dateRange{}, false
 	}
 	for _, d := range findDateRanges(l) {

@@ -28,7 +28,7 @@ var (
 func Redact(r engine.Resume) engine.Resume {
 	out := r
 	c := r.Contact
-	red := redactor{name: c.Name, location: c.Location, phone: c.Phone}
+	red := newRedactor(c)
 	out.Contact = engine.Contact{}
 	out.Text = red.text(r.Text)
 	out.Skills = make([]engine.Skill, len(r.Skills))
@@ -48,7 +48,28 @@ func Redact(r engine.Resume) engine.Resume {
 	return out
 }
 
-type redactor struct{ name, location, phone string }
+// redactor holds the patterns of one person's identity.
+type redactor struct {
+	phone string
+	exact []*regexp.Regexp // the full name, the location: anywhere
+	words []*regexp.Regexp // each part of the name: whole words
+}
+
+func newRedactor(c engine.Contact) redactor {
+	x := redactor{phone: c.Phone}
+	for _, s := range []string{c.Location, c.Name} {
+		if strings.TrimSpace(s) != "" {
+			x.exact = append(x.exact, regexp.MustCompile(`(?i)`+regexp.QuoteMeta(s)))
+		}
+	}
+	for _, part := range strings.Fields(c.Name) {
+		part = strings.Trim(part, ".,")
+		if len([]rune(part)) >= 2 {
+			x.words = append(x.words, regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(part)+`($|[^\p{L}\p{N}])`))
+		}
+	}
+	return x
+}
 
 func (x redactor) text(t string) string {
 	lines := strings.Split(t, "\n")
@@ -73,16 +94,17 @@ func (x redactor) line(l string) string {
 		}
 		return s
 	})
-	if x.location != "" {
-		l = replaceFold(l, x.location, "[location]")
+	for i, re := range x.exact {
+		repl := "[location]"
+		if i == len(x.exact)-1 && len(x.words) > 0 {
+			repl = "[name]"
+		}
+		l = re.ReplaceAllLiteralString(l, repl)
 	}
-	if x.name != "" {
-		l = replaceFold(l, x.name, "[name]")
-		for _, part := range strings.Fields(x.name) {
-			part = strings.Trim(part, ".,")
-			if len([]rune(part)) >= 2 {
-				l = replaceWordFold(l, part, "[name]")
-			}
+	for _, re := range x.words {
+		// twice: a match consumes the separator, so "Ann Ann" needs two passes
+		for range 2 {
+			l = re.ReplaceAllString(l, "${1}[name]${2}")
 		}
 	}
 	return l
@@ -96,23 +118,4 @@ func digitsOf(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// replaceFold replaces every case-insensitive occurrence of old in s.
-func replaceFold(s, old, repl string) string {
-	if old == "" {
-		return s
-	}
-	re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(old))
-	return re.ReplaceAllLiteralString(s, repl)
-}
-
-// replaceWordFold replaces whole-word, case-insensitive occurrences of w.
-func replaceWordFold(s, w, repl string) string {
-	re := regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(w) + `($|[^\p{L}\p{N}])`)
-	// twice: a match consumes the separator, so "Ann Ann" needs a second pass
-	for range 2 {
-		s = re.ReplaceAllString(s, "${1}"+repl+"${2}")
-	}
-	return s
 }

@@ -208,16 +208,6 @@ func findSections(lines []string) []engine.Section {
 	return out
 }
 
-// sectionAt returns the kind of the section holding the 1-based line.
-func sectionAt(secs []engine.Section, line int) string {
-	for _, s := range secs {
-		if line >= s.StartLine && line <= s.EndLine {
-			return s.Kind
-		}
-	}
-	return kindOther
-}
-
 // gluedHeadingRe finds a section heading glued to the end of a line by a
 // lost line break ("24 monthsCompany Details"), as in text exported from some
 // job portals.
@@ -281,8 +271,16 @@ func splitColumns(lines []string) []string {
 			continue
 		}
 		nonBlank++
-		for _, c := range gapColumns(r, minGap) {
-			right := strings.TrimSpace(string(r[c:]))
+		if len(r) > maxLayoutWidth {
+			continue // a paragraph run together, not a laid-out line
+		}
+		gaps := gapColumns(r, minGap)
+		for k, c := range gaps {
+			end := len(r)
+			if k+1 < len(gaps) {
+				end = gaps[k+1]
+			}
+			right := strings.TrimSpace(string(r[c:end]))
 			if len(findDateRanges(right)) > 0 && len(strings.Fields(right)) <= 6 {
 				continue
 			}
@@ -331,6 +329,10 @@ func splitColumns(lines []string) []string {
 	}
 	return append(append(squeezeBlank(left), ""), squeezeBlank(right)...)
 }
+
+// maxLayoutWidth is the widest line, in characters, that column detection
+// looks at; page layouts are far narrower.
+const maxLayoutWidth = 400
 
 // gapColumns returns the columns where text resumes after a run of at least
 // minGap spaces inside a line.

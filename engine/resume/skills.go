@@ -64,14 +64,24 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 		}
 		return a
 	}
-	posAt := func(line int) *position {
-		for i := range pos {
-			if line >= pos[i].StartLine && line <= pos[i].EndLine {
-				return &pos[i]
-			}
+	// the position and section of every line, and each skill's implied
+	// skills, computed once: a long text has many mentions
+	posOf := make([]*position, len(lines)+2)
+	for i := range pos {
+		for l := max(pos[i].StartLine, 1); l <= pos[i].EndLine && l < len(posOf); l++ {
+			posOf[l] = &pos[i]
 		}
-		return nil
 	}
+	secOf := make([]string, len(lines)+2)
+	for l := range secOf {
+		secOf[l] = kindOther
+	}
+	for _, s := range secs {
+		for l := max(s.StartLine, 1); l <= s.EndLine && l < len(secOf); l++ {
+			secOf[l] = s.Kind
+		}
+	}
+	impliedOf := map[string][]string{}
 	for _, m := range tax.Extract(text) {
 		written, ok := tax.Get(m.SkillID)
 		if !ok {
@@ -81,9 +91,16 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 		if m.Line >= 1 && m.Line <= len(lines) {
 			lineText = strings.TrimSpace(lines[m.Line-1])
 		}
-		sec := sectionAt(secs, m.Line)
-		p := posAt(m.Line)
-		ids := append([]string{m.SkillID}, implied(tax, m.SkillID)...)
+		if m.Line < 1 || m.Line >= len(posOf) {
+			continue
+		}
+		sec, p := secOf[m.Line], posOf[m.Line]
+		imp, ok := impliedOf[m.SkillID]
+		if !ok {
+			imp = implied(tax, m.SkillID)
+			impliedOf[m.SkillID] = imp
+		}
+		ids := append([]string{m.SkillID}, imp...)
 		for k, id := range ids {
 			a := get(id)
 			via := ""
