@@ -99,6 +99,21 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		}
 	}
 
+	// Write the originals of the documents not yet stored before taking the
+	// database write lock: file creation is the slow part here (~1 ms a file
+	// on this machine) and must not hold up other writers. A document found
+	// to be a duplicate only inside the transaction (a concurrent upload of
+	// the same text) leaves an unreferenced file behind, never a missing one.
+	for i := range prep {
+		c := prep[i].c
+		if _, err := findDuplicate(ctx, s.db, c.Hash, c.TextHash); !errors.Is(err, engine.ErrNotFound) {
+			continue // stored already, or the check failed and the transaction will report it
+		}
+		if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
+			return nil, err
+		}
+	}
+
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
 	if err != nil {
 		return nil, translate(err, "add candidates")
@@ -124,7 +139,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 			out[i] = AddResult{Candidate: existing}
 		case errors.Is(err, engine.ErrNotFound):
 			if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
-				return nil, err
+				return nil, err // normally written above; this covers a concurrent delete
 			}
 			c.ID = newID()
 			_, err = tx.ExecContext(ctx, `INSERT INTO candidates

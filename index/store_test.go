@@ -146,6 +146,19 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 			t.Errorf("%s: AddCandidate = %s, created %v, err %v; want existing %s", d.name, dup.ID, created, err, c.ID)
 		}
 	}
+	// A damaged original reads as missing rather than as wrong bytes.
+	if err := os.WriteFile(filepath.Join(dir, "files", c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("OriginalFile of a damaged file: err = %v, want ErrNotFound", err)
+	}
+	if err := s.writeBlob(c.Hash, original); err != nil { // as a re-upload does
+		t.Fatal(err)
+	}
+	if _, data, err := s.OriginalFile(ctx, c.ID); err != nil || string(data) != string(original) {
+		t.Errorf("OriginalFile after rewrite = %q, %v", data, err)
+	}
 	other := add(t, s, "other.txt", "Java developer", 12, "java:12")
 	if other.ID == c.ID {
 		t.Fatalf("a different resume got the same id")

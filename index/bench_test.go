@@ -1,0 +1,192 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// Benchmarks over synthetic candidates: ~3 KB of resume-like text and 8–20
+// skills each, most with months. Run with
+//
+//	CGO_ENABLED=1 go test -run XXX -bench . -benchtime 3x ./index/
+
+var benchSkills = []string{
+	"python", "django", "flask", "aws", "gcp", "azure", "java", "javascript", "css", "sql",
+	"kubernetes", "postgresql", "docker", "go", "git", "linux", "html", "rest-api", "unit-testing",
+	"react", "typescript", "node", "spark", "kafka", "redis", "mongodb", "terraform", "ansible",
+	"scala", "rust", "c", "cpp", "csharp", "dotnet", "php", "ruby", "rails", "swift", "kotlin",
+	"excel", "tableau", "pandas", "numpy", "tensorflow", "pytorch", "airflow", "graphql", "jenkins",
+}
+
+var benchWords = strings.Fields(`led designed built maintained migrated services platform team
+customers data pipeline reporting latency reliability scaled reduced costs improved onboarding mentored
+engineers product roadmap stakeholders analytics dashboards infrastructure deployment automation testing
+release security compliance integration billing payments search recommendations mobile web backend
+frontend api microservices monitoring incidents on-call performance database queries caching storage
+requirements delivered quarterly revenue growth customer satisfaction agile scrum sprint planning`)
+
+func benchCandidate(r *rand.Rand, i int) NewCandidate {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Candidate %d\nExperience\n", i)
+	n := 8 + r.IntN(13)
+	perm := r.Perm(len(benchSkills))[:n]
+	p := engine.Resume{Format: "pdf", TotalMonths: 12 + r.IntN(180)}
+	for _, k := range perm {
+		id := benchSkills[k]
+		sk := engine.Skill{ID: id, Name: id, Category: []string{"language", "framework", "cloud", "database", "tool"}[k%5]}
+		if r.IntN(4) > 0 {
+			m := 1 + r.IntN(120)
+			sk.Months = &m
+		}
+		p.Skills = append(p.Skills, sk)
+	}
+	for b.Len() < 3000 {
+		for range 12 {
+			b.WriteString(benchWords[r.IntN(len(benchWords))])
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.Skills[r.IntN(len(p.Skills))].ID)
+		b.WriteString(".\n")
+	}
+	p.Text = b.String()
+	return NewCandidate{File: fmt.Sprintf("c%06d.pdf", i), Original: []byte(p.Text + "%PDF"), Profile: p}
+}
+
+func fill(tb testing.TB, s *Store, from, n int) {
+	r := rand.New(rand.NewPCG(1, uint64(from)))
+	const batch = 500
+	for i := from; i < from+n; i += batch {
+		var in []NewCandidate
+		for j := i; j < min(i+batch, from+n); j++ {
+			in = append(in, benchCandidate(r, j))
+		}
+		if _, err := s.AddCandidates(context.Background(), in); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAddCandidates measures stored-and-indexed candidates per second
+// in batches of 100 (one transaction, one index batch each).
+func BenchmarkAddCandidates(b *testing.B) {
+	s := openTest(b, b.TempDir())
+	r := rand.New(rand.NewPCG(7, 7))
+	const batch = 100
+	total := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		var in []NewCandidate
+		for j := range batch {
+			in = append(in, benchCandidate(r, total+j))
+		}
+		b.StartTimer()
+		if _, err := s.AddCandidates(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+		total += batch
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "candidates/s")
+}
+
+var (
+	bench10kOnce  sync.Once
+	bench10kStore *Store
+	bench10kDir   string
+)
+
+// store10k is one data folder of 10,000 synthetic candidates shared by the
+// search benchmarks (built once per test binary run, ~10 s here).
+func store10k(b *testing.B) *Store {
+	bench10kOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "skillmatch-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		bench10kDir = dir
+		s, err := Open(context.Background(), dir, testOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		fill(b, s, 0, 10000)
+		bench10kStore = s
+	})
+	if bench10kStore == nil {
+		b.Fatal("10k store failed to build")
+	}
+	return bench10kStore
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench10kStore != nil {
+		bench10kStore.Close()
+		os.RemoveAll(bench10kDir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkSearch measures query latency over 10,000 candidates, one query
+// per op, and reports p50 and p99.
+func BenchmarkSearch(b *testing.B) {
+	queries := []string{
+		"python",
+		"django AND (aws OR gcp) -java",
+		"skill:python months>=36",
+		"python months>=24 docker months>=12 total_months>=60",
+		`"data pipeline" kafka`,
+		"",
+	}
+	for _, q := range queries {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			s := store10k(b)
+			ctx := context.Background()
+			lat := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := s.Search(ctx, SearchRequest{Query: q, Limit: 20}); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+		})
+	}
+}
+
+// BenchmarkIndexSize reports the size on disk per 1,000 candidates of the
+// search index and of the database (the originals under files/ are the
+// uploads themselves and not counted).
+func BenchmarkIndexSize(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		dir := b.TempDir()
+		s := openTest(b, dir)
+		fill(b, s, 0, 1000)
+		_, idxBytes, err := s.IndexStats(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close() // checkpoints the WAL into the database file
+		var dbBytes int64
+		for _, name := range []string{dbName, dbName + "-wal"} {
+			if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				dbBytes += fi.Size()
+			}
+		}
+		b.ReportMetric(float64(idxBytes), "index-bytes/1k")
+		b.ReportMetric(float64(dbBytes), "db-bytes/1k")
+	}
+}
