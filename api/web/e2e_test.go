@@ -113,6 +113,19 @@ func TestE2E(t *testing.T) {
 		}
 	}
 
+	// audit fails the test for every visible control a keyboard or screen
+	// reader user could not identify: no text, no label, no aria-label.
+	audit := func(page string) {
+		t.Helper()
+		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](auditJS))
+		if err != nil {
+			t.Fatalf("audit %s: %v", page, err)
+		}
+		for _, b := range bad {
+			t.Errorf("%s: control without an accessible name: %s", page, b)
+		}
+	}
+
 	// Sign in: a wrong key is refused with a message, the right one lands on search.
 	do("open page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("api-key")))
 	do("wrong key", chromedp.SendKeys(chromedp.ID("api-key"), "sm_wrong"), chromedp.Click(chromedp.CSS(".signin-card button")))
@@ -122,6 +135,7 @@ func TestE2E(t *testing.T) {
 		chromedp.Click(chromedp.CSS(".signin-card button")),
 		chromedp.WaitVisible(chromedp.ID("search-q")))
 	shot(ctx, t, filepath.Join(shots, "search-empty.png"))
+	audit("search")
 
 	// Upload three resumes; then the same first one again and a file of an
 	// unsupported type, which must be reported per file in plain words.
@@ -154,6 +168,7 @@ func TestE2E(t *testing.T) {
 		t.Errorf("candidates stored after uploads = %d, want 3 (the duplicate must not be stored twice)", n)
 	}
 	shot(ctx, t, filepath.Join(shots, "upload.png"))
+	audit("upload")
 
 	// Create a role from a job description: preview shows parsed required
 	// and plus skills; add one more plus skill through autocomplete; save.
@@ -177,6 +192,7 @@ func TestE2E(t *testing.T) {
 	do("pick suggestion", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 	waitFor("skill added", `[...document.querySelectorAll('#reqs-plus .chip-skill')].some(e => e.firstChild.textContent === 'PostgreSQL')`)
 	shot(ctx, t, filepath.Join(shots, "role-editor.png"))
+	audit("role editor")
 	do("save role", chromedp.Click(chromedp.ID("save-role")))
 	waitFor("matches shown", `document.querySelectorAll('#matches tr.match-row').length === 3`)
 
@@ -223,6 +239,7 @@ func TestE2E(t *testing.T) {
 		t.Errorf("evidence of the first candidate does not quote a Django line: %.300s", evidence)
 	}
 	shot(ctx, t, filepath.Join(shots, "matches-explained.png"))
+	audit("matches")
 
 	// Must-have filter: only candidates with Django.
 	do("filter must-have Django", chromedp.Click(chromedp.CSS(`.filter.must button.chip-toggle:nth-of-type(2)`)))
@@ -257,6 +274,22 @@ func TestE2E(t *testing.T) {
 		t.Errorf("candidate page shows no months-per-skill bars")
 	}
 	shot(ctx, t, filepath.Join(shots, "candidate.png"))
+	audit("candidate")
+
+	// Blind mode hides who the candidates are: no names or file names in
+	// the ranking, no contact and no original file on the candidate page.
+	do("blind on", chromedp.Click(chromedp.ID("blind-toggle")), chromedp.Navigate(matchesURL))
+	waitFor("blind matches", `document.querySelectorAll('#matches tr.match-row').length === 3`)
+	if text := eval("blind rows", `document.getElementById('matches').textContent`); strings.Contains(text, "Okafor") || strings.Contains(text, ".txt") {
+		t.Errorf("blind ranking shows names or file names: %.200s", text)
+	}
+	do("blind candidate", chromedp.Click(chromedp.CSS("#matches tr.match-row td.cand a")), chromedp.WaitVisible(chromedp.ID("h-contact")))
+	if text := eval("blind candidate", `document.getElementById('main').textContent`); strings.Contains(text, "Okafor") ||
+		strings.Contains(text, "@example.com") || !strings.Contains(text, "Hidden in blind mode") || strings.Contains(text, "Download original") {
+		t.Errorf("blind candidate page shows identity or the original file: %.300s", text)
+	}
+	shot(ctx, t, filepath.Join(shots, "candidate-blind.png"))
+	do("blind off", chromedp.Click(chromedp.ID("blind-toggle")))
 
 	accountantID := candidateID(t, store, "accountant.txt")
 	do("open accountant", chromedp.Navigate(srv.URL+"/#/candidates/"+accountantID), chromedp.WaitVisible(chromedp.ID("delete-candidate")),
@@ -301,6 +334,7 @@ func TestE2E(t *testing.T) {
 		t.Errorf("job status shown = %q, want succeeded", status)
 	}
 	shot(ctx, t, filepath.Join(shots, "job.png"))
+	audit("job")
 	if n, _ := store.CountCandidates(context.Background()); n != 6 {
 		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
 	}
@@ -311,6 +345,22 @@ func TestE2E(t *testing.T) {
 		t.Errorf("key still in localStorage after sign out")
 	}
 }
+
+// auditJS lists visible interactive elements without an accessible name.
+const auditJS = `[...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [role=combobox]')]
+	.filter(el => {
+		if (el.closest('[hidden]')) return false;
+		if (el.type === 'file') return true; // visually hidden, reached through its label
+		const r = el.getBoundingClientRect();
+		return r.width > 0 && r.height > 0;
+	})
+	.filter(el => {
+		const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') ||
+			(el.labels && [...el.labels].some(l => l.textContent.trim())) || el.getAttribute('title');
+		const text = (el.tagName === 'A' || el.tagName === 'BUTTON') && el.textContent.trim();
+		return !labelled && !text;
+	})
+	.map(el => el.outerHTML.slice(0, 120))`
 
 // findChromium returns the browser to drive, skipping the test when none is
 // installed (failing instead on CI, where .ci/run installs chromium).

@@ -3,7 +3,7 @@
 // with last-used dates, education, the original file and delete.
 
 import { api, session, forgetName } from './api.js';
-import { h, mount, years, fmtMonth, toast } from './dom.js';
+import { h, mount, years, fmtMonth, toast, displayFile } from './dom.js';
 
 export async function candidateView(main, [id], ctx) {
   const c = await api.candidate(id);
@@ -15,11 +15,12 @@ export async function candidateView(main, [id], ctx) {
     h('div', { class: 'page-head' },
       h('div', {},
         h('p', { class: 'crumb' }, h('a', { href: '#/search' }, '← Candidates')),
-        h('h1', { id: 'candidate-name' }, name || (blind ? 'Candidate (blind)' : c.file || 'Candidate')),
-        h('p', { class: 'muted' }, [c.file, c.format && c.format.toUpperCase(), c.total_months ? `${years(c.total_months)} experience` : null]
-          .filter(Boolean).join(' · '))),
+        h('h1', { id: 'candidate-name' }, name || displayFile(blind ? '' : c.file, id)),
+        h('p', { class: 'muted' }, [blind ? 'Blind screening: identity hidden' : c.file, c.format && c.format.toUpperCase(),
+          c.total_months ? `${years(c.total_months)} experience` : null].filter(Boolean).join(' · '))),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'btn', onclick: () => download(id, c.file) }, 'Download original'),
+        // The server refuses the original in blind mode: it shows who it is.
+        blind ? null : h('button', { type: 'button', class: 'btn', onclick: () => download(id, c.file) }, 'Download original'),
         h('button', { type: 'button', class: 'btn danger', id: 'delete-candidate', onclick: () => dlg.showModal() }, 'Delete'))),
     dlg,
     h('div', { class: 'cand-grid' },

@@ -112,3 +112,10 @@ export function errorPanel(e) {
   return h('div', { class: 'panel error', role: 'alert' },
     h('strong', {}, 'Something went wrong. '), e.friendly || e.message || String(e));
 }
+
+// displayFile is what a list shows for a candidate without a name: the file
+// name, or "Candidate 1a2b3c" when blind screening hides the file name.
+export function displayFile(file, id) {
+  if (!file || file === '(hidden)') return `Candidate ${String(id).slice(0, 6)}`;
+  return file;
+}

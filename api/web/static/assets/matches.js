@@ -5,7 +5,7 @@
 // with the evidence lines and months behind each requirement.
 
 import { api, list, fillNames } from './api.js';
-import { h, mount, pageHeader, years, fmtMonth, errorPanel } from './dom.js';
+import { h, mount, pageHeader, years, fmtMonth, errorPanel, displayFile } from './dom.js';
 
 const STATUS = {
   met: { label: 'met', icon: '✓', cls: 'st-met' },
@@ -179,7 +179,7 @@ function rows(tbody, r, i) {
   const tr = h('tr', { class: 'match-row', dataset: { candidate: id } },
     h('td', { class: 'num rank' }, r.rank ?? i + 1),
     h('td', { class: 'cand' },
-      h('a', { href: `#/candidates/${encodeURIComponent(id)}`, class: 'strong' }, name || r.file || id),
+      h('a', { href: `#/candidates/${encodeURIComponent(id)}`, class: 'strong' }, name || displayFile(r.file, id)),
       name && r.file ? h('div', { class: 'muted small ellipsis' }, r.file) : null),
     h('td', { class: 'score' },
       h('div', { class: `scorebar ${scoreClass(score)}`, role: 'img', 'aria-label': `Score ${score} of 100` },

@@ -5,7 +5,7 @@
 // live in the hash (#/search?q=…&skill=…) so a search can be bookmarked.
 
 import { api, list, fillNames } from './api.js';
-import { h, mount, pageHeader, years, errorPanel } from './dom.js';
+import { h, mount, pageHeader, years, errorPanel, displayFile } from './dom.js';
 import { skillLabel, learnSkills } from './skills.js';
 
 export async function searchView(main, _args, ctx) {
@@ -115,7 +115,7 @@ function hitRow(hit) {
   const total = hit.total_months;
   return h('li', { class: 'hit', dataset: { id } },
     h('div', { class: 'hit-main' },
-      h('a', { class: 'hit-title', href: `#/candidates/${encodeURIComponent(id)}` }, name || hit.file || id),
+      h('a', { class: 'hit-title', href: `#/candidates/${encodeURIComponent(id)}` }, name || displayFile(hit.file, id)),
       name && hit.file ? h('span', { class: 'muted small' }, hit.file) : null),
     h('div', { class: 'hit-meta' },
       total ? h('span', { class: 'muted small' }, `${years(total)} experience`) : null),
