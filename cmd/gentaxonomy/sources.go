@@ -56,9 +56,23 @@ func readEnglishWords(onetPath, escoPath string, extra []string) (map[string]boo
 		if err != nil {
 			return nil, err
 		}
-		for _, w := range strings.FieldsFunc(string(data), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
-			if w == strings.ToLower(w) && len(w) > 1 {
-				words[w] = true
+		for _, line := range strings.Split(string(data), "\n") {
+			fields := strings.Split(line, "\t")
+			for k, f := range fields {
+				// O*NET occupation titles ("Graphic Designers", "Chefs and
+				// Head Cooks") are everyday nouns even though capitalised.
+				title := path == onetPath && k == 1
+				for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+					if title {
+						w = strings.ToLower(w)
+					}
+					if w == strings.ToLower(w) && len(w) > 1 {
+						words[w] = true
+						if strings.HasSuffix(w, "s") {
+							words[strings.TrimSuffix(w, "s")] = true
+						}
+					}
+				}
 			}
 		}
 	}

@@ -135,7 +135,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 
 func newPattern(s Skill, skill int32, orig string) pattern {
 	p := pattern{skill: skill, ambiguous: isAmbiguous(s, orig)}
-	if isShortAcronym(orig) {
+	if isShortAcronym(orig) || orig != s.Name && isAcronymAlias(orig) {
 		p.exact = orig
 	}
 	if p.ambiguous && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
@@ -166,6 +166,22 @@ func isShortAcronym(name string) bool {
 }
 
 // next returns the child of node n by byte c, or 0.
+// isAcronymAlias reports aliases written in capitals ("CALM", "SCRATCH"):
+// an alias in capitals is an acronym, and the same letters in lower case are
+// usually a word. A skill whose display name is the acronym ("SQL", "HTML")
+// still matches in any case.
+func isAcronymAlias(name string) bool {
+	letter := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		letter = letter || c >= 'A' && c <= 'Z'
+	}
+	return letter
+}
+
 func (m *matcher) next(n int32, c byte) int32 {
 	nd := &m.nodes[n]
 	if nd.dense >= 0 {

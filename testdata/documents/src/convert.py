@@ -10,13 +10,25 @@ import sys
 SIDEBAR = {"SKILLS", "EDUCATION", "CERTIFICATIONS", "LANGUAGES"}
 
 
+HEADINGS = {"summary", "profile", "experience", "work experience", "professional experience",
+            "education", "skills", "technical skills", "projects", "certifications",
+            "languages", "publications", "interests"}
+
+
+def is_heading(s):
+    """ALL-CAPS lines and the usual section names are headings."""
+    if s.lower() in HEADINGS:
+        return True
+    return s.isupper() and len(s) > 3 and any(c.isalpha() for c in s)
+
+
 def parse(path):
     lines = open(path, encoding="utf-8").read().splitlines()
     header, sections, cur = [], [], None
     for line in lines:
         s = line.strip()
-        if s and s.isupper() and len(s) > 3 and any(c.isalpha() for c in s):
-            cur = (s, [])
+        if is_heading(s):
+            cur = (s.upper(), [])
             sections.append(cur)
             continue
         if cur is None:
