@@ -410,9 +410,12 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 		}
 		months, ago := skillFacts(&r.Skills[si], asOf)
 		for _, ref := range refs {
-			q, b := &c.req[ref.req], &reqBest[ref.req]
+			var q *compiledReq
+			var b *best
 			if ref.plus {
 				q, b = &c.plus[ref.req], &plusBest[ref.req]
+			} else {
+				q, b = &c.req[ref.req], &reqBest[ref.req]
 			}
 			cr := credit(q.alts[ref.alt].base, months, ago, q)
 			if cr > b.credit || cr == b.credit && b.skill >= 0 && ref.alt < b.alt {
