@@ -207,13 +207,23 @@ func TestPDFLayout(t *testing.T) {
 	})
 	t.Run("sidebar is read as its own column", func(t *testing.T) {
 		text := decode("chromium-2col/python-django-aws-senior.pdf")
-		skills := strings.Index(text, "Languages: Python, SQL,\nJavaScript, Bash")
-		summary := strings.Index(text, "Senior backend engineer with 9 years")
-		if skills < 0 || summary < 0 {
-			t.Fatalf("sidebar or main column lines were merged:\n%s", text)
+		for _, want := range []string{
+			"\nLanguages: Python, SQL, JavaScript, Bash\nFrameworks: Django, Django REST Framework, Celery\n",
+			"\nSenior backend engineer with 9 years of experience building Python web services.\n",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("two-column text lacks the line %q (columns interleaved?):\n%s", want, text)
+			}
 		}
-		if !strings.Contains(text, "Senior backend engineer with 9 years of experience building\n") {
-			t.Errorf("main column line interleaved with the sidebar:\n%s", text)
+	})
+	t.Run("bullets drawn as graphics", func(t *testing.T) {
+		text := decode("chromium-1col/python-django-aws-senior.pdf")
+		for _, want := range []string{
+			"\n- Lead a team of five building the shipment tracking platform in Python 3 and Django, serving 40 million API requests a day.\n- Designed RESTful APIs",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("text lacks %q:\n%s", want, text)
+			}
 		}
 	})
 	t.Run("page count", func(t *testing.T) {

@@ -2,9 +2,9 @@ package document
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,12 +24,13 @@ const (
 // segment is a run of words on one baseline.
 type segment struct {
 	x0, x1, y, size float64
+	first           float64 // right edge of the first word
 	text            string
 	chars           int
 }
 
 // layoutPage returns a page's text in reading order.
-func layoutPage(glyphs []glyph) string {
+func layoutPage(glyphs []glyph, marks []box) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
@@ -38,7 +39,7 @@ func layoutPage(glyphs []glyph) string {
 	orderColumns(segs, 0, &blocks)
 	var out strings.Builder
 	for _, b := range blocks {
-		writeBlock(&out, b)
+		writeBlock(&out, b, marks)
 	}
 	return out.String()
 }
@@ -105,6 +106,9 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 				flush()
 			case spaceSeen || gap > wordGapEm*size:
 				b.WriteByte(' ')
+				if cur.first == 0 {
+					cur.first = prev.x + prev.w
+				}
 			}
 		}
 		spaceSeen = false
@@ -119,6 +123,11 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 		prev = g
 	}
 	flush()
+	for i := range segs {
+		if segs[i].first == 0 {
+			segs[i].first = segs[i].x1
+		}
+	}
 	return segs
 }
 
@@ -233,61 +242,80 @@ func findGutter(segs []segment) (float64, bool) {
 }
 
 // writeBlock writes one column block: segments on the same baseline are
-// joined, a wide vertical gap becomes a blank line, and a word hyphenated
-// at the end of a line is joined again.
-func writeBlock(out *strings.Builder, segs []segment) {
+// joined; a line that ended only because the next word did not fit is
+// joined with the next (a soft wrap), keeping a hyphen it broke at; a wide
+// vertical gap becomes a blank line.
+func writeBlock(out *strings.Builder, segs []segment, marks []box) {
 	type line struct {
-		y, size float64
-		text    string
+		y, size, x0, x1, first float64
+		text                   string
+		bullet                 bool
 	}
 	var lines []line
+	right := math.Inf(-1)
 	for i := 0; i < len(segs); {
 		j := i + 1
-		text := segs[i].text
-		size := segs[i].size
+		l := line{y: segs[i].y, size: segs[i].size, x0: segs[i].x0, x1: segs[i].x1, first: segs[i].first, text: segs[i].text}
 		for j < len(segs) && math.Abs(segs[j].y-segs[i].y) <= 0.3*math.Min(segs[i].size, segs[j].size) {
-			text += " " + segs[j].text
-			size = math.Max(size, segs[j].size)
+			l.text += " " + segs[j].text
+			l.size = math.Max(l.size, segs[j].size)
+			l.x1 = segs[j].x1
 			j++
 		}
-		lines = append(lines, line{segs[i].y, size, text})
+		right = math.Max(right, l.x1)
+		if bulletMarkBefore(marks, l.x0, l.y, l.size) {
+			l.bullet = true
+			l.text = "- " + l.text
+		}
+		lines = append(lines, l)
 		i = j
 	}
 	if out.Len() > 0 {
 		out.WriteString("\n\n")
 	}
 	for i, l := range lines {
-		text := l.text
 		if i > 0 {
 			prev := lines[i-1]
+			gap := prev.y - l.y
+			nextWord := l.first - l.x0
+			softWrap := gap > 0 && gap < 1.6*math.Max(prev.size, l.size) &&
+				math.Abs(prev.size-l.size) < 0.5 &&
+				prev.x1+0.25*l.size+nextWord > right-0.5 &&
+				!l.bullet && !startsWithBullet(l.text) && !labelStart.MatchString(l.text)
 			switch {
-			case joinHyphenated(out, text):
-				out.WriteString(text)
-				continue
-			case prev.y-l.y > 1.9*math.Max(prev.size, l.size):
+			case softWrap && strings.HasSuffix(prev.text, "-"):
+				// the line broke at a hyphen: keep it, join the word
+			case softWrap:
+				out.WriteByte(' ')
+			case gap > 1.9*math.Max(prev.size, l.size):
 				out.WriteString("\n\n")
 			default:
 				out.WriteByte('\n')
 			}
 		}
-		out.WriteString(text)
+		out.WriteString(l.text)
 	}
 }
 
-// joinHyphenated removes a trailing hyphen from out when the next line
-// starts in lower case, so "develop-" + "ment" reads "development".
-func joinHyphenated(out *strings.Builder, next string) bool {
-	s := out.String()
-	if len(s) < 3 || s[len(s)-1] != '-' {
-		return false
+// labelStart matches a line that starts a "Label: value" item, such as
+// "Cloud & DevOps: AWS", which is never the tail of the line above.
+var labelStart = regexp.MustCompile(`^\p{Lu}[^:.;]{0,30}: `)
+
+// bulletMarkBefore reports whether a bullet mark sits just left of a line
+// starting at x0 on baseline y.
+func bulletMarkBefore(marks []box, x0, y, size float64) bool {
+	for _, m := range marks {
+		cy := (m.y0 + m.y1) / 2
+		if m.x1 <= x0+0.5 && x0-m.x1 < 3*size && cy > y-0.1*size && cy < y+0.8*size {
+			return true
+		}
 	}
-	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
-	first, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsLetter(before) || !unicode.IsLower(first) {
-		return false
-	}
-	trimmed := s[:len(s)-1]
-	out.Reset()
-	out.WriteString(trimmed)
-	return true
+	return false
+}
+
+// startsWithBullet reports whether a line starts with a bullet glyph and a
+// space: a new list item, never the continuation of the line above.
+func startsWithBullet(text string) bool {
+	r, size := utf8.DecodeRuneInString(text)
+	return bulletRunes[r] && len(text) > size && text[size] == ' '
 }

@@ -45,12 +45,12 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 	var text strings.Builder
 	glyphsSeen := 0
 	for _, page := range pages {
-		glyphs, err := d.pageGlyphs(page)
+		glyphs, marks, err := d.pageGlyphs(page)
 		if err != nil {
 			return Document{}, err
 		}
 		glyphsSeen += len(glyphs)
-		pageText := layoutPage(glyphs)
+		pageText := layoutPage(glyphs, marks)
 		if text.Len() > 0 && pageText != "" {
 			text.WriteString("\n\n")
 		}
@@ -220,25 +220,27 @@ func inheritedResources(page pdf.Value) pdf.Value {
 }
 
 // pageGlyphs runs a page's content stream and returns its positioned glyphs.
-func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, err error) {
+// Small filled shapes are returned as marks: they are bullets drawn as
+// graphics.
+func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, marks []box, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if a, ok := p.(pdfAbort); ok {
-				glyphs, err = nil, a.err
+				glyphs, marks, err = nil, nil, a.err
 				return
 			}
-			glyphs, err = nil, fmt.Errorf("pdf: malformed page content: %w", engine.ErrUnreadable)
+			glyphs, marks, err = nil, nil, fmt.Errorf("pdf: malformed page content: %w", engine.ErrUnreadable)
 		}
 	}()
 	content, err := d.contents(page)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	in := &interp{d: d, res: inheritedResources(page)}
+	in := &interp{d: d, res: inheritedResources(page), path: emptyBox}
 	in.g.ctm = identity
 	in.g.th = 1
 	in.run(content, 0)
-	return in.glyphs, nil
+	return in.glyphs, in.marks, nil
 }
 
 // fontInfo is what the interpreter needs of a font: how to split a string

@@ -57,6 +57,19 @@ type interp struct {
 	saved  []gstate
 	glyphs []glyph
 	ops    int
+	path   box   // bounding box of the path being built
+	marks  []box // small filled shapes: bullets drawn as graphics
+}
+
+// box is an axis-aligned rectangle in page space; empty when x0 > x1.
+type box struct{ x0, y0, x1, y1 float64 }
+
+var emptyBox = box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+
+func (b *box) add(m matrix, x, y float64) {
+	px, py := x*m[0]+y*m[2]+m[4], x*m[1]+y*m[3]+m[5]
+	b.x0, b.y0 = math.Min(b.x0, px), math.Min(b.y0, py)
+	b.x1, b.y1 = math.Max(b.x1, px), math.Max(b.y1, py)
 }
 
 func (in *interp) abort(format string, args ...any) {
@@ -185,6 +198,34 @@ func (in *interp) exec(op string, args []operand, depth int) {
 				g.tm = matrix{1, 0, 0, 1, tx, 0}.mul(g.tm)
 			}
 		}
+	case "m", "l":
+		if v, ok := nums(args, 2); ok {
+			in.path.add(g.ctm, v[0], v[1])
+		}
+	case "c":
+		if v, ok := nums(args, 6); ok {
+			in.path.add(g.ctm, v[0], v[1])
+			in.path.add(g.ctm, v[2], v[3])
+			in.path.add(g.ctm, v[4], v[5])
+		}
+	case "v", "y":
+		if v, ok := nums(args, 4); ok {
+			in.path.add(g.ctm, v[0], v[1])
+			in.path.add(g.ctm, v[2], v[3])
+		}
+	case "re":
+		if v, ok := nums(args, 4); ok {
+			in.path.add(g.ctm, v[0], v[1])
+			in.path.add(g.ctm, v[0]+v[2], v[1]+v[3])
+		}
+	case "f", "F", "f*", "B", "B*", "b", "b*":
+		w, h := in.path.x1-in.path.x0, in.path.y1-in.path.y0
+		if w > 0.8 && h > 0.8 && w < 9 && h < 9 && w < 2*h && h < 2*w && len(in.marks) < 10000 {
+			in.marks = append(in.marks, in.path)
+		}
+		in.path = emptyBox
+	case "n", "S", "s":
+		in.path = emptyBox
 	case "Do":
 		if len(args) > 0 && args[len(args)-1].kind == '/' {
 			in.form(args[len(args)-1].str, depth)
