@@ -8,31 +8,6 @@ import (
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
-// implied returns the ids a skill implies, transitively (Django ⇒ Python;
-// EKS ⇒ AWS ⇒ …), without the skill itself, in a stable order.
-func implied(tax *taxonomy.Taxonomy, id string) []string {
-	seen := map[string]bool{id: true}
-	var out []string
-	stack := []string{id}
-	for len(stack) > 0 {
-		cur := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		s, ok := tax.Get(cur)
-		if !ok {
-			continue
-		}
-		for _, next := range s.Implies {
-			if !seen[next] {
-				seen[next] = true
-				out = append(out, next)
-				stack = append(stack, next)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 type evKey struct {
 	line int
 	via  string
@@ -97,7 +72,7 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 		sec, p := secOf[m.Line], posOf[m.Line]
 		imp, ok := impliedOf[m.SkillID]
 		if !ok {
-			imp = implied(tax, m.SkillID)
+			imp = tax.Implied(m.SkillID)
 			impliedOf[m.SkillID] = imp
 		}
 		ids := append([]string{m.SkillID}, imp...)
