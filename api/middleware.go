@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -116,7 +117,7 @@ func (s *server) recoverPanic(c *gin.Context) {
 			if r == http.ErrAbortHandler {
 				panic(r)
 			}
-			s.fail(c, fmt.Errorf("panic: %v", r))
+			s.fail(c, fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 		}
 	}()
 	c.Next()

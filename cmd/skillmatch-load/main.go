@@ -26,10 +26,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/skillmatch/skillmatch/api"
@@ -53,6 +55,7 @@ func main() {
 	flag.StringVar(&o.ingestDir, "ingest", "../shared/data/resumes/livecareer/data", "folder of category folders of PDFs to ingest over HTTP (skipped when absent; \"\" skips)")
 	flag.IntVar(&o.ingestLimit, "ingest-limit", 0, "ingest at most this many PDFs (0: all)")
 	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the matches and search runs to `file`")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-load:", err)
@@ -65,6 +68,7 @@ type options struct {
 	duration                                    time.Duration
 	ingestDir                                   string
 	ingestLimit, ingestClients                  int
+	cpuProfile                                  string
 }
 
 // lockedLog counts log lines that mention a locked database.
@@ -85,7 +89,7 @@ func run(ctx context.Context, o options) error {
 	defer os.RemoveAll(dir)
 	tax := taxonomy.Default()
 	locked := &lockedLog{}
-	logger := slog.New(slog.NewJSONHandler(locked, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := slog.New(slog.NewJSONHandler(io.MultiWriter(locked, os.Stderr), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	store, err := index.Open(ctx, dir, index.Options{Logger: logger, TaxonomyVersion: tax.Version, ResolveSkill: func(n string) (string, bool) {
 		sk, ok := tax.Lookup(n)
 		return sk.ID, ok
@@ -163,7 +167,16 @@ func run(ctx context.Context, o options) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 30 * time.Second}
 
 	// 2. Matches and search under 50 concurrent clients.
-	fmt.Printf("%-34s %8s %10s %9s %9s %7s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors")
+	fmt.Printf("%-30s %8s %8s %8s %8s %7s %8s %10s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms", "CPU-bound")
+	fmt.Printf("(CPU ms: process CPU time per request, clients included; CPU-bound: req/s if this process had every core to itself)\n")
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	matches := func(int) string { return base + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
 	report("matches (top 20 explained)", hammer(client, key, o.clients, o.duration, matches))
 	queries := []string{"python", "django AND aws", "skill:python months>=36", "(java OR kotlin) -python", "total_months>=60 docker", "\"rest api\"", "react typescript"}
@@ -203,7 +216,16 @@ type result struct {
 	lat     []time.Duration
 	errors  int
 	elapsed time.Duration
+	cpu     time.Duration // this process's user+system CPU during the run
 	sample  string
+}
+
+// cpuTime is the CPU time this process has used so far. The load clients
+// run in the same process, so it includes their (small) share.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // hammer runs clients goroutines GETting url(i) for d and collects latencies.
@@ -215,6 +237,7 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 	)
 	stop := time.Now().Add(d)
 	start := time.Now()
+	cpu0 := cpuTime()
 	for c := 0; c < clients; c++ {
 		wg.Add(1)
 		go func(c int) {
@@ -251,6 +274,7 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 	}
 	wg.Wait()
 	all.elapsed = time.Since(start)
+	all.cpu = cpuTime() - cpu0
 	return all
 }
 
@@ -262,7 +286,12 @@ func report(name string, r result) {
 		}
 		return float64(r.lat[min(len(r.lat)-1, int(p*float64(len(r.lat))))].Microseconds()) / 1000
 	}
-	fmt.Printf("%-34s %8d %10.0f %9.2f %9.2f %7d\n", name, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(), pct(0.50), pct(0.99), r.errors)
+	cpuPer := 0.0
+	if len(r.lat) > 0 {
+		cpuPer = float64(r.cpu.Microseconds()) / 1000 / float64(len(r.lat))
+	}
+	fmt.Printf("%-30s %8d %8.0f %8.2f %8.2f %7d %8.3f %10.0f\n", name, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(), pct(0.50), pct(0.99), r.errors,
+		cpuPer, float64(runtime.NumCPU())*1000/max(cpuPer, 1e-9))
 	if r.sample != "" {
 		fmt.Printf("  last error: %s\n", r.sample)
 	}
@@ -349,6 +378,7 @@ func ingest(client *http.Client, base, key string, o options) error {
 		codes                     sync.Map
 	)
 	start := time.Now()
+	cpu0 := cpuTime()
 	for c := 0; c < o.ingestClients; c++ {
 		wg.Add(1)
 		go func() {
@@ -387,6 +417,8 @@ func ingest(client *http.Client, base, key string, o options) error {
 	el := time.Since(start)
 	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed)\n",
 		len(files), o.ingestClients, el.Round(time.Millisecond), float64(len(files))/el.Seconds(), created.Load(), dup.Load(), failed.Load())
+	fmt.Printf("  server process CPU %.1f ms per resume (PDF decoding runs in worker processes, not counted here)\n",
+		float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(files)))
 	codes.Range(func(k, v any) bool {
 		fmt.Printf("  failed %s: %d\n", k, v.(*atomic.Int64).Load())
 		return true

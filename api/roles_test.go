@@ -1,0 +1,103 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestRolesAndMatchOptions covers role bodies of each content type, a role
+// with more plus than required items, preview not saving, and the matches
+// parameters.
+func TestRolesAndMatchOptions(t *testing.T) {
+	e := newEnv(t, "", nil)
+	names := []string{"python-django-aws-senior", "java-backend", "frontend-react"}
+	var data [][]byte
+	var fileNames []string
+	for _, n := range names {
+		data = append(data, resumeFixture(t, n))
+		fileNames = append(fileNames, n+".txt")
+	}
+	if status, body := e.upload(e.reader, fileNames, data); status != http.StatusCreated {
+		t.Fatalf("upload = %d %s", status, body)
+	}
+
+	bodies := []struct{ name, contentType, body string }{
+		{"yaml", "application/yaml", "title: Python dev\nrequired: [Python]\nplus: [Django, AWS, Docker, PostgreSQL, Git]\n"},
+		{"json", "application/json", `{"title": "Python dev", "required": [{"any": ["Django", "Flask"]}], "plus": ["AWS"]}`},
+		{"job description", "text/plain; charset=utf-8", "Python Developer\n\nRequirements:\n- 3+ years of Python\n- Django or Flask\n\nNice to have: AWS\n"},
+	}
+	for _, b := range bodies {
+		t.Run(b.name, func(t *testing.T) {
+			status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, b.contentType, strings.NewReader(b.body))
+			if status != http.StatusCreated {
+				t.Fatalf("create = %d %s, want 201", status, body)
+			}
+			var ro struct{ ID, Version string }
+			json.Unmarshal(body, &ro)
+			if ro.ID == "" || ro.Version == "" {
+				t.Fatalf("create = %s, want id and version", body)
+			}
+			var m matchesResp
+			e.getJSON("/api/v1/roles/"+ro.ID+"/matches", e.reader, &m)
+			if len(m.Results) != len(names) || m.Results[0].File != "python-django-aws-senior.txt" {
+				t.Errorf("matches = %v, want all three with the Python resume first", files(m))
+			}
+			if m.Role.Version != ro.Version {
+				t.Errorf("matches cite role version %q, want %q", m.Role.Version, ro.Version)
+			}
+			e.getJSON("/api/v1/roles/"+ro.ID+"/matches?strict=true", e.reader, &m)
+			if contains(files(m), "java-backend.txt") {
+				t.Errorf("strict matches = %v, want no java-backend (it lacks required skills)", files(m))
+			}
+			e.getJSON("/api/v1/roles/"+ro.ID+"/matches?limit=1", e.reader, &m)
+			if len(m.Results) != 1 {
+				t.Errorf("limit=1 gave %d results", len(m.Results))
+			}
+			e.getJSON("/api/v1/roles/"+ro.ID+"/matches?min_score=50", e.reader, &m)
+			for _, r := range m.Results {
+				if r.Score < 50 {
+					t.Errorf("min_score=50 returned %s with %.1f", r.File, r.Score)
+				}
+			}
+		})
+	}
+
+	bad := []struct {
+		method, path, contentType, body string
+		want                            int
+	}{
+		{"POST", "/api/v1/roles", "application/yaml", "title: x\nrequired: [Pythonn]\n", http.StatusBadRequest},
+		{"POST", "/api/v1/roles", "image/png", "x", http.StatusUnsupportedMediaType},
+		{"POST", "/api/v1/roles", "text/plain", "", http.StatusBadRequest},
+		{"POST", "/api/v1/roles", "text/plain", strings.Repeat("python ", 300_000), http.StatusRequestEntityTooLarge},
+		{"GET", "/api/v1/roles/nosuchrole", "", "", http.StatusNotFound},
+		{"GET", "/api/v1/roles/nosuchrole/matches", "", "", http.StatusNotFound},
+		{"GET", "/api/v1/candidates?limit=0", "", "", http.StatusBadRequest},
+		{"GET", "/api/v1/roles/x/matches?min_score=101", "", "", http.StatusBadRequest},
+		{"GET", "/api/v1/roles/x/matches?strict=maybe", "", "", http.StatusBadRequest},
+		{"GET", "/api/v1/candidates?limit=abc", "", "", http.StatusBadRequest},
+		{"GET", "/api/v1/candidates?q=" + "%28%28%28", "", "", http.StatusBadRequest},
+	}
+	for _, b := range bad {
+		status, body, _ := e.do(b.method, b.path, e.reader, b.contentType, strings.NewReader(b.body))
+		if status != b.want {
+			t.Errorf("%s %s (%s) = %d %.200s, want %d", b.method, b.path, b.contentType, status, body, b.want)
+		}
+	}
+
+	var list struct {
+		Roles []struct{ ID string } `json:"roles"`
+	}
+	e.getJSON("/api/v1/roles", e.reader, &list)
+	before := len(list.Roles)
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles/preview", e.reader, "text/plain", strings.NewReader(string(readSeed(t))))
+	if status != http.StatusOK || !strings.Contains(string(body), "Django") {
+		t.Errorf("preview = %d %s, want 200 with the parsed role", status, body)
+	}
+	e.getJSON("/api/v1/roles", e.reader, &list)
+	if len(list.Roles) != before || before != len(bodies) {
+		t.Errorf("roles: %d before preview, %d after; want %d both", before, len(list.Roles), len(bodies))
+	}
+}
