@@ -243,7 +243,7 @@ func TestE2E(t *testing.T) {
 
 	// Must-have filter: only candidates with Django.
 	do("filter must-have Django", chromedp.Click(chromedp.CSS(`.filter.must button.chip-toggle:nth-of-type(2)`)))
-	waitFor("filter applied", `location.hash.includes('must=') && document.getElementById('match-count') !== null`)
+	waitFor("filter applied", `location.hash.includes('must=') && `+rendered)
 	if filtered := count("filtered rows", `document.querySelectorAll('#matches tr.match-row').length`); filtered >= 3 {
 		t.Errorf("must-have filter kept all 3 candidates, want fewer")
 	}
@@ -261,7 +261,7 @@ func TestE2E(t *testing.T) {
 	// and not the accountant.
 	do("search", chromedp.Navigate(srv.URL+"/#/search"), chromedp.WaitVisible(chromedp.ID("search-q")),
 		chromedp.SendKeys(chromedp.ID("search-q"), "django\r"))
-	waitFor("search results", `location.hash.includes('q=django') && document.getElementById('result-count') !== null`)
+	waitFor("search results", `location.hash.includes('q=django') && `+rendered)
 	hits := eval("hits", `[...document.querySelectorAll('.hit')].map(li => li.textContent).join('|')`)
 	if !strings.Contains(hits, "python-django-aws-senior") || strings.Contains(hits, "accountant") {
 		t.Errorf("search django hits = %q, want the Django resume and not the accountant", hits)
@@ -275,6 +275,12 @@ func TestE2E(t *testing.T) {
 	}
 	shot(ctx, t, filepath.Join(shots, "candidate.png"))
 	audit("candidate")
+	do("candidate at phone width", chromedp.EmulateViewport(390, 844))
+	if w := count("overflow", `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("candidate page width at a 390px viewport = %dpx, want 390 (no horizontal scrolling)", w)
+	}
+	shot(ctx, t, filepath.Join(shots, "candidate-phone.png"))
+	do("desktop width again", chromedp.EmulateViewport(1280, 900))
 
 	// Blind mode hides who the candidates are: no names or file names in
 	// the ranking, no contact and no original file on the candidate page.
@@ -295,7 +301,7 @@ func TestE2E(t *testing.T) {
 	do("open accountant", chromedp.Navigate(srv.URL+"/#/candidates/"+accountantID), chromedp.WaitVisible(chromedp.ID("delete-candidate")),
 		chromedp.Click(chromedp.ID("delete-candidate")), chromedp.WaitVisible(chromedp.ID("confirm-delete")),
 		chromedp.Click(chromedp.ID("confirm-delete")))
-	waitFor("back on search", `location.hash.startsWith('#/search') && document.getElementById('result-count') !== null`)
+	waitFor("back on search", `location.hash.startsWith('#/search') && `+rendered)
 	if n, _ := store.CountCandidates(context.Background()); n != 2 {
 		t.Errorf("candidates stored after delete = %d, want 2", n)
 	}
@@ -312,6 +318,14 @@ func TestE2E(t *testing.T) {
 	if shown := eval("count after delete", `document.getElementById('result-count').textContent`); !strings.HasPrefix(shown, "2 ") {
 		t.Errorf("search after delete shows %q, want 2 candidates", shown)
 	}
+
+	// The role list links to the saved role's matches.
+	do("roles list", chromedp.Navigate(srv.URL+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")))
+	if text := eval("roles", `document.querySelector('table.roles').textContent`); !strings.Contains(text, "Python Backend Developer") {
+		t.Errorf("role list = %.200s, want the saved role", text)
+	}
+	shot(ctx, t, filepath.Join(shots, "roles.png"))
+	audit("roles")
 
 	// A zip dropped on the upload page is opened in the browser and each
 	// resume in it uploaded on its own; a batch job scores more files on
@@ -345,6 +359,10 @@ func TestE2E(t *testing.T) {
 		t.Errorf("key still in localStorage after sign out")
 	}
 }
+
+// rendered is true once the page shows the route in the address bar (the
+// app sets data-rendered on <main> when a view has finished loading).
+const rendered = `document.getElementById('main').dataset.rendered === location.hash`
 
 // auditJS lists visible interactive elements without an accessible name.
 const auditJS = `[...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [role=combobox]')]

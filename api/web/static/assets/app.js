@@ -46,12 +46,17 @@ async function route() {
     const ctx = { params, current: () => gen === generation };
     main.replaceChildren();
     main.setAttribute('aria-busy', 'true');
+    delete main.dataset.rendered;
     try {
       await view(main, m.slice(1).map(decodeURIComponent), ctx);
     } catch (e) {
       if (gen === generation) mount(main, errorPanel(e));
     } finally {
-      if (gen === generation) main.removeAttribute('aria-busy');
+      if (gen === generation) {
+        main.removeAttribute('aria-busy');
+        // Which route the page now shows, for tests and tools.
+        main.dataset.rendered = '#' + raw;
+      }
     }
     return;
   }

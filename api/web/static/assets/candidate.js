@@ -120,8 +120,8 @@ function timelinePanel(c) {
         h('span', { class: 'tl-tick', style: { left: `${(100 * (y * 12 - lo)) / span}%` } }, String(y)))),
       h('ol', { class: 'tl-rows' }, spans.map(({ p, a, b }) => h('li', { class: 'tl-row' },
         h('div', { class: 'tl-label' },
-          h('span', { class: 'strong' }, p.title || 'Position'),
-          p.employer ? h('span', { class: 'muted' }, ` · ${p.employer}`) : null,
+          h('div', { class: 'strong' }, p.title || 'Position'),
+          p.employer ? h('div', { class: 'ellipsis' }, p.employer) : null,
           h('div', { class: 'muted small' }, `${fmtMonth(p.start)} – ${p.current ? 'present' : fmtMonth(p.end)} · ${years(p.months)}`)),
         h('div', { class: 'tl-track', 'aria-hidden': 'true' },
           h('span', { class: 'tl-bar' + (p.current ? ' current' : ''), style: { left: `${(100 * (a - lo)) / span}%`, width: `${Math.max(1, (100 * (b - a)) / span)}%` } })))))) 
