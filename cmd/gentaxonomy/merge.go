@@ -117,6 +117,9 @@ func (b *builder) add(source, name, category string, aliases []string) string {
 	names := append([]string{name}, aliases...)
 	id := ""
 	for _, n := range names {
+		if isAcronym(n) {
+			continue // "PMS" names many products: an acronym alone does not make two entries one skill
+		}
 		if got, ok := b.byName[norm(n)]; ok {
 			id = got
 			break
@@ -202,6 +205,10 @@ var genericTail = map[string]bool{"software": true, "systems": true, "system": t
 // aliases; ok is false for generic categories of software.
 func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) {
 	w := strings.Fields(ex)
+	acronym := ""
+	if n := len(w); n > 1 && isAcronym(w[n-1]) {
+		acronym, w = w[n-1], w[:n-1]
+	}
 	for len(w) > 1 && genericTail[strings.ToLower(w[len(w)-1])] {
 		w = w[:len(w)-1]
 	}
@@ -215,9 +222,8 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 		return "", nil, false
 	}
 	aliases = []string{ex}
-	if n := len(w); n > 1 && isAcronym(w[n-1]) {
-		aliases = append(aliases, w[n-1])
-		w = w[:n-1]
+	if acronym != "" {
+		aliases = append(aliases, acronym)
 	}
 	name = strings.Join(w, " ")
 	vendors := map[string]bool{"Microsoft": true, "Intuit": true, "Oracle": true, "Adobe": true, "Autodesk": true, "Apache": true,
@@ -247,6 +253,14 @@ func isAcronym(s string) bool {
 }
 
 func (b *builder) addONET(tools []onetTool, tags map[string]int) {
+	// An acronym that ends several examples ("… Practice management software
+	// PMS", "Property management system PMS") names none of them.
+	acronyms := map[string]int{}
+	for _, t := range tools {
+		if w := strings.Fields(t.Example); len(w) > 1 && isAcronym(w[len(w)-1]) {
+			acronyms[w[len(w)-1]]++
+		}
+	}
 	for _, t := range tools {
 		if t.Occupations < minONETOccupation && !t.Hot {
 			continue
@@ -254,6 +268,9 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 		name, aliases, ok := b.onetNames(t.Example)
 		if !ok {
 			continue
+		}
+		if len(aliases) > 1 && acronyms[aliases[1]] > 1 {
+			aliases = append(aliases[:1], aliases[2:]...)
 		}
 		// A plain capitalised word ("Squeegee", "Guardian", "Traverse") is
 		// often an everyday word; keep it only when it is a hot technology or
