@@ -15,7 +15,11 @@ var (
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)?\(?\d[\d\s().\-–]{5,20}\d\b`)
 	// linkRe: URLs with a scheme or www., and bare links to well-known
 	// profile hosts.
-	linkRe  = regexp.MustCompile(`(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|(?:[a-z0-9\-]+\.)*(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s|,;<>()]*|[a-z0-9\-]+\.(?:dev|io|me|page|site|github\.io)\b(?:/[^\s|,;<>()]*)?)`)
+	linkRe = regexp.MustCompile(`(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|(?:[a-z0-9\-]+\.)*(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s|,;<>()]*|[a-z0-9\-]+\.github\.io\b(?:/[^\s|,;<>()]*)?)`)
+	// bareLinkRe: a lower-case bare domain with a TLD people use for a
+	// portfolio ("hanakobayashi.design", "jdoe.dev"); counted as a contact
+	// link only in the header, where it is not a library name.
+	bareLinkRe = regexp.MustCompile(`(?:^|[\s|,;(·•])((?:[a-z0-9\-]+\.)+(?:com|net|org|dev|me|io|design|page|site|app|studio|portfolio|xyz|info|online|website|blog|codes|co|co\.uk)(?:/[^\s|,;<>()]*)?)(?:$|[\s|,;)·•])`)
 	labelRe = regexp.MustCompile(`(?i)^\s*(name|full name|location|address|city|current location|residence|based in)\s*[:\-]\s*(.+)$`)
 )
 
@@ -57,6 +61,13 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 			u = strings.TrimRight(u, ".")
 			if !contains(c.Links, u) {
 				c.Links = append(c.Links, u)
+			}
+		}
+		if i < headerEnd || inContact(i+1) {
+			for _, m := range bareLinkRe.FindAllStringSubmatch(l, -1) {
+				if u := m[1]; !strings.Contains(lineEmail, u) && !contains(c.Links, u) && !linkRe.MatchString(u) {
+					c.Links = append(c.Links, u)
+				}
 			}
 		}
 		if m := labelRe.FindStringSubmatch(l); m != nil {
@@ -177,7 +188,7 @@ func findLocation(l string) string {
 	parts := contactSplitRe.Split(strings.TrimSpace(l), -1)
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
-		if p == "" || emailRe.MatchString(p) || linkRe.MatchString(p) || strings.ContainsAny(p, "0123456789@") {
+		if p == "" || emailRe.MatchString(p) || linkRe.MatchString(p) || bareLinkRe.MatchString(p) || strings.ContainsAny(p, "0123456789@") {
 			continue
 		}
 		if !placeRe.MatchString(p) || len(strings.Fields(p)) > 6 {

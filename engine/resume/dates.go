@@ -75,12 +75,12 @@ const (
 	// a point in time: "March 2018", "12 March 2018", "March 12, 2018",
 	// "Jan '22", "03/2018", "2018-03", "2018"
 	rePoint = `(?:` +
-		`(?:` + reDay + `\s+)?` + reMonthName + `(?:\s+` + reDay + `)?,?\s*(?:` + reYear + `|['’‘]\d\d)` +
+		`(?:` + reDay + `[\s\-/.]+)?` + reMonthName + `(?:\s+` + reDay + `)?[,\s\-/.]*(?:` + reYear + `|['’‘]\d\d)` +
 		`|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*` + reYear +
 		`|` + reYear + `[/.\-](?:0[1-9]|1[0-2])` +
 		`|` + reYear + `)`
-	rePresent = `(?:present|current(?:ly)?|now|today|ongoing|to\s+date|till\s+date|till\s+now|date|onwards?)`
-	reSep     = `\s*(?:-{1,2}|–|—|−|~|to|till|until|through|thru)\s*`
+	rePresent = `(?:present|current(?:ly)?|now|today|ongoing|still|to\s+date|till\s+(?:the\s+)?date|till\s+now|till\s+today|up\s*to\s+date|date|onwards?)`
+	reSep     = `\s*(?:-{1,2}|–|—|−|~|to\s+till|to|till|until|through|thru)\s*`
 )
 
 var (
@@ -113,7 +113,7 @@ func parsePoint(s string) (m month, yearOnly, ok bool) {
 	}
 	// a month name and a year, possibly with a day
 	mo := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\t' }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\t' || r == '-' || r == '/' }) {
 		if n, ok := monthNames[w]; ok {
 			mo = n
 			break
@@ -163,6 +163,8 @@ func findDateRanges(line string) []dateRange {
 				d.present = true
 			}
 		case loc[8] >= 0: // "2019 onwards"
+			d.present = true
+		case loc[4] > loc[2]: // "since May 2018", "from Nov 2018": to the as-of date
 			d.present = true
 		default:
 			d.single = true

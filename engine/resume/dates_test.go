@@ -35,6 +35,11 @@ func TestDateRanges(t *testing.T) {
 		{"May 2013 to May 2017", "2013-05", "2017-05", false, 49},
 		{"2016 – Jan 2019", "2016-07", "2019-01", false, 31},
 		{"Sep 2019 – 2019", "2019-09", "2019-12", false, 4},
+		{"FEB 2018 to Still", "2018-02", "2024-06", true, 77},
+		{"(16th Jan 2017 to till 30th Aug 2018)", "2017-01", "2018-08", false, 20},
+		{"Licensed Advocate in practice from 16-Aug-2012", "2012-08", "2024-06", true, 143},
+		{"a Lecturer in Shubhankan Fine Arts College Indore from Nov 2018.", "2018-11", "2024-06", true, 68},
+		{"DURATION.: From 1st jan 2018", "2018-01", "2024-06", true, 78},
 		// an end after the as-of date is clipped to it: experience after the
 		// as-of date does not exist yet
 		{"Jan 2024 – Dec 2025", "2024-01", "2024-06", true, 6},

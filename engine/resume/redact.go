@@ -86,6 +86,10 @@ func (x redactor) line(l string) string {
 	l = emailRe.ReplaceAllString(l, "[email]")
 	l = photoRe.ReplaceAllString(l, "[photo]")
 	l = linkRe.ReplaceAllString(l, "[link]")
+	l = bareLinkRe.ReplaceAllStringFunc(l, func(m string) string {
+		u := bareLinkRe.FindStringSubmatch(m)[1]
+		return strings.Replace(m, u, "[link]", 1)
+	})
 	l = birthRe.ReplaceAllStringFunc(l, func(s string) string { return "[personal data]" })
 	l = addressRe.ReplaceAllString(l, "[address]")
 	l = loosePhoneRe.ReplaceAllStringFunc(l, func(s string) string {
