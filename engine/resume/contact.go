@@ -20,7 +20,7 @@ var (
 	// portfolio ("hanakobayashi.design", "jdoe.dev"); counted as a contact
 	// link only in the header, where it is not a library name.
 	bareLinkRe = regexp.MustCompile(`(?:^|[\s|,;(·•])((?:[a-z0-9\-]+\.)+(?:com|net|org|dev|me|io|design|page|site|app|studio|portfolio|xyz|info|online|website|blog|codes|co|co\.uk)(?:/[^\s|,;<>()]*)?)(?:$|[\s|,;)·•])`)
-	labelRe = regexp.MustCompile(`(?i)^\s*(name|full name|location|address|city|current location|residence|based in)\s*[:\-]\s*(.+)$`)
+	labelRe    = regexp.MustCompile(`(?i)^\s*(name|full name|location|address|city|current location|residence|based in)\s*[:\-]\s*(.+)$`)
 )
 
 // findContact reads the identity part of a resume: name, email, phone,
