@@ -227,10 +227,6 @@ func TestE2E(t *testing.T) {
 	}
 	matchesURL := eval("matches url", `location.href`)
 	shot(ctx, t, filepath.Join(shots, "matches.png"))
-	if *updateScreenshots {
-		// The README screenshot: the ranked table with its chips.
-		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
-	}
 
 	do("expand first row", chromedp.Click(chromedp.CSS("#matches tr.match-row button.expand")))
 	waitFor("evidence shown", `(() => { const d = document.getElementById('match-details-0'); return !d.hidden && d.querySelectorAll('.ev q').length > 0; })()`)
@@ -351,6 +347,14 @@ func TestE2E(t *testing.T) {
 	audit("job")
 	if n, _ := store.CountCandidates(context.Background()); n != 6 {
 		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
+	}
+
+	// All six candidates ranked: the README screenshot.
+	do("matches of six", chromedp.Navigate(srv.URL+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")), chromedp.Navigate(matchesURL))
+	waitFor("six ranked", `document.querySelectorAll('#matches tr.match-row').length === 6 && `+rendered)
+	shot(ctx, t, filepath.Join(shots, "matches-all.png"))
+	if *updateScreenshots {
+		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
 	}
 
 	// Sign out returns to the sign-in form and forgets the key.
