@@ -30,19 +30,18 @@ var headings = []struct {
 	{secPlus, []string{"nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired", "advantage", "good to have", "extra credit"}},
 	{secIgnore, []string{"benefit", "perks", "we offer", "what we offer", "about us", "about the company", "about the team", "company", "compensation", "salary", "why join", "why you'll love", "equal opportunity", "location", "schedule", "job type", "pay"}},
 	{secDuties, []string{"responsibilit", "duties", "what you'll do", "what you will do", "the role", "your role", "day to day", "day-to-day", "job description", "summary", "overview", "tasks", "your mission", "key accountabilities", "what you do"}},
-	{secRequired, []string{"requirement", "qualification", "skills", "must have", "must-have", "what you'll bring", "what you will bring", "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you bring", "experience", "competenc", "knowledge", "education", "essential", "required", "profile", "certification", "licens"}},
+	{secRequired, []string{"requirement", "qualification", "skills", "must have", "must-have", "what you'll bring", "what you will bring", "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you should have", "you'll need", "you will need", "what you need", "we need", "you bring", "experience", "competenc", "knowledge", "education", "essential", "required", "profile", "certification", "licens"}},
 }
 
 // Sentence cues that override the section.
 var (
-	plusCue = regexp.MustCompile(`(?i)\b(is|are|would be|will be)? ?an? (big |huge |strong )?(plus|bonus|advantage|asset)\b|nice[ -]to[ -]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bideally\b|\bis a plus\b|\bbeneficial\b|\bnot required\b|\boptional\b`)
+	plusCue = regexp.MustCompile(`(?i)\b(is|are|would be|will be)? ?an? (big |huge |strong )?(plus|bonus|advantage|asset)\b|nice[ -]to[ -]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bideally\b|\bis a plus\b|\bbeneficial\b|\bnot required\b|\boptional\b|would be (great|nice|good)|\bgreat if\b|\bnice if\b`)
 	mustCue = regexp.MustCompile(`(?i)must[ -]have|\bmust\b|\brequired\b|\brequirement|\bstrong (experience|background|knowledge|skills)\b|\bproficien|\bexpert\b|\bexpertise\b|\bsolid\b|\bmandatory\b|\bessential\b`)
 	// softCue marks an intro sentence that states what the candidate brings.
-	softCue = regexp.MustCompile(`(?i)\bexperience (with|in|using|of)\b|\bknowledge of\b|\bfamiliar(ity)? with\b|\bskilled (in|with)\b|\bcertifi|\blicen[cs]e|\blooking for\b|\byou (have|know|bring)\b|\bhands-on\b|\byears\b|\bability to use\b|\bworking knowledge\b`)
+	softCue = regexp.MustCompile(`(?i)\bexperience (with|in|using|of)\b|\bknowledge of\b|\bfamiliar(ity)? with\b|\bskilled (in|with)\b|\bcertifi|\blicen[cs]e|\byou (have|know|bring)\b|\bhands-on\b|\byears\b|\bability to use\b|\bworking knowledge\b`)
 	// anyCue before a list makes it a set of alternatives.
 	anyCue     = regexp.MustCompile(`(?i)(such as|like|e\.g\.?|for example|for instance|including|one of|one or more of|any of|either|at least one)[\s:,(]*$`)
 	yearsRe    = regexp.MustCompile(`(?i)(\d+)\s*(?:\+|-\s*\d+)?\s*(?:\+\s*)?(?:years?|yrs?)\b`)
-	totalRe    = regexp.MustCompile(`(?i)^\W*(?:of\s+)?(?:(?:relevant|professional|related|industry|work|overall|total|hands-on|prior|proven|progressive|full-time|commercial)\s+)*(?:work\s+)?(?:experience|in (?:the|a|an)\b)`)
 	degreeRe   = regexp.MustCompile(`(?i)\b(bachelor|bachelor's|bachelors|b\.?s\.?c?|b\.?a\.?|master|master's|masters|m\.?s\.?c?|mba|ph\.?d|doctorate|associate's|associate degree|associates|high school|ged|diploma|degree)\b`)
 	titleNoise = regexp.MustCompile(`(?i)\s*[-–—:|]?\s*(job description( template)?|job posting|job ad(vert)?|job opening|position description|template|hiring now|we're hiring|now hiring)\s*$`)
 )
@@ -84,6 +83,7 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 	eduBest := 0
 	section := secIntro
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	jd := newJDContext(lines, tax)
 	first := true
 	for _, raw := range lines {
 		line := strings.TrimSpace(raw)
@@ -120,11 +120,10 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 				continue // "degree in Computer Science" names a field, not a skill
 			}
 			if tier == tierRequired {
-				if m := totalMonths(sent, tax); m > r.MinTotalMonths {
-					r.MinTotalMonths = m
-				}
+				total, _ := yearsOf(sent, dropLabels(sent, collapseSame(sent, jd.mentions(sent))))
+				r.MinTotalMonths = max(r.MinTotalMonths, total)
 			}
-			items = append(items, sentenceItems(sent, tier, tax)...)
+			items = append(items, sentenceItems(sent, tier, jd)...)
 		}
 	}
 	if eduBest > 0 {
@@ -160,7 +159,7 @@ func jdTitle(text string) string {
 // heading reports whether line is a section heading, its kind, and any text
 // after a colon ("Requirements: Python, SQL").
 func heading(line string, tax *taxonomy.Taxonomy) (kind int, rest string, ok bool) {
-	if strings.HasPrefix(line, "•") || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") {
+	if strings.HasPrefix(line, "•") || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || numberedItem.MatchString(line) {
 		return 0, "", false
 	}
 	head := line
@@ -172,6 +171,9 @@ func heading(line string, tax *taxonomy.Taxonomy) (kind int, rest string, ok boo
 	head = strings.Trim(head, "#*_ ")
 	if n := len(strings.Fields(head)); n > 7 || n > 5 && rest == "" && !strings.HasSuffix(line, ":") {
 		return 0, "", false
+	}
+	if len(skillMentions(head, tax)) > 0 {
+		return 0, "", false // "Strong classroom management skills" is a requirement
 	}
 	low := strings.ToLower(head)
 	if strings.HasPrefix(low, "about ") && low != "about you" && low != "about the role" {
@@ -269,35 +271,6 @@ func degreeLevel(s string) int {
 	return best
 }
 
-// totalMonths finds "3+ years of professional experience" (years not
-// followed by a skill) and returns the months, or 0.
-func totalMonths(s string, tax *taxonomy.Taxonomy) int {
-	best := 0
-	for _, m := range yearsRe.FindAllStringSubmatchIndex(s, -1) {
-		after := s[m[1]:]
-		if !totalRe.MatchString(after) {
-			continue
-		}
-		// "5 years of experience with Go" is a minimum on Go, not total.
-		if strings.Contains(strings.ToLower(firstWords(after, 6)), " with ") || strings.Contains(strings.ToLower(firstWords(after, 5)), " in ") && len(skillMentions(firstWords(after, 7), tax)) > 0 {
-			continue
-		}
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		if n > 0 && n < 40 && n*12 > best {
-			best = n * 12
-		}
-	}
-	return best
-}
-
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
-	}
-	return " " + strings.Join(f, " ") + " "
-}
-
 // mention is a skill found in a sentence, with its byte span.
 type mention struct {
 	name       string
@@ -310,7 +283,7 @@ func skillMentions(s string, tax *taxonomy.Taxonomy) []mention {
 	var out []mention
 	for _, m := range tax.Extract(s) {
 		sk, ok := tax.Get(m.SkillID)
-		if !ok || sk.Category == "soft" {
+		if !ok || sk.Category == "soft" || m.End > len(s) {
 			continue
 		}
 		out = append(out, mention{name: sk.Name, category: sk.Category, start: m.Start, end: m.End})
@@ -318,16 +291,49 @@ func skillMentions(s string, tax *taxonomy.Taxonomy) []mention {
 	return out
 }
 
+// jdContext is what a sentence is read with: the taxonomy, and whether the
+// description as a whole is technical.
+type jdContext struct {
+	tax  *taxonomy.Taxonomy
+	tech bool
+}
+
+// techCategories are the categories that make a description technical.
+var techCategories = map[string]bool{"language": true, "framework": true, "library": true, "database": true, "cloud": true, "platform": true, "protocol": true}
+
+func newJDContext(lines []string, tax *taxonomy.Taxonomy) *jdContext {
+	n := 0
+	for _, l := range lines {
+		for _, m := range skillMentions(l, tax) {
+			if techCategories[m.category] {
+				n++
+			}
+		}
+	}
+	return &jdContext{tax: tax, tech: n >= 2}
+}
+
+// mentions returns the skills of a sentence. In a technical description an
+// ambiguous name on a line of its own ("5+ years of Go") counts: the
+// description is its context, as the line would be in a resume.
+func (jd *jdContext) mentions(s string) []mention {
+	if !jd.tech {
+		return skillMentions(s, jd.tax)
+	}
+	return skillMentions(s+" ; technologies", jd.tax)
+}
+
 // sentenceItems groups a sentence's skills into requirements: a list joined
-// by "or" or "/", in parentheses, or after "such as" is one set of
-// alternatives; other skills stand alone. In PLUS every skill stands alone:
-// each one is a bonus.
-func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
-	ms := dropLabels(s, skillMentions(s, tax))
+// by "or" or "/", in parentheses after a label ("Cloud platforms (AWS,
+// Azure, GCP)"), or after "such as" is one set of alternatives; other skills
+// stand alone. In PLUS every skill stands alone: each one is a bonus.
+func sentenceItems(s string, tier int, jd *jdContext) []jdItem {
+	all := collapseSame(s, jd.mentions(s))
+	ms := dropLabels(s, all)
 	if len(ms) == 0 {
 		return nil
 	}
-	years := yearsBySkill(s, ms)
+	_, years := yearsOf(s, ms)
 	var out []jdItem
 	for i := 0; i < len(ms); {
 		j := i
@@ -344,14 +350,21 @@ func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
 		}
 		if j > i {
 			before := s[:ms[i].start]
-			if anyCue.MatchString(before) || strings.HasSuffix(strings.TrimSpace(before), "(") {
+			if anyCue.MatchString(before) {
+				anyOf = true
+			}
+			// "(AWS, Azure, GCP)" after words that are not a skill; after a
+			// skill ("Excel (pivot tables, VLOOKUP)") the list only details it.
+			if strings.HasSuffix(strings.TrimSpace(before), "(") && !skillEndsAt(all, strings.LastIndexByte(before, '(')) {
 				anyOf = true
 			}
 		}
 		if anyOf && tier == tierRequired {
 			it := jdItem{tier: tier}
 			for k := i; k <= j; k++ {
-				it.skills = append(it.skills, ms[k].name)
+				if !contains(it.skills, ms[k].name) {
+					it.skills = append(it.skills, ms[k].name)
+				}
 				it.min = max(it.min, years[k])
 			}
 			out = append(out, it)
@@ -365,14 +378,66 @@ func sentenceItems(s string, tier int, tax *taxonomy.Taxonomy) []jdItem {
 	return out
 }
 
-// dropLabels removes a general skill that only labels the specific ones in
-// the parentheses after it: "Version control (Git)" asks for Git.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// skillEndsAt reports whether a mention ends just before byte at (spaces
+// between allowed).
+func skillEndsAt(ms []mention, at int) bool {
+	for _, m := range ms {
+		if m.end <= at && m.end >= at-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSame merges neighbouring mentions of one skill ("HACCP or
+// ServSafe" are both Food safety) into one.
+func collapseSame(s string, ms []mention) []mention {
+	var out []mention
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].name == m.name {
+			if _, ok := listSeparator(s[out[n-1].end:m.start]); ok {
+				out[n-1].end = m.end
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// general reports whether a skill is a practice or field rather than a
+// concrete tool: such a skill followed by concrete ones only labels them.
+func (m mention) general() bool {
+	return m.category == "practice" || m.category == "domain" || m.category == "methodology"
+}
+
+var labelGap = regexp.MustCompile(`(?i)^(\w+\s+)?(\(|:|with|using|in|via|on)$`)
+
+// dropLabels removes a skill that only labels the ones after it: "Version
+// control (Git)" and "Infrastructure as code with Terraform" ask for Git and
+// Terraform; "a CRM (Salesforce or HubSpot)" for one of the two.
 func dropLabels(s string, ms []mention) []mention {
 	out := ms[:0:0]
 	for i, m := range ms {
-		general := m.category == "practice" || m.category == "domain" || m.category == "methodology"
-		if general && i+1 < len(ms) && strings.TrimSpace(s[m.end:ms[i+1].start]) == "(" {
-			continue
+		if i+1 < len(ms) {
+			gap := strings.TrimSpace(s[m.end:ms[i+1].start])
+			if m.general() && !ms[i+1].general() && labelGap.MatchString(gap) {
+				continue
+			}
+			if gap == "(" && i+2 < len(ms) {
+				if sep, ok := listSeparator(s[ms[i+1].end:ms[i+2].start]); ok && sep == "or" {
+					continue
+				}
+			}
 		}
 		out = append(out, m)
 	}
@@ -402,47 +467,81 @@ func listSeparator(gap string) (string, bool) {
 	return "", false
 }
 
-// yearsBySkill assigns "N+ years" in a sentence to the skills that follow it
-// closely ("5+ years of Go", "3 years of experience with Python and SQL") or
-// that it directly follows ("Python (3+ years)").
-func yearsBySkill(s string, ms []mention) []int {
-	out := make([]int, len(ms))
+var (
+	expWord   = regexp.MustCompile(`(?i)\bexperience\b`)
+	qualifier = regexp.MustCompile(`(?i)\b(professional|relevant|related|industry|work|overall|total|hands-on|prior|proven|progressive|commercial|full-time)\b`)
+)
+
+// yearsOf reads the "N+ years" phrases of a sentence: a minimum for the
+// skills they are about ("5+ years of Go", "4+ years building iOS apps in
+// Swift", "3 years of experience in SEO", "Python (3+ years)"), or total
+// experience ("3+ years of professional experience", "2 years of acute care
+// experience", "3+ years in a professional kitchen"). perSkill is parallel
+// to ms.
+func yearsOf(s string, ms []mention) (total int, perSkill []int) {
+	perSkill = make([]int, len(ms))
 	for _, m := range yearsRe.FindAllStringSubmatchIndex(s, -1) {
 		n, _ := strconv.Atoi(s[m[2]:m[3]])
 		if n <= 0 || n >= 40 {
 			continue
 		}
-		assigned := false
+		months := n * 12
+		// "Python (3+ years)", "Python: 3 years"
+		if k := mentionBefore(s, ms, m[0]); k >= 0 {
+			perSkill[k] = max(perSkill[k], months)
+			continue
+		}
+		end := m[1] + strings.IndexAny(s[m[1]:]+".", ",;.(")
+		end = min(end, m[1]+80)
+		var in []int // mentions inside the clause
 		for k, mm := range ms {
-			if mm.start < m[1] {
-				continue
-			}
-			gap := strings.ToLower(s[m[1]:mm.start])
-			if k > 0 && ms[k-1].start >= m[1] {
-				// a later skill in the same list after the years phrase
-				if _, ok := listSeparator(s[ms[k-1].end:mm.start]); ok && out[k-1] == n*12 {
-					out[k] = n * 12
-				}
-				continue
-			}
-			if len(gap) <= 60 && !strings.ContainsAny(gap, ".;") && !strings.Contains(gap, " and ") {
-				out[k] = n * 12
-				assigned = true
+			if mm.start >= m[1] && mm.end <= end {
+				in = append(in, k)
 			}
 		}
-		if !assigned {
-			// "Python (3+ years)" or "Python: 3 years"
-			for k := len(ms) - 1; k >= 0; k-- {
-				if ms[k].end <= m[0] {
-					if gap := s[ms[k].end:m[0]]; len(strings.Trim(gap, " (:-–,")) == 0 {
-						out[k] = n * 12
-					}
-					break
+		clause := s[m[1]:end]
+		if e := expWord.FindStringIndex(clause); e != nil {
+			var before, after []int
+			for _, k := range in {
+				if ms[k].start < m[1]+e[0] {
+					before = append(before, k)
+				} else {
+					after = append(after, k)
 				}
 			}
+			switch {
+			case len(before) > 0: // "5+ years of Java experience"
+				in = before
+			case qualifier.MatchString(clause[:e[0]]) || len(after) == 0:
+				total = max(total, months)
+				continue
+			default: // "3 years of experience in SEO"
+				in = after
+			}
+		}
+		if len(in) == 0 {
+			total = max(total, months)
+			continue
+		}
+		for _, k := range in {
+			perSkill[k] = max(perSkill[k], months)
 		}
 	}
-	return out
+	return total, perSkill
+}
+
+// mentionBefore returns the mention that the years phrase at i directly
+// follows ("Python (3+ years)"), or -1.
+func mentionBefore(s string, ms []mention, i int) int {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].end <= i {
+			if gap := s[ms[k].end:i]; strings.Trim(gap, " (:-–") == "" && strings.ContainsAny(gap, "(:-–") {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // mergeItems turns parsed items into requirements: the first mention of a

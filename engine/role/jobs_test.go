@@ -1,0 +1,112 @@
+package role_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// reqSet renders requirements as sorted strings, so order does not matter:
+// "Django|Flask ≥0m".
+func reqSet(qs []role.Requirement) []string {
+	out := []string{}
+	for _, q := range qs {
+		s := append([]string(nil), q.Skills...)
+		sort.Strings(s)
+		out = append(out, fmt.Sprintf("%s ≥%dm", strings.Join(s, "|"), q.MinMonths))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// knownGaps are the differences this test tolerates, each for a reason
+// outside the parser: "-X" a requirement the parser cannot see, "+X" one it
+// adds. make eval counts them as misses.
+var knownGaps = map[string][]string{
+	// "Ability to read blueprints": the taxonomy knows only "blueprint reading".
+	"construction-manager": {"-Blueprint reading ≥0m"},
+	// "SAP or Oracle": Oracle is ambiguous and a finance posting gives it no
+	// technical context.
+	"financial-analyst": {"-Oracle ≥0m"},
+	// "accessibility audits": the taxonomy reads "audits" as Auditing.
+	"frontend-developer": {"+Auditing ≥0m"},
+	// "(ADP or Workday)": Workday is ambiguous without technical context.
+	"hr-generalist": {"-ADP|Workday ≥0m", "+ADP ≥0m"},
+	// "charting in Epic": Epic is ambiguous without technical context, so
+	// the general "charting" (Clinical documentation) stays.
+	"registered-nurse": {"-Epic ≥0m", "+Clinical documentation ≥0m"},
+	// "the ability to run the kitchen": no alias for it.
+	"sous-chef": {"-Kitchen management ≥0m"},
+}
+
+// withoutGaps removes the tolerated differences from want and got.
+func withoutGaps(name string, want, got []string) ([]string, []string) {
+	drop := func(list []string, s string) []string {
+		for i, x := range list {
+			if x == s {
+				return append(list[:i:i], list[i+1:]...)
+			}
+		}
+		return list
+	}
+	for _, g := range knownGaps[name] {
+		if g[0] == '-' {
+			want = drop(want, g[1:])
+		} else {
+			got = drop(got, g[1:])
+		}
+	}
+	return want, got
+}
+
+// TestJobDescriptions parses every testdata/jobs/NAME.txt and compares it
+// with the role a person wrote for it in NAME.role.yaml: the same required
+// and plus requirements (alternatives, minimums), education and total
+// experience.
+func TestJobDescriptions(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/jobs/*.txt")
+	if len(files) < 15 {
+		t.Fatalf("%d job descriptions in testdata/jobs, want at least 15", len(files))
+	}
+	tax := taxonomy.Default()
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantData, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".role.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := role.Parse(wantData, name+".role.yaml", tax)
+			if err != nil {
+				t.Fatalf("expected role: %v", err)
+			}
+			got := role.FromJobDescription(string(text), tax)
+			wantReq, gotReq := withoutGaps(name, reqSet(want.Required), reqSet(got.Required))
+			if diff := cmp.Diff(wantReq, gotReq); diff != "" {
+				t.Errorf("required (-want +got):\n%s", diff)
+			}
+			wantPlus, gotPlus := withoutGaps(name, reqSet(want.Plus), reqSet(got.Plus))
+			if diff := cmp.Diff(wantPlus, gotPlus); diff != "" {
+				t.Errorf("plus (-want +got):\n%s", diff)
+			}
+			if got.Education != want.Education || got.MinTotalMonths != want.MinTotalMonths {
+				t.Errorf("education, min_total_months = %q, %d; want %q, %d", got.Education, got.MinTotalMonths, want.Education, want.MinTotalMonths)
+			}
+			if got.Title != want.Title {
+				t.Errorf("title = %q, want %q", got.Title, want.Title)
+			}
+		})
+	}
+}
