@@ -17,7 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/skillmatch/skillmatch/api"
-	"github.com/skillmatch/skillmatch/api/jobs"
+	jobrunner "github.com/skillmatch/skillmatch/api/jobs"
 	"github.com/skillmatch/skillmatch/api/web"
 	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/role"
@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
 	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
 	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
+	callbackSecret := fs.String("callback-secret", os.Getenv("SKILLMATCH_CALLBACK_SECRET"), "HMAC `key` signing job callbacks (env SKILLMATCH_CALLBACK_SECRET); empty: unsigned")
 	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%v: %w", err, errUsage)
@@ -56,7 +57,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	logger.Info("config", "addr", *addr, "data", *data, "taxonomy", *taxFile, "taxonomy_version", tax.Version,
-		"rate_per_key", *rate, "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
+		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
 
 	store, err := openStore(ctx, *data, tax, logger)
 	if err != nil {
@@ -79,21 +80,23 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	// Batch jobs (issue 7) share the API's ranker, so the candidates a job
-	// stores are ranked by GET /roles/{id}/matches at once.
+	// One ranker for the API's matches and the batch jobs: candidates a job
+	// stores are ranked by the API at once.
 	ranker := role.NewRanker(tax)
-	secret := os.Getenv("SKILLMATCH_CALLBACK_SECRET")
-	runner, err := jobs.NewRunner(jobs.Config{
-		Store: store, Pool: pool, Taxonomy: tax, Logger: logger,
-		CallbackSecret: []byte(secret),
+	runner, err := jobrunner.NewRunner(jobrunner.Config{
+		Store:          store,
+		Pool:           pool,
+		Taxonomy:       tax,
+		Logger:         logger,
+		CallbackSecret: []byte(*callbackSecret),
 		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
 	})
 	if err != nil {
 		return err
 	}
-	logger.Info("jobs", "callback_secret_set", secret != "")
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	handler, err := api.New(ctx, api.Config{
 		Store:     store,
 		Decoder:   pool,
@@ -112,7 +115,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Jobs resume now and stop at an item boundary on shutdown, after the
 	// HTTP server has drained.
 	jobsCtx, stopJobs := context.WithCancel(ctx)
-	defer func() { stopJobs(); runner.Wait() }()
+	defer func() { stopJobs(); waitJobs(runner, logger) }()
 	if err := runner.Start(jobsCtx); err != nil {
 		return err
 	}
@@ -192,6 +195,26 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 		return taxonomy.Default(), nil
 	}
 	return nil, fmt.Errorf("--taxonomy %s: overlay files are not supported yet", path) // TEMPORARY: taxonomy.LoadOverlay once it lands
+}
+
+// waitJobs waits for the job runner to stop after the context ends, at most
+// 30 s (a callback still being retried is given up).
+func waitJobs(r *jobrunner.Runner, logger *slog.Logger) {
+	done := make(chan struct{})
+	go func() { r.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		logger.Warn("job runner did not stop within 30 s")
+	}
+}
+
+// mask shows that a secret is set without showing it.
+func mask(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	return "***"
 }
 
 // envOr is the environment variable name, or def when it is unset or empty.
