@@ -277,24 +277,28 @@ func (in *interp) show(s string) {
 	if f.twoByte {
 		step = 2
 	}
+	// The text rendering matrix of each glyph is trm = [tfs·th 0 0 tfs 0 rise]
+	// × tm × ctm; only tm's translation moves between glyphs, so compute
+	// tm × ctm once and move the origin along its x axis.
+	m := g.tm.mul(g.ctm)
+	trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(m)
+	size := math.Hypot(trm[2], trm[3])
+	xscale := math.Hypot(trm[0], trm[1])
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
 		if step == 2 {
 			code = code<<8 | int(s[i+1])
 		}
 		w0 := f.width(code)
-		trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(g.tm).mul(g.ctm)
 		text := f.decode(code)
-		size := math.Hypot(trm[2], trm[3])
 		isSpace := text == " " || text == "\u00a0"
 		adv := w0*g.tfs + g.tc
 		if step == 1 && code == ' ' {
 			adv += g.tw
 		}
 		adv *= g.th
-		wdev := w0 * math.Hypot(trm[0], trm[1])
 		if text != "" && size > 0.5 && size < 500 {
-			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: wdev, size: size, text: text, space: isSpace, known: f.known})
+			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: w0 * xscale, size: size, text: text, space: isSpace, known: f.known})
 			in.d.glyphs++
 			if in.d.glyphs > in.d.lim.MaxText {
 				panic(pdfAbort{capText(in.d.glyphs, in.d.lim)})
@@ -303,7 +307,10 @@ func (in *interp) show(s string) {
 				panic(pdfAbort{fmt.Errorf("pdf: a page shows more than %d characters: %w", maxPageGlyphs, engine.ErrTooLarge)})
 			}
 		}
-		g.tm = matrix{1, 0, 0, 1, adv, 0}.mul(g.tm)
+		trm[4] += adv * m[0]
+		trm[5] += adv * m[1]
+		g.tm[4] += adv * g.tm[0]
+		g.tm[5] += adv * g.tm[1]
 	}
 }
 
@@ -422,19 +429,63 @@ func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
 	for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
 		lx.pos++
 	}
-	word := string(src[start:lx.pos])
+	word := src[start:lx.pos]
 	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
-		n, err := strconv.ParseFloat(word, 64)
-		if err == nil && !math.IsInf(n, 0) && !math.IsNaN(n) {
-			return operand{kind: 'n', num: n}, false, true
-		}
-		return operand{kind: 'n'}, false, true
+		return operand{kind: 'n', num: parseNumber(word)}, false, true
 	}
-	switch word {
+	switch string(word) {
 	case "true", "false", "null":
 		return operand{kind: 'o'}, false, true
 	}
-	return operand{kind: 'o', str: word}, true, true
+	return operand{kind: 'o', str: operatorName(word)}, true, true
+}
+
+// operators the interpreter acts on, so their names are not allocated.
+var operators = []string{"q", "Q", "cm", "BT", "ET", "Tc", "Tw", "Tz", "TL", "Ts", "Tf", "Td", "TD", "Tm", "T*", "Tj", "'", "\"", "TJ", "Do", "m", "l", "c", "v", "y", "re", "f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s", "BI", "W", "W*", "h", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN", "gs", "w", "J", "j", "d", "i", "M", "ri", "BDC", "BMC", "EMC", "Tr", "sh"}
+
+func operatorName(word []byte) string {
+	for _, op := range operators {
+		if string(word) == op {
+			return op
+		}
+	}
+	return string(word)
+}
+
+// parseNumber reads a PDF number; malformed numbers read as 0, as viewers
+// do.
+func parseNumber(word []byte) float64 {
+	neg := false
+	i := 0
+	if i < len(word) && (word[i] == '+' || word[i] == '-') {
+		neg = word[i] == '-'
+		i++
+	}
+	var n float64
+	digits := 0
+	for ; i < len(word) && word[i] >= '0' && word[i] <= '9'; i++ {
+		n = n*10 + float64(word[i]-'0')
+		digits++
+	}
+	if i < len(word) && word[i] == '.' {
+		scale := 0.1
+		for i++; i < len(word) && word[i] >= '0' && word[i] <= '9'; i++ {
+			n += float64(word[i]-'0') * scale
+			scale /= 10
+			digits++
+		}
+	}
+	if i != len(word) || digits == 0 || digits > 40 {
+		v, err := strconv.ParseFloat(string(word), 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return 0
+		}
+		return v
+	}
+	if neg {
+		return -n
+	}
+	return n
 }
 
 func unescapeName(s string) string {

@@ -1,0 +1,106 @@
+package document
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+func loadAll(b *testing.B, files []string) [][]byte {
+	b.Helper()
+	var out [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// BenchmarkDecodePDF decodes every fixture PDF of one producer per op.
+func BenchmarkDecodePDF(b *testing.B) {
+	for _, producer := range []string{"chromium-1col", "chromium-2col", "libreoffice", "pdflatex"} {
+		files, _ := filepath.Glob(filepath.Join(fixtures, producer, "*.pdf"))
+		if len(files) == 0 {
+			continue
+		}
+		docs := loadAll(b, files)
+		b.Run(producer, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					if _, err := Decode(d, DefaultLimits()); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/file")
+		})
+	}
+}
+
+// benchCorpus is the real resumes for the side-by-side benchmark: a fixed
+// sample of 50 livecareer PDFs, or the fixtures when the data is absent.
+func benchCorpus(b *testing.B) []string {
+	files, _ := filepath.Glob("../../../shared/data/resumes/livecareer/data/*/*.pdf")
+	sort.Strings(files)
+	if len(files) >= 50 {
+		var sample []string
+		for i := 0; i < 50; i++ {
+			sample = append(sample, files[i*len(files)/50])
+		}
+		return sample
+	}
+	files, _ = filepath.Glob(filepath.Join(fixtures, "*/*.pdf"))
+	var ok []string
+	for _, f := range files {
+		if filepath.Base(filepath.Dir(f)) != "malformed" {
+			ok = append(ok, f)
+		}
+	}
+	if len(ok) == 0 {
+		b.Skip("no PDFs")
+	}
+	return ok
+}
+
+// BenchmarkVsPdftotext runs, side by side on the same resume PDFs, our
+// decode plus skill extraction in process, and poppler's pdftotext started
+// once per file as a script would. Compare the ms/file metrics.
+func BenchmarkVsPdftotext(b *testing.B) {
+	files := benchCorpus(b)
+	docs := loadAll(b, files)
+	tax := taxonomy.Default()
+	b.Run("skillmatch-decode+extract", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				doc, err := Decode(d, DefaultLimits())
+				if err != nil {
+					b.Fatal(err)
+				}
+				tax.Extract(doc.Text)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/file")
+	})
+	b.Run("pdftotext-per-file", func(b *testing.B) {
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			b.Skip("pdftotext (poppler-utils) is not installed")
+		}
+		for b.Loop() {
+			for _, f := range files {
+				if err := exec.Command("pdftotext", f, os.DevNull).Run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(files)), "ms/file")
+	})
+}
