@@ -33,7 +33,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"R&D", "Led R&D for the paint plant.", []string{}},
 		{"Grade C", "Passed maths with Grade C.", []string{}},
 		{"react quickly", "I react quickly to production issues.", []string{}},
-		{"React quickly", "React quickly to guest complaints.", []string{}},
+		{"React quickly", "React quickly to guest complaints.", []string{"complaint-resolution"}},
 		{"swift turnaround", "Known for a swift turnaround.", []string{}},
 		{"Swift turnaround", "Swift turnaround on month-end close.", []string{"month-end-close"}},
 		{"Spring 2019", "Graduated Spring 2019.", []string{}},

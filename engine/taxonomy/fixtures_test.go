@@ -79,6 +79,9 @@ func TestFixtures(t *testing.T) {
 			} else {
 				fp++
 				extra = append(extra, id)
+				if s, _ := tx.Get(id); s.Context != "" {
+					t.Errorf("%s: false positive %q from an ambiguous name", f.name, id)
+				}
 			}
 		}
 		for id := range want {
