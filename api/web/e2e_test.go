@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"flag"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -155,14 +156,26 @@ func TestE2E(t *testing.T) {
 	do("open upload", chromedp.Navigate(srv.URL+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")))
 	do("choose files", chromedp.SetUploadFiles(chromedp.ID("file-input"), paths))
 	waitFor("three uploads", `document.getElementById('upload-summary').textContent.includes('3 added')`)
-	do("choose duplicate and bad file", chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{paths[0], bogus}))
-	waitFor("duplicate and failure reported", `(() => {
+	bad := []string{paths[0], bogus}
+	scan := filepath.Join(repoRoot, "testdata/documents/malformed/scan-no-text.pdf")
+	if _, err := os.Stat(scan); err == nil {
+		bad = append(bad, mustAbs(t, scan))
+	}
+	do("choose duplicate and bad files", chromedp.SetUploadFiles(chromedp.ID("file-input"), bad))
+	waitFor("duplicate and failures reported", fmt.Sprintf(`(() => {
 		const s = document.getElementById('upload-summary').textContent;
-		return s.includes('1 duplicate') && s.includes('1 failed') && !s.includes('to go');
-	})()`)
-	failed := eval("failure reason", `document.querySelector('tr[data-state=failed] .reason').textContent`)
-	if !strings.Contains(strings.ToLower(failed), "unsupported file type") {
-		t.Errorf("reason shown for photo.png = %q, want it to say unsupported file type", failed)
+		return s.includes('1 duplicate') && s.includes('%d failed') && !s.includes('to go');
+	})()`, len(bad)-1))
+	reasons, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`Object.fromEntries([...document.querySelectorAll('tr[data-state=failed]')]
+		.map(tr => [tr.querySelector('.fname').textContent, tr.querySelector('.reason').textContent]))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reasons["photo.png"]; !strings.Contains(strings.ToLower(r), "unsupported file type") {
+		t.Errorf("reason shown for photo.png = %q, want it to say unsupported file type", r)
+	}
+	if r, ok := reasons["scan-no-text.pdf"]; len(bad) == 3 && (!ok || !strings.Contains(r, "Scanned PDF")) {
+		t.Errorf("reason shown for scan-no-text.pdf = %q, want it to say scanned PDF", r)
 	}
 	if n, _ := store.CountCandidates(context.Background()); n != 3 {
 		t.Errorf("candidates stored after uploads = %d, want 3 (the duplicate must not be stored twice)", n)

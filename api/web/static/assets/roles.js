@@ -196,7 +196,10 @@ function renderEditor(el, model, id) {
     value: model.min_total_months ? String(Math.round(model.min_total_months / 12)) : '', placeholder: 'any',
     oninput: () => { model.min_total_months = Math.round((parseFloat(total.value) || 0) * 12); },
   });
-  const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-role' }, 'Save role and see matches');
+  // The server gives every saved role a new id, so an edit is saved as a
+  // new role next to the old one.
+  const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-role' },
+    id ? 'Save as a new role and see matches' : 'Save role and see matches');
 
   mount(el, h('form', {
     class: 'panel role-editor', 'aria-label': 'Role',

@@ -52,7 +52,7 @@ export async function uploadView(main) {
   const batch = h('section', { class: 'panel batch', 'aria-labelledby': 'batch-title' });
   mount(main,
     pageHeader('Upload resumes', 'Each file is read, its skills and experience extracted, and the candidate made searchable.'),
-    drop, batch, list);
+    drop, list, batch);
   renderBatch(batch, state);
 
   async function add(files) {
