@@ -212,6 +212,7 @@ func (s *Store) indexCandidates(ctx context.Context, cs []Candidate) error {
 	if s.idx == nil {
 		return errors.New("store closed")
 	}
+	defer s.gen.Add(1)
 	return indexInto(s.idx, cs)
 }
 
@@ -330,6 +331,7 @@ func (s *Store) Reindex(ctx context.Context) error {
 		return fmt.Errorf("reindex: open rebuilt index: %w", err)
 	}
 	s.idx = idx
+	s.gen.Add(1)
 	if err := s.reconcile(ctx); err != nil {
 		return err
 	}

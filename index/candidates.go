@@ -255,7 +255,11 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 		return translate(err, "delete candidate "+id)
 	}
 	s.mu.RLock()
-	ierr := s.idx.Delete(id)
+	ierr := errors.New("store closed")
+	if s.idx != nil {
+		ierr = s.idx.Delete(id)
+		s.gen.Add(1)
+	}
 	s.mu.RUnlock()
 	if ierr != nil {
 		return fmt.Errorf("candidate %s deleted but still indexed (the next start reconciles): %w", id, ierr)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -213,21 +214,39 @@ func (s *Store) JobResults(ctx context.Context, id string) ([]JobItem, error) {
 // redo its last item. An unknown item is engine.ErrNotFound, another Status
 // engine.ErrInvalid.
 func (s *Store) FinishItem(ctx context.Context, item JobItem) error {
-	var counter string
-	switch item.Status {
-	case ItemDone:
-		counter = "done"
-	case ItemFailed:
-		counter = "failed"
-	default:
-		return fmt.Errorf("job %s item %d: status %q: want done or failed: %w", item.JobID, item.Seq, item.Status, engine.ErrInvalid)
+	return s.FinishItems(ctx, []JobItem{item})
+}
+
+// FinishItems is FinishItem for a batch, in one transaction (one durable
+// commit instead of one per item): all are recorded or, on error, none.
+func (s *Store) FinishItems(ctx context.Context, items []JobItem) error {
+	for _, item := range items {
+		if item.Status != ItemDone && item.Status != ItemFailed {
+			return fmt.Errorf("job %s item %d: status %q: want done or failed: %w", item.JobID, item.Seq, item.Status, engine.ErrInvalid)
+		}
 	}
-	what := fmt.Sprintf("job %s item %d", item.JobID, item.Seq)
+	if len(items) == 0 {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return translate(err, what)
+		return translate(err, "finish job items")
 	}
 	defer tx.Rollback()
+	for _, item := range items {
+		if err := finishItem(ctx, tx, item); err != nil {
+			return err
+		}
+	}
+	return translate(tx.Commit(), "finish job items")
+}
+
+func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) error {
+	counter := "done"
+	if item.Status == ItemFailed {
+		counter = "failed"
+	}
+	what := fmt.Sprintf("job %s item %d", item.JobID, item.Seq)
 	res, err := tx.ExecContext(ctx, `UPDATE job_items SET status = ?, candidate_id = ?, score = ?, result = ?, error = ?
 		WHERE job_id = ? AND seq = ? AND status = 'pending'`,
 		item.Status, item.CandidateID, item.Score, item.Result, item.Error, item.JobID, item.Seq)
@@ -243,7 +262,7 @@ func (s *Store) FinishItem(ctx context.Context, item JobItem) error {
 		millis(time.Now()), item.JobID); err != nil {
 		return translate(err, what)
 	}
-	return translate(tx.Commit(), what)
+	return nil
 }
 
 // SetJobStatus sets a job's status (and error message, for failed). An

@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -116,8 +118,15 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		}
 		sreq.SetSearchAfter(after)
 	}
-	sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
-	sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
+	// Facets cost most of a search (a doc-values visit of every match), and
+	// they depend only on the query and the index content: reuse them while
+	// the index is unchanged (every page of a query, repeated queries).
+	gen := s.gen.Load()
+	facets, cached := s.facets.get(fp, gen)
+	if !cached {
+		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
+		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
+	}
 
 	s.mu.RLock()
 	if s.idx == nil {
@@ -130,7 +139,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		return SearchResult{}, fmt.Errorf("search: %w", err)
 	}
 
-	out := SearchResult{Total: res.Total, Facets: map[string][]FacetCount{}, Hits: []SearchHit{}}
+	out := SearchResult{Total: res.Total, Hits: []SearchHit{}}
 	for i, h := range res.Hits {
 		if i == limit {
 			last := res.Hits[limit-1]
@@ -145,16 +154,58 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 			TotalMonths: fieldInt(h.Fields[fieldTotalMonths]),
 		})
 	}
-	for name, fr := range res.Facets {
-		counts := []FacetCount{}
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+	if !cached {
+		facets = map[string][]FacetCount{}
+		for name, fr := range res.Facets {
+			counts := []FacetCount{}
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+				}
 			}
+			facets[name] = counts
 		}
-		out.Facets[name] = counts
+		s.facets.put(fp, gen, facets)
+	}
+	out.Facets = make(map[string][]FacetCount, len(facets))
+	for name, counts := range facets {
+		out.Facets[name] = slices.Clone(counts)
 	}
 	return out, nil
+}
+
+// facetCache holds the facets of recent queries, each tagged with the index
+// generation (Store.gen) it was computed at; any index write makes every
+// entry stale.
+type facetCache struct {
+	mu sync.Mutex
+	m  map[string]facetEntry
+}
+
+type facetEntry struct {
+	gen    uint64
+	facets map[string][]FacetCount
+}
+
+const facetCacheSize = 1024
+
+func (c *facetCache) get(key string, gen uint64) (map[string][]FacetCount, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || e.gen != gen {
+		return nil, false
+	}
+	return e.facets, true
+}
+
+func (c *facetCache) put(key string, gen uint64, facets map[string][]FacetCount) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= facetCacheSize {
+		c.m = map[string]facetEntry{} // crude, but bounded and rarely hit
+	}
+	c.m[key] = facetEntry{gen: gen, facets: facets}
 }
 
 // buildQuery turns a parsed query into a bleve query. nil means no

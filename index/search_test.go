@@ -117,6 +117,24 @@ func TestSearchHitsAndFacets(t *testing.T) {
 	if diff := cmp.Diff(wantFacets, res.Facets); diff != "" {
 		t.Errorf("facets (-want +got):\n%s", diff)
 	}
+
+	// Facets follow every change of the index (they are cached per query).
+	ctx := context.Background()
+	e := add(t, s, "e.txt", "Python and Flask", 12, "python:12", "flask:12")
+	if err := s.DeleteCandidate(ctx, ids["b"]); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Search(ctx, SearchRequest{Query: "python"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFacets = map[string][]FacetCount{
+		"skill":    {{"python", 3}, {"aws", 1}, {"django", 1}, {"flask", 1}, {"sql", 1}},
+		"category": {{"language", 3}, {"framework", 2}, {"cloud", 1}, {"database", 1}},
+	}
+	if diff := cmp.Diff(wantFacets, res.Facets); diff != "" {
+		t.Errorf("facets after adding %s and deleting b (-want +got):\n%s", e.ID, diff)
+	}
 }
 
 func TestSearchCursorPagination(t *testing.T) {

@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -62,6 +63,10 @@ type Store struct {
 	// for writing while it swaps in the rebuilt index.
 	mu  sync.RWMutex
 	idx bleve.Index
+
+	// gen counts index writes; cached facets are valid for one generation.
+	gen    atomic.Uint64
+	facets facetCache
 
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.

@@ -23,12 +23,12 @@ var (
 	testAliases = map[string]string{
 		"python": "python", "django": "django", "flask": "flask", "aws": "aws", "gcp": "gcp",
 		"java": "java", "javascript": "javascript", "js": "javascript", "css": "css", "sql": "sql",
-		"kubernetes": "kubernetes", "k8s": "kubernetes", "postgres": "postgresql", "postgresql": "postgresql",
+		"kubernetes": "kubernetes", "k8s": "kubernetes", "docker": "docker", "kafka": "kafka", "postgres": "postgresql", "postgresql": "postgresql",
 	}
 	testCategories = map[string]string{
 		"python": "language", "django": "framework", "flask": "framework", "aws": "cloud", "gcp": "cloud",
 		"java": "language", "javascript": "language", "css": "language", "sql": "database",
-		"kubernetes": "tool", "postgresql": "database",
+		"kubernetes": "tool", "postgresql": "database", "docker": "tool", "kafka": "tool",
 	}
 )
 
