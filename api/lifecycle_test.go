@@ -70,7 +70,7 @@ func TestLifecycle(t *testing.T) {
 		t.Errorf("search skill=Django = %d hits, facets %v; want hits with skill facets", len(sr.Hits), sr.Facets)
 	}
 	status, body, _ = e.do(http.MethodGet, "/api/v1/candidates?skill=Djangoo", e.reader, "", nil)
-	if status != http.StatusBadRequest || !strings.Contains(string(body), "Djangoo") {
+	if status != http.StatusBadRequest || !strings.Contains(string(body), "Djangoo") || !strings.Contains(string(body), "did you mean Django") {
 		t.Errorf("search unknown skill = %d %s, want 400 naming it", status, body)
 	}
 

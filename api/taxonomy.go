@@ -71,10 +71,8 @@ func (s *server) suggestSkills(c *gin.Context) {
 // unknownSkill is the error for a skill name the taxonomy does not know,
 // with a suggestion when the taxonomy has a close one.
 func (s *server) unknownSkill(name string) error {
-	if sg, ok := any(s.cfg.Taxonomy).(interface{ Suggest(string) (string, bool) }); ok {
-		if alt, ok := sg.Suggest(name); ok {
-			return fmt.Errorf("unknown skill; did you mean %s?: %w", alt, engine.ErrInvalid)
-		}
+	if alt, ok := s.cfg.Taxonomy.Suggest(name); ok {
+		return fmt.Errorf("unknown skill; did you mean %s?: %w", alt, engine.ErrInvalid)
 	}
 	return fmt.Errorf("unknown skill: %w", engine.ErrInvalid)
 }

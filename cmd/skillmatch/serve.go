@@ -194,7 +194,12 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 	if path == "" {
 		return taxonomy.Default(), nil
 	}
-	return nil, fmt.Errorf("--taxonomy %s: overlay files are not supported yet", path) // TEMPORARY: taxonomy.LoadOverlay once it lands
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return taxonomy.LoadOverlay(taxonomy.Default(), f, path)
 }
 
 // waitJobs waits for the job runner to stop after the context ends, at most
