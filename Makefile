@@ -32,6 +32,9 @@ eval:
 # bench: speed reports.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/... ./index/... ./api/...
+	# HTTP load: 10,000 stored candidates, 50 clients on matches and search,
+	# concurrent uploads, livecareer PDF ingest (LOAD_FLAGS=-duration=10s …).
+	$(GO) run ./cmd/skillmatch-load $(LOAD_FLAGS)
 
 generate:
 	$(GO) generate ./...
