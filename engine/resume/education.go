@@ -24,11 +24,11 @@ var degreePatterns = []struct {
 	level string
 	re    *regexp.Regexp
 }{
-	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.:;)|—–-])`)},
-	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.:;)(|—–-])`)},
-	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|laurea(?:\s+triennale)?|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelDoctorate, regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?\s+(?:of|in|en)\b[^,|—–:]*|doctorat|doctorado|doktor\w*|ed\.?d\.?)(?:\s|$|[,.:;)|—–-])`)},
+	{LevelMaster, regexp.MustCompile(`(?i)\b(?:master'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–:]*)?|máster|maestr[ií]a|mast[eè]re?|m\.?\s?sc\.?|m\.?\s?tech\.?|m\.?\s?eng\.?|m\.?\s?phil\.?|mba|m\.?c\.?a\.?|m\.?\s?com\.?|ll\.?m\.?|m\.?s\.?|m\.?a\.?|m\.e\.?|diplom(?:-ingenieur)?|ingénieur|dipl\.-ing\.?)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelBachelor, regexp.MustCompile(`(?i)\b(?:bachelor'?s?(?:\s+(?:degree\s+)?(?:of|in)\b[^,|—–:]*)?|b\.?\s?sc\.?|b\.?\s?tech\.?|b\.?\s?eng\.?|b\.?c\.?a\.?|b\.?\s?com\.?|b\.?b\.?a\.?|b\.?s\.?|b\.?a\.?|b\.e\.?|licen[cs]e|laurea(?:\s+triennale)?|licenciatura|licenciado|ingenier[ií]a|ingeniero|grado\s+en|undergraduate\s+degree|graduat(?:e|ion)\s+in)(?:\s|$|[,.:;)(|—–-])`)},
 	{LevelHighSchool, regexp.MustCompile(`(?i)\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hsc|ssc|h\.s\.c\.?|s\.s\.c\.?|12th|10th|xii|a[\s-]levels?|gcses?|ged|baccalaur[ée]at|bachillerato|matriculation|abitur|intermediate)(?:\s|$|[,.:;)(|—–-])`)},
-	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.:;)(|—–-])`)},
+	{LevelAssociate, regexp.MustCompile(`(?i)\b(?:associate'?s?\s+(?:degree|of|in)\b[^,|—–:]*|a\.a\.s\.?|a\.a\.|a\.s\.|hnd|higher\s+national\s+diploma|(?:polytechnic\s+)?diploma(?:\s+in)?|foundation\s+degree)(?:\s|$|[,.:;)(|—–-])`)},
 }
 
 // caseSensitiveShort are degree abbreviations that are common words or
@@ -78,7 +78,10 @@ func fieldAfter(level, rest string) string {
 		return ""
 	}
 	f := fieldCutRe.Split(rest[len(lead):], 2)[0]
-	f = strings.Trim(strings.TrimSpace(f), ".,;:")
+	if loc := institutionRe.FindStringIndex(f); loc != nil && loc[0] > 0 {
+		f = f[:loc[0]] // "Information Technology University of Phoenix"
+	}
+	f = strings.TrimSpace(strings.Trim(strings.TrimSpace(f), ".,;:"))
 	if f == "" || institutionRe.MatchString(f) || len(findDateRanges(f)) > 0 || len(strings.Fields(f)) > 8 {
 		return ""
 	}
@@ -103,9 +106,9 @@ func institutionFallback(l string, e engine.Education) string {
 }
 
 var (
-	fieldInRe   = regexp.MustCompile(`(?i)^\s*(?:(?:in|of|en|de|di|em)\s+)+`)
+	fieldInRe   = regexp.MustCompile(`(?i)^\s*(?:(?:in|of|en|de|di|em)\s+|[:：]\s*)+`)
 	honsRe      = regexp.MustCompile(`(?i)^\s*(?:\(hons?\.?\)|\(honou?rs\)|hons\.?|honou?rs)`)
-	partSplitRe = regexp.MustCompile(`\s+[—–|]\s+|\s+-\s+|\s{2,}|,\s*`)
+	partSplitRe = regexp.MustCompile(`\s+[—–|]\s+|\s+-\s+|\s{2,}|,\s*|\s*(?:－|ï¼\x{8d}?)\s*|\s+GPA\b`)
 	fieldCutRe  = regexp.MustCompile(`\s+(?:[—–|]|-|from|at|,)\s+|,\s*|\s{2,}|\s+\(`)
 )
 
@@ -135,6 +138,12 @@ func findEducation(lines []string, secs []engine.Section, asOf month) []engine.E
 				degree += m // "BSc (Hons)"
 				rest = rest[len(m):]
 			}
+			if loc := institutionRe.FindStringIndex(degree); loc != nil && loc[0] > 0 && level != LevelHighSchool {
+				// "Bachelor of Science in Physics Ohio State University"
+				rest = degree[loc[0]:] + rest
+				degree = strings.TrimSpace(degree[:loc[0]])
+			}
+			degree = strings.TrimRight(degree, " :")
 			e := engine.Education{Level: level, Degree: degree}
 			// "Bachelor of Science in Physics": the field follows " in "
 			if idx := strings.Index(strings.ToLower(degree), " in "); idx > 0 {
@@ -143,7 +152,7 @@ func findEducation(lines []string, secs []engine.Section, asOf month) []engine.E
 				// "Master of Computer Science": the field is in the name
 				e.Field = strings.TrimSpace(degree[strings.Index(strings.ToLower(degree), " of ")+4:])
 			}
-			if e.Institution = institutionIn(l); e.Institution == "" {
+			if e.Institution = institutionOf(l, e); e.Institution == "" {
 				e.Institution = institutionFallback(l, e)
 			}
 			es = append(es, entry{e, i})
@@ -194,4 +203,15 @@ func institutionIn(l string) string {
 		}
 	}
 	return ""
+}
+
+// institutionOf is institutionIn on a degree's own line, with the degree
+// and the field taken out of the part it returns.
+func institutionOf(l string, e engine.Education) string {
+	for _, cut := range []string{e.Degree, e.Field} {
+		if cut != "" {
+			l = strings.Replace(l, cut, "  ", 1)
+		}
+	}
+	return strings.Trim(institutionIn(l), " ,:;—–-|")
 }

@@ -48,7 +48,7 @@ var companyWords = map[string]bool{
 
 var (
 	bulletRe   = regexp.MustCompile(`^\s*(?:[-*•◦▪►●‣·–—]|\d+[.)])\s+`)
-	splitRe    = regexp.MustCompile(`\s+(?:[—–|@•·]|-|at|chez|en|bei)\s+|\s{3,}|\s*\|\s*|,\s+`)
+	splitRe    = regexp.MustCompile(`\s+(?:[—–|@•·]|-|at|chez|en|bei)\s+|\s{3,}|\s*\|\s*|\s*,\s+|\s*(?:－|ï¼\x{8d}?)\s*`)
 	kaggleCoRe = regexp.MustCompile(`(?i)^\s*company\s*[-:]\s*(.+)$`)
 	// labelRe strips labels in front of a position's dates or text.
 	posLabelRe = regexp.MustCompile(`(?i)^\s*(?:(?:description|duration|period|dates?|tenure|employment\s+period)\s*[-:]\s*)+`)
@@ -295,6 +295,16 @@ func hasRoleOrCompany(s string) bool {
 	return false
 }
 
+// endsWithCompanyWord is 1 when a phrase ends like a company name ("Acme
+// Ltd", "Brightpath Logistics"), else 0.
+func endsWithCompanyWord(s string) int {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) > 0 && companyWords[strings.Trim(ws[len(ws)-1], ",;:()")] {
+		return 1
+	}
+	return 0
+}
+
 func scoreWords(s string, words map[string]bool) int {
 	n := 0
 	for _, w := range strings.Fields(strings.ToLower(s)) {
@@ -330,7 +340,7 @@ func splitHeader(lines []string) (title, employer, location string) {
 	}
 	ti, best := -1, 0
 	for i, p := range pieces {
-		if s := scoreWords(p.text, roleWords) - 2*scoreWords(p.text, companyWords); s > best {
+		if s := scoreWords(p.text, roleWords) - 2*endsWithCompanyWord(p.text); s > best {
 			ti, best = i, s
 		}
 	}

@@ -23,7 +23,8 @@ var (
 // location and links are removed from the contact, and the name (and each
 // part of it), emails, phone numbers, links, labelled addresses and birth
 // dates, and photo references are replaced by "[redacted]" markers in
-// r.Text and in every evidence text. Line numbers stay valid: no line is
+// r.Text, in every evidence text and in position titles and employers. Line
+// numbers stay valid: no line is
 // added or removed. Skills, positions, education and dates are kept.
 func Redact(r engine.Resume) engine.Resume {
 	out := r
@@ -43,7 +44,12 @@ func Redact(r engine.Resume) engine.Resume {
 	for i := range out.Sections {
 		out.Sections[i].Heading = red.line(out.Sections[i].Heading)
 	}
+	// a business of one's own carries one's name ("Nguyen Bookkeeping")
 	out.Positions = append([]engine.Position(nil), r.Positions...)
+	for i := range out.Positions {
+		p := &out.Positions[i]
+		p.Title, p.Employer, p.Location = red.line(p.Title), red.line(p.Employer), red.line(p.Location)
+	}
 	out.Education = append([]engine.Education(nil), r.Education...)
 	return out
 }
