@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine/role"
+)
+
+// runSkillmatch runs the skillmatch CLI in-process and returns its exit code and output.
+func runSkillmatch(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestRoleCommand(t *testing.T) {
+	code, out, errOut := runSkillmatch(t, "role", "../../testdata/roles/python-backend.yaml")
+	if code != 0 {
+		t.Fatalf("role exit %d: %s", code, errOut)
+	}
+	var got role.Role
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("role output is not JSON: %v\n%s", err, out)
+	}
+	var skills []string
+	for _, q := range got.Required {
+		skills = append(skills, strings.Join(q.Skills, "|"))
+	}
+	want := []string{"Python", "Django|Flask", "Docker", "AWS|Azure|GCP"}
+	if diff := cmp.Diff(want, skills); diff != "" {
+		t.Errorf("required (-want +got):\n%s", diff)
+	}
+	if got.Required[2].MinMonths != 24 || got.Education != "bachelor" || got.Version == "" {
+		t.Errorf("docker min_months %d, education %q, version %q", got.Required[2].MinMonths, got.Education, got.Version)
+	}
+	// The YAML form reads back to the same role.
+	code, yout, errOut := runSkillmatch(t, "role", "--format", "yaml", "../../testdata/roles/python-backend.yaml")
+	if code != 0 {
+		t.Fatalf("role --format yaml exit %d: %s", code, errOut)
+	}
+	var back role.Role
+	if err := yaml.Unmarshal([]byte(yout), &back); err != nil {
+		t.Fatalf("yaml output: %v\n%s", err, yout)
+	}
+	if diff := cmp.Diff(got, back); diff != "" {
+		t.Errorf("yaml output differs from json (-json +yaml):\n%s", diff)
+	}
+}
+
+func TestRoleCommandJobDescription(t *testing.T) {
+	code, out, errOut := runSkillmatch(t, "role", "../../testdata/jobs/go-backend.txt")
+	if code != 0 {
+		t.Fatalf("role exit %d: %s", code, errOut)
+	}
+	var got role.Role
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Backend Engineer (Go)" || len(got.Required) == 0 || got.Required[0].Skills[0] != "Go" || got.Required[0].MinMonths != 60 {
+		t.Errorf("role from job description = %+v", got)
+	}
+}
+
+func TestRoleCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("title: T\nrequired: [Python, Postgress]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"unknown skill", []string{"role", bad}, 1, `required[1]: unknown skill "Postgress": did you mean PostgreSQL?`},
+		{"no file", []string{"role"}, 2, "want exactly one FILE"},
+		{"bad format", []string{"role", "--format", "xml", bad}, 2, `--format "xml"`},
+		{"missing file", []string{"role", filepath.Join(dir, "nope.yaml")}, 1, "no such file"},
+		{"rank without role", []string{"rank", "../../testdata/resumes"}, 2, "want --role FILE"},
+		{"rank bad as-of", []string{"rank", "--role", bad, "--as-of", "yesterday", "x"}, 2, "--as-of"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runSkillmatch(t, tt.args...)
+			if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tt.wantCode, tt.wantErr)
+			}
+		})
+	}
+}
+
+// rankOutput is the JSON shape of `rank --format json`.
+type rankOutput struct {
+	Role    role.Role `json:"role"`
+	Results []struct {
+		File         string                   `json:"file"`
+		Score        float64                  `json:"score"`
+		Rank         int                      `json:"rank"`
+		Requirements []role.RequirementResult `json:"requirements"`
+		Missing      []string                 `json:"missing"`
+	} `json:"results"`
+	Errors []json.RawMessage `json:"errors"`
+}
+
+// seedResumes are the hand-written resumes of the seed ordering.
+var seedResumes = []string{
+	"../../testdata/resumes/accountant.txt", "../../testdata/resumes/data-scientist.txt",
+	"../../testdata/resumes/frontend-react.txt", "../../testdata/resumes/java-backend.txt",
+	"../../testdata/resumes/junior-django.txt", "../../testdata/resumes/python-django-aws-senior.txt",
+	"../../testdata/resumes/python-flask-gcp.txt",
+}
+
+func TestRankCommand(t *testing.T) {
+	args := append([]string{"rank", "--format", "json", "--as-of", "2026-06-01", "--role", "../../testdata/roles/python-backend.yaml"}, seedResumes...)
+	code, out, errOut := runSkillmatch(t, args...)
+	if code != 0 {
+		t.Fatalf("rank exit %d: %s", code, errOut)
+	}
+	var got rankOutput
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("rank output: %v\n%s", err, out)
+	}
+	if got.Role.Title != "Python Backend Developer" || len(got.Results) != 7 {
+		t.Fatalf("role %q, %d results", got.Role.Title, len(got.Results))
+	}
+	for i, r := range got.Results {
+		if r.Rank != i+1 || (i > 0 && r.Score > got.Results[i-1].Score) {
+			t.Errorf("result %d (%s): rank %d score %v after %v", i, r.File, r.Rank, r.Score, got.Results[max(i-1, 0)].Score)
+		}
+		if len(r.Requirements) != len(got.Role.Required) {
+			t.Errorf("%s: %d requirement results for %d required", r.File, len(r.Requirements), len(got.Role.Required))
+		}
+	}
+	first := filepath.Base(got.Results[0].File)
+	last := filepath.Base(got.Results[len(got.Results)-1].File)
+	if first != "python-django-aws-senior.txt" || last != "accountant.txt" {
+		t.Errorf("first %s, last %s; want the senior Django engineer first and the accountant last", first, last)
+	}
+	acc := got.Results[len(got.Results)-1]
+	if !hasString(acc.Missing, "Python") {
+		t.Errorf("accountant's missing = %v, want Python among them", acc.Missing)
+	}
+
+	// --strict keeps only candidates with every required skill.
+	code, out, _ = runSkillmatch(t, "rank", "--format", "json", "--strict", "--as-of", "2026-06-01", "--role", "../../testdata/roles/python-backend.yaml", "../../testdata/resumes")
+	// (a directory this time: walked, every resume in it ranked)
+	var strict rankOutput
+	if err := json.Unmarshal([]byte(out), &strict); err != nil || code != 0 {
+		t.Fatalf("strict: exit %d, %v", code, err)
+	}
+	if len(strict.Results) == 0 || len(strict.Results) >= len(got.Results) {
+		t.Fatalf("strict kept %d of %d", len(strict.Results), len(got.Results))
+	}
+	for _, r := range strict.Results {
+		if len(r.Missing) != 0 {
+			t.Errorf("strict kept %s missing %v", r.File, r.Missing)
+		}
+	}
+}
+
+func TestRankCommandTableAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	// an image: refused before any worker process is needed
+	broken := filepath.Join(dir, "photo.png")
+	if err := os.WriteFile(broken, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runSkillmatch(t, "rank", "--as-of", "2026-06-01", "--role", "../../testdata/jobs/java-backend.txt",
+		"../../testdata/resumes/java-backend.txt", "../../testdata/resumes/accountant.txt", broken)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 because one file could not be read", code)
+	}
+	if !strings.Contains(errOut, "photo.png") {
+		t.Errorf("stderr %q does not name the unreadable file", errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[2], "RANK") || !strings.Contains(lines[3], "java-backend.txt") || !strings.Contains(lines[4], "accountant.txt") {
+		t.Fatalf("table:\n%s", out)
+	}
+	if !strings.Contains(lines[3], "Java") || !strings.Contains(lines[4], "Spring Boot") {
+		t.Errorf("table rows should list matched and missing skills:\n%s", out)
+	}
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
