@@ -92,7 +92,8 @@ type Config struct {
 	// Ranker is the in-memory ranker behind GET /roles/{id}/matches. New
 	// warms it from Store.ForEachCandidate and keeps it current on uploads
 	// and deletes; anything else that stores candidates in the same Store
-	// (batch jobs) must Add them to the same Ranker. Nil: New makes one.
+	// (batch jobs) must Add them to the same Ranker, as Rankable(profile).
+	// Nil: New makes one.
 	Ranker    *role.Ranker
 	Logger    *slog.Logger // default: discard
 	Limits    Limits

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
 )
@@ -16,6 +17,14 @@ type liveSet struct {
 	ranker *role.Ranker
 	mu     sync.RWMutex
 	files  map[string]string // candidate id → original file name
+}
+
+// Rankable is the part of a profile a Ranker needs to hold: everything but
+// the document text, which scoring never reads (evidence carries its own
+// lines) and which is most of a profile's memory.
+func Rankable(r engine.Resume) engine.Resume {
+	r.Text = ""
+	return r
 }
 
 // warm loads every stored candidate into ranker.
@@ -32,7 +41,7 @@ func warm(ctx context.Context, st Store, ranker *role.Ranker) (*liveSet, error) 
 }
 
 func (l *liveSet) add(c index.Candidate) {
-	l.ranker.Add(c.ID, c.Profile)
+	l.ranker.Add(c.ID, Rankable(c.Profile))
 	l.mu.Lock()
 	l.files[c.ID] = c.File
 	l.mu.Unlock()

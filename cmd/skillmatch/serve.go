@@ -89,7 +89,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Taxonomy:       tax,
 		Logger:         logger,
 		CallbackSecret: []byte(*callbackSecret),
-		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
+		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
 	})
 	if err != nil {
 		return err
