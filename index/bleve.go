@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -103,7 +104,7 @@ func docFor(c Candidate) map[string]any {
 		if sk.Category != "" && !slices.Contains(cats, sk.Category) {
 			cats = append(cats, sk.Category)
 		}
-		if sk.Months != nil {
+		if sk.Months != nil && !strings.Contains(sk.ID, "=") { // "=" would break the term ranges
 			months = append(months, monthsTerm(sk.ID, *sk.Months))
 		}
 	}

@@ -106,7 +106,10 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 	// the same text) leaves an unreferenced file behind, never a missing one.
 	for i := range prep {
 		c := prep[i].c
-		if _, err := findDuplicate(ctx, s.db, c.Hash, c.TextHash); !errors.Is(err, engine.ErrNotFound) {
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates
+			WHERE hash = ? OR (text_hash IS NOT NULL AND text_hash = ?)`, c.Hash, c.TextHash).Scan(&n)
+		if err != nil || n > 0 {
 			continue // stored already, or the check failed and the transaction will report it
 		}
 		if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
