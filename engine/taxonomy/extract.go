@@ -138,7 +138,7 @@ func newPattern(s Skill, skill int32, orig string) pattern {
 	if isShortAcronym(orig) || orig != s.Name && isAcronymAlias(orig) {
 		p.exact = orig
 	}
-	if p.ambiguous && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
+	if p.ambiguous && s.Context == "tech" && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
 		p.capital = true
 	}
 	return p

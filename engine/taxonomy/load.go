@@ -51,7 +51,7 @@ func Default() *Taxonomy {
 // an ambiguous name on the same line.
 var techCategories = map[string]bool{
 	"language": true, "framework": true, "library": true, "database": true, "cloud": true,
-	"tool": true, "platform": true, "protocol": true, "practice": true, "methodology": true,
+	"tool": true, "platform": true, "protocol": true, "practice": true, "methodology": true, "software": true,
 }
 
 // New builds a taxonomy from a file's skills. When two skills claim the same
