@@ -2,16 +2,28 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
+	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
 )
+
+// The edge-case report decodes hostile PDFs through a document.Pool, which
+// re-executes this program as its worker.
+func init() {
+	if document.IsWorker() {
+		os.Exit(document.ServeWorker())
+	}
+}
 
 // evalDocuments compares the text skillmatch extracts from PDFs with
 // poppler's pdftotext (reading-order mode, no -layout), per producer: word
@@ -88,6 +100,59 @@ func evalDocuments(shared string) error {
 	}
 	if allN > 0 {
 		fmt.Printf("%-28s %5d %7.3f %9.3f   (goal: mean >= 0.98 both)\n", "all", allN, allR/float64(allN), allP/float64(allN))
+	}
+	return evalEdgeCases(shared)
+}
+
+// evalEdgeCases runs the third-party edge-case PDFs (PDF 2.0, scans,
+// broken xref, circular references, books) and the project's malformed
+// files through a worker pool and counts the answers by kind.
+func evalEdgeCases(shared string) error {
+	files, _ := filepath.Glob(filepath.Join(shared, "data/pdf/edge-cases/*/*.pdf"))
+	more, _ := filepath.Glob(filepath.Join(shared, "data/pdf/edge-cases/*/*.PDF"))
+	malformed, _ := filepath.Glob("testdata/documents/malformed/*")
+	files = append(append(files, more...), malformed...)
+	if len(files) == 0 {
+		return nil
+	}
+	lim := document.DefaultLimits()
+	lim.MaxPages = 2000
+	pool, err := document.NewPool(document.PoolOptions{Workers: 2, Timeout: 10 * time.Second, Limits: lim})
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	counts := map[string]int{}
+	var slowest time.Duration
+	start := time.Now()
+	for _, f := range files {
+		if strings.HasSuffix(f, ".go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		_, err = pool.Decode(context.Background(), data, f)
+		slowest = max(slowest, time.Since(t0))
+		switch {
+		case err == nil:
+			counts["text"]++
+		case errors.Is(err, engine.ErrTooLarge):
+			counts["too large"]++
+		case errors.Is(err, engine.ErrUnsupportedFormat):
+			counts["unsupported"]++
+		case errors.Is(err, engine.ErrUnreadable):
+			counts["unreadable"]++
+		default:
+			counts["other error"]++
+			fmt.Fprintf(os.Stderr, "  %s: %v\n", f, err)
+		}
+	}
+	fmt.Printf("\nedge cases and malformed files through the worker pool: %d files in %s, slowest %s\n", len(files)-1, time.Since(start).Round(time.Millisecond), slowest.Round(time.Millisecond))
+	for _, k := range []string{"text", "unreadable", "too large", "unsupported", "other error"} {
+		fmt.Printf("  %-12s %d\n", k, counts[k])
 	}
 	return nil
 }

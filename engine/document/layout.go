@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text layout on positioned glyphs. Glyphs are grouped into lines by
@@ -71,6 +73,7 @@ func buildSegments(glyphs []glyph) []segment {
 // appendLineSegments splits one baseline line into segments of words.
 func appendLineSegments(segs []segment, line []glyph) []segment {
 	sort.SliceStable(line, func(i, j int) bool { return line[i].x < line[j].x })
+	line = combineAccents(line)
 	var b strings.Builder
 	var cur segment
 	open := false
@@ -318,4 +321,39 @@ func bulletMarkBefore(marks []box, x0, y, size float64) bool {
 func startsWithBullet(text string) bool {
 	r, size := utf8.DecodeRuneInString(text)
 	return bulletRunes[r] && len(text) > size && text[size] == ' '
+}
+
+// combiningFor maps the spacing accents TeX draws as separate glyphs over a
+// letter to their combining marks.
+var combiningFor = map[string]string{
+	"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "^": "\u0302", "˜": "\u0303", "~": "\u0303",
+	"¨": "\u0308", "ˇ": "\u030C", "˘": "\u0306", "˙": "\u0307", "˚": "\u030A", "¸": "\u0327",
+	"˛": "\u0328", "¯": "\u0304",
+}
+
+// combineAccents folds an accent glyph drawn over a neighbouring letter
+// into that letter ("´" over "s" reads "ś").
+func combineAccents(line []glyph) []glyph {
+	out := line[:0:0]
+	for i := 0; i < len(line); i++ {
+		g := line[i]
+		mark, ok := combiningFor[g.text]
+		if !ok {
+			out = append(out, g)
+			continue
+		}
+		center := g.x + g.w/2
+		over := func(b glyph) bool {
+			return !b.space && b.w > 0 && center >= b.x-0.05*b.size && center <= b.x+b.w+0.05*b.size && utf8.RuneCountInString(b.text) == 1
+		}
+		switch {
+		case i+1 < len(line) && over(line[i+1]):
+			line[i+1].text = norm.NFC.String(line[i+1].text + mark)
+		case len(out) > 0 && over(out[len(out)-1]):
+			out[len(out)-1].text = norm.NFC.String(out[len(out)-1].text + mark)
+		default:
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -29,11 +29,28 @@ type pdfAbort struct{ err error }
 
 // decodePDF extracts the text of every page in reading order.
 func decodePDF(data []byte, lim Limits) (Document, error) {
-	data, err := fixPDFHeader(data)
+	fixed, err := fixPDFHeader(data)
 	if err != nil {
 		return Document{}, err
 	}
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := pdf.NewReader(bytes.NewReader(fixed), int64(len(fixed)))
+	if err != nil && len(fixed) < len(data) {
+		// Bytes before the header: the offsets may count from the file's
+		// first byte rather than from the header. Keep every byte in place
+		// and write a header over the junk instead.
+		inPlace := make([]byte, len(data))
+		copy(inPlace, data)
+		junk := len(data) - len(fixed)
+		if junk >= 10 {
+			copy(inPlace, "%PDF-1.7\n%")
+			for i := 10; i < junk; i++ {
+				if inPlace[i] == '\n' || inPlace[i] == '\r' {
+					inPlace[i] = ' '
+				}
+			}
+			r, err = pdf.NewReader(bytes.NewReader(inPlace), int64(len(inPlace)))
+		}
+	}
 	if err != nil {
 		return Document{}, fmt.Errorf("pdf: cannot read the file (%s): %w", pdfReason(err), engine.ErrUnreadable)
 	}
