@@ -474,3 +474,73 @@ func TestBackup(t *testing.T) {
 		t.Errorf("search in restored copy = %v, want [%s]", ids, c.ID)
 	}
 }
+
+// Writes and searches keep working while Reindex runs, and nothing written
+// meanwhile is missing from (or lingering in) the rebuilt index.
+func TestReindexWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	var in []NewCandidate
+	for i := range 300 {
+		text := fmt.Sprintf("python resume %d", i)
+		in = append(in, NewCandidate{File: fmt.Sprintf("%d.txt", i), Original: []byte(text), Profile: profile(text, 1, "python")})
+	}
+	res, err := s.AddCandidates(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	wg.Add(2)
+	go func() { // writer: add and delete while the index is rebuilt
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			text := fmt.Sprintf("python newcomer %d", i)
+			if _, _, err := s.AddCandidate(ctx, fmt.Sprintf("new%d.txt", i), []byte(text), profile(text, 1, "python")); err != nil {
+				t.Errorf("AddCandidate during reindex: %v", err)
+				return
+			}
+			if i < len(res) {
+				if err := s.DeleteCandidate(ctx, res[i].Candidate.ID); err != nil {
+					t.Errorf("DeleteCandidate during reindex: %v", err)
+				}
+			}
+		}
+	}()
+	go func() { // reader
+		defer wg.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			if _, err := s.Search(ctx, SearchRequest{Query: "python"}); err != nil {
+				t.Errorf("Search during reindex: %v", err)
+				return
+			}
+		}
+	}()
+	for range 2 {
+		if err := s.Reindex(ctx); err != nil {
+			t.Errorf("Reindex: %v", err)
+		}
+	}
+	close(done)
+	wg.Wait()
+
+	n, err := s.CountCandidates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Search(ctx, SearchRequest{Query: "python"})
+	if err != nil || r.Total != uint64(n) {
+		t.Errorf("after concurrent reindex: index has %d python candidates (%v), store has %d", r.Total, err, n)
+	}
+}
