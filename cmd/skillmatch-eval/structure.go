@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -37,7 +38,92 @@ func evalStructure(shared string) error {
 		return err
 	}
 	fmt.Println()
+	if err := evalStructureLiveCareer(filepath.Join(shared, "data/resumes/livecareer/data")); err != nil {
+		return err
+	}
+	fmt.Println()
 	return evalStructureKaggle(filepath.Join(shared, "data/resumes/kaggle-categorized/UpdatedResumeDataSet.csv"))
+}
+
+// evalStructureLiveCareer compares Parse with careful-reader labels of real
+// resumes nobody on the team wrote (testdata/structure/livecareer.labels.json):
+// positions with exact dates, and total months.
+func evalStructureLiveCareer(dir string) error {
+	b, err := os.ReadFile(filepath.Join(structureDir, "livecareer.labels.json"))
+	if err != nil {
+		return err
+	}
+	var labels struct {
+		AsOf    string `json:"as_of"`
+		Resumes []struct {
+			File      string `json:"file"`
+			Positions []struct {
+				Start, End string
+				Current    bool
+			} `json:"positions"`
+			TotalMonths int `json:"total_months"`
+		} `json:"resumes"`
+	}
+	if err := json.Unmarshal(b, &labels); err != nil {
+		return err
+	}
+	if _, err := os.Stat(dir); err != nil {
+		fmt.Printf("livecareer: %s absent, skipped\n", dir)
+		return nil
+	}
+	asOf, err := time.Parse("2006-01-02", labels.AsOf)
+	if err != nil {
+		return err
+	}
+	tax := taxonomy.Default()
+	var posWant, posExact, extra, totExact, totNear, n int
+	var totAbs float64
+	var lines []string
+	for _, l := range labels.Resumes {
+		data, err := os.ReadFile(filepath.Join(dir, l.File))
+		if err != nil {
+			return err
+		}
+		doc, err := document.Decode(data, document.DefaultLimits())
+		if err != nil {
+			lines = append(lines, fmt.Sprintf("  %s: %v", l.File, err))
+			continue
+		}
+		n++
+		r := resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf})
+		used := make([]bool, len(r.Positions))
+		for _, w := range l.Positions {
+			posWant++
+			for i, g := range r.Positions {
+				if !used[i] && g.Start == w.Start && g.End == w.End && g.Current == w.Current {
+					used[i] = true
+					posExact++
+					break
+				}
+			}
+		}
+		for _, u := range used {
+			if !u {
+				extra++
+			}
+		}
+		d := r.TotalMonths - l.TotalMonths
+		totAbs += math.Abs(float64(d))
+		if d == 0 {
+			totExact++
+		}
+		if d >= -3 && d <= 3 {
+			totNear++
+		}
+		lines = append(lines, fmt.Sprintf("  %-32s total %3d, careful reader %3d; positions %d found, %d labelled", l.File, r.TotalMonths, l.TotalMonths, len(r.Positions), len(l.Positions)))
+	}
+	fmt.Printf("livecareer (%d real resumes, careful-reader labels, PDF text by engine/document, as of %s):\n", n, labels.AsOf)
+	fmt.Printf("  positions with exact dates   %s (%d found positions not in the labels)\n", ratio(posExact, posWant), extra)
+	fmt.Printf("  total months exact           %s; within ±3 months %s; MAE %.1f months\n", ratio(totExact, n), ratio(totNear, n), totAbs/math.Max(1, float64(n)))
+	for _, l := range lines {
+		fmt.Println(l)
+	}
+	return nil
 }
 
 type structureExpect struct {

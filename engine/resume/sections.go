@@ -234,7 +234,42 @@ func normalizeText(text string) string {
 		out = append(out, l)
 	}
 	out = splitColumns(out)
+	out = joinSplitDates(out)
 	return strings.Join(out, "\n")
+}
+
+var (
+	lonePointRe     = regexp.MustCompile(`(?i)^\s*` + rePoint + `\s*$`)
+	loneSepRe       = regexp.MustCompile(`(?i)^\s*(?:-{1,2}|–|—|to|till|until)\s*$`)
+	loneEndRe       = regexp.MustCompile(`(?i)^\s*(?:` + rePoint + `|` + rePresent + `)\s*$`)
+	trailingPointRe = regexp.MustCompile(`(?i)^(.*?\S)\s+(` + rePoint + `)\s*$`)
+	pointAndSepRe   = regexp.MustCompile(`(?i)^\s*` + rePoint + `\s*(?:-{1,2}|–|—|to|till|until)\s*$`)
+)
+
+// joinSplitDates puts a date range that a layout broke over lines back on
+// one line: "May 2005" / "to" / "November 2011", or "May 2005 –" / "Present".
+func joinSplitDates(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		switch {
+		case i+2 < len(lines) && lonePointRe.MatchString(l) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]):
+			out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
+			i += 2
+		case i+2 < len(lines) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]) && trailingPointRe.MatchString(l):
+			// "… 50 people, January 2016" / "to" / "Current": a wrapped
+			// paragraph swallowed the start of the next range
+			m := trailingPointRe.FindStringSubmatch(l)
+			out = append(out, m[1], strings.TrimSpace(m[2])+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
+			i += 2
+		case i+1 < len(lines) && pointAndSepRe.MatchString(l) && loneEndRe.MatchString(lines[i+1]):
+			out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1]))
+			i++
+		default:
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func expandTabs(l string) string {
