@@ -7,7 +7,7 @@
 //
 // A job survives restarts and crashes: every item is committed on its own
 // with its result, Start resumes queued and running jobs, and the store's
-// FinishItem counts an item once however often it is finished, so an item
+// FinishItems counts an item once however often it is finished, so an item
 // redone after a kill -9 is neither lost nor counted twice.
 //
 // jobs uses net/http only as a client, for callbacks. It must not import gin
@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -54,13 +55,14 @@ const (
 )
 
 // Store is what the runner needs from persistent storage; *index.Store
-// implements it. FinishItem must be idempotent: finishing an item that is no
-// longer pending changes nothing.
+// implements it. FinishItems commits a batch of items in one transaction and
+// must be idempotent: finishing an item that is no longer pending changes
+// nothing.
 type Store interface {
 	CreateJob(ctx context.Context, job index.Job, items []index.JobItem, blobs map[string][]byte) (index.Job, bool, error)
 	GetJob(ctx context.Context, id string) (index.Job, error)
 	PendingItems(ctx context.Context, jobID string, limit int) ([]index.JobItem, error)
-	FinishItem(ctx context.Context, item index.JobItem) error
+	FinishItems(ctx context.Context, items []index.JobItem) error
 	SetJobStatus(ctx context.Context, id, status, errMsg string) error
 	UnfinishedJobs(ctx context.Context) ([]index.Job, error)
 	JobResults(ctx context.Context, id string) ([]index.JobItem, error)
@@ -410,6 +412,14 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 	return nil
 }
 
+// A batch is committed when it holds commitBatch items or commitWait after
+// its first item, whichever comes first. A crash loses at most that much
+// work, which is redone on the next start.
+const (
+	commitBatch = 256
+	commitWait  = 2 * time.Second
+)
+
 // outcome is one worked item on its way to the committer.
 type outcome struct {
 	item    index.JobItem
@@ -422,15 +432,15 @@ type outcome struct {
 
 // runItems decodes and scores items on Workers goroutines and commits them
 // from one goroutine in batches: the candidates of a batch are stored with
-// one AddCandidates, then each item is finished on its own. A crash between
-// the two leaves the items pending; redoing them finds the candidates stored
-// already (same bytes) and FinishItem counts each once.
+// one AddCandidates, then its items are finished with one FinishItems. A
+// crash between the two leaves the items pending; redoing them finds the
+// candidates stored already (same bytes), and an item is finished once.
 func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items []index.JobItem) error {
 	// Work started on an item is finished even if ctx ends meanwhile: that
 	// is what "stops at an item boundary" means.
 	work := context.WithoutCancel(ctx)
 	feed := make(chan index.JobItem)
-	results := make(chan outcome, r.cfg.Workers)
+	results := make(chan outcome, 2*commitBatch)
 	var workers sync.WaitGroup
 	for range r.cfg.Workers {
 		workers.Add(1)
@@ -463,21 +473,30 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 	}()
 
 	var commitErr error
-	batch := make([]outcome, 0, 64)
-	for o := range results {
+	batch := make([]outcome, 0, commitBatch)
+	for open := true; open; {
+		o, ok := <-results
+		if !ok {
+			break
+		}
 		batch = append(batch[:0], o)
-	drain: // take whatever else is ready, without waiting for it
-		for len(batch) < cap(batch) {
+		// Gather a batch: one AddCandidates of many documents costs the
+		// index far less (one segment to merge) than many of a few.
+		wait := time.NewTimer(commitWait)
+	gather:
+		for len(batch) < commitBatch {
 			select {
 			case o, ok := <-results:
 				if !ok {
-					break drain
+					open = false
+					break gather
 				}
 				batch = append(batch, o)
-			default:
-				break drain
+			case <-wait.C:
+				break gather
 			}
 		}
+		wait.Stop()
 		if commitErr == nil {
 			commitErr = r.commit(work, jobID, batch)
 		}
@@ -486,9 +505,17 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 }
 
 // work turns one pending item into its outcome. It never fails as a whole:
-// a bad document is that item's error.
-func (r *Runner) work(ctx context.Context, ro role.Role, it index.JobItem) outcome {
-	o := outcome{item: it}
+// a bad document is that item's error, and so is a panic in parsing or
+// scoring — otherwise one resume would take the server down, and again on
+// every restart as the job resumes.
+func (r *Runner) work(ctx context.Context, ro role.Role, it index.JobItem) (o outcome) {
+	o = outcome{item: it}
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("job item panicked", "job", it.JobID, "item", it.Seq, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			o = outcome{item: it, err: fmt.Errorf("internal error while parsing or scoring this file")}
+		}
+	}()
 	if it.Hash == "" {
 		o.err = decodeItemError(it.Error)
 		return o
@@ -541,7 +568,8 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 			r.cfg.OnCandidate(stored[k].Candidate)
 		}
 	}
-	for _, o := range batch {
+	finished := make([]index.JobItem, len(batch))
+	for i, o := range batch {
 		it := o.item
 		it.JobID = jobID
 		if o.err != nil {
@@ -549,9 +577,10 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 		} else {
 			it.Status, it.Error, it.Result, it.Score = itemDone, "", o.match, o.score
 		}
-		if err := r.cfg.Store.FinishItem(ctx, it); err != nil {
-			return fmt.Errorf("job %s item %d: %w", jobID, it.Seq, err)
-		}
+		finished[i] = it
+	}
+	if err := r.cfg.Store.FinishItems(ctx, finished); err != nil {
+		return fmt.Errorf("job %s: finish %d items: %w", jobID, len(finished), err)
 	}
 	return nil
 }

@@ -150,10 +150,16 @@ func TestRunnerScoresAJob(t *testing.T) {
 	r := f.runner(t, nil)
 	ctx := context.Background()
 	files := resumes(t)
+	var senior []byte
+	for _, u := range files {
+		if u.Name == "python-django-aws-senior.txt" {
+			senior = u.Data
+		}
+	}
 	files = append(files,
 		Upload{Name: "photo.png", Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
 		Upload{Name: "bundle.zip", Data: makeZip(t,
-			entry{name: "../../escape/python-django-aws-senior.txt", data: files[5].Data}, // same bytes as a file above
+			entry{name: "../../escape/python-django-aws-senior.txt", data: senior}, // same bytes as a file above
 			entry{name: "inner.zip", data: makeZip(t, entry{name: "x.txt", data: []byte("x")})})},
 	)
 	job, created, err := r.Submit(ctx, Request{RoleID: f.roleID, Files: files, KeyID: "k1"})

@@ -1,0 +1,388 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
+)
+
+var (
+	jobsBinOnce sync.Once
+	jobsBin     string
+	jobsBinErr  error
+)
+
+// jobsBinary builds the real skillmatch binary once for the tests of this
+// file, into a temp folder removed when the test binary exits.
+func jobsBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	jobsBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "skillmatch-jobs-e2e")
+		if err != nil {
+			jobsBinErr = err
+			return
+		}
+		jobsBin = filepath.Join(dir, "skillmatch")
+		cmd := exec.Command("go", "build", "-o", jobsBin, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			jobsBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if jobsBinErr != nil {
+		t.Fatal(jobsBinErr)
+	}
+	return jobsBin
+}
+
+// jobServer is a running `skillmatch serve` process.
+type jobServer struct {
+	cmd    *exec.Cmd
+	base   string
+	key    string
+	stderr *bytes.Buffer
+	exited chan struct{}
+}
+
+var (
+	jobsServingRe = regexp.MustCompile(`serving (http://\S+)`)
+	jobsKeyRe     = regexp.MustCompile(`^\s+(sm_\S+)\s*$`)
+)
+
+// startJobServer starts `serve` on a random loopback port with the data
+// folder and waits until it prints its address (and, on a fresh folder, the
+// first admin key).
+func startJobServer(t *testing.T, bin, data string) *jobServer {
+	t.Helper()
+	s := &jobServer{stderr: &bytes.Buffer{}, exited: make(chan struct{})}
+	s.cmd = exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data, "--rate", "0")
+	s.cmd.Stderr = s.stderr
+	out, err := s.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	go func() { s.cmd.Wait(); close(s.exited) }()
+	t.Cleanup(func() { s.cmd.Process.Kill(); <-s.exited })
+	deadline := time.After(60 * time.Second)
+	for s.base == "" {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatalf("serve exited before listening; stderr:\n%s", s.stderr)
+			}
+			if m := jobsKeyRe.FindStringSubmatch(line); m != nil {
+				s.key = m[1]
+			}
+			if m := jobsServingRe.FindStringSubmatch(line); m != nil {
+				s.base = m[1]
+			}
+		case <-deadline:
+			t.Fatalf("serve printed no address in 60 s; stderr:\n%s", s.stderr)
+		}
+	}
+	go func() {
+		for range lines {
+		}
+	}()
+	return s
+}
+
+// call sends a request with the key and decodes a JSON answer into v.
+func (s *jobServer) call(t *testing.T, key, method, path, contentType string, body io.Reader, v any) int {
+	t.Helper()
+	req, _ := http.NewRequest(method, s.base+path, body)
+	req.Header.Set("Authorization", "Bearer "+key)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if v != nil && resp.StatusCode < 300 {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s %s: %v in %s", method, path, err, b)
+		}
+	}
+	if resp.StatusCode >= 300 {
+		t.Logf("%s %s: %d %s", method, path, resp.StatusCode, b)
+	}
+	return resp.StatusCode
+}
+
+// kill9 ends the process with SIGKILL: no shutdown code runs.
+func (s *jobServer) kill9(t *testing.T) {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-s.exited
+}
+
+// stop ends the process with SIGTERM and waits for a clean exit.
+func (s *jobServer) stop(t *testing.T) {
+	t.Helper()
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.exited:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("serve did not stop within 30 s of SIGTERM")
+	}
+	if !s.cmd.ProcessState.Success() {
+		t.Fatalf("serve after SIGTERM: %v; stderr:\n%s", s.cmd.ProcessState, s.stderr)
+	}
+}
+
+// generatedResumes makes n distinct resumes from testdata/resumes/*.txt: each
+// is a fixture with its own name line and a reference number, so no two have
+// the same bytes or text. It returns them as a zip and their file names.
+func generatedResumes(t *testing.T, n int) ([]byte, []string) {
+	t.Helper()
+	paths, _ := filepath.Glob("../../testdata/resumes/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no testdata/resumes/*.txt")
+	}
+	var texts []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, n)
+	for i := range n {
+		text := texts[i%len(texts)]
+		_, rest, _ := strings.Cut(text, "\n")
+		names[i] = fmt.Sprintf("batch/resume-%04d.txt", i)
+		w, err := zw.Create(names[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "Candidate %04d\n%s\nReference: SM-%04d-%d\n", i, rest, i, i*7919)
+		names[i] = filepath.Base(names[i])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), names
+}
+
+type jobJSON struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Total  int    `json:"total"`
+	Done   int    `json:"done"`
+	Failed int    `json:"failed"`
+}
+
+type jobResultsJSON struct {
+	Results []struct {
+		File        string  `json:"file"`
+		CandidateID string  `json:"candidate_id"`
+		Score       float64 `json:"score"`
+		Rank        int     `json:"rank"`
+	} `json:"results"`
+	Errors []struct {
+		File, Code, Message string
+	} `json:"errors"`
+}
+
+const e2eRole = `title: Python Backend Developer
+required:
+  - Python
+  - any: [Django, Flask]
+  - any: [AWS, Azure, GCP]
+plus: [Docker, PostgreSQL]
+`
+
+// TestJobSurvivesKill9 is the durability test of issue 7: a job of a few
+// hundred resumes on the real binary, SIGKILL while it runs, a restart on
+// the same data folder, and then every item has exactly one result.
+func TestJobSurvivesKill9(t *testing.T) {
+	bin := jobsBinary(t)
+	data := filepath.Join(t.TempDir(), "data")
+	s := startJobServer(t, bin, data)
+	if s.key == "" {
+		t.Fatal("no admin key printed on a fresh data folder")
+	}
+	key := s.key
+
+	var ro struct{ ID string }
+	if code := s.call(t, key, "POST", "/api/v1/roles", "application/yaml", strings.NewReader(e2eRole), &ro); code != http.StatusCreated {
+		t.Fatalf("POST /roles = %d", code)
+	}
+	const n = 400
+	zipData, names := generatedResumes(t, n)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("role_id", ro.ID)
+	fw, _ := mw.CreateFormFile("file", "batch.zip")
+	fw.Write(zipData)
+	mw.Close()
+	var job jobJSON
+	if code := s.call(t, key, "POST", "/api/v1/jobs", mw.FormDataContentType(), &body, &job); code != http.StatusAccepted {
+		t.Fatalf("POST /jobs = %d", code)
+	}
+	if job.Total != n {
+		t.Fatalf("job total = %d, want %d", job.Total, n)
+	}
+
+	// Kill it mid-way: as soon as some but not all items are done.
+	var seen jobJSON
+	for deadline := time.Now().Add(60 * time.Second); ; {
+		s.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &seen)
+		if seen.Done+seen.Failed > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no item done in 60 s: %+v\nstderr:\n%s", seen, s.stderr)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	s.kill9(t)
+	if seen.Done+seen.Failed >= n || seen.Status == "succeeded" {
+		t.Fatalf("the job ended before it could be killed (%+v); make it bigger", seen)
+	}
+	t.Logf("killed with %d of %d items done", seen.Done+seen.Failed, n)
+	restarted := time.Now()
+
+	s2 := startJobServer(t, bin, data)
+	var after jobJSON
+	s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
+	if after.Done+after.Failed < seen.Done+seen.Failed {
+		t.Fatalf("after restart %d items done, fewer than the %d seen before the kill", after.Done+after.Failed, seen.Done+seen.Failed)
+	}
+	for deadline := time.Now().Add(120 * time.Second); after.Status != "succeeded"; {
+		if after.Status == "failed" || after.Status == "canceled" || time.Now().After(deadline) {
+			t.Fatalf("resumed job = %+v, want succeeded\nstderr:\n%s", after, s2.stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+		s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
+	}
+	t.Logf("restarted and finished in %v", time.Since(restarted).Round(time.Millisecond))
+	if after.Total != n || after.Done+after.Failed != after.Total {
+		t.Errorf("finished job = %+v, want total %d = done + failed", after, n)
+	}
+
+	var res jobResultsJSON
+	if code := s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID+"/results", "", nil, &res); code != http.StatusOK {
+		t.Fatalf("GET results = %d", code)
+	}
+	if len(res.Results) != after.Done || len(res.Errors) != after.Failed {
+		t.Errorf("results %d and errors %d, want %d and %d", len(res.Results), len(res.Errors), after.Done, after.Failed)
+	}
+	var got []string
+	candidates := map[string]string{}
+	for i, r := range res.Results {
+		got = append(got, r.File)
+		if prev, ok := candidates[r.CandidateID]; ok || r.CandidateID == "" {
+			t.Errorf("%s and %s share candidate %q", prev, r.File, r.CandidateID)
+		}
+		candidates[r.CandidateID] = r.File
+		if r.Rank != i+1 || (i > 0 && r.Score > res.Results[i-1].Score) {
+			t.Errorf("result %d (%s): rank %d score %.1f, not best first", i, r.File, r.Rank, r.Score)
+		}
+	}
+	for _, e := range res.Errors {
+		got = append(got, e.File)
+	}
+	sort.Strings(got)
+	want := append([]string(nil), names...)
+	sort.Strings(want)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("items with a result are not each file exactly once: got %d entries for %d files", len(got), len(want))
+	}
+	s2.stop(t)
+
+	// The store itself holds each resume once: nothing stored twice by the
+	// redone items.
+	st, err := index.Open(context.Background(), data, index.Options{TaxonomyVersion: taxonomy.Default().Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if c, _ := st.CountCandidates(context.Background()); c != n {
+		t.Errorf("store holds %d candidates, want %d", c, n)
+	}
+}
+
+// TestImportCommand loads a folder and a zip with the real binary: new files
+// are added, the same files again are duplicates, a bad file is a failure
+// with its reason, and the exit status says so.
+func TestImportCommand(t *testing.T) {
+	bin := jobsBinary(t)
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	zipData, _ := generatedResumes(t, 20)
+	os.WriteFile(filepath.Join(dir, "more.zip"), zipData, 0o644)
+	os.WriteFile(filepath.Join(dir, "photo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".hidden.txt"), []byte("Python developer"), 0o644)
+
+	run := func(args ...string) (string, int) {
+		cmd := exec.Command(bin, append([]string{"import", "--data", data}, args...)...)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(errOut.String(), "\r") {
+			t.Errorf("progress bar drawn on a pipe: %q", errOut.String())
+		}
+		return out.String(), code
+	}
+	fixtures, _ := os.ReadDir("../../testdata/resumes")
+	out, code := run("../../testdata/resumes", dir)
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("%d added, 0 duplicates, 1 failed", len(fixtures)+20)) ||
+		!regexp.MustCompile(`unsupported_format\s+1\s+photo.png`).MatchString(out) {
+		t.Errorf("first import: exit %d, output:\n%s", code, out)
+	}
+	out, code = run("../../testdata/resumes")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("0 added, %d duplicates, 0 failed", len(fixtures))) {
+		t.Errorf("second import: exit %d, output:\n%s", code, out)
+	}
+	if _, code := run(); code != 2 {
+		t.Errorf("import without arguments: exit %d, want 2", code)
+	}
+}
