@@ -165,3 +165,25 @@ func second[T any](v T, rest ...any) error {
 	err, _ := rest[len(rest)-1].(error)
 	return err
 }
+
+// An item refused before storing (over a cap) has no file: it is stored
+// pending with its reason, for the job runner to fail with that reason.
+func TestJobRefusedItem(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	data := []byte("fine resume")
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{
+		{File: "ok.pdf", Hash: hashBytes(data)},
+		{File: "huge.pdf", Error: "file over 10 MB"},
+	}, map[string][]byte{hashBytes(data): data})
+	if err != nil {
+		t.Fatalf("CreateJob: %v", err)
+	}
+	items, err := s.PendingItems(ctx, j.ID, 0)
+	if err != nil || len(items) != 2 {
+		t.Fatalf("PendingItems = %+v, %v", items, err)
+	}
+	if it := items[1]; it.Hash != "" || it.Error != "file over 10 MB" || it.Status != ItemPending {
+		t.Errorf("refused item = %+v", it)
+	}
+}
