@@ -57,6 +57,7 @@ func evalStructureLiveCareer(dir string) error {
 		AsOf    string `json:"as_of"`
 		Resumes []struct {
 			File      string `json:"file"`
+			Set       string `json:"set"`
 			Positions []struct {
 				Start, End string
 				Current    bool
@@ -76,52 +77,57 @@ func evalStructureLiveCareer(dir string) error {
 		return err
 	}
 	tax := taxonomy.Default()
-	var posWant, posExact, extra, totExact, totNear, n int
-	var totAbs float64
-	var lines []string
-	for _, l := range labels.Resumes {
-		data, err := os.ReadFile(filepath.Join(dir, l.File))
-		if err != nil {
-			return err
-		}
-		doc, err := document.Decode(data, document.DefaultLimits())
-		if err != nil {
-			lines = append(lines, fmt.Sprintf("  %s: %v", l.File, err))
-			continue
-		}
-		n++
-		r := resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf})
-		used := make([]bool, len(r.Positions))
-		for _, w := range l.Positions {
-			posWant++
-			for i, g := range r.Positions {
-				if !used[i] && g.Start == w.Start && g.End == w.End && g.Current == w.Current {
-					used[i] = true
-					posExact++
-					break
+	for _, set := range []string{"tuned", "held-out"} {
+		var posWant, posExact, extra, totExact, totNear, n int
+		var totAbs float64
+		var lines []string
+		for _, l := range labels.Resumes {
+			if l.Set != set {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(dir, l.File))
+			if err != nil {
+				return err
+			}
+			doc, err := document.Decode(data, document.DefaultLimits())
+			if err != nil {
+				lines = append(lines, fmt.Sprintf("  %s: %v", l.File, err))
+				continue
+			}
+			n++
+			r := resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf})
+			used := make([]bool, len(r.Positions))
+			for _, w := range l.Positions {
+				posWant++
+				for i, g := range r.Positions {
+					if !used[i] && g.Start == w.Start && g.End == w.End && g.Current == w.Current {
+						used[i] = true
+						posExact++
+						break
+					}
 				}
 			}
-		}
-		for _, u := range used {
-			if !u {
-				extra++
+			for _, u := range used {
+				if !u {
+					extra++
+				}
 			}
+			d := r.TotalMonths - l.TotalMonths
+			totAbs += math.Abs(float64(d))
+			if d == 0 {
+				totExact++
+			}
+			if d >= -3 && d <= 3 {
+				totNear++
+			}
+			lines = append(lines, fmt.Sprintf("  %-32s total %3d, careful reader %3d; positions %d found, %d labelled", l.File, r.TotalMonths, l.TotalMonths, len(r.Positions), len(l.Positions)))
 		}
-		d := r.TotalMonths - l.TotalMonths
-		totAbs += math.Abs(float64(d))
-		if d == 0 {
-			totExact++
+		fmt.Printf("livecareer, %s set (%d real resumes, careful-reader labels, PDF text by engine/document, as of %s):\n", set, n, labels.AsOf)
+		fmt.Printf("  positions with exact dates   %s (%d found positions not in the labels)\n", ratio(posExact, posWant), extra)
+		fmt.Printf("  total months exact           %s; within ±3 months %s; MAE %.1f months\n", ratio(totExact, n), ratio(totNear, n), totAbs/math.Max(1, float64(n)))
+		for _, l := range lines {
+			fmt.Println(l)
 		}
-		if d >= -3 && d <= 3 {
-			totNear++
-		}
-		lines = append(lines, fmt.Sprintf("  %-32s total %3d, careful reader %3d; positions %d found, %d labelled", l.File, r.TotalMonths, l.TotalMonths, len(r.Positions), len(l.Positions)))
-	}
-	fmt.Printf("livecareer (%d real resumes, careful-reader labels, PDF text by engine/document, as of %s):\n", n, labels.AsOf)
-	fmt.Printf("  positions with exact dates   %s (%d found positions not in the labels)\n", ratio(posExact, posWant), extra)
-	fmt.Printf("  total months exact           %s; within ±3 months %s; MAE %.1f months\n", ratio(totExact, n), ratio(totNear, n), totAbs/math.Max(1, float64(n)))
-	for _, l := range lines {
-		fmt.Println(l)
 	}
 	return nil
 }
