@@ -25,7 +25,7 @@ type pattern struct {
 type matcher struct {
 	root     [256]int32 // child of the root by folded byte; 0 = none
 	nodes    []tnode
-	edgeByte []byte  // edges of node n: nodes[n].lo:nodes[n].hi, sorted by byte
+	edgeByte []byte  // edges of node x: nodes[x].lo : nodes[x].lo+nodes[x].n, sorted by byte
 	edgeNext []int32 //
 	rows     []int32 // dense transition rows of the nodes with many edges
 	patterns []pattern
@@ -35,10 +35,11 @@ type matcher struct {
 // child is the next node and a chain of single children ("…ernetes") is
 // consecutive in memory: the walk mostly reads one cache line after another.
 type tnode struct {
-	term   int32 // pattern index + 1, or 0
-	dense  int32 // offset of the node's 256-entry row in rows, or -1
-	lo, hi int32 // its edges
-	first  byte  // the byte leading to the first child (node id + 1)
+	term  int32 // pattern index + 1, or 0
+	lo    int32 // its edges are edgeByte[lo:lo+n]
+	n     uint8 // number of edges
+	first byte  // the byte leading to the first child (node id + 1)
+	dense int16 // index of the node's 256-entry row in rows, or -1
 }
 
 // denseEdges is the fan-out from which a node gets a dense row: the first
@@ -101,7 +102,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			m.edgeNext = append(m.edgeNext, 0)
 			a = b
 		}
-		nd.hi = int32(len(m.edgeByte))
+		nd.n = uint8(len(kids))
 		if len(kids) > 0 {
 			nd.first = m.edgeByte[nd.lo]
 		}
@@ -116,12 +117,12 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	build(1, 0, len(keys), 0)
 	for n := range m.nodes {
 		nd := &m.nodes[n]
-		if nd.hi-nd.lo < denseEdges {
+		if nd.n < denseEdges {
 			continue
 		}
-		nd.dense = int32(len(m.rows))
+		nd.dense = int16(len(m.rows) / 256)
 		row := make([]int32, 256)
-		for e := nd.lo; e < nd.hi; e++ {
+		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
 			row[m.edgeByte[e]] = m.edgeNext[e]
 		}
 		m.rows = append(m.rows, row...)
@@ -185,12 +186,12 @@ func isAcronymAlias(name string) bool {
 func (m *matcher) next(n int32, c byte) int32 {
 	nd := &m.nodes[n]
 	if nd.dense >= 0 {
-		return m.rows[nd.dense+int32(c)]
+		return m.rows[int32(nd.dense)<<8|int32(c)]
 	}
-	if nd.hi > nd.lo && nd.first == c {
+	if nd.n > 0 && nd.first == c {
 		return n + 1
 	}
-	for e := nd.lo + 1; e < nd.hi; e++ {
+	for e := nd.lo + 1; e < nd.lo+int32(nd.n); e++ {
 		if b := m.edgeByte[e]; b == c {
 			return m.edgeNext[e]
 		} else if b > c {
@@ -258,7 +259,7 @@ func (m *matcher) scan(text string) []candidate {
 			if nd.term != 0 && endsWord(text, j) && m.patterns[nd.term-1].accepts(text[i:j]) {
 				best, bestEnd = nd.term, j
 			}
-			if j >= n || nd.hi == nd.lo {
+			if j >= n || nd.n == 0 {
 				break
 			}
 			b := fold[text[j]]
@@ -274,12 +275,12 @@ func (m *matcher) scan(text string) []candidate {
 			}
 			switch {
 			case nd.dense >= 0:
-				node = m.rows[nd.dense+int32(b)]
+				node = m.rows[int32(nd.dense)<<8|int32(b)]
 			case nd.first == b:
 				node++
 			default:
 				next := int32(0)
-				for e := nd.lo + 1; e < nd.hi; e++ {
+				for e, hi := nd.lo+1, nd.lo+int32(nd.n); e < hi; e++ {
 					if m.edgeByte[e] == b {
 						next = m.edgeNext[e]
 						break
