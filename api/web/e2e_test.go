@@ -125,6 +125,13 @@ func TestE2E(t *testing.T) {
 		for _, b := range bad {
 			t.Errorf("%s: control without an accessible name: %s", page, b)
 		}
+		low, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](contrastJS))
+		if err != nil {
+			t.Fatalf("contrast %s: %v", page, err)
+		}
+		for _, l := range low {
+			t.Errorf("%s: text below WCAG AA contrast: %s", page, l)
+		}
 	}
 
 	// Sign in: a wrong key is refused with a message, the right one lands on search.
@@ -180,6 +187,13 @@ func TestE2E(t *testing.T) {
 	if n, _ := store.CountCandidates(context.Background()); n != 3 {
 		t.Errorf("candidates stored after uploads = %d, want 3 (the duplicate must not be stored twice)", n)
 	}
+	// Dropping files on the drop zone takes the same path as choosing them.
+	do("drop a file", chromedp.Evaluate[chromedp.Void](`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03])], 'setup.exe'));
+		document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+	})()`))
+	waitFor("dropped file reported", `[...document.querySelectorAll('tr[data-state=failed] .fname')].some(td => td.textContent === 'setup.exe')`)
 	shot(ctx, t, filepath.Join(shots, "upload.png"))
 	audit("upload")
 
@@ -241,7 +255,8 @@ func TestE2E(t *testing.T) {
 	matchesURL := eval("matches url", `location.href`)
 	shot(ctx, t, filepath.Join(shots, "matches.png"))
 
-	do("expand first row", chromedp.Click(chromedp.CSS("#matches tr.match-row button.expand")))
+	// Keyboard only: focus the first "Why?" button and press Enter.
+	do("expand first row", chromedp.Focus(chromedp.CSS("#matches tr.match-row button.expand")), chromedp.KeyEvent(kb.Enter))
 	waitFor("evidence shown", `(() => { const d = document.getElementById('match-details-0'); return !d.hidden && d.querySelectorAll('.ev q').length > 0; })()`)
 	evidence := eval("evidence", `document.getElementById('match-details-0').textContent`)
 	if !strings.Contains(evidence, "Django") {
@@ -276,6 +291,17 @@ func TestE2E(t *testing.T) {
 		t.Errorf("search django hits = %q, want the Django resume and not the accountant", hits)
 	}
 	shot(ctx, t, filepath.Join(shots, "search.png"))
+
+	// A skill facet narrows the search: everyone with Flask.
+	do("all candidates", chromedp.Navigate(srv.URL+"/#/search"))
+	waitFor("all listed", `location.hash === '#/search' && `+rendered)
+	do("facet Flask", chromedp.Click(chromedp.CSS(`button[aria-controls=skill-facets]`)),
+		chromedp.Click(chromedp.CSS(`#skill-facets input[data-term="flask"]`)))
+	waitFor("facet applied", `location.hash.includes('skill=flask') && `+rendered)
+	if hits := eval("facet hits", `[...document.querySelectorAll('.hit')].map(li => li.textContent).join('|')`); !strings.Contains(hits, "python-flask-gcp") ||
+		strings.Contains(hits, "accountant") || strings.Contains(hits, "python-django-aws-senior") {
+		t.Errorf("skill=flask hits = %q, want only the Flask resume", hits)
+	}
 
 	// Candidate page of the senior resume, then delete the accountant.
 	do("open candidate", chromedp.Click(chromedp.CSS(`.hit-title`)), chromedp.WaitVisible(chromedp.ID("skill-chart")))
@@ -396,6 +422,39 @@ const auditJS = `[...document.querySelectorAll('a[href], button, input:not([type
 		return !labelled && !text;
 	})
 	.map(el => el.outerHTML.slice(0, 120))`
+
+// contrastJS lists visible text whose colour against its background is
+// below WCAG AA: 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
+const contrastJS = `(() => {
+	const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+	const lum = ([r, g, b]) => {
+		const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+		return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+	};
+	const background = (el) => {
+		for (let e = el; e; e = e.parentElement) {
+			const c = rgb(getComputedStyle(e).backgroundColor);
+			if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+		}
+		return [255, 255, 255];
+	};
+	const out = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		const el = n.parentElement;
+		if (!n.textContent.trim() || !el || el.closest('[hidden], .sr-only, noscript, .toast')) continue;
+		const r = el.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0) continue;
+		const st = getComputedStyle(el);
+		if (st.visibility === 'hidden' || +st.opacity < 0.5) continue;
+		const fg = lum(rgb(st.color)), bg = lum(background(el));
+		const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+		const size = parseFloat(st.fontSize), bold = +st.fontWeight >= 700;
+		const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+		if (ratio < need) out.push(ratio.toFixed(2) + ' for "' + n.textContent.trim().slice(0, 40) + '" (' + st.color + ')');
+	}
+	return [...new Set(out)];
+})()`
 
 // findChromium returns the browser to drive, skipping the test when none is
 // installed (failing instead on CI, where .ci/run installs chromium).

@@ -140,7 +140,7 @@ function renderFacets(el, body, q, skills) {
         return h('li', { hidden: i >= FACETS_SHOWN && !on },
           h('label', { class: 'facet' },
             h('input', {
-              type: 'checkbox', checked: on,
+              type: 'checkbox', checked: on, dataset: { term },
               onchange: () => go(q, on ? skills.filter((s) => s !== term) : [...skills, term]),
             }),
             h('span', { class: 'facet-name' }, f.name || skillLabel(term)),
