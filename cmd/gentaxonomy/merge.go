@@ -116,9 +116,9 @@ func (b *builder) add(source, name, category string, aliases []string) string {
 	}
 	names := append([]string{name}, aliases...)
 	id := ""
-	for _, n := range names {
-		if isAcronym(n) {
-			continue // "PMS" names many products: an acronym alone does not make two entries one skill
+	for k, n := range names {
+		if k > 0 && isAcronym(n) {
+			continue // "PMS" names many products: an acronym alias alone does not make two entries one skill
 		}
 		if got, ok := b.byName[norm(n)]; ok {
 			id = got
@@ -151,6 +151,12 @@ func (b *builder) alias(s *curatedSkill, a string) {
 	a = strings.TrimSpace(a)
 	k := norm(a)
 	if k == "" || b.exclude[k] || b.common(a) || len(k) < 3 || b.byName[k] != "" || !strings.ContainsFunc(k, unicode.IsLetter) {
+		return
+	}
+	// Short lower-case aliases are file extensions and abbreviations
+	// ("inc", "rb") more often than names; short capitals are acronyms and
+	// match in capitals only.
+	if len(k) < 4 && a == k && !strings.ContainsAny(k, "+#.") {
 		return
 	}
 	b.byName[k] = s.ID

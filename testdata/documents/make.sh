@@ -5,8 +5,9 @@
 # (Chromium print-to-PDF of both HTML layouts, LibreOffice, pandoc+pdflatex).
 # The outputs are committed; CI never runs this script.
 #
-# Needs: python3, chromium, pandoc, libreoffice-writer-nogui, texlive-latex-base
-#   apt-get install -y chromium pandoc libreoffice-writer-nogui texlive-latex-base
+# Needs: python3, chromium, pandoc, libreoffice-writer-nogui, texlive-latex-base,
+# fonts-dejavu-core, node + npm (pdf-lib is installed into a temporary folder)
+#   apt-get install -y chromium pandoc libreoffice-writer-nogui texlive-latex-base fonts-dejavu-core nodejs npm
 # Malformed regression files: go run ./testdata/documents/malformed/gen.go
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +15,9 @@ RESUMES="python-django-aws-senior java-backend frontend-react data-scientist"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p html-1col html-2col markdown docx-pandoc docx-libreoffice \
-  chromium-1col chromium-2col libreoffice pdflatex
+  chromium-1col chromium-2col libreoffice pdflatex pdflib-glyphs
+(cd "$work" && npm install --silent --no-audit --no-fund pdf-lib@1.17.1 @pdf-lib/fontkit@1.1.1 >/dev/null)
+cp src/pdflib-glyphs.mjs "$work/"
 
 for name in $RESUMES; do
   python3 src/convert.py "../resumes/$name.txt" "$work/$name"
@@ -42,5 +45,7 @@ for name in $RESUMES; do
   cp "$work/lo/$name.pdf" "libreoffice/$name.pdf"
   soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work/lo" "$work/$name.1col.html" >/dev/null 2>&1
   cp "$work/lo/$name.1col.docx" "docx-libreoffice/$name.docx"
+  node "$work/pdflib-glyphs.mjs" "../resumes/$name.txt" "pdflib-glyphs/$name.pdf" \
+    /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 done
 echo "fixtures regenerated"
