@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -152,6 +153,9 @@ func (s *server) matches(c *gin.Context) {
 			// Evidence quotes resume lines, which may name the person:
 			// explain again from the redacted profile.
 			cand, err := s.cfg.Store.GetCandidate(ctx, r.ID)
+			if errors.Is(err, engine.ErrNotFound) {
+				continue // deleted while this request ranked
+			}
 			if err != nil {
 				s.fail(c, fmt.Errorf("blind view of %s: %w", r.ID, err))
 				return
@@ -160,6 +164,9 @@ func (s *server) matches(c *gin.Context) {
 			v.Match = &m
 		} else {
 			v.File, err = s.fileOf(c, r.ID)
+			if errors.Is(err, engine.ErrNotFound) {
+				continue // deleted while this request ranked
+			}
 			if err != nil {
 				s.fail(c, err)
 				return
