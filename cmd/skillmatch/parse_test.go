@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -132,6 +136,53 @@ func TestParseCommandFormats(t *testing.T) {
 	} {
 		if _, _, code := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestParseBinary runs the real binary, whose document worker decodes PDF
+// and DOCX in a child process: the same resume as PDF and as DOCX gives the
+// same positions and months, and a broken PDF is reported as unreadable
+// while the others still print.
+func TestParseBinary(t *testing.T) {
+	pairs := "../../../shared/data/resumes/pdf-docx-pairs"
+	if _, err := os.Stat(pairs); err != nil {
+		t.Skip("shared data absent:", err)
+	}
+	bin := buildServeBinary(t)
+	bad := filepath.Join(t.TempDir(), "bad.pdf")
+	os.WriteFile(bad, []byte("%PDF-1.4\n1 0 obj garbage\n"), 0o644)
+	for _, name := range []string{"01-Accountant", "02-Desktop Support", "01-Office Coordinator"} {
+		cmd := exec.Command(bin, "parse", "--as-of", "2024-06-15", filepath.Join(pairs, name+".pdf"), filepath.Join(pairs, name+".docx"), bad)
+		out, err := cmd.Output()
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) || exitErr.ExitCode() != 1 {
+			t.Fatalf("%s: exit %v, want status 1", name, err)
+		}
+		var got []struct {
+			Format      string `json:"format"`
+			TotalMonths int    `json:"total_months"`
+			Positions   []struct {
+				Start, End string
+				Current    bool
+			} `json:"positions"`
+			Error *struct{ Code string } `json:"error"`
+		}
+		if err := json.Unmarshal(out, &got); err != nil || len(got) != 3 {
+			t.Fatalf("%s: %v, %d entries:\n%s", name, err, len(got), out)
+		}
+		pdf, docx := got[0], got[1]
+		if pdf.Format != "pdf" || docx.Format != "docx" || pdf.Error != nil || docx.Error != nil {
+			t.Fatalf("%s: formats %q %q, errors %v %v", name, pdf.Format, docx.Format, pdf.Error, docx.Error)
+		}
+		if len(pdf.Positions) == 0 || pdf.TotalMonths == 0 {
+			t.Errorf("%s: no dated positions found in the PDF", name)
+		}
+		if d := cmp.Diff(pdf.Positions, docx.Positions); d != "" || pdf.TotalMonths != docx.TotalMonths {
+			t.Errorf("%s: PDF and DOCX differ: total %d vs %d, positions (-pdf +docx):\n%s", name, pdf.TotalMonths, docx.TotalMonths, d)
+		}
+		if got[2].Error == nil || got[2].Error.Code != "unreadable" {
+			t.Errorf("%s: broken PDF error = %+v, want unreadable", name, got[2].Error)
 		}
 	}
 }
