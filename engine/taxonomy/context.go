@@ -5,8 +5,8 @@ import "strings"
 // cueWords on a line give technical context to an ambiguous name ("Languages:
 // Go", "written in Rust"), as does another technical skill on the same line.
 var cueWords = []string{
-	"programming", "language", "languages", "developer", "developers", "development", "coding",
-	"code", "scripting", "scripts", "framework", "frameworks", "library", "libraries", "stack",
+	"programming", "language", "languages", "developer", "developers", "software development", "coding",
+	"scripting", "scripts", "framework", "frameworks", "library", "libraries", "stack",
 	"backend", "back-end", "frontend", "front-end", "api", "apis", "technologies", "tech stack",
 	"technical skills", "software engineer", "microservices", "services in", "written in",
 }
@@ -23,6 +23,14 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 	}
 	if s.Context != "tech" {
 		return true
+	}
+	// A model number or a company initial is not a skill: "C-2", "SH-60",
+	// "H&R Block", "R&D".
+	if c.end+1 < len(text) && text[c.end] == '-' && text[c.end+1] >= '0' && text[c.end+1] <= '9' {
+		return false
+	}
+	if c.start > 0 && text[c.start-1] == '&' || c.end < len(text) && text[c.end] == '&' {
+		return false
 	}
 	// Another technical skill on the same line, itself not vetoed.
 	for k := i - 1; k >= 0 && cands[k].line == c.line; k-- {

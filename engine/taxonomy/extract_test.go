@@ -52,6 +52,12 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Puppet show", "Organised a Puppet show for pupils.", []string{}},
 		{"Dart board", "Built a Dart board.", []string{}},
 		{"lowercase go", "we go to market in May", []string{}},
+		{"model numbers", "Maintained C-2 and SH-60 aircraft; languages: Python", []string{"python"}},
+		{"H&R Block", "Tax preparer at H&R Block, Excel and SQL", []string{"excel", "sql"}},
+		{"electron microscopy", "Scanning Electron Microscopy, Python", []string{"python"}},
+		{"Outlook Express", "Outlook Express and Excel", []string{"excel", "outlook"}},
+		{"Word embedding", "Word embedding and NLP in Python", []string{"nlp", "python"}},
+		{"Business Development is no tech cue", "Ada, Business Development, Sales", []string{"business-development"}},
 		// Technical context: the same names count.
 		{"Go, Rust and C", "Languages: Go, Rust and C", []string{"c", "go", "rust"}},
 		{"Go Rust C without cue", "Go, Rust and C", []string{"c", "go", "rust"}},
