@@ -57,10 +57,19 @@ func withoutGaps(name string, want, got []string) ([]string, []string) {
 		}
 		return list
 	}
+	has := func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	}
 	for _, g := range knownGaps[name] {
-		if g[0] == '-' {
+		switch {
+		case g[0] == '-' && !has(got, g[1:]):
 			want = drop(want, g[1:])
-		} else {
+		case g[0] == '+' && !has(want, g[1:]):
 			got = drop(got, g[1:])
 		}
 	}

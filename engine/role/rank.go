@@ -33,6 +33,7 @@ type Ranker struct {
 	edu      []uint8
 	total    []int32
 	postings [][]posting
+	titles   map[string][]uint32 // title word → slots whose titles have it
 	dead     int
 
 	scratch sync.Pool
@@ -70,7 +71,7 @@ type Ranked struct {
 
 // NewRanker returns an empty ranker over the skills of tax.
 func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
-	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}}
+	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}}
 	for i, s := range tax.Skills() {
 		k.skill[s.ID] = int32(i)
 	}
@@ -99,6 +100,9 @@ func (k *Ranker) Add(id string, r engine.Resume) {
 }
 
 func (k *Ranker) index(s uint32, r *engine.Resume) {
+	for _, w := range resumeTitleWords(r) {
+		k.titles[w] = append(k.titles[w], s)
+	}
 	asOf := monthIndex(r.AsOf)
 	for i := range r.Skills {
 		idx, ok := k.skill[r.Skills[i].ID]
@@ -150,6 +154,7 @@ func (k *Ranker) compactIfSparse() {
 	for i := range k.postings {
 		k.postings[i] = nil
 	}
+	k.titles = map[string][]uint32{}
 	k.dead = 0
 	for i, id := range ids {
 		if !alive[i] {
@@ -178,6 +183,7 @@ type scratch struct {
 	raw     []float64 // accumulated score per slot
 	credit  []float64 // current requirement's credit per slot
 	hits    []uint8   // required requirements with credit, per slot
+	title   []uint8   // role title words in the slot's titles
 	touched []uint32
 }
 
@@ -187,11 +193,12 @@ func (k *Ranker) getScratch(n int) *scratch {
 		sc = &scratch{}
 	}
 	if cap(sc.raw) < n {
-		sc.raw, sc.credit, sc.hits = make([]float64, n), make([]float64, n), make([]uint8, n)
+		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]float64, n), make([]uint8, n), make([]uint8, n)
 	}
-	sc.raw, sc.credit, sc.hits = sc.raw[:n], sc.credit[:n], sc.hits[:n]
+	sc.raw, sc.credit, sc.hits, sc.title = sc.raw[:n], sc.credit[:n], sc.hits[:n], sc.title[:n]
 	clear(sc.raw)
 	clear(sc.hits)
+	clear(sc.title)
 	sc.touched = sc.touched[:0]
 	return sc
 }
@@ -216,6 +223,17 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 		k.accumulate(&c.plus[i], sc, false)
 	}
 
+	if c.titleShare > 0 {
+		for _, w := range c.titleWords {
+			for _, s := range k.titles[w] {
+				sc.title[s]++
+			}
+		}
+	}
+	var titleCredits []float64 // by words found
+	for f := 0; f <= len(c.titleWords); f++ {
+		titleCredits = append(titleCredits, c.titleShare*titleCredit(f, len(c.titleWords)))
+	}
 	nreq := len(c.req)
 	// Education and experience credit depend on few values: tabulate.
 	var eduCredit [6]float64 // one per EducationRank
@@ -236,6 +254,7 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 		raw := sc.raw[s]
 		raw += eduCredit[k.edu[s]]
 		raw += c.expShare * experienceCredit(int(k.total[s]), ro.MinTotalMonths)
+		raw += titleCredits[sc.title[s]]
 		if raw < floor {
 			continue // rounds below the worst kept score
 		}

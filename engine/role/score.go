@@ -27,6 +27,7 @@ const (
 	sharePlus       = 0.15
 	shareEducation  = 0.075
 	shareExperience = 0.075
+	shareTitle      = 0.10
 
 	creditRelated       = 0.5 // a related skill (Flask for Django)
 	unknownMonthsFactor = 0.6 // skill present, months unknown, a minimum asked
@@ -50,6 +51,7 @@ type Match struct {
 	Missing         []string `json:"missing"`
 	Education       Check    `json:"education"`
 	Experience      Check    `json:"experience"`
+	Title           Check    `json:"title"`
 	Summary         string   `json:"summary"`
 	RoleVersion     string   `json:"role_version"`
 	TaxonomyVersion string   `json:"taxonomy_version"`
@@ -117,6 +119,8 @@ type compiled struct {
 	eduWant    int
 	eduShare   float64
 	expShare   float64
+	titleShare float64
+	titleWords []string // of the role title
 	taxVersion string
 	// byID lists, for each candidate skill id that counts anywhere, the
 	// requirements and alternatives it can satisfy.
@@ -191,7 +195,11 @@ func appendNew(list []string, s string) []string {
 func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	g := graphOf(tax)
 	c := &compiled{role: ro, eduWant: EducationRank(ro.Education), taxVersion: tax.Version}
-	shareR, shareP, shareE, shareX := 0.0, 0.0, 0.0, 0.0
+	c.titleWords = titleWords(ro.Title)
+	shareR, shareP, shareE, shareX, shareT := 0.0, 0.0, 0.0, 0.0, 0.0
+	if len(c.titleWords) > 0 && (len(ro.Required) > 0 || len(ro.Plus) > 0) {
+		shareT = shareTitle
+	}
 	if len(ro.Required) > 0 {
 		shareR = shareRequired
 	}
@@ -204,7 +212,7 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	if ro.MinTotalMonths > 0 {
 		shareX = shareExperience
 	}
-	total := shareR + shareP + shareE + shareX
+	total := shareR + shareP + shareE + shareX + shareT
 	if total == 0 {
 		return c
 	}
@@ -212,6 +220,7 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	c.plus = compileReqs(ro.Plus, shareP/total, tax, g)
 	c.eduShare = shareE / total
 	c.expShare = shareX / total
+	c.titleShare = shareT / total
 	c.byID = map[string][]altRef{}
 	for i, q := range c.req {
 		for ai, a := range q.alts {
@@ -443,6 +452,8 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 	raw += c.eduShare * m.Education.Credit
 	m.Experience = experienceCheck(r.TotalMonths, c.role.MinTotalMonths)
 	raw += c.expShare * m.Experience.Credit
+	m.Title = titleCheck(r, c.titleWords)
+	raw += c.titleShare * m.Title.Credit
 	m.raw = raw
 	m.Score = roundScore(raw)
 	m.Summary = summary(&m)
