@@ -200,7 +200,16 @@ func (b *builder) addLinguist(langs []language, tags map[string]int) {
 		if best < minLanguageTag {
 			continue
 		}
-		b.add("linguist", l.Name, "language", l.Aliases)
+		// linguist aliases are mostly short names and file types ("cask",
+		// "flex", "inc"); only punctuated ones ("objective-c") are names
+		// people write.
+		var aliases []string
+		for _, a := range l.Aliases {
+			if strings.ContainsAny(a, "+#-.") {
+				aliases = append(aliases, a)
+			}
+		}
+		b.add("linguist", l.Name, "language", aliases)
 	}
 }
 
@@ -228,8 +237,8 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 		return "", nil, false
 	}
 	aliases = []string{ex}
-	if acronym != "" {
-		aliases = append(aliases, acronym)
+	if len(acronym) >= 4 {
+		aliases = append(aliases, acronym) // "CMP", "CSI", "CLE": three capitals are too often something else
 	}
 	name = strings.Join(w, " ")
 	vendors := map[string]bool{"Microsoft": true, "Intuit": true, "Oracle": true, "Adobe": true, "Autodesk": true, "Apache": true,
@@ -239,7 +248,10 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 		if w[0] == "The" && len(w) > 2 {
 			rest = strings.Join(w[2:], " ")
 		}
-		if !b.common(rest) {
+		// Keep the product name without its vendor only when it is spelled
+		// like one ("QuickBooks", "PowerPoint"): "Audition" or "Dynamics"
+		// alone are words.
+		if !b.common(rest) && strings.ContainsAny(rest[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") {
 			aliases = append(aliases, rest)
 		}
 	}
@@ -275,7 +287,7 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 		if !ok {
 			continue
 		}
-		if len(aliases) > 1 && acronyms[aliases[1]] > 1 {
+		if len(aliases) > 1 && isAcronym(aliases[1]) && acronyms[aliases[1]] > 1 {
 			aliases = append(aliases[:1], aliases[2:]...)
 		}
 		// A plain capitalised word ("Squeegee", "Guardian", "Traverse") is
