@@ -3,6 +3,7 @@ package web_test
 import (
 	"archive/zip"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http"
@@ -53,7 +54,8 @@ func TestE2E(t *testing.T) {
 			t.Skipf("resume fixture missing: %v", err)
 		}
 	}
-	srv, key, store := startServer(t)
+	base, key := startServer(t)
+	client := apiClient{base: base, key: key}
 	shots := filepath.Join(repoRoot, "testoutput", "e2e")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -135,7 +137,7 @@ func TestE2E(t *testing.T) {
 	}
 
 	// Sign in: a wrong key is refused with a message, the right one lands on search.
-	do("open page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("api-key")))
+	do("open page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("api-key")))
 	do("wrong key", chromedp.SendKeys(chromedp.ID("api-key"), "sm_wrong"), chromedp.Click(chromedp.CSS(".signin-card button")))
 	waitFor("wrong key refused", `document.getElementById('signin-error').textContent.includes('not accepted')`)
 	do("sign in",
@@ -160,7 +162,7 @@ func TestE2E(t *testing.T) {
 	if err := os.WriteFile(bogus, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	do("open upload", chromedp.Navigate(srv.URL+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")))
+	do("open upload", chromedp.Navigate(base+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")))
 	do("choose files", chromedp.SetUploadFiles(chromedp.ID("file-input"), paths))
 	waitFor("three uploads", `document.getElementById('upload-summary').textContent.includes('3 added')`)
 	bad := []string{paths[0], bogus}
@@ -184,7 +186,7 @@ func TestE2E(t *testing.T) {
 	if r, ok := reasons["scan-no-text.pdf"]; len(bad) == 3 && (!ok || !strings.Contains(r, "Scanned PDF")) {
 		t.Errorf("reason shown for scan-no-text.pdf = %q, want it to say scanned PDF", r)
 	}
-	if n, _ := store.CountCandidates(context.Background()); n != 3 {
+	if n := client.countCandidates(t); n != 3 {
 		t.Errorf("candidates stored after uploads = %d, want 3 (the duplicate must not be stored twice)", n)
 	}
 	// Dropping files on the drop zone takes the same path as choosing them.
@@ -200,7 +202,7 @@ func TestE2E(t *testing.T) {
 	// Create a role from a job description: preview shows parsed required
 	// and plus skills; add one more plus skill through autocomplete; save.
 	jd := jobDescription(t)
-	do("open new role", chromedp.Navigate(srv.URL+"/#/roles/new"), chromedp.WaitVisible(chromedp.ID("jd-text")))
+	do("open new role", chromedp.Navigate(base+"/#/roles/new"), chromedp.WaitVisible(chromedp.ID("jd-text")))
 	do("paste job description", chromedp.SetValue(chromedp.ID("jd-text"), jd), chromedp.Click(chromedp.ID("preview-role")))
 	waitFor("preview parsed", `document.querySelectorAll('#reqs-required > li').length >= 5`)
 	required := eval("required skills", `[...document.querySelectorAll('#reqs-required .chip-skill')].map(e => e.firstChild.textContent).join(',')`)
@@ -283,7 +285,7 @@ func TestE2E(t *testing.T) {
 
 	// Search with the query language: django finds the Django candidates
 	// and not the accountant.
-	do("search", chromedp.Navigate(srv.URL+"/#/search"), chromedp.WaitVisible(chromedp.ID("search-q")),
+	do("search", chromedp.Navigate(base+"/#/search"), chromedp.WaitVisible(chromedp.ID("search-q")),
 		chromedp.SendKeys(chromedp.ID("search-q"), "django\r"))
 	waitFor("search results", `location.hash.includes('q=django') && `+rendered)
 	hits := eval("hits", `[...document.querySelectorAll('.hit')].map(li => li.textContent).join('|')`)
@@ -293,7 +295,7 @@ func TestE2E(t *testing.T) {
 	shot(ctx, t, filepath.Join(shots, "search.png"))
 
 	// A skill facet narrows the search: everyone with Flask.
-	do("all candidates", chromedp.Navigate(srv.URL+"/#/search"))
+	do("all candidates", chromedp.Navigate(base+"/#/search"))
 	waitFor("all listed", `location.hash === '#/search' && `+rendered)
 	do("facet Flask", chromedp.Click(chromedp.CSS(`button[aria-controls=skill-facets]`)),
 		chromedp.Click(chromedp.CSS(`#skill-facets input[data-term="flask"]`)))
@@ -332,30 +334,23 @@ func TestE2E(t *testing.T) {
 	shot(ctx, t, filepath.Join(shots, "candidate-blind.png"))
 	do("blind off", chromedp.Click(chromedp.ID("blind-toggle")))
 
-	accountantID := candidateID(t, store, "accountant.txt")
-	do("open accountant", chromedp.Navigate(srv.URL+"/#/candidates/"+accountantID), chromedp.WaitVisible(chromedp.ID("delete-candidate")),
+	accountantID := client.candidateID(t, "accountant.txt")
+	do("open accountant", chromedp.Navigate(base+"/#/candidates/"+accountantID), chromedp.WaitVisible(chromedp.ID("delete-candidate")),
 		chromedp.Click(chromedp.ID("delete-candidate")), chromedp.WaitVisible(chromedp.ID("confirm-delete")),
 		chromedp.Click(chromedp.ID("confirm-delete")))
 	waitFor("back on search", `location.hash.startsWith('#/search') && `+rendered)
-	if n, _ := store.CountCandidates(context.Background()); n != 2 {
+	if n := client.countCandidates(t); n != 2 {
 		t.Errorf("candidates stored after delete = %d, want 2", n)
 	}
-	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/candidates/"+accountantID, nil)
-	req.Header.Set("Authorization", "Bearer "+key)
-	if res, err := http.DefaultClient.Do(req); err != nil {
-		t.Error(err)
-	} else {
-		res.Body.Close()
-		if res.StatusCode != http.StatusNotFound {
-			t.Errorf("GET deleted candidate = %d, want 404", res.StatusCode)
-		}
+	if status := client.get(t, "/api/v1/candidates/"+accountantID, nil); status != http.StatusNotFound {
+		t.Errorf("GET deleted candidate = %d, want 404", status)
 	}
 	if shown := eval("count after delete", `document.getElementById('result-count').textContent`); !strings.HasPrefix(shown, "2 ") {
 		t.Errorf("search after delete shows %q, want 2 candidates", shown)
 	}
 
 	// The role list links to the saved role's matches.
-	do("roles list", chromedp.Navigate(srv.URL+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")))
+	do("roles list", chromedp.Navigate(base+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")))
 	if text := eval("roles", `document.querySelector('table.roles').textContent`); !strings.Contains(text, "Python Backend Developer") {
 		t.Errorf("role list = %.200s, want the saved role", text)
 	}
@@ -372,7 +367,7 @@ func TestE2E(t *testing.T) {
 		mustAbs(t, filepath.Join(repoRoot, "testdata/resumes/data-scientist.txt")),
 		mustAbs(t, filepath.Join(repoRoot, "testdata/resumes/frontend-react.txt")),
 	}
-	do("upload zip", chromedp.Navigate(srv.URL+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")),
+	do("upload zip", chromedp.Navigate(base+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")),
 		chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{zipPath}))
 	waitFor("zip entries uploaded", `document.getElementById('upload-summary').textContent.includes('2 added')`)
 	do("start batch job", chromedp.WaitReady(chromedp.ID("batch-files")),
@@ -384,12 +379,12 @@ func TestE2E(t *testing.T) {
 	}
 	shot(ctx, t, filepath.Join(shots, "job.png"))
 	audit("job")
-	if n, _ := store.CountCandidates(context.Background()); n != 6 {
+	if n := client.countCandidates(t); n != 6 {
 		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
 	}
 
 	// All six candidates ranked: the README screenshot.
-	do("matches of six", chromedp.Navigate(srv.URL+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")), chromedp.Navigate(matchesURL))
+	do("matches of six", chromedp.Navigate(base+"/#/roles"), chromedp.WaitVisible(chromedp.CSS("table.roles")), chromedp.Navigate(matchesURL))
 	waitFor("six ranked", `document.querySelectorAll('#matches tr.match-row').length === 6 && `+rendered)
 	shot(ctx, t, filepath.Join(shots, "matches-all.png"))
 	if *updateScreenshots {
@@ -473,9 +468,15 @@ func findChromium(t *testing.T) string {
 }
 
 // startServer runs the real API over a real store in a temp dir, with the
-// embedded page, and returns it with an admin key.
-func startServer(t *testing.T) (*httptest.Server, string, *index.Store) {
+// embedded page and a batch-job runner, and returns its URL and an admin
+// key. With SKILLMATCH_E2E_URL and SKILLMATCH_E2E_KEY set, the test drives
+// that server instead (e.g. the built binary: skillmatch serve on an empty
+// data folder, with the admin key it prints).
+func startServer(t *testing.T) (string, string) {
 	t.Helper()
+	if u, k := os.Getenv("SKILLMATCH_E2E_URL"), os.Getenv("SKILLMATCH_E2E_KEY"); u != "" && k != "" {
+		return strings.TrimSuffix(u, "/"), k
+	}
 	ctx := context.Background()
 	tax := taxonomy.Default()
 	store, err := index.Open(ctx, t.TempDir(), index.Options{
@@ -521,7 +522,7 @@ func startServer(t *testing.T) (*httptest.Server, string, *index.Store) {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return srv, key, store
+	return srv.URL, key
 }
 
 // inProcessDecoder decodes in the test process: the sandboxed worker pool
@@ -548,19 +549,62 @@ func jobDescription(t *testing.T) string {
 	return ""
 }
 
-func candidateID(t *testing.T, store *index.Store, file string) string {
+// apiClient checks the server's state through its API, so the test can
+// drive an in-process server or a running binary alike.
+type apiClient struct{ base, key string }
+
+// get GETs path, decodes a 200 JSON body into v (when not nil) and returns
+// the status.
+func (c apiClient) get(t *testing.T, path string, v any) int {
 	t.Helper()
-	var id string
-	err := store.ForEachCandidate(context.Background(), func(c index.Candidate) error {
-		if c.File == file {
-			id = c.ID
-		}
-		return nil
-	})
-	if err != nil || id == "" {
-		t.Fatalf("candidate %s not stored (err %v)", file, err)
+	req, err := http.NewRequest(http.MethodGet, c.base+path, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return id
+	req.Header.Set("Authorization", "Bearer "+c.key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode == http.StatusOK && v != nil {
+		if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+	}
+	return res.StatusCode
+}
+
+type searchPage struct {
+	Hits []struct {
+		ID   string `json:"id"`
+		File string `json:"file"`
+	} `json:"hits"`
+	Total int `json:"total"`
+}
+
+func (c apiClient) countCandidates(t *testing.T) int {
+	t.Helper()
+	var p searchPage
+	if status := c.get(t, "/api/v1/candidates?limit=100", &p); status != http.StatusOK {
+		t.Fatalf("search candidates: status %d", status)
+	}
+	return p.Total
+}
+
+func (c apiClient) candidateID(t *testing.T, file string) string {
+	t.Helper()
+	var p searchPage
+	if status := c.get(t, "/api/v1/candidates?limit=100", &p); status != http.StatusOK {
+		t.Fatalf("search candidates: status %d", status)
+	}
+	for _, h := range p.Hits {
+		if h.File == file {
+			return h.ID
+		}
+	}
+	t.Fatalf("candidate %s not found among %d", file, len(p.Hits))
+	return ""
 }
 
 func mustAbs(t *testing.T, p string) string {
