@@ -260,7 +260,9 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	s.mu.RLock()
 	ierr := errors.New("store closed")
 	if s.idx != nil {
-		ierr = s.idx.Delete(id)
+		b := s.idx.NewBatch()
+		b.Delete(id)
+		ierr = s.apply(b)
 		s.gen.Add(1)
 	}
 	s.mu.RUnlock()

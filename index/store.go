@@ -64,6 +64,9 @@ type Store struct {
 	mu  sync.RWMutex
 	idx bleve.Index
 
+	// unpersisted counts live-index batches not yet on disk (see apply).
+	unpersisted sync.WaitGroup
+
 	// gen counts index writes; cached facets are valid for one generation.
 	gen    atomic.Uint64
 	facets facetCache
@@ -122,8 +125,7 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	var ierr error
 	if s.idx != nil {
-		ierr = s.idx.Close()
-		s.idx = nil
+		ierr = s.closeIndex()
 	}
 	s.mu.Unlock()
 	return errors.Join(ierr, s.db.Close())

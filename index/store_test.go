@@ -1,9 +1,11 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -542,5 +544,33 @@ func TestReindexWhileWriting(t *testing.T) {
 	r, err := s.Search(ctx, SearchRequest{Query: "python"})
 	if err != nil || r.Total != uint64(n) {
 		t.Errorf("after concurrent reindex: index has %d python candidates (%v), store has %d", r.Total, err, n)
+	}
+}
+
+// Close waits for the index's last writes to reach the disk, so a restart
+// has nothing to re-index.
+func TestCloseKeepsIndexWrites(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	fill(t, s, 0, 50)
+	c := add(t, s, "x.txt", "single add", 1)
+	if err := s.DeleteCandidate(context.Background(), c.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	var log bytes.Buffer
+	opts := testOptions()
+	opts.Logger = slog.New(slog.NewTextHandler(&log, nil))
+	s, err := Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if strings.Contains(log.String(), "reconciled") || strings.Contains(log.String(), "rebuilding") {
+		t.Errorf("reopen after Close had to repair the index:\n%s", log.String())
+	}
+	if docs, _, err := s.IndexStats(context.Background()); err != nil || docs != 50 {
+		t.Errorf("index holds %d documents (%v), want 50", docs, err)
 	}
 }
