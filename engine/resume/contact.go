@@ -86,7 +86,7 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 			if c.Name == "" && looksLikeName(l) {
 				c.Name = cleanName(l)
 			}
-			if c.Location == "" {
+			if c.Location == "" && (c.Name == "" || !strings.Contains(l, c.Name)) {
 				c.Location = findLocation(l)
 			}
 		}
@@ -156,12 +156,12 @@ func looksLikeName(l string) bool {
 		if titleWords[strings.ToLower(strings.Trim(w, ".,"))] {
 			return false
 		}
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
+		r := []rune(strings.TrimLeft(w, "("))
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
 			return false
 		}
 		for _, c := range r {
-			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '-' && c != '’' {
+			if !unicode.IsLetter(c) && !strings.ContainsRune(".'-’()", c) {
 				return false
 			}
 		}
@@ -169,13 +169,22 @@ func looksLikeName(l string) bool {
 	return true
 }
 
-var contactSplitRe = regexp.MustCompile(`\s*[|•·;]\s*|\s{3,}`)
+var contactSplitRe = regexp.MustCompile(`\s*[|•·;]\s*|\s{3,}|\s+[—–/-]\s+`)
 
 var honorificRe = regexp.MustCompile(`(?i)^(?:dr|mr|mrs|ms|miss|prof|sr|sra|herr|frau|mme)\.?\s+`)
 
-// cleanName drops markdown marks and an honorific from a name line.
+var (
+	nameCutRe     = regexp.MustCompile(`\s+[—–|·•-]\s+`)
+	credentialsRe = regexp.MustCompile(`(?:,\s*(?:[A-Z][A-Za-z.]{0,5}[A-Z.]|Ph\.?D\.?|MBA|MSc|BSc|BSN|CPA|PE|RN))+\s*$`)
+)
+
+// cleanName drops markdown marks, an honorific, what follows a separator
+// ("Nikolai Petrov — Backend Engineer") and trailing credentials ("Amara
+// Mensah, PhD", "Grace Adeyemi, RN, BSN") from a name line.
 func cleanName(l string) string {
 	l = strings.Trim(strings.TrimSpace(l), "#*_ ")
+	l = nameCutRe.Split(l, 2)[0]
+	l = credentialsRe.ReplaceAllString(l, "")
 	return strings.TrimSpace(honorificRe.ReplaceAllString(l, ""))
 }
 

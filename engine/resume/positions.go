@@ -29,6 +29,14 @@ var roleWords = map[string]bool{
 	"ingeniero": true, "desarrollador": true, "développeur": true, "ingénieur": true, "chef": true,
 	"entwickler": true, "internship": true, "apprentice": true, "fellow": true, "student": true,
 	"writer": true, "editor": true, "marketer": true, "recruiter": true, "agent": true,
+	"bookkeeper": true, "cook": true, "server": true, "bartender": true, "host": true, "cashier": true,
+	"driver": true, "receptionist": true, "secretary": true, "attorney": true, "advocate": true,
+	"lawyer": true, "paralegal": true, "auditor": true, "pharmacist": true, "therapist": true,
+	"physician": true, "doctor": true, "electrician": true, "mechanic": true, "welder": true,
+	"carpenter": true, "plumber": true, "chief": true, "waiter": true, "waitress": true, "barista": true,
+	"counselor": true, "counsellor": true, "planner": true, "buyer": true, "merchandiser": true,
+	"photographer": true, "artist": true, "illustrator": true, "animator": true, "strategist": true,
+	"partner": false, "principal": true, "dean": true, "librarian": true, "volunteer": true,
 }
 
 // companyWords mark a phrase as an employer.
@@ -43,7 +51,7 @@ var companyWords = map[string]bool{
 	"networks": true, "digital": true, "ventures": true, "holdings": true, "industries": true,
 	"bv": true, "oy": true, "ab": true, "srl": true, "s.l.": true, "sas": true, "infotech": true,
 	"infosys": true, "tcs": true, "wipro": true, "accenture": true, "capgemini": true,
-	"insurance": true, "telecom": true, "kk": true, "sl": true, "softworks": true, "self-employed": true,
+	"insurance": true, "telecom": true, "kk": true, "sl": true, "softworks": true,
 }
 
 var (
@@ -328,8 +336,8 @@ func splitHeader(lines []string) (title, employer, location string) {
 	var pieces []piece
 	for li, l := range lines {
 		for i, p := range splitRe.Split(strings.TrimSpace(l), -1) {
-			p = strings.Trim(strings.TrimSpace(p), ",;:()[]–—-|#*_")
-			p = strings.TrimSpace(p)
+			p = strings.Trim(strings.TrimSpace(p), ",;:[]–—-|#*_")
+			p = strings.TrimSpace(balanceParens(p))
 			if p != "" {
 				pieces = append(pieces, piece{p, li, i})
 			}
@@ -389,6 +397,26 @@ func splitHeader(lines []string) (title, employer, location string) {
 		}
 	}
 	return title, employer, location
+}
+
+// balanceParens closes a parenthesis a split left open ("Parcelly
+// (logistics SaaS") and drops one left unopened or wrapping the whole piece.
+func balanceParens(p string) string {
+	if strings.HasPrefix(p, "(") && strings.HasSuffix(p, ")") && strings.Count(p, "(") == 1 {
+		return p[1 : len(p)-1]
+	}
+	open, closed := strings.Count(p, "("), strings.Count(p, ")")
+	switch {
+	case open > closed:
+		p = strings.TrimRight(p, " (")
+		if strings.Count(p, "(") > strings.Count(p, ")") {
+			p += ")"
+		}
+	case closed > open:
+		p = strings.TrimLeft(p, ") ")
+		p = strings.TrimSuffix(p, ")")
+	}
+	return p
 }
 
 // looksLikePlace accepts "Leeds", "Leeds, UK", "Remote", "San Francisco, CA":

@@ -99,8 +99,8 @@ func headingKind(line string) string {
 	// "Relevant Professional Experience", "My Skills": a known heading with
 	// one or two words in front, written as a heading (caps, title case or a
 	// trailing colon).
-	if !looksLikeHeading(s) {
-		return ""
+	if !looksLikeHeading(s) && !(len(words) <= 3 && unicode.IsUpper([]rune(s)[0])) {
+		return "" // "Teaching experience" is a heading; "python experience" is not
 	}
 	for i := 1; i < len(words) && i <= 2; i++ {
 		if k, ok := headings[strings.Join(words[i:], " ")]; ok {
