@@ -188,3 +188,43 @@ func TestFixturesExpected(t *testing.T) {
 		})
 	}
 }
+
+// "Present" is the as-of date, not the day the resume is parsed: the same
+// text read at two dates gives the current job, the total and the skills of
+// that job different months, and the closed job the same.
+func TestAsOfMovesPresent(t *testing.T) {
+	tax := fixtureTaxonomy(t)
+	text, err := os.ReadFile(filepath.Join(fixtureDir, "classic-onecol.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		asOf                       time.Time
+		current, closed, total     int
+		django, python             int
+		djangoLastUsed, flaskLastU string
+	}{
+		{time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC), 40, 42, 82, 40, 82, "2024-06", "2021-02"},
+		{time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC), 16, 42, 58, 16, 58, "2022-06", "2021-02"},
+		// before the current job started: it has no months yet
+		{time.Date(2021, 1, 31, 0, 0, 0, 0, time.UTC), 0, 41, 41, 0, 41, "", "2021-01"},
+	}
+	for _, tt := range tests {
+		r := Parse(string(text), tax, Options{AsOf: tt.asOf})
+		months := map[string]engine.Skill{}
+		for _, s := range r.Skills {
+			months[s.ID] = s
+		}
+		lastUsed := func(id string) string {
+			if s := months[id]; s.LastUsed != nil {
+				return *s.LastUsed
+			}
+			return ""
+		}
+		got := []any{r.Positions[0].Months, r.Positions[1].Months, r.TotalMonths, *months["django"].Months, *months["python"].Months, lastUsed("django"), lastUsed("flask")}
+		want := []any{tt.current, tt.closed, tt.total, tt.django, tt.python, tt.djangoLastUsed, tt.flaskLastU}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("as of %s: [current, closed, total, django, python, django last used, flask last used] (-want +got):\n%s", tt.asOf.Format("2006-01-02"), d)
+		}
+	}
+}
