@@ -67,6 +67,7 @@ func run(dir, curatedPath, out, version string) error {
 	b.addTags(tags)
 	b.addESCO(esco)
 	b.addSynonyms(syn, tags)
+	b.markCase()
 	data, stats := b.encode(version)
 	if err := os.WriteFile(out, data, 0o644); err != nil {
 		return err

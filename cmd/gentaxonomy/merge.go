@@ -372,6 +372,38 @@ func (b *builder) addSynonyms(syn []synonym, tags map[string]int) {
 	}
 }
 
+// markCase lists in CaseSensitive the names in capitals that are words or
+// abbreviations in lower case: short ones that are common words ("CAN",
+// "ARM", "REST", "SAFe") and, for generated skills, every alias in capitals ("CALM",
+// "XPSWMM"), which O*NET uses for acronyms. Widely known acronyms that are
+// not words ("SQL", "CSS", "AWS") still match in any case.
+func (b *builder) markCase() {
+	for id, s := range b.skills {
+		seen := map[string]bool{}
+		for _, c := range s.Case {
+			seen[c] = true
+		}
+		for k, n := range append([]string{s.Name}, s.Aliases...) {
+			if seen[n] || n == strings.ToLower(n) || len(n) <= 2 {
+				continue
+			}
+			capitals := 0
+			for _, c := range n {
+				if c >= 'A' && c <= 'Z' {
+					capitals++
+				}
+			}
+			word := capitals >= 2 && len(n) <= 4 && b.words[strings.ToLower(n)]
+			acronym := k > 0 && !b.curated[id] && isAcronym(n)
+			if word || acronym {
+				s.Case = append(s.Case, n)
+				seen[n] = true
+			}
+		}
+		sort.Strings(s.Case)
+	}
+}
+
 // encode writes one skill per line, sorted by id, with sorted aliases, so
 // that diffs of the generated file are readable.
 func (b *builder) encode(version string) ([]byte, string) {

@@ -25,6 +25,7 @@ type curatedSkill struct {
 	Context   string   `yaml:"context" json:"context,omitempty"`
 	Ambiguous []string `yaml:"ambiguous" json:"ambiguous,omitempty"`
 	Veto      []string `yaml:"veto" json:"veto,omitempty"`
+	Case      []string `yaml:"case_sensitive" json:"case_sensitive,omitempty"`
 }
 
 type curatedFile struct {

@@ -136,7 +136,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 
 func newPattern(s Skill, skill int32, orig string) pattern {
 	p := pattern{skill: skill, ambiguous: isAmbiguous(s, orig)}
-	if isShortAcronym(orig) || orig != s.Name && isAcronymAlias(orig) {
+	if exactCase(s, orig) {
 		p.exact = orig
 	}
 	if p.ambiguous && s.Context == "tech" && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
@@ -160,27 +160,19 @@ func isAmbiguous(s Skill, name string) bool {
 	return false
 }
 
-// isShortAcronym reports names of at most three characters with an upper-case
-// letter ("AR", "PR", "GL", "C", "R"): in lower case they are other words.
-func isShortAcronym(name string) bool {
-	return len(name) <= 3 && strings.ToLower(name) != name
-}
-
-// next returns the child of node n by byte c, or 0.
-// isAcronymAlias reports aliases written in capitals ("CALM", "SCRATCH"):
-// an alias in capitals is an acronym, and the same letters in lower case are
-// usually a word. A skill whose display name is the acronym ("SQL", "HTML")
-// still matches in any case.
-func isAcronymAlias(name string) bool {
-	letter := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c >= 'a' && c <= 'z' {
-			return false
-		}
-		letter = letter || c >= 'A' && c <= 'Z'
+// exactCase reports whether name must match in the case it is written:
+// listed in the skill's CaseSensitive, or a name of at most two characters
+// with a capital ("AP", "PR", "JS": in lower case they are other words).
+func exactCase(s Skill, name string) bool {
+	if len(name) <= 2 && strings.ToLower(name) != name {
+		return true
 	}
-	return letter
+	for _, n := range s.CaseSensitive {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *matcher) next(n int32, c byte) int32 {

@@ -32,6 +32,10 @@ type Skill struct {
 	// standing for the name: "* turnaround", "grade *", "*-to", "*&".
 	// Compared ignoring case; the words must end where the phrase ends.
 	Veto []string `json:"veto,omitempty" yaml:"veto"`
+	// CaseSensitive lists names and aliases that match only as written:
+	// acronyms that are also words ("CAN" bus, "ARM", "SAFe"). Names of one
+	// or two characters with a capital ("AP", "JS") always do.
+	CaseSensitive []string `json:"case_sensitive,omitempty" yaml:"case_sensitive"`
 }
 
 // Mention is one occurrence of a skill in a text. Start and End are byte
