@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/index"
 )
 
 // keyRequest is the body of POST /keys.
@@ -49,6 +50,51 @@ func (s *server) createKey(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusCreated, gin.H{"key": key, "id": k.ID, "name": k.Name, "role": k.Role, "blind": k.Blind, "created_at": k.CreatedAt})
+}
+
+// keyView is a key's metadata; the key itself is never shown again.
+type keyView struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Role      string    `json:"role"`
+	Blind     bool      `json:"blind"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// listKeys lists every key's metadata, oldest first (admin only).
+func (s *server) listKeys(c *gin.Context) {
+	keys, err := s.cfg.Store.ListAPIKeys(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := make([]keyView, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, keyView{ID: k.ID, Name: k.Name, Role: k.Role, Blind: k.Blind, CreatedAt: k.CreatedAt})
+	}
+	c.JSON(http.StatusOK, gin.H{"keys": out})
+}
+
+// revokeKey deletes a key so it stops working at once (admin only;
+// audited). The key making the request cannot revoke itself, so an admin
+// cannot lock everyone out by accident.
+func (s *server) revokeKey(c *gin.Context) {
+	ctx := c.Request.Context()
+	id := c.Param("id")
+	k, _ := keyOf(c)
+	if id == k.ID {
+		s.fail(c, fmt.Errorf("key %s is the one making this request; revoke it with another admin key: %w", id, engine.ErrConflict))
+		return
+	}
+	if err := s.cfg.Store.DeleteAPIKey(ctx, id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.cfg.Store.Audit(ctx, index.AuditEntry{At: time.Now().UTC(), KeyID: k.ID, Action: "revoke_key", Subject: id}); err != nil {
+		s.fail(c, fmt.Errorf("audit revoke of key %s: %w", id, err))
+		return
+	}
+	c.Status(http.StatusNoContent)
 }
 
 // auditView is one audit entry as JSON.

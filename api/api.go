@@ -48,6 +48,8 @@ type Store interface {
 
 	CreateAPIKey(ctx context.Context, role, name string, blind bool) (key string, k index.APIKey, err error)
 	Authenticate(ctx context.Context, key string) (index.APIKey, error)
+	ListAPIKeys(ctx context.Context) ([]index.APIKey, error)
+	DeleteAPIKey(ctx context.Context, id string) error
 
 	Audit(ctx context.Context, e index.AuditEntry) error
 	ListAudit(ctx context.Context, limit int) ([]index.AuditEntry, error)

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -101,6 +102,31 @@ func TestKeysStaticMetrics(t *testing.T) {
 	}
 	if status, body, _ := e.do(http.MethodGet, "/api/v1/roles", k.Key, "", nil); status != http.StatusOK {
 		t.Errorf("new key = %d %s, want 200", status, body)
+	}
+	var keys struct {
+		Keys []struct{ ID, Name string } `json:"keys"`
+	}
+	e.getJSON("/api/v1/keys", e.admin, &keys)
+	var atsID, adminID string
+	for _, k := range keys.Keys {
+		switch k.Name {
+		case "ats":
+			atsID = k.ID
+		case "test admin":
+			adminID = k.ID
+		}
+	}
+	if strings.Contains(fmt.Sprint(keys), "sm_") || atsID == "" {
+		t.Fatalf("key list = %+v, want the new key's metadata and no key", keys)
+	}
+	if status, body, _ := e.do(http.MethodDelete, "/api/v1/keys/"+adminID, e.admin, "", nil); status != http.StatusConflict {
+		t.Errorf("revoke own key = %d %s, want 409", status, body)
+	}
+	if status, body, _ := e.do(http.MethodDelete, "/api/v1/keys/"+atsID, e.admin, "", nil); status != http.StatusNoContent {
+		t.Errorf("revoke = %d %s, want 204", status, body)
+	}
+	if status, _, _ := e.do(http.MethodGet, "/api/v1/roles", k.Key, "", nil); status != http.StatusUnauthorized {
+		t.Errorf("revoked key = %d, want 401", status)
 	}
 	if status, body, _ := e.do(http.MethodPost, "/api/v1/keys", e.admin, "application/json", strings.NewReader(`{"role":"root"}`)); status != http.StatusBadRequest {
 		t.Errorf("key with role root = %d %s, want 400", status, body)

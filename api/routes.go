@@ -41,6 +41,8 @@ func (s *server) routes() *gin.Engine {
 	v1.GET("/taxonomy/skills", s.suggestSkills)
 
 	v1.POST("/keys", admin, body, s.createKey)
+	v1.GET("/keys", admin, s.listKeys)
+	v1.DELETE("/keys/:id", admin, s.revokeKey)
 	v1.GET("/audit", admin, s.listAudit)
 
 	// Batch jobs (issue 7) register their routes here, under the same auth

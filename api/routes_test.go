@@ -14,6 +14,8 @@ var public = map[string]bool{"GET /livez": true, "GET /readyz": true}
 // adminOnly are the routes a recruiter key is refused (403).
 var adminOnly = map[string]bool{
 	"POST /api/v1/keys":             true,
+	"GET /api/v1/keys":              true,
+	"DELETE /api/v1/keys/:id":       true,
 	"GET /api/v1/audit":             true,
 	"DELETE /api/v1/candidates/:id": true,
 }
