@@ -291,7 +291,7 @@ func TestIndexRebuiltOnOpen(t *testing.T) {
 			// reconciliation, which trusts ids present in both) removes it.
 			ids := searchIDs(t, s, SearchRequest{})
 			stale := docFor(Candidate{ID: ids[0], Profile: profile("zebra", 0)})
-			if err := s.idx.Index(ids[0], stale); err != nil {
+			if err := plant(s, ids[0], stale); err != nil {
 				t.Fatal(err)
 			}
 			if got := searchIDs(t, s, SearchRequest{Query: "zebra"}); len(got) != 1 {
@@ -328,6 +328,16 @@ func TestIndexRebuiltOnOpen(t *testing.T) {
 	}
 }
 
+// plant writes a document straight into the live index, as a persisted
+// write that SQLite knows nothing of.
+func plant(s *Store, id string, doc map[string]any) error {
+	b := s.idx.NewBatch()
+	if err := b.Index(id, doc); err != nil {
+		return err
+	}
+	return s.apply(b)
+}
+
 func sorted(ids ...string) []string {
 	slices.Sort(ids)
 	return ids
@@ -345,7 +355,7 @@ func TestReconcileAfterCrash(t *testing.T) {
 	if got := searchIDs(t, s, SearchRequest{Query: "kubernetes"}); len(got) != 0 {
 		t.Fatalf("hook did not skip indexing: %v", got)
 	}
-	if err := s.idx.Index("ghost", docFor(Candidate{ID: "ghost", Profile: profile("ghost kubernetes", 1)})); err != nil {
+	if err := plant(s, "ghost", docFor(Candidate{ID: "ghost", Profile: profile("ghost kubernetes", 1)})); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
