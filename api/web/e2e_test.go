@@ -136,6 +136,18 @@ func TestE2E(t *testing.T) {
 		}
 	}
 
+	// phone checks the current page at a 390px-wide viewport: no horizontal
+	// scrolling, and a screenshot.
+	phone := func(name string) {
+		t.Helper()
+		do(name+" at phone width", chromedp.EmulateViewport(390, 844))
+		if w := count("overflow", `document.documentElement.scrollWidth`); w > 390 {
+			t.Errorf("%s: page width at a 390px viewport = %dpx, want 390 (no horizontal scrolling)", name, w)
+		}
+		shot(ctx, t, filepath.Join(shots, name+"-phone.png"))
+		do(name+" at desktop width", chromedp.EmulateViewport(1280, 900))
+	}
+
 	// Sign in: a wrong key is refused with a message, the right one lands on search.
 	do("open page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("api-key")))
 	do("wrong key", chromedp.SendKeys(chromedp.ID("api-key"), "sm_wrong"), chromedp.Click(chromedp.CSS(".signin-card button")))
@@ -198,6 +210,7 @@ func TestE2E(t *testing.T) {
 	waitFor("dropped file reported", `[...document.querySelectorAll('tr[data-state=failed] .fname')].some(td => td.textContent === 'setup.exe')`)
 	shot(ctx, t, filepath.Join(shots, "upload.png"))
 	audit("upload")
+	phone("upload")
 
 	// Create a role from a job description: preview shows parsed required
 	// and plus skills; add one more plus skill through autocomplete; save.
@@ -222,6 +235,7 @@ func TestE2E(t *testing.T) {
 	waitFor("skill added", `[...document.querySelectorAll('#reqs-plus .chip-skill')].some(e => e.firstChild.textContent === 'PostgreSQL')`)
 	shot(ctx, t, filepath.Join(shots, "role-editor.png"))
 	audit("role editor")
+	phone("role-editor")
 	do("save role", chromedp.Click(chromedp.ID("save-role")))
 	waitFor("matches shown", `document.querySelectorAll('#matches tr.match-row').length === 3`)
 
@@ -274,6 +288,15 @@ func TestE2E(t *testing.T) {
 		t.Errorf("must-have filter kept all 3 candidates, want fewer")
 	}
 
+	// Minimum score: the accountant's low score drops out.
+	do("min score", chromedp.Navigate(matchesURL))
+	waitFor("unfiltered", `document.querySelectorAll('#matches tr.match-row').length === 3 && `+rendered)
+	do("type min score", chromedp.SendKeys(chromedp.ID("min-score"), "30"+kb.Enter))
+	waitFor("min score applied", `location.hash.includes('min=30') && `+rendered)
+	if n := count("rows over 30", `document.querySelectorAll('#matches tr.match-row').length`); n != 2 {
+		t.Errorf("rows with min score 30 = %d, want 2 (all but the accountant)", n)
+	}
+
 	// Phone width: the same page must stay usable (no horizontal overflow).
 	do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(matchesURL))
 	waitFor("phone matches", `document.querySelectorAll('#matches tr.match-row').length === 3`)
@@ -293,6 +316,7 @@ func TestE2E(t *testing.T) {
 		t.Errorf("search django hits = %q, want the Django resume and not the accountant", hits)
 	}
 	shot(ctx, t, filepath.Join(shots, "search.png"))
+	phone("search")
 
 	// A skill facet narrows the search: everyone with Flask.
 	do("all candidates", chromedp.Navigate(base+"/#/search"))
@@ -312,12 +336,7 @@ func TestE2E(t *testing.T) {
 	}
 	shot(ctx, t, filepath.Join(shots, "candidate.png"))
 	audit("candidate")
-	do("candidate at phone width", chromedp.EmulateViewport(390, 844))
-	if w := count("overflow", `document.documentElement.scrollWidth`); w > 390 {
-		t.Errorf("candidate page width at a 390px viewport = %dpx, want 390 (no horizontal scrolling)", w)
-	}
-	shot(ctx, t, filepath.Join(shots, "candidate-phone.png"))
-	do("desktop width again", chromedp.EmulateViewport(1280, 900))
+	phone("candidate")
 
 	// Blind mode hides who the candidates are: no names or file names in
 	// the ranking, no contact and no original file on the candidate page.
@@ -379,6 +398,7 @@ func TestE2E(t *testing.T) {
 	}
 	shot(ctx, t, filepath.Join(shots, "job.png"))
 	audit("job")
+	phone("job")
 	if n := client.countCandidates(t); n != 6 {
 		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
 	}
