@@ -104,6 +104,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 	// on this machine) and must not hold up other writers. A document found
 	// to be a duplicate only inside the transaction (a concurrent upload of
 	// the same text) leaves an unreferenced file behind, never a missing one.
+	written := make([]bool, len(prep))
 	for i := range prep {
 		c := prep[i].c
 		var n int
@@ -115,6 +116,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
 			return nil, err
 		}
+		written[i] = true
 	}
 
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
@@ -141,8 +143,12 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		case err == nil:
 			out[i] = AddResult{Candidate: existing}
 		case errors.Is(err, engine.ErrNotFound):
-			if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
-				return nil, err // normally written above; this covers a concurrent delete
+			if _, err := os.Stat(s.blobPath(c.Hash)); !written[i] || err != nil {
+				// Skipped above as a duplicate since deleted, or removed by
+				// such a delete meanwhile.
+				if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
+					return nil, err
+				}
 			}
 			c.ID = newID()
 			_, err = tx.ExecContext(ctx, `INSERT INTO candidates
