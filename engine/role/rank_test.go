@@ -17,12 +17,14 @@ import (
 // with a Zipf-like popularity, months and last use often known, sometimes
 // not (a skills-list-only mention), as parsed resumes have them.
 type population struct {
-	tax   *taxonomy.Taxonomy
-	ids   []string // skills in popularity order
-	pool  []engine.Skill
-	rng   *rand.Rand
-	zipf  *rand.Zipf
-	dates []string
+	tax  *taxonomy.Taxonomy
+	ids  []string // skills in popularity order
+	pool []engine.Skill
+	// positions holds one position per title, shared by sharedResume.
+	positions []engine.Position
+	rng       *rand.Rand
+	zipf      *rand.Zipf
+	dates     []string
 }
 
 func newPopulation(tax *taxonomy.Taxonomy, seed uint64) *population {
@@ -51,8 +53,14 @@ func (p *population) skill() engine.Skill {
 	return s
 }
 
+// titles are a few job titles, so title words take part in rankings.
+var titles = []string{"Backend Engineer", "Senior Data Scientist", "Accountant", "Software Developer", "Teacher", "Platform Engineer", "Sales Manager"}
+
 func (p *population) resume() engine.Resume {
 	r := engine.Resume{AsOf: "2026-06-01", TotalMonths: p.rng.IntN(240)}
+	for i := p.rng.IntN(3); i > 0; i-- {
+		r.Positions = append(r.Positions, engine.Position{Title: titles[p.rng.IntN(len(titles))]})
+	}
 	n := 5 + p.rng.IntN(30)
 	r.Skills = make([]engine.Skill, n)
 	for i := range r.Skills {
@@ -68,12 +76,18 @@ func (p *population) resume() engine.Resume {
 // so a million profiles fit in memory.
 func (p *population) sharedResume() engine.Resume {
 	if p.pool == nil {
+		for _, t := range titles {
+			p.positions = append(p.positions, engine.Position{Title: t})
+		}
 		p.pool = make([]engine.Skill, 1<<18)
 		for i := range p.pool {
 			p.pool[i] = p.skill()
 		}
 	}
 	r := engine.Resume{AsOf: "2026-06-01", TotalMonths: p.rng.IntN(240)}
+	if i := p.rng.IntN(len(titles) + 1); i < len(titles) {
+		r.Positions = p.positions[i : i+1 : i+1]
+	}
 	n := 5 + p.rng.IntN(30)
 	off := p.rng.IntN(len(p.pool) - n)
 	r.Skills = p.pool[off : off+n : off+n]
@@ -91,7 +105,7 @@ func randomResume(rng *rand.Rand, tax *taxonomy.Taxonomy) engine.Resume {
 // 8 required (some any-of, some with minimums and recency), 4 plus.
 func (p *population) benchRole() Role {
 	name := func(i int) string { s, _ := p.tax.Get(p.ids[i%len(p.ids)]); return s.Name }
-	r := Role{Title: "Bench", Education: "bachelor", MinTotalMonths: 36}
+	r := Role{Title: "Senior Backend Software Engineer", Education: "bachelor", MinTotalMonths: 36}
 	for i := 0; i < 8; i++ {
 		q := Requirement{Skills: []string{name(i * 3)}, Weight: 1}
 		if i%3 == 1 {

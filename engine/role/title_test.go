@@ -1,0 +1,50 @@
+package role
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+func TestTitleWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Senior Backend Engineer", []string{"backend", "engineer"}},
+		{"Staff Accountant", []string{"accountant"}},
+		{"Teachers and Reading Teacher", []string{"teacher", "reading"}},
+		{"Sr. C++ / C# Developer II", []string{"c++", "c#", "developer"}},
+		{"T", nil},
+	}
+	for _, tt := range tests {
+		if got := titleWords(tt.in); cmp.Diff(tt.want, got) != "" {
+			t.Errorf("titleWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTitleCheck(t *testing.T) {
+	tax := testTax(t)
+	ro := Role{Title: "Senior Python Backend Developer", Required: []Requirement{req(0, "Python")}}
+	r := resumeWith(sk("python", 60, ""))
+	r.Text = "Ada Example\nBackend Developer\nada@example.com | +44 1234\n\nEXPERIENCE\n"
+	r.Sections = []engine.Section{{Kind: "header", StartLine: 1, EndLine: 3}, {Kind: "experience", Heading: "EXPERIENCE", StartLine: 5, EndLine: 5}}
+	r.Positions = []engine.Position{{Title: "Python Engineer"}}
+	m := Score(r, ro, tax)
+	// python (position), backend and developer (header): all three words
+	if m.Title.Status != StatusMet || m.Title.Credit != 1 || m.Title.Have != "Backend Developer" {
+		t.Errorf("title check = %+v, want met through the header's Backend Developer", m.Title)
+	}
+	r.Positions, r.Sections = nil, nil
+	m = Score(r, ro, tax)
+	if m.Title.Status != StatusMissing || m.Title.Credit != 0 {
+		t.Errorf("without titles, title check = %+v, want missing", m.Title)
+	}
+	// the title is a small share: the required skill still dominates
+	if m.Score < 85 {
+		t.Errorf("score without a title match = %v, want the skill's share (≥ 85)", m.Score)
+	}
+}
