@@ -80,7 +80,7 @@ const (
 		`|` + reYear + `[/.\-](?:0[1-9]|1[0-2])` +
 		`|` + reYear + `)`
 	rePresent = `(?:present|current(?:ly)?|now|today|ongoing|still|to\s+date|till\s+(?:the\s+)?date|till\s+now|till\s+today|up\s*to\s+date|date|onwards?)`
-	reSep     = `\s*(?:-{1,2}|–|—|−|~|to\s+till|to|till|until|through|thru)\s*`
+	reSep     = `\s*(?:-{1,2}|–|—|−|－|~|to\s+till|to|till|until|through|thru)\s*`
 )
 
 var (

@@ -35,6 +35,7 @@ func TestDateRanges(t *testing.T) {
 		{"May 2013 to May 2017", "2013-05", "2017-05", false, 49},
 		{"2016 – Jan 2019", "2016-07", "2019-01", false, 31},
 		{"Sep 2019 – 2019", "2019-09", "2019-12", false, 4},
+		{"Finance Director , 01/2013 － Current Company Name", "2013-01", "2024-06", true, 138},
 		{"FEB 2018 to Still", "2018-02", "2024-06", true, 77},
 		{"(16th Jan 2017 to till 30th Aug 2018)", "2017-01", "2018-08", false, 20},
 		{"Licensed Advocate in practice from 16-Aug-2012", "2012-08", "2024-06", true, 143},
@@ -109,6 +110,8 @@ func TestAnchorDate(t *testing.T) {
 		{"Reduced build times by half in 2019 by caching dependencies and splitting the test suite.", false},
 		{"(Career break: caring for family, 2020 - 2022)", false},
 		{"Operating systems: Windows 9x/2000/XP/Vista.", false},
+		{"Director, New Product Research, Global Oral Healthcare R&D 01/2011 to Current Company Name City , State Responsibilities Include: Developing and implementing the research strategy for new products.", true},
+		{"Led the migration of forty services from 2015 to 2017 and trained the support team on the new runbooks.", false},
 	}
 	for _, tt := range tests {
 		if _, got := anchorDate(tt.line); got != tt.want {

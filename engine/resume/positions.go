@@ -203,7 +203,11 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 		for j := heads[k].from; j <= heads[k].to; j++ {
 			l := lines[j]
 			if j == a.line && !a.undated {
-				l = stripDate(l, a.dr)
+				if len(strings.Fields(l[a.dr.endByte:])) > 12 {
+					l = l[:a.dr.startByte] // a title, then the description run on
+				} else {
+					l = stripDate(l, a.dr)
+				}
 			}
 			if m := kaggleCoRe.FindStringSubmatch(l); m != nil {
 				company = strings.TrimSpace(m[1])
@@ -238,21 +242,31 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 	return out
 }
 
-// maxHeaderBytes is the longest line that can hold a position's dates; a
-// longer one is a paragraph.
-const maxHeaderBytes = 300
+// maxHeaderBytes is how far into a line a position's dates can start; past
+// that the line is a paragraph.
+const maxHeaderBytes = 250
 
 // anchorDate reports the date range that makes a line a position's anchor:
-// any range ("2019 – 2021", "March 2018 – Present"), or a lone date when the
-// line is short and has little besides it ("2018", "Acme Corp, 2018").
+// a range ("2019 – 2021", "March 2018 – Present") on a short line, or after
+// a short title on a line a decoder ran together with the description
+// ("Director, R&D 01/2011 to Current Company Name Responsibilities: …"); or
+// a lone date when the line has little besides it ("2018", "Acme Corp,
+// 2018").
 func anchorDate(l string) (dateRange, bool) {
-	if len(l) > maxHeaderBytes || bulletRe.MatchString(l) || breakRe.MatchString(l) {
+	if bulletRe.MatchString(l) || breakRe.MatchString(l) {
 		return dateRange{}, false
 	}
-	for _, d := range findDateRanges(l) {
+	head := l
+	if len(head) > maxHeaderBytes {
+		head = strings.ToValidUTF8(head[:maxHeaderBytes], "")
+	}
+	for _, d := range findDateRanges(head) {
 		rest := strings.TrimSpace(stripDate(l, d))
 		if !d.single {
 			if len(strings.Fields(rest)) <= 12 && !strings.HasSuffix(rest, ".") {
+				return d, true
+			}
+			if before := l[:d.startByte]; len(strings.Fields(before)) <= 16 && hasRole(before) && !strings.ContainsAny(before, ".;") {
 				return d, true
 			}
 			continue

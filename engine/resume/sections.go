@@ -211,6 +211,11 @@ func findSections(lines []string) []engine.Section {
 // gluedHeadingRe finds a section heading glued to the end of a line by a
 // lost line break ("24 monthsCompany Details"), as in text exported from some
 // job portals.
+// trailingHeadingRe finds up to four capitalised words after the end of a
+// sentence at the end of a line; normalizeText splits them off when they
+// are a section heading.
+var trailingHeadingRe = regexp.MustCompile(`^(.*[.!?])\s+(\p{Lu}[\p{L}&]*(?:\s+[\p{L}&]+){0,3})\s*$`)
+
 var gluedHeadingRe = regexp.MustCompile(`(\S)((?:Education|Skill|Company|Project|Experience|Personal|Academic) Details)\s*$`)
 
 // normalizeText prepares a document's text for reading: Windows and old Mac
@@ -223,12 +228,21 @@ func normalizeText(text string) string {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\u00a0", " ")
 	text = strings.ReplaceAll(text, "\f", "\n")
+	// zero-width spaces, and the fullwidth hyphen "－" read as Latin-1
+	// ("ï¼"), which some resume builders put between dates and places
+	text = strings.NewReplacer("\u200b", "", "\ufeff", "", "ï¼\u008d", "－", "ï¼", "－").Replace(text)
 	lines := strings.Split(text, "\n")
 	var out []string
 	for _, l := range lines {
 		l = expandTabs(strings.TrimRight(l, " \t"))
 		if m := gluedHeadingRe.FindStringSubmatchIndex(l); m != nil {
 			out = append(out, l[:m[3]], l[m[4]:m[5]])
+			continue
+		}
+		if m := trailingHeadingRe.FindStringSubmatch(l); m != nil && headingKind(m[2]) != "" {
+			// "… driven nature. Experience": a decoder joined the heading
+			// to the paragraph above it
+			out = append(out, m[1], m[2])
 			continue
 		}
 		out = append(out, l)

@@ -85,6 +85,8 @@ func TestNormalizeText(t *testing.T) {
 		{"date range over three lines", "Experience\nMay 2005\nto\nNovember 2011\nChef", "Experience\nMay 2005 to November 2011\nChef"},
 		{"date range after a wrapped paragraph", "Chef. Ran a kitchen of 50 people, January 2016\nto\nCurrent\nCorporate Chef", "Chef. Ran a kitchen of 50 people,\nJanuary 2016 to Current\nCorporate Chef"},
 		{"date range over two lines", "Jan 2016 –\nCurrent\nChef", "Jan 2016 – Current\nChef"},
+		{"heading joined to a paragraph", "Team player with a driven nature. Experience\n01/2014 to 01/2015", "Team player with a driven nature.\nExperience\n01/2014 to 01/2015"},
+		{"sentence ending in a capitalised word stays", "I moved to Leeds. Python\nx", "I moved to Leeds. Python\nx"},
 		{"glued heading", "Python- Experience - 24 monthsCompany Details \ncompany - X", "Python- Experience - 24 months\nCompany Details\ncompany - X"},
 		{"right-aligned dates stay on their line",
 			"Engineer, Acme          2019 – 2021\n- Go\nDeveloper, Beta         2017 – 2019\n- Java\nAnalyst, Gamma          2015 – 2017\n- SQL\nIntern, Delta           2014 – 2015\n- Excel\nClerk, Epsilon          2013 – 2014",
