@@ -4,11 +4,13 @@ import "strings"
 
 // cueWords on a line give technical context to an ambiguous name ("Languages:
 // Go", "written in Rust"), as does another technical skill on the same line.
+// They are matched by the same trie as skills (see buildMatcher), in lower
+// case and with single spaces.
 var cueWords = []string{
 	"programming", "language", "languages", "developer", "developers", "software development", "coding",
-	"scripting", "scripts", "framework", "frameworks", "library", "libraries", "stack",
-	"backend", "back-end", "frontend", "front-end", "api", "apis", "technologies", "tech stack",
-	"technical skills", "software engineer", "microservices", "services in", "written in",
+	"scripting", "scripts", "framework", "frameworks", "library", "libraries", "tech stack", "stack",
+	"backend", "back-end", "frontend", "front-end", "apis", "technologies", "technical skills",
+	"software engineer", "services in", "written in",
 }
 
 // contextOK applies the context rule of the ambiguous candidate cands[i].
@@ -43,13 +45,6 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 			return true
 		}
 	}
-	lo, hi := lineBounds(text, c.start)
-	ln := strings.ToLower(text[lo:hi])
-	for _, w := range cueWords {
-		if containsWord(ln, w) {
-			return true
-		}
-	}
 	return false
 }
 
@@ -57,6 +52,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 // that stands on its own: not ambiguous, or ambiguous but not vetoed.
 func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) bool {
 	q := t.m.patterns[cands[k].pat]
+	if q.skill == cue {
+		return true
+	}
 	if q.skill == skill || !t.tech[q.skill] {
 		return false
 	}
@@ -100,27 +98,3 @@ func vetoed(text string, start, end int, v string) bool {
 	return true
 }
 
-func lineBounds(text string, at int) (int, int) {
-	lo := strings.LastIndexByte(text[:at], '\n') + 1
-	hi := strings.IndexByte(text[at:], '\n')
-	if hi < 0 {
-		return lo, len(text)
-	}
-	return lo, at + hi
-}
-
-// containsWord reports whether w occurs in s as whole words.
-func containsWord(s, w string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		j := i + len(w)
-		if (i == 0 || !wordByte[s[i-1]]) && (j == len(s) || !wordByte[s[j]]) {
-			return true
-		}
-		off = i + 1
-	}
-}

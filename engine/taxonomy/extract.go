@@ -15,8 +15,12 @@ import (
 // pattern starts with — costs one load. Deeper nodes keep their edges sorted
 // in flat arrays (most have one or two).
 
+// cue is the skill index of a cue-word pattern: it gives context and is
+// never a mention.
+const cue = -1
+
 type pattern struct {
-	skill     int32  // index into Taxonomy.skills
+	skill     int32  // index into Taxonomy.skills, or cue
 	exact     string // non-empty: the text must match these bytes exactly (short acronyms: "AR", "PR")
 	capital   bool   // the text's first letter must be upper case ("React", not "react")
 	ambiguous bool   // needs the skill's context rule
@@ -73,6 +77,14 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		keys = append(keys, k)
 		size += len(k)
 	}
+	// Cue words ride in the same trie, so technical context costs no
+	// second pass; a skill of the same name wins.
+	for _, w := range cueWords {
+		if _, taken := t.byName[w]; !taken {
+			keys = append(keys, w)
+			size += len(w)
+		}
+	}
 	sort.Strings(keys)
 	m := &matcher{patterns: make([]pattern, 0, len(keys))}
 	m.nodes = make([]tnode, 2, size+2) // 0 is "none"
@@ -82,8 +94,11 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	build = func(n int32, lo, hi, depth int) {
 		nd := tnode{dense: -1}
 		if lo < hi && len(keys[lo]) == depth {
-			i := t.byName[keys[lo]]
-			m.patterns = append(m.patterns, newPattern(t.skills[i], int32(i), orig[keys[lo]]))
+			if i, ok := t.byName[keys[lo]]; ok {
+				m.patterns = append(m.patterns, newPattern(t.skills[i], int32(i), orig[keys[lo]]))
+			} else {
+				m.patterns = append(m.patterns, pattern{skill: cue})
+			}
 			nd.term = int32(len(m.patterns))
 			lo++
 		}
@@ -212,7 +227,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	out := make([]Mention, 0, len(cands))
 	for i, c := range cands {
 		p := t.m.patterns[c.pat]
-		if p.ambiguous && !t.contextOK(text, cands, i) {
+		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i) {
 			continue
 		}
 		out = append(out, Mention{SkillID: t.skills[p.skill].ID, Start: c.start, End: c.end, Line: c.line})
