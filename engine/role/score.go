@@ -436,7 +436,7 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 	raw := 0.0
 	for i := range c.req {
 		res := explain(r, &c.req[i], reqBest[i], asOf)
-		raw += c.req[i].k * res.Credit
+		raw += c.req[i].k * reqBest[i].credit
 		if res.Status == StatusMissing {
 			m.Missing = append(m.Missing, strings.Join(res.Skills, " or "))
 		}
@@ -444,16 +444,20 @@ func scoreCompiled(r *engine.Resume, c *compiled) Match {
 	}
 	for i := range c.plus {
 		res := explain(r, &c.plus[i], plusBest[i], asOf)
-		raw += c.plus[i].k * res.Credit
+		raw += c.plus[i].k * plusBest[i].credit
 		m.Plus = append(m.Plus, res)
 	}
 	have := highestEducation(r)
 	m.Education = educationCheck(have, c.eduWant)
-	raw += c.eduShare * m.Education.Credit
+	raw += c.eduShare * educationCredit(have, c.eduWant)
 	m.Experience = experienceCheck(r.TotalMonths, c.role.MinTotalMonths)
-	raw += c.expShare * m.Experience.Credit
-	m.Title = titleCheck(r, c.titleWords)
-	raw += c.titleShare * m.Title.Credit
+	raw += c.expShare * experienceCredit(r.TotalMonths, c.role.MinTotalMonths)
+	var titleFound int
+	m.Title, titleFound = titleCheck(r, c.titleWords)
+	raw += c.titleShare * titleCredit(titleFound, len(c.titleWords))
+	for _, ch := range []*Check{&m.Education, &m.Experience, &m.Title} {
+		ch.Credit = math.Round(ch.Credit*1000) / 1000 // for reading
+	}
 	m.raw = raw
 	m.Score = roundScore(raw)
 	m.Summary = summary(&m)
@@ -487,6 +491,8 @@ func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResu
 	res.Skill = a.target
 	if a.kind != kindDirect {
 		res.Via = s.Name
+	} else if via := impliedBy(s); via != "" {
+		res.Via = via // the resume names Django; extraction implied Python from it
 	}
 	res.Months, res.LastUsed = s.Months, s.LastUsed
 	if n := len(s.Evidence); n > 3 {
@@ -498,7 +504,11 @@ func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResu
 	var why []string
 	switch a.kind {
 	case kindDirect:
-		why = append(why, "Has "+a.target)
+		if res.Via != "" {
+			why = append(why, "Has "+a.target+" through "+res.Via)
+		} else {
+			why = append(why, "Has "+a.target)
+		}
 	case kindImplied:
 		why = append(why, "Has "+a.target+" through "+s.Name+" ("+s.Name+" implies it)")
 	case kindRelated:
@@ -538,9 +548,26 @@ func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResu
 			why = append(why, "not used within the last "+duration(q.maxAgo))
 		}
 	}
+	if status == StatusMet && q.min <= 0 && months < depthMonths && a.kind != kindRelated {
+		why = append(why, strconv.Itoa(int(math.Round(best*100)))+"% credit (full from "+duration(depthMonths)+")")
+	}
 	res.Status = status
 	res.Reason = strings.Join(why, "; ") + "."
+	res.Credit = math.Round(best*1000) / 1000 // for reading; the score uses the exact value
 	return res
+}
+
+// impliedBy names the skill a resume skill was implied from when every line
+// of its evidence says so, or "".
+func impliedBy(s *engine.Skill) string {
+	via := ""
+	for _, e := range s.Evidence {
+		if e.Via == "" || via != "" && e.Via != via {
+			return ""
+		}
+		via = e.Via
+	}
+	return via
 }
 
 func orList(names []string) string {

@@ -82,9 +82,10 @@ func titleCredit(found, of int) float64 {
 
 // titleCheck explains the title part of a match: which title words of the
 // role the candidate's titles share, citing the closest title.
-func titleCheck(r *engine.Resume, want []string) Check {
+// It also returns how many words were found.
+func titleCheck(r *engine.Resume, want []string) (Check, int) {
 	if len(want) == 0 {
-		return Check{Status: StatusNotRequired, Reason: "The role title has no words to compare."}
+		return Check{Status: StatusNotRequired, Reason: "The role title has no words to compare."}, 0
 	}
 	have := resumeTitleWords(r)
 	found := 0
@@ -115,5 +116,5 @@ func titleCheck(r *engine.Resume, want []string) Check {
 	default:
 		c.Status, c.Reason = StatusMissing, "No similar job title."
 	}
-	return c
+	return c, found
 }
