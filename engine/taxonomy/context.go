@@ -97,4 +97,3 @@ func vetoed(text string, start, end int, v string) bool {
 	}
 	return true
 }
-
