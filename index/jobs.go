@@ -286,7 +286,7 @@ func (s *Store) SetJobStatus(ctx context.Context, id, status, errMsg string) err
 // workers to resume after a restart.
 func (s *Store) UnfinishedJobs(ctx context.Context) ([]Job, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs
-		WHERE status IN ('queued', 'running') ORDER BY created_at, id`)
+		WHERE status IN ('queued', 'running') ORDER BY created_at, rowid`)
 	if err != nil {
 		return nil, translate(err, "unfinished jobs")
 	}

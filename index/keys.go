@@ -92,7 +92,7 @@ func (s *Store) CountAPIKeys(ctx context.Context) (int, error) {
 
 // ListAPIKeys returns every key's metadata, oldest first.
 func (s *Store) ListAPIKeys(ctx context.Context) ([]APIKey, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, blind, created_at FROM api_keys ORDER BY created_at, id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, blind, created_at FROM api_keys ORDER BY created_at, rowid`)
 	if err != nil {
 		return nil, translate(err, "list keys")
 	}

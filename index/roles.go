@@ -142,7 +142,7 @@ func scanRole(row scanner) (StoredRole, error) {
 // created first.
 func (s *Store) ListRoles(ctx context.Context) ([]role.Role, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT v.body, v.created_at FROM roles r
-		JOIN role_versions v ON v.role_id = r.id AND v.version = r.version ORDER BY r.created_at DESC, r.id`)
+		JOIN role_versions v ON v.role_id = r.id AND v.version = r.version ORDER BY r.created_at DESC, r.rowid DESC`)
 	if err != nil {
 		return nil, translate(err, "list roles")
 	}
