@@ -25,7 +25,7 @@ func loadAll(b *testing.B, files []string) [][]byte {
 
 // BenchmarkDecodePDF decodes every fixture PDF of one producer per op.
 func BenchmarkDecodePDF(b *testing.B) {
-	for _, producer := range []string{"chromium-1col", "chromium-2col", "libreoffice", "pdflatex"} {
+	for _, producer := range []string{"chromium-1col", "chromium-2col", "libreoffice", "pdflatex", "pdflib-glyphs"} {
 		files, _ := filepath.Glob(filepath.Join(fixtures, producer, "*.pdf"))
 		if len(files) == 0 {
 			continue

@@ -148,7 +148,7 @@ func TestDecodeMarkdown(t *testing.T) {
 // text with a reviewed golden file (go test -update rewrites them).
 func TestGolden(t *testing.T) {
 	var files []string
-	for _, dir := range []string{"chromium-1col", "chromium-2col", "libreoffice", "pdflatex", "docx-pandoc", "docx-libreoffice", "html-1col", "html-2col", "markdown"} {
+	for _, dir := range []string{"chromium-1col", "chromium-2col", "libreoffice", "pdflatex", "pdflib-glyphs", "docx-pandoc", "docx-libreoffice", "html-1col", "html-2col", "markdown"} {
 		m, _ := filepath.Glob(filepath.Join(fixtures, dir, "*"))
 		files = append(files, m...)
 	}

@@ -54,7 +54,7 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 	if err != nil {
 		return Document{}, fmt.Errorf("pdf: cannot read the file (%s): %w", pdfReason(err), engine.ErrUnreadable)
 	}
-	d := &pdfDecoder{lim: lim, budget: lim.MaxDecompressed, fonts: map[string]*fontInfo{}}
+	d := &pdfDecoder{lim: lim, budget: lim.MaxDecompressed, fonts: map[string]*fontInfo{}, fontsByRef: map[string]*fontInfo{}}
 	pages, err := d.collectPages(r)
 	if err != nil {
 		return Document{}, err
@@ -131,6 +131,9 @@ type pdfDecoder struct {
 	budget int64 // bytes of stream data still allowed
 	glyphs int   // glyphs produced so far, for the text cap
 	fonts  map[string]*fontInfo
+	// fontsByRef shares parsed fonts between resource names that point
+	// at the same object.
+	fontsByRef map[string]*fontInfo
 }
 
 // collectPages walks the page tree depth first, bounded in depth and in
@@ -253,7 +256,7 @@ func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, marks []box, er
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &interp{d: d, res: inheritedResources(page), path: emptyBox}
+	in := &interp{d: d, res: inheritedResources(page), path: emptyBox, fonts: map[string]*fontInfo{}}
 	in.g.ctm = identity
 	in.g.th = 1
 	in.run(content, 0)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 
@@ -51,14 +52,16 @@ type operand struct {
 
 // interp interprets one content stream (a page or a form XObject).
 type interp struct {
-	d      *pdfDecoder
-	res    pdf.Value
-	g      gstate
-	saved  []gstate
-	glyphs []glyph
-	ops    int
-	path   box   // bounding box of the path being built
-	marks  []box // small filled shapes: bullets drawn as graphics
+	d        *pdfDecoder
+	res      pdf.Value
+	g        gstate
+	saved    []gstate
+	glyphs   []glyph
+	ops      int
+	fonts    map[string]*fontInfo // by resource name, for the current resources
+	fontRefs map[string]string    // resource name → "N G R" of the font object
+	path     box                  // bounding box of the path being built
+	marks    []box                // small filled shapes: bullets drawn as graphics
 }
 
 // box is an axis-aligned rectangle in page space; empty when x0 > x1.
@@ -152,7 +155,7 @@ func (in *interp) exec(op string, args []operand, depth int) {
 		}
 	case "Tf":
 		if len(args) >= 2 && args[len(args)-2].kind == '/' && args[len(args)-1].kind == 'n' {
-			g.font = in.d.font(in.res, args[len(args)-2].str)
+			g.font = in.font(args[len(args)-2].str)
 			g.tfs = args[len(args)-1].num
 		}
 	case "Td", "TD":
@@ -233,6 +236,36 @@ func (in *interp) exec(op string, args []operand, depth int) {
 	}
 }
 
+// font returns the font a Tf names. Some producers (pdf-lib) give every
+// drawn string its own resource name for one font object, so fonts are
+// shared by object reference across names.
+func (in *interp) font(name string) *fontInfo {
+	if f, ok := in.fonts[name]; ok {
+		return f
+	}
+	if in.fontRefs == nil {
+		in.fontRefs = map[string]string{}
+		// The printed dictionary shows references unresolved: "/F1 12 0 R".
+		f := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(in.res.Key("Font").String(), "<<"), ">>"))
+		for i := 0; i+3 < len(f); i++ {
+			if strings.HasPrefix(f[i], "/") && f[i+3] == "R" {
+				in.fontRefs[f[i][1:]] = f[i+1] + " " + f[i+2]
+				i += 3
+			}
+		}
+	}
+	ref, shared := in.fontRefs[name]
+	f, ok := in.d.fontsByRef[ref]
+	if !shared || !ok {
+		f = in.d.font(in.res, name)
+		if shared {
+			in.d.fontsByRef[ref] = f
+		}
+	}
+	in.fonts[name] = f
+	return f
+}
+
 func (in *interp) nextLine() {
 	in.g.tlm = matrix{1, 0, 0, 1, 0, -in.g.tl}.mul(in.g.tlm)
 	in.g.tm = in.g.tlm
@@ -251,7 +284,7 @@ func (in *interp) form(name string, depth int) {
 	if err != nil {
 		panic(pdfAbort{err})
 	}
-	saved, savedRes := in.g, in.res
+	saved, savedRes, savedFonts, savedRefs := in.g, in.res, in.fonts, in.fontRefs
 	if m := x.Key("Matrix"); m.Len() == 6 {
 		var fm matrix
 		for i := range fm {
@@ -261,9 +294,10 @@ func (in *interp) form(name string, depth int) {
 	}
 	if r := x.Key("Resources"); !r.IsNull() {
 		in.res = r
+		in.fonts, in.fontRefs = map[string]*fontInfo{}, nil
 	}
 	in.run(content, depth+1)
-	in.g, in.res = saved, savedRes
+	in.g, in.res, in.fonts, in.fontRefs = saved, savedRes, savedFonts, savedRefs
 }
 
 // show places the glyphs of one string in page space.

@@ -39,7 +39,7 @@ func TestSameSkillsAcrossFormats(t *testing.T) {
 				t.Fatalf("only %d skills in the text version", len(want))
 			}
 			for _, f := range []string{"markdown/%s.md", "html-1col/%s.html", "html-2col/%s.html", "docx-pandoc/%s.docx", "docx-libreoffice/%s.docx",
-				"chromium-1col/%s.pdf", "chromium-2col/%s.pdf", "libreoffice/%s.pdf", "pdflatex/%s.pdf"} {
+				"chromium-1col/%s.pdf", "chromium-2col/%s.pdf", "libreoffice/%s.pdf", "pdflatex/%s.pdf", "pdflib-glyphs/%s.pdf"} {
 				f = strings.ReplaceAll(f, "%s", name)
 				doc, err := decodeNamed(readFixture(t, f), f, DefaultLimits())
 				if err != nil {
