@@ -361,7 +361,7 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 	}()
 
 	for {
-		items, err := r.cfg.Store.PendingItems(jobCtx, job.ID, 1000)
+		items, err := r.cfg.Store.PendingItems(jobCtx, job.ID, 0) // all: item rows are small, the originals stay on disk
 		if err != nil && jobCtx.Err() == nil {
 			return err
 		}
