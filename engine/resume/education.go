@@ -37,7 +37,7 @@ var caseSensitiveShort = regexp.MustCompile(`^(?i:m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.
 
 // institutionRe finds a word that names a school. (RE2's \b is ASCII-only,
 // so the boundaries are spelled out to handle "Università", "École".)
-var institutionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:universit\p{L}*|college|institute|instituto|institut|school|academy|polytechnic|politecnico|escuela|escola|scuola|école|ecole|polit[eé]cnic\p{L}*|iit|nit|faculty|facultad|hochschule|conservatory|seminary|campus|insead)(?:$|[^\p{L}])`)
+var institutionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:universi\p{L}+|college|institute|instituto|institut|school|academy|polytechnic|politecnico|escuela|escola|scuola|école|ecole|polit[eé]cnic\p{L}*|iit|nit|faculty|facultad|hochschule|conservatory|seminary|campus|insead)(?:$|[^\p{L}])`)
 
 // degreeLevel returns the level of the first degree written on a line and
 // where it is, or "" when there is none.

@@ -171,6 +171,12 @@ func positionsIn(lines []string, s engine.Section, asOf month) []position {
 			}
 			from = j
 		}
+		if from == a.line && a.line-2 >= lo && strings.TrimSpace(lines[a.line-1]) == "" && isHeaderLine(lines[a.line-2]) &&
+			(a.line-3 < lo || !isHeaderLine(lines[a.line-3])) {
+			// "Gilmore Financial, New Orleans, Accountant" / "" / "Oct. 2021 –
+			// Current": one header line, a blank line, the dates
+			from = a.line - 2
+		}
 		to := a.line
 		if from == a.line && !hasRole(stripDate(lines[a.line], a.dr)) {
 			hi := last
