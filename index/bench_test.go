@@ -197,3 +197,25 @@ func BenchmarkIndexSize(b *testing.B) {
 		b.ReportMetric(float64(dbBytes), "db-bytes/1k")
 	}
 }
+
+// BenchmarkIndexSizeKaggle is BenchmarkIndexSize over the 166 unique real
+// resumes of the public Kaggle data set (text only, no skills), scaled to
+// 1,000 candidates.
+func BenchmarkIndexSizeKaggle(b *testing.B) {
+	rows := kaggleRows(b)
+	for i := 0; i < b.N; i++ {
+		s := openTest(b, b.TempDir())
+		var in []NewCandidate
+		for j, r := range rows {
+			in = append(in, NewCandidate{File: fmt.Sprintf("%d.txt", j), Original: []byte(r[1]), Profile: profile(r[1], 0)})
+		}
+		if _, err := s.AddCandidates(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+		docs, idxBytes, err := s.IndexStats(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(idxBytes)/float64(docs)*1000, "index-bytes/1k")
+	}
+}
