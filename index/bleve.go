@@ -431,8 +431,9 @@ func (s *Store) buildAt(ctx context.Context, path string) (bleve.Index, error) {
 	return idx, nil
 }
 
-// IndexStats reports the document count of the search index and its size on
-// disk in bytes.
+// IndexStats reports the document count of the search index and the bytes
+// its folder holds on disk — recent writes may not be persisted yet, so this
+// lags behind the document count until they are.
 func (s *Store) IndexStats(ctx context.Context) (docs uint64, bytes int64, err error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
