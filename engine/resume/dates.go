@@ -85,7 +85,6 @@ const (
 
 var (
 	rangeRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])((?:from\s+|since\s+)?(` + rePoint + `)(?:` + reSep + `(` + rePoint + `|` + rePresent + `)|\s+(onwards?|till\s+date|to\s+date))?)(?:$|[^\p{L}\d])`)
-	pointRe = regexp.MustCompile(`(?i)^` + rePoint + `$`)
 	yearRe  = regexp.MustCompile(reYear)
 	twoYear = regexp.MustCompile(`['’‘](\d\d)$`)
 	numMY   = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{4})$`)

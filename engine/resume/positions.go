@@ -36,7 +36,7 @@ var roleWords = map[string]bool{
 	"carpenter": true, "plumber": true, "chief": true, "waiter": true, "waitress": true, "barista": true,
 	"counselor": true, "counsellor": true, "planner": true, "buyer": true, "merchandiser": true,
 	"photographer": true, "artist": true, "illustrator": true, "animator": true, "strategist": true,
-	"partner": false, "principal": true, "dean": true, "librarian": true, "volunteer": true,
+	"principal": true, "dean": true, "librarian": true, "volunteer": true,
 }
 
 // companyWords mark a phrase as an employer.
@@ -45,7 +45,7 @@ var companyWords = map[string]bool{
 	"corp": true, "corp.": true, "corporation": true, "company": true, "co.": true, "plc": true,
 	"technologies": true, "technology": true, "solutions": true, "systems": true, "labs": true,
 	"studio": true, "studios": true, "group": true, "bank": true, "university": true, "services": true,
-	"software": false, "consulting": true, "partners": true, "ag": true, "s.a.": true, "sa": true,
+	"consulting": true, "partners": true, "ag": true, "s.a.": true, "sa": true,
 	"pvt": true, "pvt.": true, "limited": true, "media": true, "logistics": true, "health": true,
 	"hospital": true, "agency": true, "foundation": true, "institute": true, "college": true,
 	"networks": true, "digital": true, "ventures": true, "holdings": true, "industries": true,
