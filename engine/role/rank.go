@@ -309,13 +309,39 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 			continue
 		}
 		base := q.alts[ai].base
-		for _, p := range k.postings[idx] {
-			c := base * mf.at(int(p.months)) * rf.at(int(p.ago))
-			old := sc.credit[p.cand]
-			if old == 0 {
-				sc.touched = append(sc.touched, p.cand)
+		list := k.postings[idx]
+		mlast := len(mf) - 1
+		if q.maxAgo <= 0 {
+			// recencyFactor is 1: base·m·1 is base·m, the number credit gives
+			for _, p := range list {
+				i := int(p.months) + 1
+				if i > mlast {
+					i = mlast
+				}
+				c := base * mf[i]
+				if old := sc.credit[p.cand]; old == 0 {
+					sc.touched = append(sc.touched, p.cand)
+					sc.credit[p.cand] = c
+				} else if c > old {
+					sc.credit[p.cand] = c
+				}
 			}
-			if c > old {
+			continue
+		}
+		rlast := len(rf) - 1
+		for _, p := range list {
+			i, j := int(p.months)+1, int(p.ago)+1
+			if i > mlast {
+				i = mlast
+			}
+			if j > rlast {
+				j = rlast
+			}
+			c := base * mf[i] * rf[j]
+			if old := sc.credit[p.cand]; old == 0 {
+				sc.touched = append(sc.touched, p.cand)
+				sc.credit[p.cand] = c
+			} else if c > old {
 				sc.credit[p.cand] = c
 			}
 		}
@@ -329,8 +355,8 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	}
 }
 
-// factors holds f(v) for v in [-1, n-2]; f is constant from n-2 on, so
-// larger values read the last entry.
+// factors holds f(v) at index v+1 for v in [-1, n-2]; f is constant from
+// n-2 on, so larger values read the last entry.
 type factors []float64
 
 // factorTable tabulates f over -1…n-2.
@@ -340,13 +366,6 @@ func factorTable(n int, f func(int) float64) factors {
 		t[v+1] = f(v)
 	}
 	return t
-}
-
-func (t factors) at(v int) float64 {
-	if i := v + 1; i < len(t) {
-		return t[i]
-	}
-	return t[len(t)-1]
 }
 
 // rawFloor is a raw score below which roundScore is surely less than score.

@@ -48,11 +48,14 @@ func resumeTitles(r *engine.Resume) []string {
 		if s.Kind != "header" {
 			continue
 		}
-		lines := strings.Split(r.Text, "\n")
-		for l := s.StartLine; l <= s.EndLine && l <= s.StartLine+2 && l-1 < len(lines); l++ {
-			if l >= 1 && !strings.ContainsAny(lines[l-1], "@|") {
-				out = append(out, lines[l-1])
+		// the header's first three lines, without splitting the whole text
+		text, line := r.Text, 1
+		for line <= s.EndLine && line <= s.StartLine+2 && text != "" {
+			l, rest, _ := strings.Cut(text, "\n")
+			if line >= s.StartLine && !strings.ContainsAny(l, "@|") {
+				out = append(out, l)
 			}
+			text, line = rest, line+1
 		}
 		break
 	}
