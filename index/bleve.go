@@ -142,6 +142,17 @@ func buildConfig() map[string]any {
 	return map[string]any{"unsafe_batch": false}
 }
 
+// openBleve opens an existing index, turning a panic on a damaged index into
+// an error.
+func openBleve(path string) (idx bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("open index: panic: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(path, scorchConfig())
+}
+
 // openIndex opens dir/index.bleve, or rebuilds it from SQLite when it is
 // missing, unreadable or of another mapping version, then reconciles it.
 func (s *Store) openIndex(ctx context.Context) error {
@@ -151,7 +162,7 @@ func (s *Store) openIndex(ctx context.Context) error {
 		return fmt.Errorf("read mapping version: %w", err)
 	}
 	var reason string
-	idx, err := bleve.OpenUsing(path, scorchConfig())
+	idx, err := openBleve(path)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		reason = "missing"
@@ -163,7 +174,15 @@ func (s *Store) openIndex(ctx context.Context) error {
 	}
 	if reason == "" {
 		s.idx = idx
-		return s.reconcile(ctx)
+		err := s.reconcile(ctx)
+		if err == nil {
+			return nil
+		}
+		// An index that opens but cannot be read through (a damaged
+		// segment) is rebuilt like one that does not open.
+		reason = "unreadable: " + err.Error()
+		s.idx.Close()
+		s.idx = nil
 	}
 	s.log.Info("rebuilding search index", "reason", reason)
 	idx, err = s.rebuild(ctx, path)

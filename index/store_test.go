@@ -286,6 +286,22 @@ func TestIndexRebuiltOnOpen(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"index segments damaged", func(t *testing.T, s *Store, dir string) {
+			s.Close()
+			segs, _ := filepath.Glob(filepath.Join(dir, indexName, "store", "*.zap"))
+			if len(segs) == 0 {
+				t.Fatal("no segment files to damage")
+			}
+			for _, seg := range segs {
+				data, _ := os.ReadFile(seg)
+				for i := range data {
+					data[i] ^= 0x5a
+				}
+				if err := os.WriteFile(seg, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
 		{"older mapping version", func(t *testing.T, s *Store, dir string) {
 			// Plant a stale document under a live id: only a rebuild (not
 			// reconciliation, which trusts ids present in both) removes it.
