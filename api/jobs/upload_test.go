@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -202,6 +204,34 @@ func TestExpand(t *testing.T) {
 	}
 }
 
+// TestExpandFixtures reads archives made by another zip writer (Python's
+// zipfile), with the names an attacker would choose.
+func TestExpandFixtures(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want []item
+	}{
+		{"traversal.zip", []item{
+			{Name: "evil.txt", Data: "Python developer, Django, AWS\n"},
+			{Name: "abs.txt", Data: "Java developer\n"},
+			{Name: "windows.txt", Data: "Accountant\n"},
+		}},
+		{"nested.zip", []item{{Name: "cv.txt", Data: "Go developer\n"}, {Name: "more.zip", Err: "unsupported format"}}},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Expand([]Upload{{Name: tt.file, Data: data}}, Limits{})
+		if err != nil {
+			t.Fatalf("Expand(%s) = %v", tt.file, err)
+		}
+		if diff := cmp.Diff(tt.want, summarize(got)); diff != "" {
+			t.Errorf("Expand(%s) (-want +got):\n%s", tt.file, diff)
+		}
+	}
+}
+
 func TestDisplayName(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"cv.pdf", "cv.pdf"},
@@ -230,6 +260,12 @@ func FuzzExpand(f *testing.F) {
 	f.Add(makeZip(f, entry{name: "lie", data: bytes.Repeat([]byte("a"), 300), claim: 3}))
 	f.Add(docx(f))
 	f.Add([]byte("PK\x05\x06"))
+	seeds, _ := filepath.Glob("testdata/*.zip")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
 	lim := Limits{MaxFiles: 20, MaxFileBytes: 4 << 10, MaxTotalBytes: 16 << 10}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := Expand([]Upload{{Name: "f.zip", Data: data}}, lim)
