@@ -318,6 +318,13 @@ func TestE2E(t *testing.T) {
 	shot(ctx, t, filepath.Join(shots, "search.png"))
 	phone("search")
 
+	// A query the server cannot parse is explained, not a blank page.
+	do("bad query", chromedp.Navigate(base+"/#/search?q=%28django"))
+	waitFor("bad query answered", `location.hash.includes('q=') && `+rendered)
+	if msg := eval("bad query message", `(document.querySelector('.panel.error') || {}).textContent || ''`); !strings.Contains(msg, "Please check your input") {
+		t.Errorf("search for an unbalanced parenthesis shows %q, want the server's explanation", msg)
+	}
+
 	// A skill facet narrows the search: everyone with Flask.
 	do("all candidates", chromedp.Navigate(base+"/#/search"))
 	waitFor("all listed", `location.hash === '#/search' && `+rendered)
@@ -329,7 +336,7 @@ func TestE2E(t *testing.T) {
 		t.Errorf("skill=flask hits = %q, want only the Flask resume", hits)
 	}
 
-	// Candidate page of the senior resume, then delete the accountant.
+	// A candidate page (the Flask resume found above), then delete the accountant.
 	do("open candidate", chromedp.Click(chromedp.CSS(`.hit-title`)), chromedp.WaitVisible(chromedp.ID("skill-chart")))
 	if count("skill bars", `document.querySelectorAll('#skill-chart li').length`) == 0 {
 		t.Errorf("candidate page shows no months-per-skill bars")

@@ -109,8 +109,9 @@ export function skillChip(name, extra) {
 
 // errorPanel shows a failed request in plain words.
 export function errorPanel(e) {
+  const lead = e.status === 400 ? 'Please check your input: ' : 'Something went wrong. ';
   return h('div', { class: 'panel error', role: 'alert' },
-    h('strong', {}, 'Something went wrong. '), e.friendly || e.message || String(e));
+    h('strong', {}, lead), e.friendly || e.message || String(e));
 }
 
 // displayFile is what a list shows for a candidate without a name: the file

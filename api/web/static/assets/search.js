@@ -65,6 +65,11 @@ export async function searchView(main, _args, ctx) {
     h('p', { class: 'muted count', id: 'result-count' }, `${total} candidate${total === 1 ? '' : 's'}`),
     table, more);
   appendHits(table, more, body, { q, skills });
+  if (!total && !q && !skills.length) {
+    mount(more, h('div', { class: 'empty' },
+      h('p', {}, 'No candidates yet.'),
+      h('p', {}, h('a', { class: 'btn btn-primary', href: '#/upload' }, 'Upload resumes'))));
+  }
 }
 
 function go(q, skills) {
