@@ -281,7 +281,11 @@ func writeBlock(out *strings.Builder, segs []segment, marks []box) {
 			prev := lines[i-1]
 			gap := prev.y - l.y
 			nextWord := l.first - l.x0
+			// A soft wrap: the next line's first word would not have fit on
+			// this one, and this one is prose (a list of single words in a
+			// narrow column fills its width too).
 			softWrap := gap > 0 && gap < 1.6*math.Max(prev.size, l.size) &&
+				strings.Count(prev.text, " ") >= 2 &&
 				math.Abs(prev.size-l.size) < 0.5 &&
 				prev.x1+0.25*l.size+nextWord > right-0.5 &&
 				!l.bullet && !startsWithBullet(l.text) && !labelStart.MatchString(l.text)
