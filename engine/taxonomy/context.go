@@ -45,7 +45,41 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 			return true
 		}
 	}
+	// A list item — the name first on a short line, as in a skills list with
+	// one skill per line ("Spring- Experience - 12 months") — takes its
+	// context from the lines just above and below.
+	if !listItem(text, c.start) {
+		return false
+	}
+	for k := i - 1; k >= 0 && cands[k].line >= c.line-1; k-- {
+		if cands[k].line < c.line && t.supports(text, cands, k, p.skill) {
+			return true
+		}
+	}
+	for k := i + 1; k < len(cands) && cands[k].line <= c.line+1; k++ {
+		if cands[k].line > c.line && t.supports(text, cands, k, p.skill) {
+			return true
+		}
+	}
 	return false
+}
+
+// listItem reports whether the word at text[start] opens its line (after
+// white space, bullets or numbering) and the line has at most eight words.
+func listItem(text string, start int) bool {
+	lo := strings.LastIndexByte(text[:start], '\n') + 1
+	for _, r := range text[lo:start] {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	hi := strings.IndexByte(text[start:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += start
+	}
+	return len(strings.Fields(text[lo:hi])) <= 8
 }
 
 // supports reports whether candidate k is a technical skill other than skill
@@ -56,6 +90,11 @@ func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) 
 		return true
 	}
 	if q.skill == skill || !t.tech[q.skill] {
+		return false
+	}
+	// Office and business software next to "Ada" or "R" in a list of HR or
+	// accounting tools (ADP, FMLA, ADA…) does not make them languages.
+	if t.skills[skill].Category == "language" && t.skills[q.skill].Category == "software" {
 		return false
 	}
 	if !q.ambiguous {
