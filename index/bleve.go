@@ -259,14 +259,14 @@ func batchOf(idx bleve.Index, cs []Candidate) (*bleve.Batch, error) {
 	return b, nil
 }
 
-// apply runs a batch on the live index, counting it in s.unpersisted until
+// apply runs a batch on the live index, counting it in s.persist until
 // scorch reports it on disk: with unsafe_batch, Close would otherwise drop
 // the last writes (Open would re-index them, but a restart right after an
 // import would then redo it). The caller holds s.mu (either way).
 func (s *Store) apply(b *bleve.Batch) error {
 	var once sync.Once
-	done := func() { once.Do(s.unpersisted.Done) }
-	s.unpersisted.Add(1)
+	done := func() { once.Do(s.persist.done) }
+	s.persist.add()
 	b.SetPersistedCallback(func(error) { done() })
 	err := s.idx.Batch(b)
 	if err != nil {
@@ -278,14 +278,7 @@ func (s *Store) apply(b *bleve.Batch) error {
 // closeIndex waits (a bounded time) for the live index's writes to reach the
 // disk, then closes it. The caller holds s.mu for writing.
 func (s *Store) closeIndex() error {
-	persisted := make(chan struct{})
-	go func() {
-		s.unpersisted.Wait()
-		close(persisted)
-	}()
-	select {
-	case <-persisted:
-	case <-time.After(10 * time.Second):
+	if !s.persist.wait(10 * time.Second) {
 		s.log.Warn("closing the search index before its last writes were persisted; the next start re-indexes them")
 	}
 	err := s.idx.Close()
@@ -451,9 +444,10 @@ func (s *Store) buildAt(ctx context.Context, path string) (bleve.Index, error) {
 }
 
 // IndexStats reports the document count of the search index and the bytes
-// its folder holds on disk — recent writes may not be persisted yet, so this
-// lags behind the document count until they are.
+// its folder holds on disk. It first waits (up to 5 s) for the writes made so
+// far to be persisted, so it is for reports, not for hot paths.
 func (s *Store) IndexStats(ctx context.Context) (docs uint64, bytes int64, err error) {
+	s.persist.wait(5 * time.Second) // so the size counts the writes made so far
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.idx == nil {
@@ -470,4 +464,49 @@ func (s *Store) IndexStats(ctx context.Context) (docs uint64, bytes int64, err e
 		return nil
 	})
 	return docs, bytes, err
+}
+
+// persistTracker counts index batches not yet persisted. Unlike a
+// sync.WaitGroup it may be waited on while batches keep being added.
+type persistTracker struct {
+	mu   sync.Mutex
+	n    int
+	zero chan struct{} // closed when n drops to 0
+}
+
+func (p *persistTracker) add() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == 0 {
+		p.zero = make(chan struct{})
+	}
+	p.n++
+}
+
+func (p *persistTracker) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n--
+	if p.n == 0 {
+		close(p.zero)
+	}
+}
+
+// wait reports whether every batch was persisted within timeout.
+func (p *persistTracker) wait(timeout time.Duration) bool {
+	p.mu.Lock()
+	if p.n == 0 {
+		p.mu.Unlock()
+		return true
+	}
+	zero := p.zero
+	p.mu.Unlock()
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case <-zero:
+		return true
+	case <-t.C:
+		return false
+	}
 }

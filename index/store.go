@@ -64,8 +64,8 @@ type Store struct {
 	mu  sync.RWMutex
 	idx bleve.Index
 
-	// unpersisted counts live-index batches not yet on disk (see apply).
-	unpersisted sync.WaitGroup
+	// persist counts live-index batches not yet on disk (see apply).
+	persist persistTracker
 
 	// gen counts index writes; cached facets are valid for one generation.
 	gen    atomic.Uint64
