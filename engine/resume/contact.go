@@ -42,10 +42,11 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 		return false
 	}
 	for i, l := range lines {
-		if c.Email == "" {
+		hasAt := strings.IndexByte(l, '@') >= 0
+		if c.Email == "" && hasAt {
 			c.Email = emailRe.FindString(l)
 		}
-		if c.Phone == "" {
+		if c.Phone == "" && countDigits(l) >= 7 {
 			for _, p := range phoneRe.FindAllString(l, -1) {
 				if isPhone(p) {
 					c.Phone = strings.TrimSpace(p)
@@ -53,8 +54,15 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 				}
 			}
 		}
-		lineEmail := emailRe.FindString(l)
-		for _, u := range linkRe.FindAllString(l, -1) {
+		lineEmail := ""
+		if hasAt {
+			lineEmail = emailRe.FindString(l)
+		}
+		var links []string
+		if strings.Contains(l, "/") || strings.Contains(l, "www.") || strings.Contains(l, "github.io") {
+			links = linkRe.FindAllString(l, -1)
+		}
+		for _, u := range links {
 			if strings.Contains(u, "@") || lineEmail != "" && strings.Contains(lineEmail, u) {
 				continue
 			}
@@ -92,6 +100,16 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 		}
 	}
 	return c
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func contains(xs []string, x string) bool {

@@ -3,6 +3,7 @@ package resume
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -39,13 +40,22 @@ func (iv interval) months() int {
 
 // unionMonths is the number of distinct months covered by the intervals.
 func unionMonths(ivs []interval) int {
-	seen := map[month]bool{}
+	s := make([]interval, 0, len(ivs))
 	for _, iv := range ivs {
-		for m := iv.start; m <= iv.end; m++ {
-			seen[m] = true
+		if iv.end >= iv.start {
+			s = append(s, iv)
 		}
 	}
-	return len(seen)
+	sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
+	n := 0
+	for i := 0; i < len(s); {
+		cur := s[i]
+		for i++; i < len(s) && s[i].start <= cur.end+1; i++ {
+			cur.end = max(cur.end, s[i].end)
+		}
+		n += cur.months()
+	}
+	return n
 }
 
 // dateRange is a span of employment as written: "March 2018 – Present",

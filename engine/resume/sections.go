@@ -235,15 +235,21 @@ func normalizeText(text string) string {
 	var out []string
 	for _, l := range lines {
 		l = expandTabs(strings.TrimRight(l, " \t"))
-		if m := gluedHeadingRe.FindStringSubmatchIndex(l); m != nil {
-			out = append(out, l[:m[3]], l[m[4]:m[5]])
-			continue
+		// the glued headings all end in "Details"; a heading joined to a
+		// paragraph follows the end of a sentence
+		if strings.Contains(l, " Details") {
+			if m := gluedHeadingRe.FindStringSubmatchIndex(l); m != nil {
+				out = append(out, l[:m[3]], l[m[4]:m[5]])
+				continue
+			}
 		}
-		if m := trailingHeadingRe.FindStringSubmatch(l); m != nil && headingKind(m[2]) != "" {
-			// "… driven nature. Experience": a decoder joined the heading
-			// to the paragraph above it
-			out = append(out, m[1], m[2])
-			continue
+		if strings.ContainsAny(l, ".!?") {
+			if m := trailingHeadingRe.FindStringSubmatch(l); m != nil && headingKind(m[2]) != "" {
+				// "… driven nature. Experience": a decoder joined the heading
+				// to the paragraph above it
+				out = append(out, m[1], m[2])
+				continue
+			}
 		}
 		out = append(out, l)
 	}
@@ -266,22 +272,27 @@ func joinSplitDates(lines []string) []string {
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		switch {
-		case i+2 < len(lines) && lonePointRe.MatchString(l) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]):
-			out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
-			i += 2
-		case i+2 < len(lines) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]) && trailingPointRe.MatchString(l):
-			// "… 50 people, January 2016" / "to" / "Current": a wrapped
-			// paragraph swallowed the start of the next range
-			m := trailingPointRe.FindStringSubmatch(l)
-			out = append(out, m[1], strings.TrimSpace(m[2])+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
-			i += 2
-		case i+1 < len(lines) && pointAndSepRe.MatchString(l) && loneEndRe.MatchString(lines[i+1]):
-			out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1]))
-			i++
-		default:
-			out = append(out, l)
+		// a split range starts with a date and continues on a short line
+		if i+1 < len(lines) && len(lines[i+1]) <= 40 && strings.ContainsAny(l, "0123456789") {
+			switch {
+			case i+2 < len(lines) && lonePointRe.MatchString(l) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]):
+				out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
+				i += 2
+			case i+2 < len(lines) && loneSepRe.MatchString(lines[i+1]) && loneEndRe.MatchString(lines[i+2]) && trailingPointRe.MatchString(l):
+				// "… 50 people, January 2016" / "to" / "Current": a wrapped
+				// paragraph swallowed the start of the next range
+				m := trailingPointRe.FindStringSubmatch(l)
+				out = append(out, m[1], strings.TrimSpace(m[2])+" "+strings.TrimSpace(lines[i+1])+" "+strings.TrimSpace(lines[i+2]))
+				i += 2
+			case i+1 < len(lines) && pointAndSepRe.MatchString(l) && loneEndRe.MatchString(lines[i+1]):
+				out = append(out, strings.TrimSpace(l)+" "+strings.TrimSpace(lines[i+1]))
+				i++
+			default:
+				out = append(out, l)
+			}
+			continue
 		}
+		out = append(out, l)
 	}
 	return out
 }
