@@ -122,6 +122,7 @@ export const api = {
   suggestSkills: async (q) => list(await get('/api/v1/taxonomy/skills' + qs({ q, limit: 12 })), 'skills', 'items', 'results'),
   job: (id) => get(`/api/v1/jobs/${encodeURIComponent(id)}`),
   jobResults: (id) => get(`/api/v1/jobs/${encodeURIComponent(id)}/results`),
+  cancelJob: (id) => request('POST', `/api/v1/jobs/${encodeURIComponent(id)}/cancel`),
 };
 
 // upload sends files as multipart `file` fields (plus extra fields) with

@@ -29,7 +29,14 @@ export async function jobView(main, [id], ctx) {
       h('span', { class: `badge ${job.status === 'succeeded' ? 'badge-ok' : job.status === 'failed' ? 'badge-bad' : 'badge-info'}` }, job.status),
       ` ${finished} of ${job.total || 0} files`,
       job.failed ? ` · ${job.failed} could not be read` : '',
-      job.role_id ? [' · ', h('a', { href: `#/matches/${encodeURIComponent(job.role_id)}` }, 'all matches for this role')] : null);
+      job.role_id ? [' · ', h('a', { href: `#/matches/${encodeURIComponent(job.role_id)}` }, 'all matches for this role')] : null,
+      DONE.has(job.status) ? null : [' ', h('button', {
+        type: 'button', class: 'btn btn-small danger',
+        onclick: async (ev) => {
+          ev.target.disabled = true;
+          try { await api.cancelJob(id); } catch (e) { mount(results, errorPanel(e)); }
+        },
+      }, 'Cancel job')]);
     if (DONE.has(job.status)) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
