@@ -94,7 +94,7 @@ func (k *Ranker) Add(id string, r engine.Resume) {
 	k.alive = append(k.alive, true)
 	k.resumes = append(k.resumes, r)
 	k.edu = append(k.edu, uint8(highestEducation(&r)))
-	k.total = append(k.total, int32(r.TotalMonths))
+	k.total = append(k.total, int32(max(r.TotalMonths, 0)))
 	k.index(s, &r)
 	k.compactIfSparse()
 }
@@ -166,7 +166,7 @@ func (k *Ranker) compactIfSparse() {
 		k.alive = append(k.alive, true)
 		k.resumes = append(k.resumes, resumes[i])
 		k.edu = append(k.edu, uint8(highestEducation(&resumes[i])))
-		k.total = append(k.total, int32(resumes[i].TotalMonths))
+		k.total = append(k.total, int32(max(resumes[i].TotalMonths, 0)))
 		k.index(s, &resumes[i])
 	}
 }
@@ -230,6 +230,11 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 			}
 		}
 	}
+	// experience credit by total months, constant from the minimum on
+	expCredits := make([]float64, max(ro.MinTotalMonths, 0)+1)
+	for m := range expCredits {
+		expCredits[m] = c.expShare * experienceCredit(m, ro.MinTotalMonths)
+	}
 	var titleCredits []float64 // by words found
 	for f := 0; f <= len(c.titleWords); f++ {
 		titleCredits = append(titleCredits, c.titleShare*titleCredit(f, len(c.titleWords)))
@@ -253,7 +258,7 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 		}
 		raw := sc.raw[s]
 		raw += eduCredit[k.edu[s]]
-		raw += c.expShare * experienceCredit(int(k.total[s]), ro.MinTotalMonths)
+		raw += expCredits[min(int(k.total[s]), len(expCredits)-1)]
 		raw += titleCredits[sc.title[s]]
 		if raw < floor {
 			continue // rounds below the worst kept score
