@@ -315,14 +315,13 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 				sum.duplicates++
 			}
 		}
-		prog.add(len(pending))
 		pending = pending[:0]
 	}
 	for p := range out {
+		prog.add(1) // read and parsed; stored with its batch
 		if p.err != nil {
 			if ctx.Err() == nil {
 				sum.failed = append(sum.failed, importFailure{p.src.name, p.err})
-				prog.add(1)
 			}
 			continue
 		}
