@@ -34,6 +34,7 @@ import (
 // for clashes; anything else is an internal error.
 type Store interface {
 	AddCandidate(ctx context.Context, file string, original []byte, profile engine.Resume) (index.Candidate, bool, error)
+	AddCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
 	GetCandidate(ctx context.Context, id string) (index.Candidate, error)
 	FindByHash(ctx context.Context, sha256hex string) (index.Candidate, error)
 	OriginalFile(ctx context.Context, id string) (name string, data []byte, err error)
@@ -127,6 +128,7 @@ type server struct {
 	cfg     Config
 	log     *slog.Logger
 	live    *liveSet
+	batch   *batcher
 	limiter *limiter
 	metrics *httpMetrics
 	router  *gin.Engine
@@ -169,6 +171,7 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 		cfg:     cfg,
 		log:     cfg.Logger,
 		live:    live,
+		batch:   &batcher{store: cfg.Store, maxBatch: 64},
 		limiter: newLimiter(cfg.RateLimit),
 		metrics: m,
 	}

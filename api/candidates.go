@@ -167,7 +167,7 @@ func (s *server) storeDocument(c *gin.Context, name string, data []byte) (candid
 		return candidateView{}, false, fmt.Errorf("%s: %w", name, err)
 	}
 	profile := resume.Parse(doc.Text, s.cfg.Taxonomy, resume.Options{AsOf: s.cfg.AsOf(), Format: doc.Format, File: name})
-	cand, isNew, err := s.cfg.Store.AddCandidate(ctx, name, data, profile)
+	cand, isNew, err := s.batch.add(name, data, profile)
 	if err != nil {
 		return candidateView{}, false, fmt.Errorf("store %s: %w", name, err)
 	}
