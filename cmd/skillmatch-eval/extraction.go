@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,7 +35,95 @@ func evalExtraction(shared string) error {
 		return err
 	}
 	fmt.Println()
-	return evalGreen(tx, filepath.Join(shared, "data", "job-descriptions-green", "raw_data", "testset.txt"))
+	if err := evalGreen(tx, filepath.Join(shared, "data", "job-descriptions-green", "raw_data", "testset.txt")); err != nil {
+		return err
+	}
+	fmt.Println()
+	return evalSkillDetails(tx, filepath.Join(shared, "data", "resumes", "kaggle-categorized", "UpdatedResumeDataSet.csv"))
+}
+
+// skillDetail matches one entry of the "Skill Details" lists of the Kaggle
+// resumes: "Spring MVC- Experience - 12 months".
+var skillDetail = regexp.MustCompile(`(?m)^([^\n]{1,60}?)- Experience -`)
+
+// evalSkillDetails measures coverage on resumes nobody on the team wrote: the
+// Kaggle resumes (deduplicated by text) list skills one per line under
+// "Skill Details" ("Spring MVC- Experience - 12 months"). An entry counts as
+// recognised when a mention overlaps its name. Not every entry is a skill
+// ("Database", "Documentation", "Less than 1 year"), so this is a coverage
+// figure, not a recall; the most frequent misses are printed to judge which.
+func evalSkillDetails(tx *taxonomy.Taxonomy, path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Printf("kaggle resumes: %s absent, skipped\n", path)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	seen := map[string]bool{}
+	missed := map[string]int{}
+	entries, found, resumes := 0, 0, 0
+	for _, row := range rows[min(1, len(rows)):] {
+		if len(row) < 2 || seen[row[1]] {
+			continue
+		}
+		seen[row[1]] = true
+		text := row[1]
+		start := strings.Index(text, "Skill Details")
+		if start < 0 {
+			continue
+		}
+		if end := strings.Index(text[start:], "Company Details"); end > 0 {
+			text = text[start : start+end]
+		} else {
+			text = text[start:]
+		}
+		resumes++
+		ments := tx.Extract(text)
+		for _, m := range skillDetail.FindAllStringSubmatchIndex(text, -1) {
+			lo, hi := m[2], m[3]
+			name := strings.TrimSpace(text[lo:hi])
+			if name == "" || strings.HasPrefix(name, "Skill Details") {
+				continue
+			}
+			entries++
+			hit := false
+			for _, mt := range ments {
+				if mt.Start < hi && mt.End > lo {
+					hit = true
+					break
+				}
+			}
+			if hit {
+				found++
+			} else {
+				missed[strings.ToLower(name)]++
+			}
+		}
+	}
+	type miss struct {
+		name string
+		n    int
+	}
+	var top []miss
+	for k, n := range missed {
+		top = append(top, miss{k, n})
+	}
+	sort.Slice(top, func(i, j int) bool { return top[i].n > top[j].n || top[i].n == top[j].n && top[i].name < top[j].name })
+	var names []string
+	for _, m := range top[:min(25, len(top))] {
+		names = append(names, fmt.Sprintf("%s (%d)", m.name, m.n))
+	}
+	fmt.Printf("kaggle resumes, \"Skill Details\" entries (%d resumes, %d entries, one skill name per line):\n", resumes, entries)
+	fmt.Printf("  recognised %.3f (%d)\n", frac(found, entries), found)
+	fmt.Printf("  most frequent unrecognised: %s\n", strings.Join(names, ", "))
+	return nil
 }
 
 func evalFixtures(tx *taxonomy.Taxonomy) error {
