@@ -45,7 +45,7 @@ export async function uploadView(main) {
       h('caption', { class: 'sr-only' }, 'Uploaded files'),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'File'),
-        h('th', { scope: 'col', class: 'num' }, 'Size'),
+        h('th', { scope: 'col', class: 'num hide-sm' }, 'Size'),
         h('th', { scope: 'col' }, 'Status'))),
       table));
 
@@ -84,7 +84,7 @@ export async function uploadView(main) {
     const status = h('td', { class: 'status' }, h('span', { class: 'muted' }, 'Waiting…'));
     const tr = h('tr', { dataset: { state: 'queued' } },
       h('td', { class: 'fname' }, name),
-      h('td', { class: 'num muted' }, size ? bytes(size) : ''),
+      h('td', { class: 'num muted hide-sm' }, size ? bytes(size) : ''),
       status);
     table.appendChild(tr);
     const row = {
