@@ -36,14 +36,51 @@ func layoutPage(glyphs []glyph, marks []box) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	segs := buildSegments(glyphs)
-	var blocks [][]segment
-	orderColumns(segs, 0, &blocks)
-	var out strings.Builder
-	for _, b := range blocks {
-		writeBlock(&out, b, marks)
+	upright := glyphs[:0:0]
+	var turned []glyph
+	for _, g := range glyphs {
+		if g.turn {
+			turned = append(turned, g)
+		} else {
+			upright = append(upright, g)
+		}
 	}
+	var out strings.Builder
+	if len(upright) > 0 {
+		segs := buildSegments(upright)
+		var blocks [][]segment
+		orderColumns(segs, 0, &blocks)
+		for _, b := range blocks {
+			writeBlock(&out, b, marks)
+		}
+	}
+	writeTurned(&out, turned)
 	return out.String()
+}
+
+// writeTurned writes rotated text (a vertical sidebar label, a stamp) after
+// the page's upright text, one line per run of glyphs drawn one after the
+// other in the order they were drawn.
+func writeTurned(out *strings.Builder, glyphs []glyph) {
+	if len(glyphs) == 0 {
+		return
+	}
+	if out.Len() > 0 {
+		out.WriteString("\n\n")
+	}
+	for i, g := range glyphs {
+		if i > 0 {
+			prev := glyphs[i-1]
+			dist := math.Hypot(g.x-prev.x, g.y-prev.y)
+			switch {
+			case dist > prev.w+1.5*prev.size:
+				out.WriteByte('\n')
+			case dist > prev.w+wordGapEm*prev.size && !g.space && !prev.space:
+				out.WriteByte(' ')
+			}
+		}
+		out.WriteString(g.text)
+	}
 }
 
 // buildSegments groups glyphs into baseline lines and cuts lines into

@@ -76,6 +76,15 @@ func TestLayoutPage(t *testing.T) {
 			"Skills\nPython\nDjango\nAWS\n\nExperience\nEngineer\nAcme\nLeeds",
 		},
 		{
+			"rotated label comes after the upright text",
+			concat(
+				[]glyph{{x: 5, y: 600, w: 5, size: 10, text: "S", known: true, turn: true}, {x: 5, y: 605, w: 5, size: 10, text: "Q", known: true, turn: true}, {x: 5, y: 610, w: 5, size: 10, text: "L", known: true, turn: true}},
+				word(30, 700, 0, 3, "Main text"),
+			),
+			nil,
+			"Main text\n\nSQL",
+		},
+		{
 			"accent drawn over a letter folds into it",
 			concat(word(0, 700, 0, 3, "Wi"), []glyph{{x: 10.5, y: 700, w: 4, size: 10, text: "´", known: true}}, word(10, 700, 0, 3, "sniewska")),
 			nil,

@@ -33,6 +33,7 @@ type glyph struct {
 	text  string
 	space bool // the glyph is a space character
 	known bool // width comes from the font's metrics
+	turn  bool // drawn rotated or mirrored, not left to right
 }
 
 type gstate struct {
@@ -318,6 +319,7 @@ func (in *interp) show(s string) {
 	trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(m)
 	size := math.Hypot(trm[2], trm[3])
 	xscale := math.Hypot(trm[0], trm[1])
+	turned := trm[0] <= 0 || math.Abs(trm[1]) > 0.2*math.Abs(trm[0])
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
 		if step == 2 {
@@ -332,7 +334,7 @@ func (in *interp) show(s string) {
 		}
 		adv *= g.th
 		if text != "" && size > 0.5 && size < 500 {
-			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: w0 * xscale, size: size, text: text, space: isSpace, known: f.known})
+			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: w0 * xscale, size: size, text: text, space: isSpace, known: f.known, turn: turned})
 			in.d.glyphs++
 			if in.d.glyphs > in.d.lim.MaxText {
 				panic(pdfAbort{capText(in.d.glyphs, in.d.lim)})
