@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -74,13 +75,13 @@ func TestE2E(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	)
 	defer cancelAlloc()
-	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	tab, cancelBrowser := chromedp.NewContext(allocCtx)
 	defer cancelBrowser()
 	// The first Run starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1280, 900)); err != nil {
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
+	ctx, cancel := context.WithTimeout(tab, 120*time.Second)
 	defer cancel()
 
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
@@ -343,6 +344,28 @@ func TestE2E(t *testing.T) {
 	}
 	shot(ctx, t, filepath.Join(shots, "candidate.png"))
 	audit("candidate")
+
+	// The original file downloads byte for byte.
+	downloads := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads,
+	}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	do("download original", chromedp.Click(chromedp.ID("download-original")))
+	want, err := os.ReadFile(filepath.Join(repoRoot, "testdata/resumes/python-flask-gcp.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if got, err = os.ReadFile(filepath.Join(downloads, "python-flask-gcp.txt")); err == nil && len(got) == len(want) {
+			break
+		}
+	}
+	if string(got) != string(want) {
+		t.Errorf("downloaded original = %d bytes, want the %d bytes uploaded (err %v)", len(got), len(want), err)
+	}
 	phone("candidate")
 
 	// Blind mode hides who the candidates are: no names or file names in

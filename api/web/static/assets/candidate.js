@@ -20,7 +20,7 @@ export async function candidateView(main, [id], ctx) {
           c.total_months ? `${years(c.total_months)} experience` : null].filter(Boolean).join(' · '))),
       h('div', { class: 'actions' },
         // The server refuses the original in blind mode: it shows who it is.
-        blind ? null : h('button', { type: 'button', class: 'btn', onclick: () => download(id, c.file) }, 'Download original'),
+        blind ? null : h('button', { type: 'button', class: 'btn', id: 'download-original', onclick: () => download(id, c.file) }, 'Download original'),
         h('button', { type: 'button', class: 'btn danger', id: 'delete-candidate', onclick: () => dlg.showModal() }, 'Delete'))),
     dlg,
     h('div', { class: 'cand-grid' },
