@@ -10,7 +10,8 @@
 // FinishItems counts an item once however often it is finished, so an item
 // redone after a kill -9 is neither lost nor counted twice.
 //
-// jobs uses net/http only as a client, for callbacks. It must not import gin
+// jobs uses net/http only as a client, for callbacks, and the Prometheus
+// client for its metrics. It must not import gin
 // (HTTP handlers live in package api), bleve or database/sql (storage is the
 // index package, reached through the Store interface below).
 package jobs
@@ -29,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
@@ -105,6 +108,9 @@ type Config struct {
 	// OnCandidate, when set, is called after a job stores a candidate (new
 	// or existing), e.g. to keep the API's in-memory ranker current.
 	OnCandidate func(c index.Candidate)
+	// Metrics, when set, gets the runner's Prometheus series
+	// (skillmatch_job_*, skillmatch_jobs_*).
+	Metrics prometheus.Registerer
 }
 
 // Request is a job to create.
@@ -125,6 +131,7 @@ type Runner struct {
 	log    *slog.Logger
 	notify notifier
 	wake   chan struct{}
+	m      *metrics
 
 	mu      sync.Mutex
 	started bool
@@ -159,9 +166,14 @@ func NewRunner(cfg Config) (*Runner, error) {
 		cfg.AsOf = time.Now
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
+	m, err := newMetrics(cfg.Metrics)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: metrics: %w", err)
+	}
 	return &Runner{
 		cfg:    cfg,
 		log:    cfg.Logger,
+		m:      m,
 		notify: notifier{client: &client, secret: cfg.CallbackSecret, attempts: cfg.CallbackAttempts, backoff: cfg.CallbackBackoff},
 		wake:   make(chan struct{}, 1),
 	}, nil
@@ -281,6 +293,7 @@ func (r *Runner) Cancel(ctx context.Context, id string) (index.Job, error) {
 	if err := r.cfg.Store.SetJobStatus(ctx, id, StatusCanceled, "canceled by request"); err != nil {
 		return index.Job{}, err
 	}
+	r.m.ended.WithLabelValues(StatusCanceled).Inc()
 	if r.current == id {
 		r.stopJob() // the job's runner sends the callback when its workers are done
 	} else if job.CallbackURL != "" {
@@ -351,6 +364,8 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 
 	jobCtx, stop := context.WithCancel(ctx)
 	defer stop()
+	r.m.running.Set(1)
+	defer r.m.running.Set(0)
 	r.mu.Lock()
 	r.current, r.stopJob = job.ID, stop
 	r.mu.Unlock()
@@ -407,6 +422,7 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 	if err != nil {
 		return err
 	}
+	r.m.ended.WithLabelValues(status).Inc()
 	r.log.Info("job ended", "job", id, "status", status, "done", job.Done, "failed", job.Failed, "items", job.Total)
 	r.callback(ctx, id)
 	return nil
@@ -450,7 +466,10 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 				if ctx.Err() != nil { // canceled after the item was handed over: leave it pending
 					continue
 				}
-				results <- r.work(work, ro, it)
+				start := time.Now()
+				o := r.work(work, ro, it)
+				r.m.item.Observe(since(start))
+				results <- o
 			}
 		}()
 	}
@@ -498,7 +517,9 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 		}
 		wait.Stop()
 		if commitErr == nil {
+			start := time.Now()
 			commitErr = r.commit(work, jobID, batch)
+			r.m.commit.Observe(since(start))
 		}
 	}
 	return commitErr
@@ -581,6 +602,9 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 	}
 	if err := r.cfg.Store.FinishItems(ctx, finished); err != nil {
 		return fmt.Errorf("job %s: finish %d items: %w", jobID, len(finished), err)
+	}
+	for _, it := range finished {
+		r.m.items.WithLabelValues(it.Status).Inc()
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
@@ -145,9 +146,32 @@ func ended(j index.Job) bool {
 	return j.Status == StatusSucceeded || j.Status == StatusFailed || j.Status == StatusCanceled
 }
 
+// counter returns the value of a counter series with the given label.
+func counter(t *testing.T, reg *prometheus.Registry, name, label, value string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != name {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == label && l.GetValue() == value {
+					return m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return 0
+}
+
 func TestRunnerScoresAJob(t *testing.T) {
 	f := newFixture(t)
-	r := f.runner(t, nil)
+	reg := prometheus.NewRegistry()
+	r := f.runner(t, func(c *Config) { c.Metrics = reg })
 	ctx := context.Background()
 	files := resumes(t)
 	var senior []byte
@@ -173,6 +197,19 @@ func TestRunnerScoresAJob(t *testing.T) {
 	job = waitFor(t, r, job.ID, "the end", ended)
 	if job.Status != StatusSucceeded || job.Done != len(resumes(t))+1 || job.Failed != 2 || job.Done+job.Failed != job.Total {
 		t.Fatalf("finished job = %+v, want succeeded, %d done, 2 failed", job, len(resumes(t))+1)
+	}
+
+	for _, c := range []struct {
+		name, label, value string
+		want               int
+	}{
+		{"skillmatch_job_items_total", "outcome", "done", job.Done},
+		{"skillmatch_job_items_total", "outcome", "failed", job.Failed},
+		{"skillmatch_jobs_ended_total", "status", "succeeded", 1},
+	} {
+		if got := counter(t, reg, c.name, c.label, c.value); got != float64(c.want) {
+			t.Errorf("%s{%s=%q} = %v, want %d", c.name, c.label, c.value, got, c.want)
+		}
 	}
 
 	res, err := r.Results(ctx, job.ID)

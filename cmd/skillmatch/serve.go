@@ -76,6 +76,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer ln.Close()
 	base := "http://" + ln.Addr().String()
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		logger.Warn("listening beyond this machine over plain HTTP: API keys cross the network in clear text; put a TLS proxy in front", "addr", ln.Addr().String())
+	}
 	if err := firstAdminKey(ctx, store, base, stdout); err != nil {
 		return err
 	}
@@ -83,6 +86,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// One ranker for the API's matches and the batch jobs: candidates a job
 	// stores are ranked by the API at once.
 	ranker := role.NewRanker(tax)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	runner, err := jobrunner.NewRunner(jobrunner.Config{
 		Store:          store,
 		Pool:           pool,
@@ -90,13 +95,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Logger:         logger,
 		CallbackSecret: []byte(*callbackSecret),
 		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
+		Metrics:        reg,
 	})
 	if err != nil {
 		return err
 	}
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	handler, err := api.New(ctx, api.Config{
 		Store:     store,
 		Decoder:   pool,
