@@ -40,11 +40,27 @@ const repoRoot = "../.."
 var e2eResumes = []string{"python-django-aws-senior.txt", "python-flask-gcp.txt", "accountant.txt"}
 
 // TestE2E drives the real page in headless Chromium against a real server
-// (api.New over a real index.Store in a temp dir, serving web.FS): sign in,
-// upload three resumes (plus a duplicate and an unsupported file), create a
-// role from a job description, see the strongest candidate first with met
-// and missing requirements, expand the explanation, search, open a
-// candidate and delete one. Screenshots go to testoutput/e2e/.
+// (api.New over a real index.Store in a temp dir, with a batch-job runner,
+// serving web.FS — or a running binary, see startServer), one recruiter's
+// morning in order:
+//
+//   - sign in (a wrong key is refused in words);
+//   - upload three resumes, then a duplicate, an unsupported file and a
+//     scanned PDF (each reported per file in words), and drop a file;
+//   - create a role from a job description: the preview shows required and
+//     plus skills, a skill is added through autocomplete, save;
+//   - the strongest candidate is first with met requirements, the
+//     accountant last with missing ones; "Why?" (by keyboard) shows the
+//     evidence; must-have and minimum-score filters narrow the table;
+//   - search with the query language, a bad query, a skill facet;
+//   - a candidate page with its skill chart, the original downloaded byte
+//     for byte; blind mode hides identities; delete a candidate;
+//   - a zip opened in the browser, a batch job followed to the end;
+//   - sign out.
+//
+// Every page is audited for unlabelled controls and WCAG AA contrast and
+// checked at a 390px phone width. Screenshots go to testoutput/e2e/; with
+// -update-screenshots the README's testdata/screenshots/matches.png too.
 func TestE2E(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end browser test skipped in -short mode")
