@@ -235,8 +235,13 @@ func sentences(line string) []string {
 	return append(out, line[start:])
 }
 
+// offerCue marks a sentence about what the employer offers, not what it asks.
+var offerCue = regexp.MustCompile(`(?i)\bwe offer\b|\b(sign-on|signing|joining|performance) bonus|\bbenefits package\b|\b401\(k\)|\bpaid time off\b|\bsalary\b|\bhealth insurance\b`)
+
 func sentenceTier(s string, section int) int {
 	switch {
+	case offerCue.MatchString(s):
+		return tierNone
 	case plusCue.MatchString(s):
 		return tierPlus
 	case mustCue.MatchString(s):

@@ -34,7 +34,11 @@ type Ranker struct {
 	total    []int32
 	postings [][]posting
 	titles   map[string][]uint32 // title word → slots whose titles have it
-	dead     int
+	// dup marks posting lists where some candidate appears more than once
+	// (a resume listing a skill twice); those take the general path.
+	dup  []bool
+	seen map[int32]bool // scratch for Add
+	dead int
 
 	scratch sync.Pool
 }
@@ -76,6 +80,8 @@ func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
 		k.skill[s.ID] = int32(i)
 	}
 	k.postings = make([][]posting, len(tax.Skills()))
+	k.dup = make([]bool, len(tax.Skills()))
+	k.seen = map[int32]bool{}
 	return k
 }
 
@@ -104,11 +110,16 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 		k.titles[w] = append(k.titles[w], s)
 	}
 	asOf := monthIndex(r.AsOf)
+	clear(k.seen)
 	for i := range r.Skills {
 		idx, ok := k.skill[r.Skills[i].ID]
 		if !ok {
 			continue
 		}
+		if k.seen[idx] {
+			k.dup[idx] = true
+		}
+		k.seen[idx] = true
 		months, ago := skillFacts(&r.Skills[i], asOf)
 		k.postings[idx] = append(k.postings[idx], posting{cand: s, months: clamp16(months), ago: clamp16(ago)})
 	}
@@ -153,6 +164,7 @@ func (k *Ranker) compactIfSparse() {
 	k.edu, k.total = make([]uint8, 0, n), make([]int32, 0, n)
 	for i := range k.postings {
 		k.postings[i] = nil
+		k.dup[i] = false
 	}
 	k.titles = map[string][]uint32{}
 	k.dead = 0
@@ -308,6 +320,12 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	if q.maxAgo > 0 {
 		rf = factorTable(int(float64(q.maxAgo)/staleFloor)+3, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
 	}
+	if len(q.alts) == 1 {
+		if idx, ok := k.skill[q.alts[0].id]; ok && !k.dup[idx] {
+			k.accumulateOne(q, idx, mf, rf, sc, required)
+			return
+		}
+	}
 	for ai := range q.alts {
 		idx, ok := k.skill[q.alts[ai].id]
 		if !ok {
@@ -356,6 +374,31 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 		sc.credit[s] = 0
 		if required {
 			sc.hits[s]++
+		}
+	}
+}
+
+// accumulateOne is accumulate for a requirement with one alternative whose
+// posting list names each candidate once: the credit goes straight into the
+// score, with the same products in the same order.
+func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *scratch, required bool) {
+	base, kq := q.alts[0].base, q.k
+	mlast, rlast := len(mf)-1, len(rf)-1
+	for _, p := range k.postings[idx] {
+		i, j := int(p.months)+1, int(p.ago)+1
+		if i > mlast {
+			i = mlast
+		}
+		if j > rlast {
+			j = rlast
+		}
+		c := base * mf[i]
+		if q.maxAgo > 0 {
+			c *= rf[j]
+		}
+		sc.raw[p.cand] += kq * c
+		if required {
+			sc.hits[p.cand]++
 		}
 	}
 }

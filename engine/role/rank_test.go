@@ -79,9 +79,17 @@ func (p *population) sharedResume() engine.Resume {
 		for _, t := range titles {
 			p.positions = append(p.positions, engine.Position{Title: t})
 		}
+		// no skill twice within 40 entries: a window is a resume, and a
+		// parsed resume lists each skill once
 		p.pool = make([]engine.Skill, 1<<18)
 		for i := range p.pool {
+		draw:
 			p.pool[i] = p.skill()
+			for j := max(0, i-40); j < i; j++ {
+				if p.pool[j].ID == p.pool[i].ID {
+					goto draw
+				}
+			}
 		}
 	}
 	r := engine.Resume{AsOf: "2026-06-01", TotalMonths: p.rng.IntN(240)}
