@@ -267,7 +267,7 @@ func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, marks []box, er
 // into codes, each code's text and advance width.
 type fontInfo struct {
 	twoByte bool
-	enc     pdf.TextEncoding
+	enc     pdf.TextEncoding // nil until a code is missing from toUnicode
 	first   int
 	widths  []float64       // simple fonts, from /FirstChar
 	cidW    map[int]float64 // composite fonts, from /W
@@ -275,6 +275,9 @@ type fontInfo struct {
 	scale   float64         // glyph space → text space (0.001 except Type3)
 	known   bool            // widths come from the file, not a guess
 	text    map[int]string  // decoded text per code
+
+	toUnicode map[int]string // the font's ToUnicode map, which wins over its encoding
+	pdfFont   pdf.Font       // for the encoding fallback
 }
 
 func (f *fontInfo) width(code int) float64 {
@@ -303,7 +306,18 @@ func (f *fontInfo) decode(code int) string {
 	} else {
 		raw = string([]byte{byte(code)})
 	}
-	s := f.enc.Decode(raw)
+	s, ok := f.toUnicode[code]
+	if !ok {
+		// No ToUnicode entry: fall back to the font's encoding, which the
+		// reader parses on first use.
+		if f.enc == nil {
+			f.enc = f.pdfFont.Encoder()
+			if f.enc == nil {
+				f.enc = nopEncoding{}
+			}
+		}
+		s = f.enc.Decode(raw)
+	}
 	f.text[code] = s
 	return s
 }
@@ -316,31 +330,20 @@ func (d *pdfDecoder) font(res pdf.Value, name string) *fontInfo {
 		return f
 	}
 	f := &fontInfo{scale: 0.001, dw: 500, text: map[int]string{}}
-	// The reader's own CMap lexer loops forever on an unterminated string:
-	// check the ToUnicode stream with ours first.
+	// The ToUnicode map is read with our lexer (the reader's loops forever
+	// on an unterminated string) and wins over the font's encoding.
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		data, err := d.readStream(tu)
 		if err != nil {
 			panic(pdfAbort{err})
 		}
-		lx := lexer{src: data}
-		var stack []operand
-		for {
-			_, ok := lx.next(&stack)
-			stack = stack[:0]
-			if lx.err != "" {
-				panic(pdfAbort{fmt.Errorf("pdf: font %s has a malformed ToUnicode map (%s): %w", name, lx.err, engine.ErrUnreadable)})
-			}
-			if !ok {
-				break
-			}
+		m, complaint := parseToUnicode(data)
+		if complaint != "" {
+			panic(pdfAbort{fmt.Errorf("pdf: font %s has a malformed ToUnicode map (%s): %w", name, complaint, engine.ErrUnreadable)})
 		}
+		f.toUnicode = m
 	}
-	pf := pdf.Font{V: v}
-	f.enc = pf.Encoder()
-	if f.enc == nil {
-		f.enc = nopEncoding{}
-	}
+	f.pdfFont = pdf.Font{V: v}
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.twoByte = true
