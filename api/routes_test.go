@@ -89,6 +89,33 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 			t.Errorf("%s %s is not in openapi.json", r.Method, p)
 		}
 	}
+	// Every $ref points at something the document defines.
+	var raw any
+	json.Unmarshal(openAPIDoc, &raw)
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ref, ok := v["$ref"].(string); ok {
+				var at any = raw
+				for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+					m, _ := at.(map[string]any)
+					at = m[part]
+				}
+				if at == nil {
+					t.Errorf("openapi.json: $ref %s points at nothing", ref)
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(raw)
 	for p, ops := range doc.Paths {
 		for m := range ops {
 			if m == "parameters" {
