@@ -445,6 +445,10 @@ func TestE2E(t *testing.T) {
 	shot(ctx, t, filepath.Join(shots, "job.png"))
 	audit("job")
 	phone("job")
+	do("recent jobs", chromedp.Navigate(base+"/#/upload"), chromedp.WaitVisible(chromedp.ID("recent-jobs")))
+	if text := eval("recent jobs", `document.getElementById('recent-jobs').textContent`); !strings.Contains(text, "Python Backend Developer · 2 files") {
+		t.Errorf("recent jobs = %q, want the job just run", text)
+	}
 	if n := client.countCandidates(t); n != 6 {
 		t.Errorf("candidates stored after zip and batch job = %d, want 6", n)
 	}

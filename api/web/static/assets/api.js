@@ -4,10 +4,19 @@
 
 const KEY = 'skillmatch.apiKey';
 const BLIND = 'skillmatch.blind';
+const JOBS = 'skillmatch.jobs';
 
 export const session = {
   get key() { return localStorage.getItem(KEY) || ''; },
   set key(v) { v ? localStorage.setItem(KEY, v) : localStorage.removeItem(KEY); },
+  // recentJobs are the batch jobs started from this browser, newest first.
+  get recentJobs() {
+    try { return JSON.parse(localStorage.getItem(JOBS) || '[]'); } catch { return []; }
+  },
+  addJob(job) {
+    const jobs = [job, ...this.recentJobs.filter((j) => j.id !== job.id)].slice(0, 10);
+    localStorage.setItem(JOBS, JSON.stringify(jobs));
+  },
   get blind() { return localStorage.getItem(BLIND) === '1'; },
   set blind(v) { v ? localStorage.setItem(BLIND, '1') : localStorage.removeItem(BLIND); },
 };

@@ -72,7 +72,8 @@ export async function matchesView(main, [roleId], ctx) {
 
   let body;
   try {
-    body = await api.matches(roleId, { limit, minScore, strict });
+    // Must-have skills filter the ranked list here, so rank more of it.
+    body = await api.matches(roleId, { limit: must.length ? Math.max(limit, 200) : limit, minScore, strict });
   } catch (e) {
     if (ctx.current()) mount(tableWrap, errorPanel(e));
     return;

@@ -4,7 +4,7 @@
 // in plain words. Large sets can instead run as one batch job scored
 // against a role (POST /api/v1/jobs), followed on the job page.
 
-import { api, upload, ApiError } from './api.js';
+import { api, upload, ApiError, session } from './api.js';
 import { h, mount, pageHeader, bytes, toast } from './dom.js';
 import { unzip, canUnzip } from './zip.js';
 
@@ -150,7 +150,7 @@ async function renderBatch(el, state) {
     roles.map((r) => h('option', { value: r.id }, r.title || r.id)));
   const go = h('button', {
     type: 'button', class: 'btn', disabled: roles.length === 0,
-    onclick: () => startJob(el, select.value, state),
+    onclick: () => startJob(el, select.value, select.selectedOptions[0].textContent, state),
   }, 'Run batch job');
   mount(el,
     h('h2', { class: 'h3', id: 'batch-title' }, 'Large upload? Run a batch job'),
@@ -164,14 +164,21 @@ async function renderBatch(el, state) {
         id: 'batch-files', type: 'file', multiple: true, accept: ACCEPT, class: 'sr-only',
         onchange: (ev) => { state.batchFiles = [...ev.target.files]; go.textContent = `Run batch job (${state.batchFiles.length} files)`; },
       }),
-      go) : h('p', { class: 'small' }, h('a', { href: '#/roles/new' }, 'Create a role'), ' first to run batch jobs.'));
+      go) : h('p', { class: 'small' }, h('a', { href: '#/roles/new' }, 'Create a role'), ' first to run batch jobs.'),
+    session.recentJobs.length ? [
+      h('h3', { class: 'h4' }, 'Recent batch jobs from this browser'),
+      h('ul', { class: 'plain small', id: 'recent-jobs' }, session.recentJobs.map((j) => h('li', {},
+        h('a', { href: `#/jobs/${encodeURIComponent(j.id)}` }, `${j.role || 'Job'} · ${j.files} file${j.files === 1 ? '' : 's'}`),
+        h('span', { class: 'muted' }, ` · ${new Date(j.at).toLocaleString()}`)))),
+    ] : null);
 }
 
-async function startJob(el, roleId, state) {
+async function startJob(el, roleId, roleTitle, state) {
   const files = state.batchFiles || [];
   if (!files.length) { toast('Choose the files or zip for the batch job first', 'warn'); return; }
   try {
     const body = await upload('/api/v1/jobs', files, { fields: { role_id: roleId } });
+    session.addJob({ id: body.id, role: roleTitle, files: files.length, at: new Date().toISOString() });
     location.hash = `#/jobs/${encodeURIComponent(body.id)}`;
   } catch (e) {
     mount(el, h('div', { class: 'panel error', role: 'alert' }, e.friendly || e.message));
