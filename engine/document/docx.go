@@ -141,10 +141,11 @@ func wordText(out *strings.Builder, data []byte, lim Limits) error {
 			case "p":
 				out.WriteByte('\n')
 				listItem = false
-			case "tr":
-				out.WriteByte('\n')
-			case "tbl":
-				out.WriteByte('\n')
+			case "tr", "tbl":
+				// a row's cells already ended their paragraphs
+				if str := out.String(); str != "" && str[len(str)-1] != '\n' {
+					out.WriteByte('\n')
+				}
 			}
 		case xml.CharData:
 			if inText && skip == 0 {
