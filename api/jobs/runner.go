@@ -353,22 +353,28 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 	if err != nil {
 		return err
 	}
-	if job.Status == StatusQueued {
-		if err := r.cfg.Store.SetJobStatus(ctx, job.ID, StatusRunning, ""); err != nil {
-			return err
-		}
-		r.log.Info("job running", "job", job.ID, "items", job.Total)
-	} else {
-		r.log.Info("job resumed", "job", job.ID, "done", job.Done, "failed", job.Failed, "items", job.Total)
-	}
-
 	jobCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	r.m.running.Set(1)
-	defer r.m.running.Set(0)
+	// Claim the job under the lock Cancel takes, so a cancel that came
+	// after the job was listed is not overwritten by "running".
 	r.mu.Lock()
+	fresh, err := r.cfg.Store.GetJob(ctx, job.ID)
+	if err == nil && fresh.Status == StatusQueued {
+		err = r.cfg.Store.SetJobStatus(ctx, job.ID, StatusRunning, "")
+	}
+	if err != nil || (fresh.Status != StatusQueued && fresh.Status != StatusRunning) {
+		r.mu.Unlock()
+		return err
+	}
 	r.current, r.stopJob = job.ID, stop
 	r.mu.Unlock()
+	if fresh.Status == StatusQueued {
+		r.log.Info("job running", "job", job.ID, "items", fresh.Total)
+	} else {
+		r.log.Info("job resumed", "job", job.ID, "done", fresh.Done, "failed", fresh.Failed, "items", fresh.Total)
+	}
+	r.m.running.Set(1)
+	defer r.m.running.Set(0)
 	defer func() {
 		r.mu.Lock()
 		r.current, r.stopJob = "", nil
@@ -415,14 +421,16 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 	r.mu.Lock()
 	job, err := r.cfg.Store.GetJob(ctx, id)
-	if err == nil && job.Status != StatusCanceled {
+	if err == nil && job.Status == StatusCanceled {
+		status = StatusCanceled // canceled at the last moment; Cancel counted it
+	} else if err == nil {
 		err = r.cfg.Store.SetJobStatus(ctx, id, status, msg)
+		r.m.ended.WithLabelValues(status).Inc()
 	}
 	r.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	r.m.ended.WithLabelValues(status).Inc()
 	r.log.Info("job ended", "job", id, "status", status, "done", job.Done, "failed", job.Failed, "items", job.Total)
 	r.callback(ctx, id)
 	return nil
