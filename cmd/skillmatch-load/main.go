@@ -184,6 +184,11 @@ func run(ctx context.Context, o options) error {
 		return base + "/api/v1/candidates?limit=20&q=" + urlQuery(queries[i%len(queries)])
 	}
 	report("search (7 queries, facets)", hammer(client, key, o.clients, o.duration, search))
+	fmt.Println("  one client, each query alone (median of 15):")
+	for _, q := range queries {
+		r := hammerN(client, key, 15, base+"/api/v1/candidates?limit=20&q="+urlQuery(q))
+		fmt.Printf("    %-28q %8.2f ms  %6d hits\n", q, r.median, r.total)
+	}
 
 	// 3. Concurrent uploads: no "database is locked".
 	up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
@@ -276,6 +281,39 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 	all.elapsed = time.Since(start)
 	all.cpu = cpuTime() - cpu0
 	return all
+}
+
+type single struct {
+	median float64
+	total  int
+}
+
+// hammerN sends n sequential GETs to url and returns the median latency in
+// ms and the "total" of the last answer.
+func hammerN(client *http.Client, key string, n int, url string) single {
+	var lat []time.Duration
+	var out single
+	for i := 0; i < n; i++ {
+		req, _ := http.NewRequest(http.MethodGet, url, nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		t0 := time.Now()
+		resp, err := client.Do(req)
+		if err != nil {
+			continue
+		}
+		var body struct {
+			Total int `json:"total"`
+		}
+		json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		lat = append(lat, time.Since(t0))
+		out.total = body.Total
+	}
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		out.median = float64(lat[len(lat)/2].Microseconds()) / 1000
+	}
+	return out
 }
 
 func report(name string, r result) {
