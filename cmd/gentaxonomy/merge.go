@@ -221,7 +221,9 @@ var genericTail = map[string]bool{"software": true, "systems": true, "system": t
 func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) {
 	w := strings.Fields(ex)
 	acronym := ""
-	if n := len(w); n > 1 && isAcronym(w[n-1]) {
+	if n := len(w); n > 1 && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
+		// "Amazon Simple Storage Service S3" → name without, alias "S3";
+		// but "PCC EHR" stays whole: "PCC" alone is something else.
 		acronym, w = w[n-1], w[:n-1]
 	}
 	for len(w) > 1 && genericTail[strings.ToLower(w[len(w)-1])] {
@@ -368,14 +370,19 @@ func (b *builder) addSynonyms(syn []synonym, tags map[string]int) {
 		if id == "" || b.curated[id] || endsInVersion(s.from) {
 			continue
 		}
+		// Short plain-word synonyms ("flex", "ember", "msie") are too
+		// often other words; keep "golang"-length ones and punctuated ones.
+		if len(s.from) < 6 && !strings.ContainsAny(s.from, "-.+#0123456789") {
+			continue
+		}
 		b.alias(b.skills[id], tagName(s.from))
 	}
 }
 
 // markCase lists in CaseSensitive the names in capitals that are words or
 // abbreviations in lower case: short ones that are common words ("CAN",
-// "ARM", "REST", "SAFe") and, for generated skills, every alias in capitals ("CALM",
-// "XPSWMM"), which O*NET uses for acronyms. Widely known acronyms that are
+// "ARM", "REST", "SAFe") and, for generated skills, every name in capitals
+// ("CALM", "SIP", "XPSWMM"), which O*NET uses for acronyms. Widely known acronyms that are
 // not words ("SQL", "CSS", "AWS") still match in any case.
 func (b *builder) markCase() {
 	for id, s := range b.skills {
@@ -383,7 +390,7 @@ func (b *builder) markCase() {
 		for _, c := range s.Case {
 			seen[c] = true
 		}
-		for k, n := range append([]string{s.Name}, s.Aliases...) {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			if seen[n] || n == strings.ToLower(n) || len(n) <= 2 {
 				continue
 			}
@@ -394,7 +401,7 @@ func (b *builder) markCase() {
 				}
 			}
 			word := capitals >= 2 && len(n) <= 4 && b.words[strings.ToLower(n)]
-			acronym := k > 0 && !b.curated[id] && isAcronym(n)
+			acronym := !b.curated[id] && isAcronym(n)
 			if word || acronym {
 				s.Case = append(s.Case, n)
 				seen[n] = true
