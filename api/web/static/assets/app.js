@@ -56,6 +56,10 @@ async function route() {
         main.removeAttribute('aria-busy');
         // Which route the page now shows, for tests and tools.
         main.dataset.rendered = '#' + raw;
+        // A click that replaced the page leaves focus nowhere: put it at the
+        // start of the new content so keyboard users carry on from there.
+        const f = document.activeElement;
+        if (!f || f === document.body) main.focus({ preventScroll: true });
       }
     }
     return;
