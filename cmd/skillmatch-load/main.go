@@ -415,6 +415,9 @@ func ingest(client *http.Client, base, key string, o options) error {
 		wg                        sync.WaitGroup
 		codes                     sync.Map
 	)
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
 	start := time.Now()
 	cpu0 := cpuTime()
 	for c := 0; c < o.ingestClients; c++ {
@@ -457,6 +460,13 @@ func ingest(client *http.Client, base, key string, o options) error {
 		len(files), o.ingestClients, el.Round(time.Millisecond), float64(len(files))/el.Seconds(), created.Load(), dup.Load(), failed.Load())
 	fmt.Printf("  server process CPU %.1f ms per resume (PDF decoding runs in worker processes, not counted here)\n",
 		float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(files)))
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if n := created.Load(); n > 0 {
+		fmt.Printf("  server heap grew %.1f KB per new resume (ranker profiles, caches)\n",
+			float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(n)/1024)
+	}
 	codes.Range(func(k, v any) bool {
 		fmt.Printf("  failed %s: %d\n", k, v.(*atomic.Int64).Load())
 		return true
