@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/skillmatch/skillmatch/engine"
@@ -98,6 +99,7 @@ func (k *Ranker) Add(id string, r engine.Resume) {
 	k.slot[id] = s
 	k.ids = append(k.ids, id)
 	k.alive = append(k.alive, true)
+	r.Text = strings.Clone(headerPrefix(&r)) // all that scoring reads of the text
 	k.resumes = append(k.resumes, r)
 	k.edu = append(k.edu, uint8(highestEducation(&r)))
 	k.total = append(k.total, int32(max(r.TotalMonths, 0)))

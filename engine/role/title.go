@@ -121,3 +121,25 @@ func titleCheck(r *engine.Resume, want []string) (Check, int) {
 	}
 	return c, found
 }
+
+// headerPrefix is the part of a resume's text that titleCheck reads: up to
+// the third line of the header section. The Ranker keeps only this much of
+// each resume's text.
+func headerPrefix(r *engine.Resume) string {
+	for _, s := range r.Sections {
+		if s.Kind != "header" {
+			continue
+		}
+		last := min(s.EndLine, s.StartLine+2)
+		end := 0
+		for line := 1; line <= last; line++ {
+			i := strings.IndexByte(r.Text[end:], '\n')
+			if i < 0 {
+				return r.Text
+			}
+			end += i + 1
+		}
+		return r.Text[:end]
+	}
+	return ""
+}

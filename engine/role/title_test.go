@@ -1,9 +1,11 @@
 package role
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -37,6 +39,17 @@ func TestTitleCheck(t *testing.T) {
 	// python (position), backend and developer (header): all three words
 	if m.Title.Status != StatusMet || m.Title.Credit != 1 || m.Title.Have != "Backend Developer" {
 		t.Errorf("title check = %+v, want met through the header's Backend Developer", m.Title)
+	}
+	// the ranker keeps only the header of the text, and explains the same
+	r.Text += strings.Repeat("a long resume line\n", 1000)
+	k := NewRanker(tax)
+	k.Add("c", r)
+	got := k.Rank(ro, RankOptions{Explain: 1})
+	if diff := cmp.Diff(m, *got[0].Match, cmpopts.IgnoreUnexported(Match{})); diff != "" || got[0].Score != m.Score {
+		t.Errorf("ranker explanation differs from Score (-Score +ranker):\n%s", diff)
+	}
+	if n := len(k.resumes[0].Text); n > 100 {
+		t.Errorf("ranker keeps %d bytes of text, want only the header", n)
 	}
 	r.Positions, r.Sections = nil, nil
 	m = Score(r, ro, tax)
