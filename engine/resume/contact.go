@@ -90,7 +90,7 @@ func findContact(lines []string, secs []engine.Section) engine.Contact {
 				}
 			}
 		}
-		if i < headerEnd || inContact(i+1) {
+		if (i < headerEnd || inContact(i+1)) && len(l) <= maxContactLine {
 			if c.Name == "" && looksLikeName(l) {
 				c.Name = cleanName(l)
 			}
@@ -146,6 +146,10 @@ func isPhone(p string) bool {
 	}
 	return true
 }
+
+// maxContactLine is the longest line read for a name or a location; header
+// lines are short.
+const maxContactLine = 200
 
 // titleWords mark a line as a job title or a heading rather than a name.
 var titleWords = map[string]bool{

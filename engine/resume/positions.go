@@ -262,11 +262,18 @@ func anchorDate(l string) (dateRange, bool) {
 	if bulletRe.MatchString(l) || breakRe.MatchString(l) {
 		return dateRange{}, false
 	}
-	head := l
-	if len(head) > maxHeaderBytes {
+	head, long := l, len(l) > maxHeaderBytes
+	if long {
 		head = strings.ToValidUTF8(head[:maxHeaderBytes], "")
 	}
 	for _, d := range findDateRanges(head) {
+		if long {
+			// only "Title, Employer 01/2011 to Current <description>"
+			if before := l[:d.startByte]; !d.single && len(strings.Fields(before)) <= 16 && hasRole(before) && !strings.ContainsAny(before, ".;") {
+				return d, true
+			}
+			continue
+		}
 		rest := strings.TrimSpace(stripDate(l, d))
 		if !d.single {
 			if len(strings.Fields(rest)) <= 12 && !strings.HasSuffix(rest, ".") {
