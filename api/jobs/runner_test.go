@@ -490,3 +490,55 @@ func TestItemErrorRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestRedoAfterCrashBeforeFinish covers the window between storing a batch's
+// candidates and finishing its items: a process killed there leaves the
+// candidates stored and the items pending. The next run redoes the items,
+// finds the same candidates, and stores nothing twice.
+func TestRedoAfterCrashBeforeFinish(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	r := f.runner(t, nil)
+	files := resumes(t)[:4]
+	job, _, err := r.Submit(ctx, Request{RoleID: f.roleID, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the dead process had committed: the first two candidates, with
+	// the profiles it parsed.
+	pending, err := f.store.PendingItems(ctx, job.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var early []index.NewCandidate
+	for _, it := range pending[:2] {
+		o := r.work(ctx, role.Role{}, it)
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		early = append(early, index.NewCandidate{File: it.File, Original: o.data, Profile: o.profile})
+	}
+	stored, err := f.store.AddCandidates(ctx, early)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	start(t, r)
+	done := waitFor(t, r, job.ID, "the end", ended)
+	if done.Status != StatusSucceeded || done.Done != len(files) || done.Failed != 0 {
+		t.Fatalf("job = %+v, want succeeded with %d done", done, len(files))
+	}
+	if n, _ := f.store.CountCandidates(ctx); n != len(files) {
+		t.Errorf("store holds %d candidates, want %d", n, len(files))
+	}
+	res, _ := r.Results(ctx, job.ID)
+	byFile := map[string]string{}
+	for _, x := range res.Results {
+		byFile[x.File] = x.CandidateID
+	}
+	for i, s := range stored {
+		if got := byFile[pending[i].File]; got != s.Candidate.ID {
+			t.Errorf("%s: result names candidate %q, want the one stored before the crash %q", pending[i].File, got, s.Candidate.ID)
+		}
+	}
+}
