@@ -83,8 +83,12 @@ func TestPoolMalformed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts worker processes")
 	}
-	const timeout = 3 * time.Second
-	p, err := NewPool(PoolOptions{Workers: 2, Timeout: timeout, MemoryLimit: 512 << 20})
+	const timeout = 5 * time.Second
+	// A lower decompression cap than the default keeps the bombs quick on a
+	// loaded CI machine, so only the endless loop meets the deadline.
+	lim := DefaultLimits()
+	lim.MaxDecompressed = 16 << 20
+	p, err := NewPool(PoolOptions{Workers: 2, Timeout: timeout, MemoryLimit: 512 << 20, Limits: lim})
 	if err != nil {
 		t.Fatal(err)
 	}
