@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -235,6 +236,21 @@ func TestPDFLayout(t *testing.T) {
 			t.Errorf("Pages = %d, Format = %q; want ≥1, pdf", doc.Pages, doc.Format)
 		}
 	})
+}
+
+func TestPDFDamagedEnd(t *testing.T) {
+	valid := readFixture(t, "malformed/valid.pdf")
+	end := bytes.LastIndex(valid, []byte("%%EOF"))
+	tests := map[string][]byte{
+		"junk after %%EOF": append(append([]byte(nil), valid...), bytes.Repeat([]byte("\x00junk"), 100)...),
+		"no %%EOF":         valid[:end],
+	}
+	for name, data := range tests {
+		doc, err := Decode(data, DefaultLimits())
+		if err != nil || !strings.Contains(doc.Text, "Python and Django developer") {
+			t.Errorf("%s: Decode = %q, %v; want the page text", name, doc.Text, err)
+		}
+	}
 }
 
 func TestDecodeDOCX(t *testing.T) {

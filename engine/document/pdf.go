@@ -52,6 +52,15 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 		}
 	}
 	if err != nil {
+		// Junk after the last %%EOF, or an %%EOF lost after startxref:
+		// viewers read these, so cut or restore the end and try again.
+		if end := repairPDFEnd(fixed); end != nil {
+			if r2, err2 := pdf.NewReader(bytes.NewReader(end), int64(len(end))); err2 == nil {
+				r, err = r2, nil
+			}
+		}
+	}
+	if err != nil {
 		return Document{}, fmt.Errorf("pdf: cannot read the file (%s): %w", pdfReason(err), engine.ErrUnreadable)
 	}
 	d := &pdfDecoder{lim: lim, budget: lim.MaxDecompressed, fonts: map[string]*fontInfo{}, fontsByRef: map[string]*fontInfo{}}
@@ -110,6 +119,18 @@ func fixPDFHeader(data []byte) ([]byte, error) {
 	copy(fixed, data)
 	copy(fixed[5:], "1.7\n")
 	return fixed, nil
+}
+
+// repairPDFEnd returns data ending at its last %%EOF, or with an %%EOF
+// added after a final startxref; nil when neither applies.
+func repairPDFEnd(data []byte) []byte {
+	if i := bytes.LastIndex(data, []byte("%%EOF")); i >= 0 && len(data)-(i+5) > 2 {
+		return data[:i+5]
+	}
+	if i := bytes.LastIndex(data, []byte("startxref")); i >= 0 && !bytes.Contains(data[i:], []byte("%%EOF")) {
+		return append(append([]byte(nil), data...), "\n%%EOF\n"...)
+	}
+	return nil
 }
 
 // pdfReason turns the reader's error into words for the user.
