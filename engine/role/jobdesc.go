@@ -94,22 +94,24 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 			first = false // the title line
 			continue
 		}
+		lineSection := section
 		if kind, rest, ok := heading(line, tax); ok {
-			section = kind
-			if section == secStop {
+			if kind == secStop {
 				break
 			}
 			if rest == "" {
+				section = kind
 				continue
 			}
-			line = rest
+			// "Preferred Skills: Airflow, Spark" labels this line only
+			lineSection, line = kind, rest
 		}
-		if section == secIgnore {
+		if lineSection == secIgnore {
 			continue
 		}
 		line = stripBullet(line)
 		for _, sent := range sentences(line) {
-			tier := sentenceTier(sent, section)
+			tier := sentenceTier(sent, lineSection)
 			if tier == tierNone {
 				continue
 			}
@@ -144,6 +146,9 @@ func jdTitle(text string) string {
 			continue
 		}
 		l = strings.TrimPrefix(strings.TrimPrefix(l, "Job Title:"), "Title:")
+		if i := strings.Index(l, " | "); i > 0 {
+			l = l[:i] // "Machine Learning Engineer | Remote (EU)"
+		}
 		for {
 			t := titleNoise.ReplaceAllString(l, "")
 			if t == l {
