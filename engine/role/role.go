@@ -7,14 +7,17 @@
 // Score and Ranker compute the same number, in [0,1] then shown as 0–100
 // rounded to 0.1:
 //
-//	raw = Σ_required k_r·credit_r + Σ_plus k_p·credit_p + k_e·education + k_x·experience
+//	raw = Σ_required k_r·credit_r + Σ_plus k_p·credit_p
+//	    + k_e·education + k_x·experience + k_t·title
 //
-// The shares are 0.70 for REQUIRED, 0.15 for PLUS, 0.075 for education and
-// 0.075 for total experience; a part the role does not ask for gives its
-// share to the others in proportion, and within REQUIRED and PLUS each
-// requirement's share is proportional to its weight. So required
-// requirements dominate: one required skill of five is worth 14 points,
-// all the plus skills together 15.
+// The shares are 0.70 for REQUIRED, 0.15 for PLUS, 0.075 for education,
+// 0.075 for total experience and 0.10 for the title; a part the role does
+// not ask for (no plus list, no education, no min_total_months, a title
+// without words) is left out and the others are scaled to sum to 1. Within
+// REQUIRED and PLUS each requirement's share is proportional to its weight.
+// So required requirements dominate: with five required, two plus and a
+// title, one required skill is worth about 15 points, all the plus skills
+// together 16, the title 11.
 //
 // A requirement's credit is the best of its alternatives the candidate has:
 //
@@ -27,12 +30,16 @@
 // (a skill only listed) ×0.6, status unknown; fewer months than asked
 // ×(0.4 + 0.6·months/min), partly_met. Without a minimum depth still counts
 // a little, so a senior outranks a junior with the same skills:
-// ×(0.8 + 0.2·min(1, months/48)), months unknown ×0.8, status stays met. With recency (max_months_ago): last
-// use unknown ×0.8; used longer ago than allowed ×max(0.3, max/ago).
+// ×(0.8 + 0.2·min(1, months/48)), months unknown ×0.8, status stays met.
+// With recency (max_months_ago): last use unknown ×0.8; used longer ago than
+// allowed ×max(0.3, max/ago).
 //
 // Education: the highest level at or above the one asked 1, one level below
 // 0.5, not found 0.25, lower 0. Experience: total months / min_total_months,
-// capped at 1.
+// capped at 1. Title: the share of the role title's words (seniority and
+// glue words dropped, plurals folded) found in the candidate's position
+// titles or the first lines of the resume header ("Senior Backend Engineer"
+// under the name); a recruiter's first filter, kept small.
 //
 // Ranking orders by rounded score, then fewer missing required
 // requirements, then raw score, then id: every credit is monotone, so a
