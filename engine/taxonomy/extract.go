@@ -31,7 +31,9 @@ type matcher struct {
 	nodes    []tnode
 	edgeByte []byte  // edges of node x: nodes[x].lo : nodes[x].lo+nodes[x].n, sorted by byte
 	edgeNext []int32 //
-	rows     []int32 // dense transition rows of the nodes with many edges
+	rows     []int32 // dense transition rows of the nodes with many edges, indexed by byte class
+	class    [256]uint8
+	shift    uint8 // a row holds 1<<shift classes
 	patterns []pattern
 }
 
@@ -43,7 +45,7 @@ type tnode struct {
 	lo    int32 // its edges are edgeByte[lo:lo+n]
 	n     uint8 // number of edges
 	first byte  // the byte leading to the first child (node id + 1)
-	dense int16 // index of the node's 256-entry row in rows, or -1
+	dense int16 // index of the node's row in rows, or -1
 }
 
 // denseEdges is the fan-out from which a node gets a dense row: the first
@@ -64,7 +66,9 @@ func init() {
 		}
 		wordByte[i] = i >= 'a' && i <= 'z' || i >= 'A' && i <= 'Z' || i >= '0' && i <= '9' || i >= 0x80
 	}
-	fold['\t'] = ' '
+	// White space folds to one space: a run of it matches the single space
+	// of a pattern ("Spring\nBoot"). Lines are counted on the raw bytes.
+	fold['\t'], fold['\n'], fold['\r'] = ' ', ' ', ' '
 }
 
 // buildMatcher builds the trie from the sorted keys of t.byName with no
@@ -130,15 +134,28 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		}
 	}
 	build(1, 0, len(keys), 0)
+	// Dense rows are indexed by byte class — the few dozen bytes that occur
+	// in patterns, every other byte being class 0 — so that a row is 64
+	// entries rather than 256 and the rows stay in the fastest cache.
+	classes := 1
+	for _, b := range m.edgeByte {
+		if m.class[b] == 0 {
+			m.class[b] = uint8(classes)
+			classes++
+		}
+	}
+	for 1<<m.shift < classes {
+		m.shift++
+	}
 	for n := range m.nodes {
 		nd := &m.nodes[n]
 		if nd.n < denseEdges {
 			continue
 		}
-		nd.dense = int16(len(m.rows) / 256)
-		row := make([]int32, 256)
+		nd.dense = int16(len(m.rows) >> m.shift)
+		row := make([]int32, 1<<m.shift)
 		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
-			row[m.edgeByte[e]] = m.edgeNext[e]
+			row[m.class[m.edgeByte[e]]] = m.edgeNext[e]
 		}
 		m.rows = append(m.rows, row...)
 	}
@@ -193,7 +210,7 @@ func exactCase(s Skill, name string) bool {
 func (m *matcher) next(n int32, c byte) int32 {
 	nd := &m.nodes[n]
 	if nd.dense >= 0 {
-		return m.rows[int32(nd.dense)<<8|int32(c)]
+		return m.rows[int32(nd.dense)<<m.shift|int32(m.class[c])]
 	}
 	if nd.n > 0 && nd.first == c {
 		return n + 1
@@ -249,7 +266,17 @@ func (m *matcher) scan(text string) []candidate {
 			continue
 		}
 		node := m.root[c]
-		if node == 0 || i > 0 && !startsWord(text, i) {
+		if node != 0 && i > 0 {
+			// startsWord, with its ASCII case written out.
+			if p := text[i-1]; p >= 0x80 || p == '.' {
+				if !startsWord(text, i) {
+					node = 0
+				}
+			} else if wordByte[p] {
+				node = 0
+			}
+		}
+		if node == 0 {
 			i++
 			if c < 0x80 && wordByte[c] {
 				// No skill starts inside an ASCII word: skip to its end.
@@ -271,18 +298,17 @@ func (m *matcher) scan(text string) []candidate {
 			}
 			b := fold[text[j]]
 			k := j + 1
-			if b == ' ' || b == '\n' || b == '\r' {
+			if b == ' ' {
 				// Runs of white space match one space in a pattern, so a
 				// name wrapped onto the next line ("Bayesian\nstatistics")
 				// still matches; its mention keeps the line it starts on.
-				b = ' '
-				for k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r') {
+				for k < n && fold[text[k]] == ' ' {
 					k++
 				}
 			}
 			switch {
 			case nd.dense >= 0:
-				node = m.rows[int32(nd.dense)<<8|int32(b)]
+				node = m.rows[int32(nd.dense)<<m.shift|int32(m.class[b])]
 			case nd.first == b:
 				node++
 			default:
@@ -302,6 +328,11 @@ func (m *matcher) scan(text string) []candidate {
 		}
 		if best == 0 {
 			i++
+			if c < 0x80 && wordByte[c] {
+				for i < n && text[i] < 0x80 && wordByte[text[i]] {
+					i++
+				}
+			}
 			continue
 		}
 		out = append(out, candidate{pat: best - 1, start: i, end: bestEnd, line: line})
