@@ -12,8 +12,10 @@ import (
 // is not also "Spring") in one pass over the text, with no regexp.
 //
 // The root is a dense 256-entry table, so the common case — a word that no
-// pattern starts with — costs one load. Deeper nodes keep their edges sorted
-// in flat arrays (most have one or two).
+// pattern starts with — costs one load. Nodes with many children (the first
+// letters of words) have a dense row indexed by byte class; the others keep
+// their edges sorted in flat arrays, and most have one child, reached without
+// looking at the arrays at all (see tnode).
 
 // cue is the skill index of a cue-word pattern: it gives context and is
 // never a mention.
@@ -30,7 +32,7 @@ type matcher struct {
 	root     [256]int32 // child of the root by folded byte; 0 = none
 	nodes    []tnode
 	edgeByte []byte  // edges of node x: nodes[x].lo : nodes[x].lo+nodes[x].n, sorted by byte
-	edgeNext []int32 //
+	edgeNext []int32 // the child each edge leads to
 	rows     []int32 // dense transition rows of the nodes with many edges, indexed by byte class
 	class    [256]uint8
 	shift    uint8 // a row holds 1<<shift classes
@@ -43,7 +45,7 @@ type matcher struct {
 type tnode struct {
 	term  int32 // pattern index + 1, or 0
 	lo    int32 // its edges are edgeByte[lo:lo+n]
-	n     uint8 // number of edges
+	n     uint8 // number of edges (patterns use far fewer than 256 distinct bytes)
 	first byte  // the byte leading to the first child (node id + 1)
 	dense int16 // index of the node's row in rows, or -1
 }
@@ -233,9 +235,10 @@ type candidate struct {
 }
 
 // Extract returns every skill mention in text, in text order: whole words
-// only, case-insensitive, leftmost-longest, with ambiguous names kept only
-// when their context rule passes (see Skill.Context and Skill.Veto). Offsets
-// are bytes into text and lines are 1-based, for evidence.
+// only, case-insensitive (except Skill.CaseSensitive names and one- or
+// two-letter names in capitals), leftmost-longest, with ambiguous names kept
+// only when their context rule passes (see Skill.Context and Skill.Veto).
+// Offsets are bytes into text and lines are 1-based, for evidence.
 func (t *Taxonomy) Extract(text string) []Mention {
 	cands := t.m.scan(text)
 	if len(cands) == 0 {
