@@ -60,6 +60,9 @@ func writeRole(w io.Writer, ro role.Role, format string) error {
 		if err != nil {
 			return err
 		}
+		if len(b) > 0 && b[len(b)-1] != '\n' {
+			b = append(b, '\n')
+		}
 		_, err = w.Write(b)
 		return err
 	}

@@ -123,3 +123,27 @@ func TestJobDescriptions(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleExamples parses every role of testdata/roles with the embedded
+// taxonomy: the examples must stay valid as the taxonomy grows.
+func TestRoleExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/roles/*")
+	if len(files) < 10 {
+		t.Fatalf("%d example roles, want at least 10", len(files))
+	}
+	tax := taxonomy.Default()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := role.Parse(data, filepath.Base(f), tax)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		if len(r.Required) == 0 || r.Version == "" {
+			t.Errorf("%s: %d required, version %q", filepath.Base(f), len(r.Required), r.Version)
+		}
+	}
+}
