@@ -28,7 +28,7 @@ var headings = []struct {
 }{
 	{secStop, []string{"frequently asked", "faq", "start free trial", "free trial", "similar jobs", "related jobs", "how to apply", "apply now", "share this job", "post a job"}},
 	{secPlus, []string{"nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired", "advantage", "good to have", "extra credit"}},
-	{secIgnore, []string{"benefit", "perks", "we offer", "what we offer", "about us", "about the company", "about the team", "company", "compensation", "salary", "why join", "why you'll love", "equal opportunity", "location", "schedule", "job type", "pay"}},
+	{secIgnore, []string{"benefit", "perks", "we offer", "what we offer", "about us", "about the company", "about the team", "company", "compensation", "salary", "why join", "why you'll love", "equal opportunity", "location", "schedule", "job type", "pay range", "pay rate"}},
 	{secDuties, []string{"responsibilit", "duties", "what you'll do", "what you will do", "the role", "your role", "day to day", "day-to-day", "job description", "summary", "overview", "tasks", "your mission", "key accountabilities", "what you do"}},
 	{secRequired, []string{"requirement", "qualification", "skills", "must have", "must-have", "what you'll bring", "what you will bring", "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you should have", "you'll need", "you will need", "what you need", "we need", "you bring", "experience", "competenc", "knowledge", "education", "essential", "required", "profile", "certification", "licens"}},
 }

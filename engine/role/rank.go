@@ -88,7 +88,7 @@ func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
 
 // Add puts a candidate profile in the ranker, replacing any with the same id.
 // Skills the taxonomy does not know are kept for explanations but never
-// match a role.
+// match a role. The ranker keeps r's slices: do not modify them afterwards.
 func (k *Ranker) Add(id string, r engine.Resume) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -130,8 +130,11 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 // clamp16 keeps -1 (unknown) and caps large values; minimums and recency
 // windows are far below the cap, so credit is unchanged.
 func clamp16(v int) int16 {
-	if v > 32000 {
+	switch {
+	case v > 32000:
 		return 32000
+	case v < 0:
+		return -1 // credit treats every negative value as unknown
 	}
 	return int16(v)
 }

@@ -369,3 +369,17 @@ func benchTax(t testing.TB) *taxonomy.Taxonomy {
 	}
 	return tax
 }
+
+func TestRankerOddValues(t *testing.T) {
+	tax := testTax(t)
+	ro := Role{Title: "T", Required: []Requirement{req(24, "Python"), {Skills: []string{"Go"}, MaxMonthsAgo: 12, Weight: 1}}, MinTotalMonths: 12}
+	r := resumeWith(sk("python", -7, "2027-13"), sk("go", 100000, "2030-01"))
+	r.TotalMonths = -3
+	r.AsOf = "not a date"
+	k := NewRanker(tax)
+	k.Add("odd", r)
+	got := k.Rank(ro, RankOptions{Explain: 1})
+	if want := Score(r, ro, tax); len(got) != 1 || got[0].Score != want.Score {
+		t.Fatalf("Rank = %+v, Score = %v", got, want.Score)
+	}
+}
