@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -56,5 +59,30 @@ func TestSeedRoleOrdering(t *testing.T) {
 	top := got[0].Match
 	if len(top.Missing) != 0 || top.Requirements[1].Skill != "Django" {
 		t.Errorf("top match: missing %v, framework requirement %+v", top.Missing, top.Requirements[1])
+	}
+}
+
+// TestSeedJobDescription checks the role parsed from the seed job
+// description against the one the issue states.
+func TestSeedJobDescription(t *testing.T) {
+	seed, err := os.ReadFile("../../../shared/seed/python-backend-developer.txt")
+	if err != nil {
+		t.Skipf("seed job description absent: %v", err)
+	}
+	got := role.FromJobDescription(string(seed), taxonomy.Default())
+	want := role.Role{
+		Title: "Python Backend Developer",
+		Required: []role.Requirement{
+			{Skills: []string{"Python"}, Weight: 1}, {Skills: []string{"Django", "Flask"}, Weight: 1},
+			{Skills: []string{"SQL"}, Weight: 1}, {Skills: []string{"RESTful APIs"}, Weight: 1},
+			{Skills: []string{"Git"}, Weight: 1}, {Skills: []string{"Unit testing"}, Weight: 1},
+			{Skills: []string{"Docker"}, Weight: 1}, {Skills: []string{"Linux"}, Weight: 1},
+			{Skills: []string{"AWS", "Azure", "GCP"}, Weight: 1},
+		},
+		Plus:      []role.Requirement{{Skills: []string{"HTML"}, Weight: 1}, {Skills: []string{"JavaScript"}, Weight: 1}, {Skills: []string{"CSS"}, Weight: 1}},
+		Education: "bachelor",
+	}
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(role.Role{}, "Version")); diff != "" {
+		t.Errorf("seed role (-want +got):\n%s", diff)
 	}
 }
