@@ -47,10 +47,18 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, "usage: skillmatch rank --role FILE [--as-of DATE] [--format table|json] [--strict] [--limit N] [--taxonomy FILE] FILE_OR_DIR...")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+	// flags may come after the files too, as in parse
+	var paths []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return fmt.Errorf("%v: %w", err, errUsage)
+		}
+		if args = fl.Args(); len(args) == 0 {
+			break
+		}
+		paths, args = append(paths, args[0]), args[1:]
 	}
-	if *roleFile == "" || fl.NArg() == 0 {
+	if *roleFile == "" || len(paths) == 0 {
 		return fmt.Errorf("want --role FILE and at least one resume file or directory: %w", errUsage)
 	}
 	if *format != "json" && *format != "table" {
@@ -68,7 +76,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	profiles, err := loadProfiles(ctx, fl.Args(), asOf, tax)
+	profiles, err := loadProfiles(ctx, paths, asOf, tax)
 	if err != nil {
 		return err
 	}

@@ -153,8 +153,9 @@ func TestRankCommand(t *testing.T) {
 	}
 
 	// --strict keeps only candidates with every required skill.
-	code, out, _ = runSkillmatch(t, "rank", "--format", "json", "--strict", "--as-of", "2026-06-01", "--role", "../../testdata/roles/python-backend.yaml", "../../testdata/resumes")
-	// (a directory this time: walked, every resume in it ranked)
+	code, out, _ = runSkillmatch(t, "rank", "--format", "json", "--as-of", "2026-06-01", "--role", "../../testdata/roles/python-backend.yaml", "../../testdata/resumes", "--strict")
+	// (a directory this time: walked, every resume in it ranked; the flag
+	// after it still counts)
 	var strict rankOutput
 	if err := json.Unmarshal([]byte(out), &strict); err != nil || code != 0 {
 		t.Fatalf("strict: exit %d, %v", code, err)
