@@ -74,10 +74,10 @@ func TestFromJobDescriptionCues(t *testing.T) {
 func TestJobDescriptionTitle(t *testing.T) {
 	for in, want := range map[string]string{
 		"Python Backend Developer Job Description Template\n": "Python Backend Developer",
-		"Job Title: Data Engineer\n":                         "Data Engineer",
-		"ML Engineer | Remote (EU)\n":                        "ML Engineer",
-		"## Senior Go Engineer — Job Posting\n":              "Senior Go Engineer",
-		"\n\n":                                               "Untitled role",
+		"Job Title: Data Engineer\n":                          "Data Engineer",
+		"ML Engineer | Remote (EU)\n":                         "ML Engineer",
+		"## Senior Go Engineer — Job Posting\n":               "Senior Go Engineer",
+		"\n\n": "Untitled role",
 	} {
 		if got := FromJobDescription(in, testTax(t)).Title; got != want {
 			t.Errorf("title of %q = %q, want %q", in, got, want)
