@@ -605,6 +605,8 @@ func mergeItems(items []jdItem) (required, plus []Requirement) {
 			plus = append(plus, Requirement{Skills: it.skills, MinMonths: it.min, Weight: 1})
 		}
 	}
+	// a description naming hundreds of skills keeps the first ones
+	required, plus = required[:min(len(required), MaxRequirements)], plus[:min(len(plus), MaxRequirements)]
 	if required == nil {
 		required = []Requirement{}
 	}

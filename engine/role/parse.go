@@ -368,14 +368,18 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// MaxRequirements is the most requirements a role may have in each of
+// required and plus.
+const MaxRequirements = 200
+
 // Canonical validates r and returns it in canonical form: skill names
 // replaced by the taxonomy's display names, duplicate alternatives removed,
 // Weight defaulted to 1, nil lists made empty, Version computed. It is what
 // the API applies to a role posted as JSON.
 //
-// Errors wrap engine.ErrInvalid: an empty title, a requirement without
-// skills, an unknown skill (with a suggestion), a negative number, an
-// unknown education level.
+// Errors wrap engine.ErrInvalid: an empty title, no requirement at all or
+// more than MaxRequirements, a requirement without skills, an unknown skill
+// (with a suggestion), a negative number, an unknown education level.
 func Canonical(r Role, tax *taxonomy.Taxonomy) (Role, error) {
 	out := Role{ID: r.ID, Title: strings.TrimSpace(r.Title), MinTotalMonths: r.MinTotalMonths}
 	if out.Title == "" {
@@ -386,6 +390,9 @@ func Canonical(r Role, tax *taxonomy.Taxonomy) (Role, error) {
 	}
 	if len(r.Required) == 0 && len(r.Plus) == 0 {
 		return Role{}, fmt.Errorf("required: a role needs at least one required or plus skill: %w", engine.ErrInvalid)
+	}
+	if len(r.Required) > MaxRequirements || len(r.Plus) > MaxRequirements {
+		return Role{}, fmt.Errorf("required, plus: at most %d requirements each: %w", MaxRequirements, engine.ErrInvalid)
 	}
 	edu, ok := normalizeEducation(r.Education)
 	if !ok {

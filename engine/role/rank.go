@@ -199,8 +199,8 @@ func (k *Ranker) Len() int {
 type scratch struct {
 	raw     []float64 // accumulated score per slot
 	credit  []float64 // current requirement's credit per slot
-	hits    []uint8   // required requirements with credit, per slot
-	title   []uint8   // role title words in the slot's titles
+	hits    []uint16  // required requirements with credit, per slot
+	title   []uint16  // role title words in the slot's titles
 	touched []uint32
 }
 
@@ -210,7 +210,7 @@ func (k *Ranker) getScratch(n int) *scratch {
 		sc = &scratch{}
 	}
 	if cap(sc.raw) < n {
-		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]float64, n), make([]uint8, n), make([]uint8, n)
+		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]float64, n), make([]uint16, n), make([]uint16, n)
 	}
 	sc.raw, sc.credit, sc.hits, sc.title = sc.raw[:n], sc.credit[:n], sc.hits[:n], sc.title[:n]
 	clear(sc.raw)

@@ -30,6 +30,9 @@ func titleWords(title string) []string {
 			continue
 		}
 		out = append(out, w)
+		if len(out) == 20 {
+			break // a title, not a paragraph
+		}
 	}
 	return out
 }
