@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,7 +23,7 @@ import (
 // MappingVersion identifies the index layout built by buildMapping and
 // docFor. Bump it whenever either changes: Open then rebuilds every index
 // built with an older version from SQLite.
-const MappingVersion = "1"
+const MappingVersion = "2"
 
 const metaMappingVersion = "mapping_version"
 
@@ -38,16 +39,28 @@ const metaMappingVersion = "mapping_version"
 // ["python=0036", "python=9999"], which bleve answers from the term
 // dictionary alone. A skill with unknown months (seen only in a skills list)
 // has no skill_months term and so never satisfies a months condition.
+//
+// A term range costs one term searcher per distinct months value in it (≈6 ms
+// for two of them over 10,000 candidates here), so the common "at least N
+// years" thresholds are also indexed as single terms in skill_min:
+// "python>=36" for every threshold in monthsThresholds the candidate's python
+// months reach. `python months>=36` is then one term lookup; other bounds
+// fall back to the range.
 const (
 	fieldText        = "text"         // analysed resume text (en), not stored
 	fieldSkill       = "skill"        // skill ids, keyword, stored (hits, facets)
 	fieldCategory    = "category"     // skill categories, keyword (facets)
 	fieldSkillMonths = "skill_months" // "<id>=<months, 4 digits>", keyword
+	fieldSkillMin    = "skill_min"    // "<id>>=<threshold>" for each threshold reached, keyword
 	fieldTotalMonths = "total_months" // numeric, stored
 	fieldFile        = "file"         // stored only
 
 	maxMonthsTerm = 9999
 )
+
+// monthsThresholds are the lower bounds indexed in skill_min: the ones
+// recruiters ask for (half years, then whole years up to ten).
+var monthsThresholds = []int{1, 3, 6, 12, 18, 24, 30, 36, 48, 60, 72, 84, 96, 108, 120}
 
 func buildMapping() mapping.IndexMapping {
 	text := mapping.NewTextFieldMapping()
@@ -81,6 +94,7 @@ func buildMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSkill, kw(true))
 	doc.AddFieldMappingsAt(fieldCategory, kw(false))
 	doc.AddFieldMappingsAt(fieldSkillMonths, months)
+	doc.AddFieldMappingsAt(fieldSkillMin, months)
 	doc.AddFieldMappingsAt(fieldTotalMonths, total)
 	doc.AddFieldMappingsAt(fieldFile, file)
 
@@ -97,7 +111,7 @@ func buildMapping() mapping.IndexMapping {
 // docFor is the index document of a candidate.
 func docFor(c Candidate) map[string]any {
 	skills := make([]string, 0, len(c.Profile.Skills))
-	var cats, months []string
+	var cats, months, mins []string
 	for _, sk := range c.Profile.Skills {
 		if sk.ID == "" {
 			continue
@@ -108,6 +122,11 @@ func docFor(c Candidate) map[string]any {
 		}
 		if sk.Months != nil && !strings.Contains(sk.ID, "=") { // "=" would break the term ranges
 			months = append(months, monthsTerm(sk.ID, *sk.Months))
+			for _, t := range monthsThresholds {
+				if *sk.Months >= t {
+					mins = append(mins, minTerm(sk.ID, t))
+				}
+			}
 		}
 	}
 	return map[string]any{
@@ -115,9 +134,14 @@ func docFor(c Candidate) map[string]any {
 		fieldSkill:       skills,
 		fieldCategory:    cats,
 		fieldSkillMonths: months,
+		fieldSkillMin:    mins,
 		fieldTotalMonths: float64(c.Profile.TotalMonths),
 		fieldFile:        c.File,
 	}
+}
+
+func minTerm(id string, threshold int) string {
+	return id + ">=" + strconv.Itoa(threshold)
 }
 
 func monthsTerm(id string, months int) string {

@@ -319,6 +319,9 @@ func monthsQuery(id, op string, n int) query.Query {
 	if lo > hi || lo > maxMonthsTerm {
 		return bleve.NewMatchNoneQuery()
 	}
+	if hi == maxMonthsTerm && slices.Contains(monthsThresholds, lo) {
+		return termQuery(fieldSkillMin, minTerm(id, lo))
+	}
 	t := true
 	q := bleve.NewTermRangeInclusiveQuery(monthsTerm(id, lo), monthsTerm(id, hi), &t, &t)
 	q.SetField(fieldSkillMonths)

@@ -223,3 +223,67 @@ func TestSearchInvalidQuery(t *testing.T) {
 		t.Errorf("Search(skills nosuchskill): err = %v, want ErrInvalid", err)
 	}
 }
+
+// Every months condition, whether answered from a threshold term or a term
+// range, selects exactly the candidates whose profile satisfies it.
+func TestMonthsConditionsAgainstProfiles(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	months := map[string]*int{} // candidate id → python months (nil: undated)
+	var in []NewCandidate
+	for i := range 70 {
+		text := fmt.Sprintf("candidate %d", i)
+		specs := []string{"java:7"}
+		switch {
+		case i%10 == 9:
+			specs = append(specs, "python") // undated
+		case i%10 == 8:
+			// no python at all
+		default:
+			specs = append(specs, fmt.Sprintf("python:%d", (i*37)%131))
+		}
+		in = append(in, NewCandidate{File: text, Original: []byte(text), Profile: profile(text, 0, specs...)})
+	}
+	res, err := s.AddCandidates(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		for _, sk := range r.Candidate.Profile.Skills {
+			if sk.ID == "python" {
+				months[r.Candidate.ID] = sk.Months
+			}
+		}
+	}
+	compare := map[string]func(m, n int) bool{
+		">=": func(m, n int) bool { return m >= n },
+		">":  func(m, n int) bool { return m > n },
+		"<=": func(m, n int) bool { return m <= n },
+		"<":  func(m, n int) bool { return m < n },
+		"=":  func(m, n int) bool { return m == n },
+	}
+	for op, cmpFn := range compare {
+		for n := 0; n <= 132; n++ {
+			var want []string
+			for id, m := range months {
+				if m != nil && cmpFn(*m, n) {
+					want = append(want, id)
+				}
+			}
+			slices.Sort(want)
+			q := fmt.Sprintf("python months%s%d", op, n)
+			r, err := s.Search(ctx, SearchRequest{Query: q, Limit: 100})
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			var got []string
+			for _, h := range r.Hits {
+				got = append(got, h.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: got %d candidates, want %d", q, len(got), len(want))
+			}
+		}
+	}
+}
