@@ -62,6 +62,9 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sentence next to a skills line", "Graduated in the Spring.\nJava, SQL", []string{"java", "sql"}},
 		{"ADA in HR tools", "Skills: ADP, FMLA, ADA, Ada, benefits administration", []string{"adp", "compensation-and-benefits", "employment-law"}},
 		{"SAP R/3", "SAP R/3, SQL", []string{"sap", "sql"}},
+		{"trade in a company name", "Accounts officer, Southbank Plumbing Pty Ltd", []string{}},
+		{"trade as a skill", "Coordinated plumbing and HVAC trades", []string{"hvac", "plumbing"}},
+		{"team name", "Reports for the merchandising team", []string{}},
 		// Technical context: the same names count.
 		{"Go, Rust and C", "Languages: Go, Rust and C", []string{"c", "go", "rust"}},
 		{"Go Rust C without cue", "Go, Rust and C", []string{"c", "go", "rust"}},
