@@ -82,7 +82,7 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 	var items []jdItem
 	eduBest := 0
 	section := secIntro
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := joinWrapped(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), tax)
 	jd := newJDContext(lines, tax)
 	first := true
 	for _, raw := range lines {
@@ -137,6 +137,30 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 	}
 	r.Version = version(r)
 	return r
+}
+
+// joinWrapped joins a line that starts in lower case to the line before it:
+// a sentence wrapped over lines ("the ability\nto run the kitchen") is read
+// as one, with the section of its first line. A heading is never joined to.
+func joinWrapped(lines []string, tax *taxonomy.Taxonomy) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if n := len(out); n > 0 && t != "" && startsLower(t) {
+			prev := strings.TrimSpace(out[n-1])
+			if _, rest, isHeading := heading(prev, tax); prev != "" && (!isHeading || rest != "") {
+				out[n-1] = strings.TrimRight(out[n-1], " \t") + " " + t
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r := []rune(s)
+	return unicode.IsLower(r[0])
 }
 
 func jdTitle(text string) string {

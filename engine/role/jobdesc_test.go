@@ -59,6 +59,7 @@ func TestFromJobDescriptionCues(t *testing.T) {
 		{"benefits ignored", "Dev\n\nRequirements\n- Python\n\nBenefits\n- Free AWS training", "R:Python"},
 		{"offer sentence ignored", "Dev\n\nWe offer a signing bonus and Docker swag.\n\nRequirements\n- Go", "R:Go"},
 		{"inline label", "Dev\n\nRequired Skills: Python, SQL\nPreferred Skills: Docker\nMinimum 2 years of professional experience.", "P:Docker R:Python R:SQL total=24"},
+		{"sentence wrapped over lines", "Dev\n\nRequirements: Python and hands-on experience\nwith Docker.\nGit would be\nnice.", "P:Git R:Docker R:Python"},
 		{"required wins over plus", "Dev\n\nRequirements\n- Python\n\nNice to have\n- Python, Docker", "P:Docker R:Python"},
 	}
 	for _, tt := range tests {

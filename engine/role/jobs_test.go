@@ -31,24 +31,10 @@ func reqSet(qs []role.Requirement) []string {
 // outside the parser: "-X" a requirement the parser cannot see, "+X" one it
 // adds. make eval counts them as misses.
 var knownGaps = map[string][]string{
-	// "Solid knowledge of GAAP", "Solid grasp of statistics": the taxonomy
-	// reads "Solid" as SOLID (Design patterns).
-	"accountant":     {"+Design patterns ≥0m"},
-	"data-scientist": {"+Design patterns ≥0m"},
-	// "Ability to read blueprints": the taxonomy knows only "blueprint reading".
-	"construction-manager": {"-Blueprint reading ≥0m"},
-	// "SAP or Oracle": Oracle is ambiguous and a finance posting gives it no
-	// technical context.
-	"financial-analyst": {"-Oracle ≥0m"},
-	// "accessibility audits": the taxonomy reads "audits" as Auditing.
-	"frontend-developer": {"+Auditing ≥0m"},
-	// "(ADP or Workday)": Workday is ambiguous without technical context.
-	"hr-generalist": {"-ADP|Workday ≥0m", "+ADP ≥0m"},
-	// "charting in Epic": Epic is ambiguous without technical context, so
-	// the general "charting" (Clinical documentation) stays.
+	// "charting in Epic": Epic is ambiguous and a nursing posting gives it
+	// no technical context, so the general "charting" (Clinical
+	// documentation) stays.
 	"registered-nurse": {"-Epic ≥0m", "+Clinical documentation ≥0m"},
-	// "the ability to run the kitchen": no alias for it.
-	"sous-chef": {"-Kitchen management ≥0m"},
 }
 
 // withoutGaps removes the tolerated differences from want and got.
