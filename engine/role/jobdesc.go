@@ -350,11 +350,42 @@ func newJDContext(lines []string, tax *taxonomy.Taxonomy) *jdContext {
 // mentions returns the skills of a sentence. In a technical description an
 // ambiguous name on a line of its own ("5+ years of Go") counts: the
 // description is its context, as the line would be in a resume.
+//
+// Elsewhere an ambiguous name counts when it is capitalised inside a
+// sentence, as product names are ("charting in Epic", "ADP or Workday").
 func (jd *jdContext) mentions(s string) []mention {
-	if !jd.tech {
-		return skillMentions(s, jd.tax)
+	cued := skillMentions(s+" ; technologies", jd.tax)
+	if jd.tech {
+		return cued
 	}
-	return skillMentions(s+" ; technologies", jd.tax)
+	plain := skillMentions(s, jd.tax)
+	var out []mention
+	i := 0
+	for _, m := range cued {
+		for i < len(plain) && plain[i].start < m.start {
+			out = append(out, plain[i])
+			i++
+		}
+		if i < len(plain) && plain[i].start == m.start {
+			out = append(out, plain[i])
+			i++
+			continue
+		}
+		if properName(s, m) {
+			out = append(out, m)
+		}
+	}
+	return append(out, plain[i:]...)
+}
+
+// properName reports whether a mention is written capitalised and not at
+// the start of its sentence.
+func properName(s string, m mention) bool {
+	if m.start == 0 || !unicode.IsUpper([]rune(s[m.start:m.end])[0]) {
+		return false
+	}
+	before := strings.TrimRight(s[:m.start], " \t(\"'")
+	return before != "" && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ":")
 }
 
 // sentenceItems groups a sentence's skills into requirements: a list joined

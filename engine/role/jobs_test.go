@@ -31,10 +31,8 @@ func reqSet(qs []role.Requirement) []string {
 // outside the parser: "-X" a requirement the parser cannot see, "+X" one it
 // adds. make eval counts them as misses.
 var knownGaps = map[string][]string{
-	// "charting in Epic": Epic is ambiguous and a nursing posting gives it
-	// no technical context, so the general "charting" (Clinical
-	// documentation) stays.
-	"registered-nurse": {"-Epic ≥0m", "+Clinical documentation ≥0m"},
+	// none today; add "name": {"-X ≥0m"} with the reason when the
+	// taxonomy cannot yet see a skill a description names
 }
 
 // withoutGaps removes the tolerated differences from want and got.
