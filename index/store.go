@@ -58,6 +58,7 @@ type Store struct {
 	db   *sql.DB
 	opts Options
 	log  *slog.Logger
+	lock *os.File // the data folder lock, held until Close
 
 	// mu guards idx: every index operation holds it for reading, Reindex
 	// for writing while it swaps in the rebuilt index.
@@ -88,6 +89,10 @@ const (
 // older mapping version — and reconciles the index with SQLite: candidates in
 // the database but not the index are indexed, index entries without a row are
 // removed. The caller must Close the Store.
+//
+// One Store at a time may have a data folder open: another Open of it, from
+// any process, fails at once with engine.ErrConflict. BackupFolder is the way
+// to copy the database of a folder in use.
 func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("data folder: empty path: %w", engine.ErrInvalid)
@@ -95,29 +100,46 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	dsn := filepath.Join(dir, dbName) + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
-	db, err := sql.Open("sqlite3", dsn)
+	lock, err := lockFolder(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", filepath.Join(dir, dbName), err)
-	}
-	if err := migrate(ctx, db); err != nil {
-		db.Close()
 		return nil, err
 	}
-	s := &Store{dir: dir, db: db, opts: opts, log: opts.Logger}
+	db, err := openDB(ctx, dir)
+	if err == nil {
+		err = migrate(ctx, db)
+		if err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s := &Store{dir: dir, db: db, opts: opts, log: opts.Logger, lock: lock}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.indexHook = s.indexCandidates
 	if err := s.openIndex(ctx); err != nil {
 		db.Close()
+		lock.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openDB opens dir's database with the pragmas every pooled connection needs.
+func openDB(ctx context.Context, dir string) (*sql.DB, error) {
+	path := filepath.Join(dir, dbName)
+	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // Close closes the index and the database. The Store must not be used after.
@@ -128,7 +150,7 @@ func (s *Store) Close() error {
 		ierr = s.closeIndex()
 	}
 	s.mu.Unlock()
-	return errors.Join(ierr, s.db.Close())
+	return errors.Join(ierr, s.db.Close(), s.lock.Close())
 }
 
 // Dir returns the data folder.

@@ -473,6 +473,53 @@ func TestForEachCandidate(t *testing.T) {
 	}
 }
 
+// A data folder is open in one Store at a time: a second Open (a CLI
+// command beside the server) fails at once instead of hanging on the index
+// lock or rebuilding the index under the first.
+func TestOpenTwiceConflicts(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	if _, err := Open(context.Background(), dir, testOptions()); !errors.Is(err, engine.ErrConflict) {
+		t.Fatalf("second Open: err = %v, want ErrConflict", err)
+	}
+	s.Close()
+	s2, err := Open(context.Background(), dir, testOptions())
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	s2.Close()
+}
+
+// BackupFolder copies the database of a folder another Store has open.
+func TestBackupFolderWhileOpen(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	c := add(t, s, "a.txt", "Docker and Kubernetes", 12, "docker:12")
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := BackupFolder(ctx, dir, path); err != nil {
+		t.Fatalf("BackupFolder beside an open Store: %v", err)
+	}
+	if err := BackupFolder(ctx, dir, path); !errors.Is(err, engine.ErrConflict) {
+		t.Errorf("BackupFolder over an existing file: err = %v, want ErrConflict", err)
+	}
+	if err := BackupFolder(ctx, t.TempDir(), filepath.Join(t.TempDir(), "x.db")); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("BackupFolder of an empty folder: err = %v, want ErrNotFound", err)
+	}
+	restored := t.TempDir()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(restored, dbName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := openTest(t, restored)
+	if ids := searchIDs(t, r, SearchRequest{Query: "docker months>=12"}); !slices.Equal(ids, []string{c.ID}) {
+		t.Errorf("search in the copy = %v, want [%s]", ids, c.ID)
+	}
+}
+
 func TestBackup(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
