@@ -7,12 +7,13 @@ import (
 )
 
 // titleStop are words of a job title that say nothing about the job:
-// seniority, numbering and glue.
+// seniority, numbering, glue and posting words ("role", "opening").
 var titleStop = map[string]bool{
 	"senior": true, "sr": true, "junior": true, "jr": true, "lead": true, "staff": true, "principal": true,
 	"head": true, "chief": true, "i": true, "ii": true, "iii": true, "iv": true, "the": true, "of": true,
 	"and": true, "for": true, "to": true, "in": true, "at": true, "a": true, "an": true, "with": true,
 	"&": true, "-": true, "/": true, "grade": true, "level": true, "entry": true, "remote": true,
+	"role": true, "position": true, "job": true, "opening": true, "vacancy": true, "hiring": true, "new": true,
 }
 
 // titleWords splits a job title into its lower-case words, plurals folded
