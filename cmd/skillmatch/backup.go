@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
+
+	"github.com/skillmatch/skillmatch/index"
 )
 
 // runBackup writes a consistent online copy of the store's database to FILE:
@@ -23,16 +24,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() != 1 {
 		return fmt.Errorf("want one FILE to write the copy to: %w", errUsage)
 	}
-	tax, err := loadTaxonomy("")
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, *data, tax, slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+	// The server holds the data folder open; BackupFolder copies its
+	// database beside it (index.Open would refuse: one Store per folder).
+	if err := index.BackupFolder(ctx, *data, fs.Arg(0)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "backed up %s to %s\n", *data, fs.Arg(0))
