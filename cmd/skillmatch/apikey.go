@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+
+	"github.com/skillmatch/skillmatch/engine"
 )
 
 // runAPIKey creates an API key: `apikey create --data DIR --role
@@ -35,6 +38,9 @@ func runAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	store, err := openStore(ctx, *data, tax, slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if errors.Is(err, engine.ErrConflict) {
+		return fmt.Errorf("%w\nWhile the server runs, create keys through it: POST /api/v1/keys with an admin key", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -24,11 +24,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() != 1 {
 		return fmt.Errorf("want one FILE to write the copy to: %w", errUsage)
 	}
-	// The server holds the data folder open; BackupFolder copies its
-	// database beside it (index.Open would refuse: one Store per folder).
 	if err := index.BackupFolder(ctx, *data, fs.Arg(0)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "backed up %s to %s\n", *data, fs.Arg(0))
+	fmt.Fprintf(stdout, "backed up the database of %s to %s (copy %s/files alongside for the originals)\n", *data, fs.Arg(0), *data)
 	return nil
 }

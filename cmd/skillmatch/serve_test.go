@@ -171,10 +171,29 @@ func TestServeProgram(t *testing.T) {
 	if status, body := s.request(t, http.MethodGet, "/", "", "", nil); status != http.StatusOK || !strings.Contains(strings.ToLower(string(body)), "<html") {
 		t.Errorf("web UI at / = %d, want the page", status)
 	}
+
+	// Beside the running server: backup works, apikey refuses at once and
+	// says how to get a key instead.
+	backupFile := filepath.Join(t.TempDir(), "copy.db")
+	if out, err := exec.Command(bin, "backup", "--data", data, backupFile).CombinedOutput(); err != nil {
+		t.Errorf("backup beside the server = %v %s", err, out)
+	} else if st, err := os.Stat(backupFile); err != nil || st.Size() == 0 {
+		t.Errorf("backup wrote nothing: %v", err)
+	}
+	if err := exec.Command(bin, "backup", "--data", data, backupFile).Run(); err == nil {
+		t.Errorf("backup over an existing file succeeded; want a refusal")
+	}
+	busy := exec.Command(bin, "apikey", "create", "--data", data, "--role", "recruiter")
+	timer := time.AfterFunc(20*time.Second, func() { busy.Process.Kill() })
+	out, err := busy.CombinedOutput()
+	timer.Stop()
+	if err == nil || !strings.Contains(string(out), "POST /api/v1/keys") {
+		t.Errorf("apikey create beside the server = %v %s; want a quick refusal pointing at the API", err, out)
+	}
 	s.stop(t)
 
 	// apikey create prints the key as the last word of stdout.
-	out, err := exec.Command(bin, "apikey", "create", "--data", data, "--role", "recruiter", "--name", "ats").Output()
+	out, err = exec.Command(bin, "apikey", "create", "--data", data, "--role", "recruiter", "--name", "ats").Output()
 	if err != nil {
 		t.Fatalf("apikey create: %v", err)
 	}
@@ -185,15 +204,6 @@ func TestServeProgram(t *testing.T) {
 	}
 	if out, err := exec.Command(bin, "reindex", "--data", data).CombinedOutput(); err != nil || !strings.Contains(string(out), "reindexed 1 candidates") {
 		t.Errorf("reindex = %v %s", err, out)
-	}
-	backupFile := filepath.Join(t.TempDir(), "copy.db")
-	if out, err := exec.Command(bin, "backup", "--data", data, backupFile).CombinedOutput(); err != nil {
-		t.Errorf("backup = %v %s", err, out)
-	} else if st, err := os.Stat(backupFile); err != nil || st.Size() == 0 {
-		t.Errorf("backup wrote nothing: %v", err)
-	}
-	if err := exec.Command(bin, "backup", "--data", data, backupFile).Run(); err == nil {
-		t.Errorf("backup over an existing file succeeded; want a refusal")
 	}
 
 	// Restart: no new admin key, the recruiter key works, the data is there.
