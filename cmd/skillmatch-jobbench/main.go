@@ -56,11 +56,15 @@ func main() {
 	dataDir := flag.String("data", "../shared/data/resumes/livecareer/data", "folder of <CATEGORY>/<id>.pdf")
 	workers := flag.Int("workers", runtime.NumCPU(), "document pool workers and job workers")
 	limit := flag.Int("limit", 0, "use only the first N files (0: all)")
+	jobWorkers := flag.Int("job-workers", 0, "items the job runner works on at once (0: -workers)")
 	rounds := flag.Int("rounds", 2, "alternate parse and job runs this many times; the best of each counts")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the job run to `file`")
 	flag.Parse()
 	profile = *cpuProfile
-	if err := run(*dataDir, *workers, *limit, max(*rounds, 1)); err != nil {
+	if *jobWorkers <= 0 {
+		*jobWorkers = *workers
+	}
+	if err := run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 1)); err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-jobbench:", err)
 		os.Exit(1)
 	}
@@ -74,7 +78,7 @@ type file struct {
 	data []byte
 }
 
-func run(dataDir string, workers, limit, rounds int) error {
+func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 	paths, err := filepath.Glob(filepath.Join(dataDir, "*", "*.pdf"))
 	if err != nil {
 		return err
@@ -98,7 +102,7 @@ func run(dataDir string, workers, limit, rounds int) error {
 		files[i] = file{name: filepath.Base(p), data: data}
 		size += int64(len(data))
 	}
-	fmt.Printf("%d PDFs, %.1f MB, %d workers, GOMAXPROCS %d\n", len(files), float64(size)/1e6, workers, runtime.GOMAXPROCS(0))
+	fmt.Printf("%d PDFs, %.1f MB, %d pool workers, %d job workers, GOMAXPROCS %d\n", len(files), float64(size)/1e6, workers, jobWorkers, runtime.GOMAXPROCS(0))
 
 	tax := taxonomy.Default()
 	asOf := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -123,7 +127,7 @@ func run(dataDir string, workers, limit, rounds int) error {
 		fmt.Printf("round %d parse path: %d resumes in %.2fs = %.0f resumes/s, CPU %.2fs (%d failed)\n",
 			round, len(files), parseTime.Seconds(), float64(len(files))/parseTime.Seconds(), parseCPU.Seconds(), parseFailed)
 		cpu0 = cpuTime()
-		jobTime, submitTime, job, err := jobAll(pool, tax, asOf, files, workers)
+		jobTime, submitTime, job, err := jobAll(pool, tax, asOf, files, jobWorkers)
 		if err != nil {
 			return err
 		}
