@@ -56,6 +56,7 @@ func main() {
 	flag.IntVar(&o.ingestLimit, "ingest-limit", 0, "ingest at most this many PDFs (0: all)")
 	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the matches and search runs to `file`")
+	flag.StringVar(&o.memProfile, "memprofile", "", "write a heap profile after the ingest to `file`")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-load:", err)
@@ -68,7 +69,7 @@ type options struct {
 	duration                                    time.Duration
 	ingestDir                                   string
 	ingestLimit, ingestClients                  int
-	cpuProfile                                  string
+	cpuProfile, memProfile                      string
 }
 
 // lockedLog counts log lines that mention a locked database.
@@ -223,6 +224,38 @@ type result struct {
 	elapsed time.Duration
 	cpu     time.Duration // this process's user+system CPU during the run
 	sample  string
+}
+
+// childCPU is the CPU time used so far by this process's live children (the
+// document workers), read from /proc; 0 where /proc is missing.
+func childCPU() time.Duration {
+	self := os.Getpid()
+	ents, _ := os.ReadDir("/proc")
+	var total time.Duration
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// Fields after the ")" closing the command name: state ppid … utime(14) stime(15).
+		i := bytes.LastIndexByte(b, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		var ppid, ut, st int64
+		fmt.Sscan(f[1], &ppid)
+		if int(ppid) != self {
+			continue
+		}
+		fmt.Sscan(f[11], &ut)
+		fmt.Sscan(f[12], &st)
+		total += time.Duration(ut+st) * (time.Second / 100) // USER_HZ
+	}
+	return total
 }
 
 // cpuTime is the CPU time this process has used so far. The load clients
@@ -419,7 +452,7 @@ func ingest(client *http.Client, base, key string, o options) error {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	cpu0 := cpuTime()
+	cpu0, child0 := cpuTime(), childCPU()
 	for c := 0; c < o.ingestClients; c++ {
 		wg.Add(1)
 		go func() {
@@ -458,14 +491,22 @@ func ingest(client *http.Client, base, key string, o options) error {
 	el := time.Since(start)
 	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed)\n",
 		len(files), o.ingestClients, el.Round(time.Millisecond), float64(len(files))/el.Seconds(), created.Load(), dup.Load(), failed.Load())
-	fmt.Printf("  server process CPU %.1f ms per resume (PDF decoding runs in worker processes, not counted here)\n",
-		float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(files)))
+	server := float64((cpuTime() - cpu0).Microseconds()) / 1000 / float64(len(files))
+	workers := float64((childCPU() - child0).Microseconds()) / 1000 / float64(len(files))
+	fmt.Printf("  CPU per resume: %.1f ms server (HTTP, parse, SQLite, bleve, clients) + %.1f ms document workers = %.1f ms; CPU-bound %.0f resumes/s on %d cores\n",
+		server, workers, server+workers, float64(runtime.NumCPU())*1000/max(server+workers, 1e-9), runtime.NumCPU())
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
 	if n := created.Load(); n > 0 {
 		fmt.Printf("  server heap grew %.1f KB per new resume (ranker profiles, caches)\n",
 			float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(n)/1024)
+	}
+	if o.memProfile != "" {
+		if f, err := os.Create(o.memProfile); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
 	}
 	codes.Range(func(k, v any) bool {
 		fmt.Printf("  failed %s: %d\n", k, v.(*atomic.Int64).Load())
