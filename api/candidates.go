@@ -104,14 +104,14 @@ func (s *server) uploadCandidates(c *gin.Context) {
 		}
 		v, isNew, err := s.storeDocument(c, name, data)
 		if err != nil {
-			if status, _ := classify(err); status >= 500 {
+			status, code := classify(err)
+			if status >= 500 {
 				s.fail(c, err)
 				return
 			}
 			if firstEr == nil {
 				firstEr = err
 			}
-			_, code := classify(err)
 			failed = append(failed, fileError{File: name, Code: code, Message: err.Error()})
 			continue
 		}
