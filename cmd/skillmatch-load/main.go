@@ -147,15 +147,17 @@ func run(ctx context.Context, o options) error {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
+	warmStart := time.Now()
 	handler, err := api.New(ctx, api.Config{Store: store, Decoder: decoder, Taxonomy: tax, Logger: logger, AsOf: func() time.Time { return asOf }})
 	if err != nil {
 		return err
 	}
+	warmTime := time.Since(warmStart)
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	fmt.Printf("ranker warm: %d candidates, %.1f KB heap per candidate\n\n",
-		o.candidates, float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(o.candidates)/1024)
+	fmt.Printf("server start (ranker warmed from the store): %d candidates in %s, %.1f KB heap per candidate\n\n",
+		o.candidates, warmTime.Round(time.Millisecond), float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(o.candidates)/1024)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
