@@ -35,7 +35,7 @@ var asOf = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // env is a real server over a real store in a temporary folder.
 type env struct {
-	t        *testing.T
+	t        testing.TB
 	dir      string
 	store    *index.Store
 	srv      *httptest.Server
@@ -50,7 +50,7 @@ type env struct {
 
 // newEnv opens a store in dir (a fresh temp dir when ""), creates an admin
 // and a recruiter key, and serves the API on httptest.
-func newEnv(t *testing.T, dir string, override func(*Config)) *env {
+func newEnv(t testing.TB, dir string, override func(*Config)) *env {
 	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
