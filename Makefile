@@ -30,8 +30,16 @@ eval:
 	$(GO) run ./cmd/skillmatch-eval
 
 # bench: speed reports.
+# The go test figures are summarised as one table (raw output in bin/bench.txt);
+# BENCH=regexp narrows them, BENCHTIME=… sets -benchtime.
+BENCH ?= .
+BENCHTIME ?= 1s
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/... ./index/... ./api/...
+	@mkdir -p bin
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchtime $(BENCHTIME) -benchmem ./engine/... ./index/... ./api/... | tee bin/bench.txt | \
+	  awk '/^pkg:/ {pkg=$$2; sub(".*/skillmatch/", "", pkg)} \
+	       /^Benchmark/ { line=sprintf("%-16s %-52s", pkg, $$1); \
+	         for (i=3; i<NF; i+=2) line=line sprintf(" %12s %-9s", $$i, $$(i+1)); print line }'
 	# HTTP load: 10,000 stored candidates, 50 clients on matches and search,
 	# concurrent uploads, livecareer PDF ingest (LOAD_FLAGS=-duration=10s …).
 	$(GO) run ./cmd/skillmatch-load $(LOAD_FLAGS)
