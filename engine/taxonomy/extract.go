@@ -37,6 +37,11 @@ type matcher struct {
 	class    [256]uint8
 	shift    uint8 // a row holds 1<<shift classes
 	patterns []pattern
+
+	kind      [256]uint8       // kindSkip, kindWord or kindOther, for scan
+	wordSlots []uint32         // open-addressing table of wordList: index + 1, or 0
+	wordMask  uint32           // len(wordSlots) - 1
+	wordList  []firstWordEntry // first words of patterns (see buildWords)
 }
 
 // tnode is a trie node. Nodes are numbered depth-first, so a node's first
@@ -66,7 +71,8 @@ func init() {
 		if i >= 'A' && i <= 'Z' {
 			fold[i] = byte(i) + 'a' - 'A'
 		}
-		wordByte[i] = i >= 'a' && i <= 'z' || i >= 'A' && i <= 'Z' || i >= '0' && i <= '9' || i >= 0x80
+		isAlnum[i] = i >= 'a' && i <= 'z' || i >= 'A' && i <= 'Z' || i >= '0' && i <= '9'
+		wordByte[i] = isAlnum[i] || i >= 0x80
 	}
 	// White space folds to one space: a run of it matches the single space
 	// of a pattern ("Spring\nBoot"). Lines are counted on the raw bytes.
@@ -165,6 +171,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		m.root[c] = m.next(1, fold[c])
 	}
 	m.root[0] = 0
+	m.buildWords()
 	return m
 }
 
@@ -255,94 +262,211 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	return out
 }
 
-// scan is the one pass over the text. It is the hot loop of extraction, so
-// the trie step is written out rather than calling next.
+// scan is the one pass over the text, the hot loop of extraction. Bytes
+// that start no pattern are skipped a run at a time. A run of ASCII letters
+// and digits is hashed as it is skipped and looked up in m.words: a match
+// starting there must spell the whole run as the first word of a pattern, so
+// a word that starts none costs no trie walk, and one that does resumes the
+// walk from the trie node after it. Other bytes that start a pattern (".NET",
+// non-ASCII names) walk from the root.
 func (m *matcher) scan(text string) []candidate {
-	out := make([]candidate, 0, len(text)/48+4)
-	line := 1
+	out := make([]candidate, 0, len(text)/32+4)
+	line, counted := 1, 0
 	n := len(text)
 	for i := 0; i < n; {
-		c := text[i]
-		if c == '\n' {
-			line++
+		k := m.kind[text[i]]
+		if k == kindSkip {
 			i++
 			continue
 		}
-		node := m.root[c]
-		if node != 0 && i > 0 {
-			// startsWord, with its ASCII case written out.
-			if p := text[i-1]; p >= 0x80 || p == '.' {
-				if !startsWord(text, i) {
-					node = 0
-				}
-			} else if wordByte[p] {
-				node = 0
+		var node int32
+		j := i + 1
+		if k == kindWord {
+			h := hashSeed
+			for j = i; j < n && isAlnum[text[j]]; j++ {
+				h = (h ^ uint32(text[j]|0x20)) * hashPrime
 			}
+			if !startOK(text, i) {
+				i = j
+				continue
+			}
+			node = m.firstWord(text[i:j], h)
+		} else if startOK(text, i) {
+			node = m.root[text[i]]
 		}
 		if node == 0 {
-			i++
-			if c < 0x80 && wordByte[c] {
-				// No skill starts inside an ASCII word: skip to its end.
-				for i < n && text[i] < 0x80 && wordByte[text[i]] {
-					i++
-				}
-			}
+			i = j
 			continue
 		}
-		best, bestEnd := int32(0), 0
-		j := i + 1
-		for {
-			nd := &m.nodes[node]
-			if nd.term != 0 && endsWord(text, j) && m.patterns[nd.term-1].accepts(text[i:j]) {
-				best, bestEnd = nd.term, j
-			}
-			if j >= n || nd.n == 0 {
-				break
-			}
-			b := fold[text[j]]
-			k := j + 1
-			if b == ' ' {
-				// Runs of white space match one space in a pattern, so a
-				// name wrapped onto the next line ("Bayesian\nstatistics")
-				// still matches; its mention keeps the line it starts on.
-				for k < n && fold[text[k]] == ' ' {
-					k++
-				}
-			}
-			switch {
-			case nd.dense >= 0:
-				node = m.rows[int32(nd.dense)<<m.shift|int32(m.class[b])]
-			case nd.first == b:
-				node++
-			default:
-				next := int32(0)
-				for e, hi := nd.lo+1, nd.lo+int32(nd.n); e < hi; e++ {
-					if m.edgeByte[e] == b {
-						next = m.edgeNext[e]
-						break
-					}
-				}
-				node = next
-			}
-			if node == 0 {
-				break
-			}
-			j = k
-		}
+		best, end := m.walk(text, i, j, node)
 		if best == 0 {
-			i++
-			if c < 0x80 && wordByte[c] {
-				for i < n && text[i] < 0x80 && wordByte[text[i]] {
-					i++
-				}
+			if k == kindWord {
+				i = j // no pattern starts inside an ASCII word
+			} else {
+				i++
 			}
 			continue
 		}
-		out = append(out, candidate{pat: best - 1, start: i, end: bestEnd, line: line})
-		line += strings.Count(text[i:bestEnd], "\n")
-		i = bestEnd
+		line += strings.Count(text[counted:i], "\n")
+		counted = i
+		out = append(out, candidate{pat: best - 1, start: i, end: end, line: line})
+		i = end
 	}
 	return out
+}
+
+// startOK reports whether a match may start at text[i]: at the start, or
+// after a byte that does not continue a word (see startsWord).
+func startOK(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if p := text[i-1]; p >= 0x80 || p == '.' {
+		return startsWord(text, i)
+	}
+	return !isAlnum[text[i-1]]
+}
+
+// walk follows the trie from node, reached by reading text[i:j], and
+// returns the longest pattern (index + 1, or 0) that ends on a word boundary,
+// and where it ends.
+func (m *matcher) walk(text string, i, j int, node int32) (best int32, end int) {
+	n := len(text)
+	for {
+		nd := &m.nodes[node]
+		if nd.term != 0 && endsWord(text, j) && m.patterns[nd.term-1].accepts(text[i:j]) {
+			best, end = nd.term, j
+		}
+		if j >= n || nd.n == 0 {
+			return best, end
+		}
+		b := fold[text[j]]
+		k := j + 1
+		if b == ' ' {
+			// Runs of white space match one space in a pattern, so a
+			// name wrapped onto the next line ("Bayesian\nstatistics")
+			// still matches; its mention keeps the line it starts on.
+			for k < n && fold[text[k]] == ' ' {
+				k++
+			}
+		}
+		switch {
+		case nd.dense >= 0:
+			node = m.rows[int32(nd.dense)<<m.shift|int32(m.class[b])]
+		case nd.first == b:
+			node++
+		default:
+			next := int32(0)
+			for e, hi := nd.lo+1, nd.lo+int32(nd.n); e < hi; e++ {
+				if m.edgeByte[e] == b {
+					next = m.edgeNext[e]
+					break
+				}
+			}
+			node = next
+		}
+		if node == 0 {
+			return best, end
+		}
+		j = k
+	}
+}
+
+// The byte kinds of the scan loop.
+const (
+	kindSkip  = iota // starts no pattern and is no ASCII letter or digit
+	kindWord         // an ASCII letter or digit
+	kindOther        // another byte some pattern starts with
+)
+
+// isAlnum marks the ASCII letters and digits: the bytes whose runs are the
+// words of m.words. For them, c|0x20 is c folded to lower case.
+var isAlnum [256]bool
+
+const (
+	hashSeed  uint32 = 2166136261 // FNV-1a
+	hashPrime uint32 = 16777619
+)
+
+// firstWordEntry is a key of m.words: a run of letters and digits that is
+// the whole first word of some pattern, and the trie node it leads to.
+type firstWordEntry struct {
+	hash uint32
+	node int32
+	word string // lower case
+}
+
+// buildWords fills m.kind and m.words: every path from the root through
+// letters and digits that ends where a pattern ends or goes on with
+// another byte ("node" of "node.js", "c" of "c++", "spring" of "spring boot").
+func (m *matcher) buildWords() {
+	var walk func(node int32, word []byte)
+	walk = func(node int32, word []byte) {
+		nd := m.nodes[node]
+		keep := nd.term != 0
+		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
+			if c := m.edgeByte[e]; isAlnum[c] {
+				walk(m.edgeNext[e], append(word, c))
+			} else {
+				keep = true
+			}
+		}
+		if keep && len(word) > 0 {
+			h := hashSeed
+			for _, c := range word {
+				h = (h ^ uint32(c|0x20)) * hashPrime
+			}
+			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, word: string(word)})
+		}
+	}
+	walk(1, nil)
+	size := 1
+	for size < 4*len(m.wordList) {
+		size <<= 1
+	}
+	m.wordSlots = make([]uint32, size)
+	m.wordMask = uint32(size - 1)
+	for x, e := range m.wordList {
+		s := e.hash >> 16 & m.wordMask
+		for m.wordSlots[s] != 0 {
+			s = (s + 1) & m.wordMask
+		}
+		m.wordSlots[s] = uint32(x + 1)
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case isAlnum[c]:
+			m.kind[c] = kindWord
+		case m.root[c] != 0:
+			m.kind[c] = kindOther
+		}
+	}
+}
+
+// firstWord returns the trie node that the ASCII word w, with hash h, leads
+// to if w is the first word of a pattern, or 0.
+func (m *matcher) firstWord(w string, h uint32) int32 {
+	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
+		x := m.wordSlots[s]
+		if x == 0 {
+			return 0
+		}
+		e := &m.wordList[x-1]
+		if e.hash == h && len(e.word) == len(w) && foldedEqual(w, e.word) {
+			return e.node
+		}
+	}
+}
+
+// foldedEqual reports whether the ASCII letters and digits of w are lower
+// the letters and digits of the same length.
+func foldedEqual(w, lower string) bool {
+	for i := 0; i < len(w) && i < len(lower); i++ {
+		if w[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // startsWord reports whether a match may start at text[i], i > 0: not inside
