@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 )
@@ -42,6 +43,7 @@ type matcher struct {
 	wordSlots []uint32         // open-addressing table of wordList: index + 1, or 0
 	wordMask  uint32           // len(wordSlots) - 1
 	wordList  []firstWordEntry // first words of patterns (see buildWords)
+	wordBytes []byte           // their letters
 }
 
 // tnode is a trie node. Nodes are numbered depth-first, so a node's first
@@ -73,6 +75,7 @@ func init() {
 		}
 		isAlnum[i] = i >= 'a' && i <= 'z' || i >= 'A' && i <= 'Z' || i >= '0' && i <= '9'
 		wordByte[i] = isAlnum[i] || i >= 0x80
+		startFree[i] = i < 0x80 && !isAlnum[i] && i != '.'
 	}
 	// White space folds to one space: a run of it matches the single space
 	// of a pattern ("Spring\nBoot"). Lines are counted on the raw bytes.
@@ -282,15 +285,28 @@ func (m *matcher) scan(text string) []candidate {
 		var node int32
 		j := i + 1
 		if k == kindWord {
-			h := hashSeed
-			for j = i; j < n && isAlnum[text[j]]; j++ {
-				h = (h ^ uint32(text[j]|0x20)) * hashPrime
-			}
-			if !startOK(text, i) {
+			var h uint32
+			j, h = wordEnd(text, i)
+			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
 				i = j
 				continue
 			}
-			node = m.firstWord(text[i:j], h)
+			w := m.firstWord(text[i:j], h)
+			if w == nil {
+				i = j
+				continue
+			}
+			if !w.cont {
+				// The word is a whole pattern or nothing: no walk.
+				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
+					line += strings.Count(text[counted:i], "\n")
+					counted = i
+					out = append(out, candidate{pat: w.term - 1, start: i, end: j, line: line})
+				}
+				i = j
+				continue
+			}
+			node = w.node
 		} else if startOK(text, i) {
 			node = m.root[text[i]]
 		}
@@ -314,6 +330,10 @@ func (m *matcher) scan(text string) []candidate {
 	}
 	return out
 }
+
+// startFree marks the bytes after which a match may start without looking
+// further back: ASCII other than letters, digits and '.'.
+var startFree [256]bool
 
 // startOK reports whether a match may start at text[i]: at the start, or
 // after a byte that does not continue a word (see startsWord).
@@ -383,17 +403,87 @@ const (
 // words of m.words. For them, c|0x20 is c folded to lower case.
 var isAlnum [256]bool
 
+// Words are hashed eight bytes at a time, each chunk folded to lower case
+// (c|0x20 for letters and digits) and little-endian, the last one padded
+// with zeros: (h ^ chunk) * hashPrime, then the high half.
 const (
-	hashSeed  uint32 = 2166136261 // FNV-1a
-	hashPrime uint32 = 16777619
+	hashSeed  uint64 = 0xcbf29ce484222325
+	hashPrime uint64 = 0x9e3779b97f4a7c15
+	lowers    uint64 = 0x2020202020202020
+	ones      uint64 = 0x0101010101010101
+	highs     uint64 = 0x8080808080808080
 )
+
+// wordHash is the hash of the ASCII word w (see wordEnd).
+func wordHash(w string) uint32 {
+	h := hashSeed
+	for len(w) > 0 {
+		var chunk uint64
+		for k := 0; k < 8 && k < len(w); k++ {
+			chunk |= uint64(w[k]|0x20) << (8 * k)
+		}
+		h = (h ^ chunk) * hashPrime
+		w = w[min(8, len(w)):]
+	}
+	return uint32(h >> 32)
+}
+
+// wordEnd returns the end of the run of ASCII letters and digits that
+// starts at text[i], and its wordHash. It reads eight bytes at a time and
+// finds the first byte that is no letter or digit with bit arithmetic, so
+// that a word costs one or two rounds rather than a branch per byte.
+func wordEnd(text string, i int) (int, uint32) {
+	h := hashSeed
+	j := i
+	for j+8 <= len(text) {
+		x := load64(text, j)
+		// The high bit of each byte of alnum is set for letters and digits.
+		y := x | lowers
+		l7, x7 := y&^highs, x&^highs
+		letter := (l7 + (0x80-'a')*ones) &^ (l7 + (0x80-'z'-1)*ones)
+		digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
+		alnum := (letter | digit) &^ x & highs
+		if alnum == highs {
+			h = (h ^ y) * hashPrime
+			j += 8
+			continue
+		}
+		l := bits.TrailingZeros64(^alnum&highs) >> 3
+		if l > 0 {
+			h = (h ^ y&(1<<(8*l)-1)) * hashPrime
+		}
+		return j + l, uint32(h >> 32)
+	}
+	k := j
+	for k < len(text) && isAlnum[text[k]] {
+		k++
+	}
+	if k > j {
+		var chunk uint64
+		for m := j; m < k; m++ {
+			chunk |= uint64(text[m]|0x20) << (8 * (m - j))
+		}
+		h = (h ^ chunk) * hashPrime
+	}
+	return k, uint32(h >> 32)
+}
+
+// load64 reads text[j:j+8] as a little-endian number (one load).
+func load64(s string, j int) uint64 {
+	s = s[j : j+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
 
 // firstWordEntry is a key of m.words: a run of letters and digits that is
 // the whole first word of some pattern, and the trie node it leads to.
 type firstWordEntry struct {
 	hash uint32
-	node int32
-	word string // lower case
+	node int32  // the trie node after the word
+	term int32  // that node's term
+	off  uint32 // the word, in lower case, is wordBytes[off:off+n]
+	n    uint32
+	cont bool // some pattern goes on after the word with another byte
 }
 
 // buildWords fills m.kind and m.words: every path from the root through
@@ -403,20 +493,19 @@ func (m *matcher) buildWords() {
 	var walk func(node int32, word []byte)
 	walk = func(node int32, word []byte) {
 		nd := m.nodes[node]
-		keep := nd.term != 0
+		cont := false
 		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
 			if c := m.edgeByte[e]; isAlnum[c] {
 				walk(m.edgeNext[e], append(word, c))
 			} else {
-				keep = true
+				cont = true
 			}
 		}
-		if keep && len(word) > 0 {
-			h := hashSeed
-			for _, c := range word {
-				h = (h ^ uint32(c|0x20)) * hashPrime
-			}
-			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, word: string(word)})
+		if (cont || nd.term != 0) && len(word) > 0 {
+			h := wordHash(string(word))
+			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, term: nd.term,
+				off: uint32(len(m.wordBytes)), n: uint32(len(word)), cont: cont})
+			m.wordBytes = append(m.wordBytes, word...)
 		}
 	}
 	walk(1, nil)
@@ -443,24 +532,24 @@ func (m *matcher) buildWords() {
 	}
 }
 
-// firstWord returns the trie node that the ASCII word w, with hash h, leads
-// to if w is the first word of a pattern, or 0.
-func (m *matcher) firstWord(w string, h uint32) int32 {
+// firstWord returns the entry of the ASCII word w, with hash h, if w is the
+// first word of a pattern, or nil.
+func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
 	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
 		x := m.wordSlots[s]
 		if x == 0 {
-			return 0
+			return nil
 		}
 		e := &m.wordList[x-1]
-		if e.hash == h && len(e.word) == len(w) && foldedEqual(w, e.word) {
-			return e.node
+		if e.hash == h && int(e.n) == len(w) && foldedEqual(w, m.wordBytes[e.off:e.off+e.n]) {
+			return e
 		}
 	}
 }
 
-// foldedEqual reports whether the ASCII letters and digits of w are lower
-// the letters and digits of the same length.
-func foldedEqual(w, lower string) bool {
+// foldedEqual reports whether the ASCII letters and digits of w, folded to
+// lower case, are lower (of the same length).
+func foldedEqual(w string, lower []byte) bool {
 	for i := 0; i < len(w) && i < len(lower); i++ {
 		if w[i]|0x20 != lower[i] {
 			return false
