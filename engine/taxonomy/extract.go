@@ -39,11 +39,12 @@ type matcher struct {
 	shift    uint8 // a row holds 1<<shift classes
 	patterns []pattern
 
-	kind      [256]uint8       // kindSkip, kindWord or kindOther, for scan
-	wordSlots []uint32         // open-addressing table of wordList: index + 1, or 0
-	wordMask  uint32           // len(wordSlots) - 1
-	wordList  []firstWordEntry // first words of patterns (see buildWords)
-	wordBytes []byte           // their letters
+	kind      [256]uint8          // kindSkip, kindWord or kindOther, for scan
+	wordSlots []uint32            // open-addressing table of wordList: index + 1, or 0
+	wordMask  uint32              // len(wordSlots) - 1
+	wordList  []firstWordEntry    // first words of patterns (see buildWords)
+	wordBytes []byte              // their letters
+	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
 }
 
 // tnode is a trie node. Nodes are numbered depth-first, so a node's first
@@ -296,8 +297,9 @@ func (m *matcher) scan(text string) []candidate {
 				i = j
 				continue
 			}
-			if !w.cont {
-				// The word is a whole pattern or nothing: no walk.
+			if j == n || w.next&(1<<min(m.class[fold[text[j]]], 63)) == 0 {
+				// No pattern goes on with the next byte: the word is a
+				// whole pattern or nothing, and needs no walk.
 				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
 					counted = i
@@ -475,6 +477,11 @@ func load64(s string, j int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// wordBitsLen is the size of m.wordBits, a filter of 32,768 bits (4 KB,
+// which stays in the first-level cache) in front of the table of first
+// words: most words of a text start no pattern and stop there.
+const wordBitsLen = 512
+
 // firstWordEntry is a key of m.words: a run of letters and digits that is
 // the whole first word of some pattern, and the trie node it leads to.
 type firstWordEntry struct {
@@ -483,7 +490,7 @@ type firstWordEntry struct {
 	term int32  // that node's term
 	off  uint32 // the word, in lower case, is wordBytes[off:off+n]
 	n    uint32
-	cont bool // some pattern goes on after the word with another byte
+	next uint64 // bit c (c < 63; 63 for the rest): some pattern goes on with a byte of class c
 }
 
 // buildWords fills m.kind and m.words: every path from the root through
@@ -493,18 +500,18 @@ func (m *matcher) buildWords() {
 	var walk func(node int32, word []byte)
 	walk = func(node int32, word []byte) {
 		nd := m.nodes[node]
-		cont := false
+		var next uint64
 		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
 			if c := m.edgeByte[e]; isAlnum[c] {
 				walk(m.edgeNext[e], append(word, c))
 			} else {
-				cont = true
+				next |= 1 << min(m.class[c], 63)
 			}
 		}
-		if (cont || nd.term != 0) && len(word) > 0 {
+		if (next != 0 || nd.term != 0) && len(word) > 0 {
 			h := wordHash(string(word))
 			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, term: nd.term,
-				off: uint32(len(m.wordBytes)), n: uint32(len(word)), cont: cont})
+				off: uint32(len(m.wordBytes)), n: uint32(len(word)), next: next})
 			m.wordBytes = append(m.wordBytes, word...)
 		}
 	}
@@ -516,6 +523,7 @@ func (m *matcher) buildWords() {
 	m.wordSlots = make([]uint32, size)
 	m.wordMask = uint32(size - 1)
 	for x, e := range m.wordList {
+		m.wordBits[e.hash>>6&(wordBitsLen-1)] |= 1 << (e.hash & 63)
 		s := e.hash >> 16 & m.wordMask
 		for m.wordSlots[s] != 0 {
 			s = (s + 1) & m.wordMask
@@ -535,6 +543,9 @@ func (m *matcher) buildWords() {
 // firstWord returns the entry of the ASCII word w, with hash h, if w is the
 // first word of a pattern, or nil.
 func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
+	if m.wordBits[h>>6&(wordBitsLen-1)]&(1<<(h&63)) == 0 {
+		return nil
+	}
 	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
 		x := m.wordSlots[s]
 		if x == 0 {
