@@ -12,11 +12,20 @@ import (
 // scan resumes after it, which gives leftmost-longest matching ("Spring Boot"
 // is not also "Spring") in one pass over the text, with no regexp.
 //
-// The root is a dense 256-entry table, so the common case — a word that no
-// pattern starts with — costs one load. Nodes with many children (the first
-// letters of words) have a dense row indexed by byte class; the others keep
-// their edges sorted in flat arrays, and most have one child, reached without
-// looking at the arrays at all (see tnode).
+// A match that starts at a run of ASCII letters and digits spells that
+// whole run as the first word of its pattern ("node" of "node.js", "spring"
+// of "spring boot"), so the scan does not walk the trie through words: it
+// hashes each word eight bytes at a time while finding its end, and a 4 KB
+// bit filter and a hash table of first words (see buildWords) turn the common
+// case — a word that no pattern starts with — into one cached load, and the
+// rest into the trie node after the word. The walk goes on from there only if
+// some pattern continues with the next byte. Bytes other than letters and
+// digits that start a pattern (".NET", non-ASCII names) walk from the root, a
+// dense 256-entry table.
+//
+// Nodes with many children have a dense row indexed by byte class; the
+// others keep their edges sorted in flat arrays, and most have one child,
+// reached without looking at the arrays at all (see tnode).
 
 // cue is the skill index of a cue-word pattern: it gives context and is
 // never a mention.
@@ -266,13 +275,9 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	return out
 }
 
-// scan is the one pass over the text, the hot loop of extraction. Bytes
-// that start no pattern are skipped a run at a time. A run of ASCII letters
-// and digits is hashed as it is skipped and looked up in m.words: a match
-// starting there must spell the whole run as the first word of a pattern, so
-// a word that starts none costs no trie walk, and one that does resumes the
-// walk from the trie node after it. Other bytes that start a pattern (".NET",
-// non-ASCII names) walk from the root.
+// scan is the one pass over the text, the hot loop of extraction (see the
+// comment at the top of this file). It returns the candidates in text order;
+// lines are counted only when a candidate is found.
 func (m *matcher) scan(text string) []candidate {
 	out := make([]candidate, 0, len(text)/32+4)
 	line, counted := 1, 0
