@@ -33,6 +33,7 @@ const cue = -1
 
 type pattern struct {
 	skill     int32  // index into Taxonomy.skills, or cue
+	id        string // the skill's ID, or ""
 	exact     string // non-empty: the text must match these bytes exactly (short acronyms: "AR", "PR")
 	capital   bool   // the text's first letter must be upper case ("React", not "react")
 	ambiguous bool   // needs the skill's context rule
@@ -189,7 +190,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 }
 
 func newPattern(s Skill, skill int32, orig string) pattern {
-	p := pattern{skill: skill, ambiguous: isAmbiguous(s, orig)}
+	p := pattern{skill: skill, id: s.ID, ambiguous: isAmbiguous(s, orig)}
 	if exactCase(s, orig) {
 		p.exact = orig
 	}
@@ -266,11 +267,11 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	}
 	out := make([]Mention, 0, len(cands))
 	for i, c := range cands {
-		p := t.m.patterns[c.pat]
+		p := &t.m.patterns[c.pat]
 		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i) {
 			continue
 		}
-		out = append(out, Mention{SkillID: t.skills[p.skill].ID, Start: c.start, End: c.end, Line: c.line})
+		out = append(out, Mention{SkillID: p.id, Start: c.start, End: c.end, Line: c.line})
 	}
 	return out
 }
