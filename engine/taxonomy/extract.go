@@ -298,6 +298,10 @@ func (m *matcher) scan(text string) []candidate {
 				i = j
 				continue
 			}
+			if m.wordBits[h>>6&(wordBitsLen-1)]&(1<<(h&63)) == 0 {
+				i = j // the common case: no pattern starts with this word
+				continue
+			}
 			w := m.firstWord(text[i:j], h)
 			if w == nil {
 				i = j
@@ -547,11 +551,9 @@ func (m *matcher) buildWords() {
 }
 
 // firstWord returns the entry of the ASCII word w, with hash h, if w is the
-// first word of a pattern, or nil.
+// first word of a pattern, or nil. The scan asks it only for the words that
+// pass m.wordBits.
 func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
-	if m.wordBits[h>>6&(wordBitsLen-1)]&(1<<(h&63)) == 0 {
-		return nil
-	}
 	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
 		x := m.wordSlots[s]
 		if x == 0 {
