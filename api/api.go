@@ -108,6 +108,10 @@ type Config struct {
 	Metrics *prometheus.Registry
 	// Web is the static web UI served at / (index.html) and below. Nil: no UI.
 	Web fs.FS
+	// RankCache is how many recent rankings GET /roles/{id}/matches keeps
+	// (an LRU keyed by role id+version, options and the ranker's state; see
+	// rankCache). Default 256; negative disables the cache.
+	RankCache int
 	// Jobs runs the batch jobs behind /api/v1/jobs (issue 7; see
 	// jobs_handlers.go). Nil: those routes answer 404.
 	Jobs JobRunner
@@ -129,6 +133,7 @@ type server struct {
 	log     *slog.Logger
 	live    *liveSet
 	batch   *batcher
+	ranks   *rankCache
 	limiter *limiter
 	metrics *httpMetrics
 	router  *gin.Engine
@@ -156,6 +161,9 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 	if cfg.Metrics == nil {
 		cfg.Metrics = prometheus.NewRegistry()
 	}
+	if cfg.RankCache == 0 {
+		cfg.RankCache = 256
+	}
 	if cfg.Ranker == nil {
 		cfg.Ranker = role.NewRanker(cfg.Taxonomy)
 	}
@@ -172,6 +180,7 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 		log:     cfg.Logger,
 		live:    live,
 		batch:   &batcher{store: cfg.Store, maxBatch: 64},
+		ranks:   newRankCache(cfg.RankCache),
 		limiter: newLimiter(cfg.RateLimit),
 		metrics: m,
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/role"
@@ -17,6 +18,10 @@ type liveSet struct {
 	ranker *role.Ranker
 	mu     sync.RWMutex
 	files  map[string]string // candidate id → original file name
+	// generation counts the adds and removes made through this set; it is
+	// bumped after the ranker changed, so a ranking that read the new
+	// generation saw the change (rankCache keys on it).
+	generation atomic.Uint64
 }
 
 // Rankable is the part of a profile a Ranker needs to hold: everything but
@@ -45,6 +50,7 @@ func (l *liveSet) add(c index.Candidate) {
 	l.mu.Lock()
 	l.files[c.ID] = c.File
 	l.mu.Unlock()
+	l.generation.Add(1)
 }
 
 func (l *liveSet) remove(id string) {
@@ -52,6 +58,7 @@ func (l *liveSet) remove(id string) {
 	l.mu.Lock()
 	delete(l.files, id)
 	l.mu.Unlock()
+	l.generation.Add(1)
 }
 
 // file returns the file name of candidate id, and false for a candidate the

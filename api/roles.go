@@ -35,6 +35,32 @@ func (s *server) createRole(c *gin.Context) {
 	c.JSON(http.StatusCreated, saved)
 }
 
+// updateRole stores a new version of an existing role, parsed and validated
+// like createRole, under the same id; earlier versions stay in the store's
+// history so past rankings can still cite them. An unknown id is 404 (PUT
+// never creates: ids are the store's to give).
+func (s *server) updateRole(c *gin.Context) {
+	ctx := c.Request.Context()
+	id := c.Param("id")
+	if _, err := s.cfg.Store.GetRole(ctx, id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ro, err := s.decodeRole(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ro.ID = id
+	ro.Version = "" // the store versions the new content
+	saved, err := s.cfg.Store.PutRole(ctx, ro)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, saved)
+}
+
 // previewRole parses like createRole and answers with the canonical role
 // without saving it, so a person can check what a job description became.
 func (s *server) previewRole(c *gin.Context) {
@@ -133,7 +159,7 @@ func (s *server) matches(c *gin.Context) {
 		return
 	}
 	blindView := blind(c)
-	ranked := s.live.ranker.Rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
+	ranked := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
 
 	k, _ := keyOf(c)
 	detail, _ := json.Marshal(map[string]any{"limit": limit, "min_score": minScore, "strict": strict, "blind": blindView, "results": len(ranked)})
@@ -180,6 +206,21 @@ func (s *server) matches(c *gin.Context) {
 		"candidates":       s.live.ranker.Len(),
 		"results":          results,
 	})
+}
+
+// rank ranks every live candidate against ro, explaining only the opts.Limit
+// best, or answers from the rank cache when nothing it depends on changed.
+// The generation and size are read before ranking, so a ranking is never
+// stored under a key newer than the candidates it saw.
+func (s *server) rank(ro role.Role, opts role.RankOptions) []role.Ranked {
+	k := rankKey{roleID: ro.ID, roleVersion: ro.Version, opts: opts,
+		generation: s.live.generation.Load(), size: s.live.ranker.Len()}
+	if ranked, ok := s.ranks.get(k); ok {
+		return ranked
+	}
+	ranked := s.live.ranker.Rank(ro, opts)
+	s.ranks.put(k, ranked)
+	return ranked
 }
 
 // fileOf is the file name of a ranked candidate, from memory, or from the

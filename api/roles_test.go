@@ -101,3 +101,68 @@ func TestRolesAndMatchOptions(t *testing.T) {
 		t.Errorf("roles: %d before preview, %d after; want %d both", before, len(list.Roles), len(bodies))
 	}
 }
+
+// TestUpdateRole checks PUT /roles/{id}: a new version under the same id, the
+// old one kept in the history, matches ranking with the new one, and the
+// errors POST gives plus 404 for an unknown id.
+func TestUpdateRole(t *testing.T) {
+	e := newEnv(t, "", nil)
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader("title: Python dev\nrequired: [Python]\n"))
+	if status != http.StatusCreated {
+		t.Fatalf("create = %d %s", status, body)
+	}
+	var first struct{ ID, Version, Title string }
+	json.Unmarshal(body, &first)
+
+	status, body, _ = e.do(http.MethodPut, "/api/v1/roles/"+first.ID, e.reader, "application/yaml", strings.NewReader("title: Go dev\nrequired: [Go]\nplus: [Docker]\n"))
+	if status != http.StatusOK {
+		t.Fatalf("update = %d %s, want 200", status, body)
+	}
+	var second struct{ ID, Version, Title string }
+	json.Unmarshal(body, &second)
+	if second.ID != first.ID || second.Version == first.Version || second.Title != "Go dev" {
+		t.Errorf("update = %+v after %+v, want the same id, a new version, title Go dev", second, first)
+	}
+	var got struct{ ID, Version, Title string }
+	e.getJSON("/api/v1/roles/"+first.ID, e.reader, &got)
+	if got != second {
+		t.Errorf("get after update = %+v, want %+v", got, second)
+	}
+	var list struct {
+		Roles []struct{ ID string } `json:"roles"`
+	}
+	e.getJSON("/api/v1/roles", e.reader, &list)
+	if len(list.Roles) != 1 {
+		t.Errorf("roles after update = %d, want 1 (same id)", len(list.Roles))
+	}
+	old, err := e.store.GetRoleVersion(t.Context(), first.ID, first.Version)
+	if err != nil || old.Title != "Python dev" {
+		t.Errorf("old version = %+v, %v; want it kept with title Python dev", old.Role, err)
+	}
+	var m matchesResp
+	e.getJSON("/api/v1/roles/"+first.ID+"/matches", e.reader, &m)
+	if m.Role.Version != second.Version {
+		t.Errorf("matches cite version %q, want the updated %q", m.Role.Version, second.Version)
+	}
+
+	bad := []struct {
+		path, contentType, body string
+		want                    int
+	}{
+		{"/api/v1/roles/nosuchrole", "application/yaml", "title: x\nrequired: [Python]\n", http.StatusNotFound},
+		{"/api/v1/roles/" + first.ID, "application/yaml", "title: x\nrequired: [Pythonn]\n", http.StatusBadRequest},
+		{"/api/v1/roles/" + first.ID, "image/png", "x", http.StatusUnsupportedMediaType},
+		{"/api/v1/roles/" + first.ID, "text/plain", "", http.StatusBadRequest},
+		{"/api/v1/roles/" + first.ID, "text/plain", strings.Repeat("python ", 300_000), http.StatusRequestEntityTooLarge},
+	}
+	for _, b := range bad {
+		status, body, _ := e.do(http.MethodPut, b.path, e.reader, b.contentType, strings.NewReader(b.body))
+		if status != b.want {
+			t.Errorf("PUT %s (%s) = %d %.200s, want %d", b.path, b.contentType, status, body, b.want)
+		}
+	}
+	e.getJSON("/api/v1/roles/"+first.ID, e.reader, &got)
+	if got != second {
+		t.Errorf("after failed updates = %+v, want %+v unchanged", got, second)
+	}
+}

@@ -36,6 +36,7 @@ func (s *server) routes() *gin.Engine {
 	v1.POST("/roles/preview", body, s.previewRole)
 	v1.GET("/roles", s.listRoles)
 	v1.GET("/roles/:id", s.getRole)
+	v1.PUT("/roles/:id", body, s.updateRole)
 	v1.GET("/roles/:id/matches", s.matches)
 
 	v1.GET("/taxonomy/skills", s.suggestSkills)

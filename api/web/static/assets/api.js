@@ -124,6 +124,7 @@ export const api = {
   roles: async () => list(await get('/api/v1/roles'), 'roles', 'items'),
   role: (id) => get(`/api/v1/roles/${encodeURIComponent(id)}`),
   saveRole: (role) => request('POST', '/api/v1/roles', { body: role }),
+  updateRole: (id, role) => request('PUT', `/api/v1/roles/${encodeURIComponent(id)}`, { body: role }),
   previewRole: (text) => request('POST', '/api/v1/roles/preview', { body: text }),
   matches: (id, { limit, minScore, strict }) =>
     get(`/api/v1/roles/${encodeURIComponent(id)}/matches` +

@@ -3,7 +3,7 @@
 // parsed by POST /api/v1/roles/preview into required and plus
 // requirements, which the recruiter edits — add or remove skills with
 // autocomplete, any-of groups, minimum years, move between required and
-// plus — and saves with POST /api/v1/roles (canonical role JSON).
+// plus — and saves with POST /api/v1/roles (an edit: PUT /api/v1/roles/ID).
 
 import { api } from './api.js';
 import { h, mount, pageHeader, toast, years } from './dom.js';
@@ -196,10 +196,10 @@ function renderEditor(el, model, id) {
     value: model.min_total_months ? String(Math.round(model.min_total_months / 12)) : '', placeholder: 'any',
     oninput: () => { model.min_total_months = Math.round((parseFloat(total.value) || 0) * 12); },
   });
-  // The server gives every saved role a new id, so an edit is saved as a
-  // new role next to the old one.
+  // An edit is saved with PUT as a new version of the same role (the
+  // server keeps the earlier versions); a new role is POSTed.
   const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-role' },
-    id ? 'Save as a new role and see matches' : 'Save role and see matches');
+    id ? 'Save changes and see matches' : 'Save role and see matches');
 
   mount(el, h('form', {
     class: 'panel role-editor', 'aria-label': 'Role',
@@ -211,8 +211,7 @@ function renderEditor(el, model, id) {
       save.disabled = true;
       try {
         const body = { ...model, required: model.required.filter((r) => r.skills.length), plus: model.plus.filter((r) => r.skills.length) };
-        if (id) body.id = id;
-        const saved = await api.saveRole(body);
+        const saved = id ? await api.updateRole(id, body) : await api.saveRole(body);
         toast(`Saved “${saved.title || model.title}”`);
         location.hash = `#/matches/${encodeURIComponent(saved.id)}`;
       } catch (e) {
