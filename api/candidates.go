@@ -254,8 +254,18 @@ func (s *server) searchCandidates(c *gin.Context) {
 			skills = append(skills, sk.ID)
 		}
 	}
+	// Facets come with the first page (no cursor) unless facets=0 turns them
+	// off; a next page has them only when asked with facets=1.
+	cursor := c.Query("cursor")
+	withFacets := cursor == ""
+	if c.Query("facets") != "" {
+		if withFacets, err = boolParam(c, "facets"); err != nil {
+			s.fail(c, err)
+			return
+		}
+	}
 	res, err := s.cfg.Store.Search(c.Request.Context(), index.SearchRequest{
-		Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: c.Query("cursor"),
+		Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: cursor, NoFacets: !withFacets,
 	})
 	if err != nil {
 		s.fail(c, err)

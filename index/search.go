@@ -31,6 +31,9 @@ type SearchRequest struct {
 	Skills []string
 	Limit  int
 	Cursor string
+	// NoFacets skips the facets (SearchResult.Facets is nil): they cost
+	// most of an uncached search, and a next page rarely needs them again.
+	NoFacets bool
 }
 
 // SearchHit is one matching candidate.
@@ -108,6 +111,13 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	}
 
 	fp := fingerprint(req)
+	// A whole page is reused while the index is unchanged: the same query,
+	// limit, cursor and facet choice give the same answer.
+	gen := s.gen.Load()
+	pageKey := fp + "|" + strconv.Itoa(limit) + "|" + strconv.FormatBool(req.NoFacets) + "|" + req.Cursor
+	if page, ok := s.pages.get(pageKey, gen); ok {
+		return page.clone(), nil
+	}
 	sreq := bleve.NewSearchRequestOptions(q, limit+1, 0, false)
 	sreq.Fields = []string{fieldSkill, fieldTotalMonths, fieldFile}
 	sreq.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
@@ -121,8 +131,11 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	// Facets cost most of a search (a doc-values visit of every match), and
 	// they depend only on the query and the index content: reuse them while
 	// the index is unchanged (every page of a query, repeated queries).
-	gen := s.gen.Load()
 	facets, cached := s.facets.get(fp, gen)
+	if req.NoFacets {
+		cached = true // nothing to compute
+		facets = nil
+	}
 	if !cached {
 		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
 		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
@@ -167,45 +180,65 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		}
 		s.facets.put(fp, gen, facets)
 	}
-	out.Facets = make(map[string][]FacetCount, len(facets))
-	for name, counts := range facets {
-		out.Facets[name] = slices.Clone(counts)
+	if facets != nil {
+		out.Facets = facets
 	}
-	return out, nil
+	s.pages.put(pageKey, gen, out)
+	return out.clone(), nil
 }
 
-// facetCache holds the facets of recent queries, each tagged with the index
-// generation (Store.gen) it was computed at; any index write makes every
-// entry stale.
-type facetCache struct {
+// clone copies what a caller could modify, so cached pages stay intact.
+func (r SearchResult) clone() SearchResult {
+	r.Hits = slices.Clone(r.Hits)
+	for i := range r.Hits {
+		r.Hits[i].Skills = slices.Clone(r.Hits[i].Skills)
+	}
+	if r.Facets != nil {
+		f := make(map[string][]FacetCount, len(r.Facets))
+		for name, counts := range r.Facets {
+			f[name] = slices.Clone(counts)
+		}
+		r.Facets = f
+	}
+	return r
+}
+
+// genCache holds values computed from the index (the facets of a query, a
+// whole result page), each tagged with the index generation (Store.gen) it
+// was computed at; any index write makes every entry stale. The generation
+// is read before searching and bumped after a write is applied, so an entry
+// is never tagged newer than the index it saw. Values are shared: callers
+// clone before handing them out.
+type genCache[V any] struct {
 	mu sync.Mutex
-	m  map[string]facetEntry
+	m  map[string]genEntry[V]
 }
 
-type facetEntry struct {
-	gen    uint64
-	facets map[string][]FacetCount
+type genEntry[V any] struct {
+	gen uint64
+	v   V
 }
 
-const facetCacheSize = 1024
+const genCacheSize = 1024
 
-func (c *facetCache) get(key string, gen uint64) (map[string][]FacetCount, bool) {
+func (c *genCache[V]) get(key string, gen uint64) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[key]
 	if !ok || e.gen != gen {
-		return nil, false
+		var zero V
+		return zero, false
 	}
-	return e.facets, true
+	return e.v, true
 }
 
-func (c *facetCache) put(key string, gen uint64, facets map[string][]FacetCount) {
+func (c *genCache[V]) put(key string, gen uint64, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= facetCacheSize {
-		c.m = map[string]facetEntry{} // crude, but bounded and rarely hit
+	if c.m == nil || len(c.m) >= genCacheSize {
+		c.m = map[string]genEntry[V]{} // crude, but bounded and rarely hit
 	}
-	c.m[key] = facetEntry{gen: gen, facets: facets}
+	c.m[key] = genEntry[V]{gen: gen, v: v}
 }
 
 // buildQuery turns a parsed query into a bleve query. nil means no

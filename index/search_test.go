@@ -287,3 +287,55 @@ func TestMonthsConditionsAgainstProfiles(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchCachedPages checks the per-generation page and facet caches: a
+// repeated search answers the same, a caller modifying its result does not
+// change the next answer, NoFacets leaves facets out (and a later search
+// with facets still has them), and an index write shows in the next search.
+func TestSearchCachedPages(t *testing.T) {
+	ctx := context.Background()
+	s, ids := searchFixture(t)
+	first, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := first.clone()
+	first.Hits[0].ID = "scribbled"
+	first.Facets["skill"][0].Count = -1
+	again, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, again); diff != "" {
+		t.Errorf("repeated search after the caller modified its result (-want +got):\n%s", diff)
+	}
+	bare, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 2, NoFacets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bare.Facets != nil || cmp.Diff(want.Hits, bare.Hits) != "" || bare.NextCursor != want.NextCursor {
+		t.Errorf("NoFacets = %+v, want the same page without facets", bare)
+	}
+	next, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 2, Cursor: want.NextCursor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(next.Hits) != 1 || next.Hits[0].ID == want.Hits[0].ID || next.Hits[0].ID == want.Hits[1].ID {
+		t.Errorf("second page = %+v, want the third hit", next.Hits)
+	}
+	if err := s.DeleteCandidate(ctx, ids["a"]); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Search(ctx, SearchRequest{Query: "python", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != want.Total-1 || after.Facets["skill"][0] != (FacetCount{"python", 2}) {
+		t.Errorf("after deleting a: total %d, skill facets %v; want %d and python 2", after.Total, after.Facets["skill"], want.Total-1)
+	}
+	for _, h := range after.Hits {
+		if h.ID == ids["a"] {
+			t.Errorf("deleted candidate a still in the (cached) hits")
+		}
+	}
+}

@@ -68,9 +68,11 @@ type Store struct {
 	// persist counts live-index batches not yet on disk (see apply).
 	persist persistTracker
 
-	// gen counts index writes; cached facets are valid for one generation.
+	// gen counts index writes; cached facets and result pages are valid
+	// for one generation (see genCache).
 	gen    atomic.Uint64
-	facets facetCache
+	facets genCache[map[string][]FacetCount]
+	pages  genCache[SearchResult]
 
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.
