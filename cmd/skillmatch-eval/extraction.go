@@ -40,7 +40,11 @@ func evalExtraction(shared string) error {
 		return err
 	}
 	fmt.Println()
-	if err := evalHoldout(tx, shared); err != nil {
+	if err := evalHoldout(tx, shared, holdoutDir); err != nil {
+		return err
+	}
+	fmt.Println()
+	if err := evalHoldout(tx, shared, blindDir); err != nil {
 		return err
 	}
 	fmt.Println()
@@ -48,6 +52,13 @@ func evalExtraction(shared string) error {
 }
 
 const holdoutDir = "testdata/taxonomy/holdout" // NAME.skills: "# source: PATH" under ../shared, then labels
+
+// blindDir holds the second set of labelled LiveCareer resumes (8 professions
+// not in holdoutDir), labelled before the extractor ran on them. Its first
+// run, before any taxonomy change made for it, gave precision 0.680 and
+// recall 0.349 (tp 66, fp 31, fn 123, 89 of them skills the taxonomy
+// lacked); it is no longer blind after that.
+const blindDir = "testdata/holdout"
 
 // evalHoldout measures extraction on a few public resumes nobody on the team
 // wrote (LiveCareer PDFs, decoded by engine/document), labelled by reading
@@ -59,10 +70,10 @@ const holdoutDir = "testdata/taxonomy/holdout" // NAME.skills: "# source: PATH" 
 // has). After each run the taxonomy was fixed for the general errors it
 // showed (a duplicate IIS, "Visual Basic Script", "network security", URLs
 // read as HTTP…), so later runs are no longer blind.
-func evalHoldout(tx *taxonomy.Taxonomy, shared string) error {
-	paths, err := filepath.Glob(filepath.Join(holdoutDir, "*.skills"))
+func evalHoldout(tx *taxonomy.Taxonomy, shared, dir string) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.skills"))
 	if err != nil || len(paths) == 0 {
-		return fmt.Errorf("no labels in %s", holdoutDir)
+		return fmt.Errorf("no labels in %s", dir)
 	}
 	var tp, fp, fn, absent int
 	var lines []string
@@ -123,7 +134,7 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string) error {
 		sort.Strings(missing)
 		lines = append(lines, fmt.Sprintf("  %-18s extra %v\n  %-18s missing %v", strings.TrimSuffix(filepath.Base(p), ".skills"), extra, "", missing))
 	}
-	fmt.Printf("holdout resumes (%s, %d LiveCareer PDFs, labelled before extraction):\n", holdoutDir, len(paths))
+	fmt.Printf("holdout resumes (%s, %d LiveCareer PDFs, labelled before extraction):\n", dir, len(paths))
 	fmt.Printf("  precision %.3f  recall %.3f  (tp %d, fp %d, fn %d, of which %d not in the taxonomy)\n",
 		frac(tp, tp+fp), frac(tp, tp+fn), tp, fp, fn, absent)
 	for _, l := range lines {
