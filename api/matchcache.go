@@ -42,14 +42,30 @@ type rankKey struct {
 type rankEntry struct {
 	key    rankKey
 	ranked []role.Ranked
+
+	mu   sync.Mutex
+	json []byte // the open (not blind) results, encoded; nil until set
+}
+
+// encoded is the entry's open results as JSON, or nil when not yet encoded.
+func (e *rankEntry) encoded() []byte {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.json
+}
+
+func (e *rankEntry) setEncoded(b []byte) {
+	e.mu.Lock()
+	e.json = b
+	e.mu.Unlock()
 }
 
 func newRankCache(max int) *rankCache {
 	return &rankCache{max: max, order: list.New(), items: map[rankKey]*list.Element{}}
 }
 
-func (c *rankCache) get(k rankKey) ([]role.Ranked, bool) {
-	if c == nil || c.max <= 0 {
+func (c *rankCache) get(k rankKey) (*rankEntry, bool) {
+	if c.max <= 0 {
 		return nil, false
 	}
 	c.mu.Lock()
@@ -61,24 +77,26 @@ func (c *rankCache) get(k rankKey) ([]role.Ranked, bool) {
 	}
 	c.hits.Add(1)
 	c.order.MoveToFront(el)
-	return el.Value.(*rankEntry).ranked, true
+	return el.Value.(*rankEntry), true
 }
 
-func (c *rankCache) put(k rankKey, ranked []role.Ranked) {
-	if c == nil || c.max <= 0 {
-		return
+// put caches e and returns the entry now cached under its key (an entry
+// another request put first wins, so both share one encoding).
+func (c *rankCache) put(e *rankEntry) *rankEntry {
+	if c.max <= 0 {
+		return e
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if el, ok := c.items[k]; ok {
-		el.Value.(*rankEntry).ranked = ranked
+	if el, ok := c.items[e.key]; ok {
 		c.order.MoveToFront(el)
-		return
+		return el.Value.(*rankEntry)
 	}
-	c.items[k] = c.order.PushFront(&rankEntry{key: k, ranked: ranked})
+	c.items[e.key] = c.order.PushFront(e)
 	for c.order.Len() > c.max {
 		last := c.order.Back()
 		c.order.Remove(last)
 		delete(c.items, last.Value.(*rankEntry).key)
 	}
+	return e
 }

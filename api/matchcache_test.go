@@ -68,7 +68,7 @@ func TestMatchesCacheFollowsCandidates(t *testing.T) {
 func TestRankCacheEvicts(t *testing.T) {
 	c := newRankCache(2)
 	for i := range 3 {
-		c.put(rankKey{roleID: string(rune('a' + i))}, nil)
+		c.put(&rankEntry{key: rankKey{roleID: string(rune('a' + i))}})
 	}
 	if _, ok := c.get(rankKey{roleID: "a"}); ok {
 		t.Error("oldest entry still cached after a third put into a cache of 2")

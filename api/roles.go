@@ -159,7 +159,8 @@ func (s *server) matches(c *gin.Context) {
 		return
 	}
 	blindView := blind(c)
-	ranked := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
+	entry := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
+	ranked := entry.ranked
 
 	k, _ := keyOf(c)
 	detail, _ := json.Marshal(map[string]any{"limit": limit, "min_score": minScore, "strict": strict, "blind": blindView, "results": len(ranked)})
@@ -171,7 +172,60 @@ func (s *server) matches(c *gin.Context) {
 		return
 	}
 
-	results := make([]matchView, 0, len(ranked))
+	head, err := json.Marshal(matchesHead{
+		Role:            roleRef{ID: ro.ID, Title: ro.Title, Version: ro.Version},
+		TaxonomyVersion: s.cfg.Taxonomy.Version,
+		Candidates:      s.live.ranker.Len(),
+	})
+	if err != nil {
+		s.fail(c, fmt.Errorf("encode matches: %w", err))
+		return
+	}
+	// The open view of a cached ranking is encoded once: most of a cached
+	// answer's cost would otherwise be JSON encoding the explanations.
+	encoded := entry.encoded()
+	if blindView || encoded == nil {
+		results, complete, err := s.matchViews(c, ro, ranked, blindView)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if encoded, err = json.Marshal(results); err != nil {
+			s.fail(c, fmt.Errorf("encode matches: %w", err))
+			return
+		}
+		if !blindView && complete {
+			entry.setEncoded(encoded)
+		}
+	}
+	body := make([]byte, 0, len(head)+len(encoded)+16)
+	body = append(body, head[:len(head)-1]...) // without the closing brace
+	body = append(body, `,"results":`...)
+	body = append(body, encoded...)
+	body = append(body, '}')
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+}
+
+// matchesHead is the matches response but its results.
+type matchesHead struct {
+	Role            roleRef `json:"role"`
+	TaxonomyVersion string  `json:"taxonomy_version"`
+	Candidates      int     `json:"candidates"`
+}
+
+type roleRef struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Version string `json:"version"`
+}
+
+// matchViews turns a ranking into its response rows, blind or open.
+// complete is false when a candidate was deleted while the request ranked
+// (it is left out).
+func (s *server) matchViews(c *gin.Context, ro role.Role, ranked []role.Ranked, blindView bool) (results []matchView, complete bool, err error) {
+	ctx := c.Request.Context()
+	complete = true
+	results = make([]matchView, 0, len(ranked))
 	for _, r := range ranked {
 		v := matchView{CandidateID: r.ID, Score: r.Score, Rank: r.Rank, Match: r.Match}
 		if blindView {
@@ -180,47 +234,41 @@ func (s *server) matches(c *gin.Context) {
 			// explain again from the redacted profile.
 			cand, err := s.cfg.Store.GetCandidate(ctx, r.ID)
 			if errors.Is(err, engine.ErrNotFound) {
+				complete = false
 				continue // deleted while this request ranked
 			}
 			if err != nil {
-				s.fail(c, fmt.Errorf("blind view of %s: %w", r.ID, err))
-				return
+				return nil, false, fmt.Errorf("blind view of %s: %w", r.ID, err)
 			}
 			m := role.Score(resume.Redact(cand.Profile), ro, s.cfg.Taxonomy)
 			v.Match = &m
 		} else {
 			v.File, err = s.fileOf(c, r.ID)
 			if errors.Is(err, engine.ErrNotFound) {
+				complete = false
 				continue // deleted while this request ranked
 			}
 			if err != nil {
-				s.fail(c, err)
-				return
+				return nil, false, err
 			}
 		}
 		results = append(results, v)
 	}
-	c.JSON(http.StatusOK, gin.H{
-		"role":             gin.H{"id": ro.ID, "title": ro.Title, "version": ro.Version},
-		"taxonomy_version": s.cfg.Taxonomy.Version,
-		"candidates":       s.live.ranker.Len(),
-		"results":          results,
-	})
+	return results, complete, nil
 }
 
 // rank ranks every live candidate against ro, explaining only the opts.Limit
 // best, or answers from the rank cache when nothing it depends on changed.
 // The generation and size are read before ranking, so a ranking is never
 // stored under a key newer than the candidates it saw.
-func (s *server) rank(ro role.Role, opts role.RankOptions) []role.Ranked {
+func (s *server) rank(ro role.Role, opts role.RankOptions) *rankEntry {
 	k := rankKey{roleID: ro.ID, roleVersion: ro.Version, opts: opts,
 		generation: s.live.generation.Load(), size: s.live.ranker.Len()}
-	if ranked, ok := s.ranks.get(k); ok {
-		return ranked
+	if e, ok := s.ranks.get(k); ok {
+		return e
 	}
-	ranked := s.live.ranker.Rank(ro, opts)
-	s.ranks.put(k, ranked)
-	return ranked
+	e := &rankEntry{key: k, ranked: s.live.ranker.Rank(ro, opts)}
+	return s.ranks.put(e)
 }
 
 // fileOf is the file name of a ranked candidate, from memory, or from the
