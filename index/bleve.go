@@ -159,8 +159,25 @@ func monthsTerm(id string, months int) string {
 // little to the fsync, and its mapping, stored at creation, is then surely on
 // disk before it is closed and reopened with scorchConfig.
 func scorchConfig() map[string]any {
-	return map[string]any{"unsafe_batch": true}
+	return map[string]any{
+		"unsafe_batch": true,
+		// A persister that naps lets the small segments of single uploads
+		// pile up in memory and persists them merged, instead of writing
+		// each as a file the merger then rewrites (bleve's own advice for
+		// unsafe_batch users). Writes stay searchable at once; only their
+		// fsync waits up to the nap.
+		"scorchPersisterOptions": map[string]any{"PersisterNapTimeMSec": persisterNap},
+		// Twice bleve's segments per tier before a merge: fewer rewrites of
+		// the same documents under a stream of small batches, for a few
+		// more segments per search. Measured with skillmatch-load (500
+		// livecareer PDFs over HTTP): server CPU per resume 20.2 ms with
+		// bleve's defaults, 16.7 with the nap, 15.2 with both.
+		"scorchMergePlanOptions": map[string]any{"MaxSegmentsPerTier": 20, "SegmentsPerMergeTask": 10, "FloorSegmentSize": 2000},
+	}
 }
+
+// persisterNap is the persister's pause, in milliseconds (see scorchConfig).
+var persisterNap = 200
 
 func buildConfig() map[string]any {
 	return map[string]any{"unsafe_batch": false}
