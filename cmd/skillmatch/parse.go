@@ -41,17 +41,9 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fl.PrintDefaults()
 	}
 	// flags may come after the files too: parse them wherever they are
-	var paths []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			return fmt.Errorf("%v: %w", err, errUsage)
-		}
-		args = fl.Args()
-		if len(args) == 0 {
-			break
-		}
-		paths = append(paths, args[0])
-		args = args[1:]
+	paths, err := parseInterleaved(fl, args)
+	if err != nil {
+		return err
 	}
 	switch *format {
 	case "json", "text", "jsonresume":

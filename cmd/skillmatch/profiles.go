@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -167,4 +168,20 @@ func errorCode(err error) string {
 		}
 	}
 	return "error"
+}
+
+// parseInterleaved parses flags that may stand before, between or after the
+// file arguments ("parse a.pdf --format text b.pdf") and returns the files in
+// order. A flag mistake wraps errUsage.
+func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, fmt.Errorf("%v: %w", err, errUsage)
+		}
+		if args = fl.Args(); len(args) == 0 {
+			return paths, nil
+		}
+		paths, args = append(paths, args[0]), args[1:]
+	}
 }

@@ -48,15 +48,9 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fl.PrintDefaults()
 	}
 	// flags may come after the files too, as in parse
-	var paths []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			return fmt.Errorf("%v: %w", err, errUsage)
-		}
-		if args = fl.Args(); len(args) == 0 {
-			break
-		}
-		paths, args = append(paths, args[0]), args[1:]
+	paths, err := parseInterleaved(fl, args)
+	if err != nil {
+		return err
 	}
 	if *roleFile == "" || len(paths) == 0 {
 		return fmt.Errorf("want --role FILE and at least one resume file or directory: %w", errUsage)
