@@ -134,6 +134,7 @@ type server struct {
 	live    *liveSet
 	batch   *batcher
 	ranks   *rankCache
+	roles   roleCache
 	limiter *limiter
 	metrics *httpMetrics
 	router  *gin.Engine

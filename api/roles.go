@@ -54,6 +54,7 @@ func (s *server) updateRole(c *gin.Context) {
 	ro.ID = id
 	ro.Version = "" // the store versions the new content
 	saved, err := s.cfg.Store.PutRole(ctx, ro)
+	s.roles.forget(id) // even on error: the store may have changed
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -153,7 +154,7 @@ func (s *server) matches(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ro, err := s.cfg.Store.GetRole(ctx, c.Param("id"))
+	ro, err := s.roles.get(ctx, s.cfg.Store, c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
 		return
