@@ -149,7 +149,9 @@ func BenchmarkSearch(b *testing.B) {
 		`"data pipeline" kafka`,
 		"",
 	}
-	for _, mode := range []string{"cold", "warm"} {
+	// cold: every search after an index write (no cached page or facets);
+	// cold-nofacets: the same without facets (a next page); warm: repeated.
+	for _, mode := range []string{"cold", "cold-nofacets", "warm"} {
 		for _, q := range queries {
 			b.Run(mode+"/"+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
 				s := store10k(b)
@@ -157,11 +159,11 @@ func BenchmarkSearch(b *testing.B) {
 				lat := make([]time.Duration, 0, b.N)
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
-					if mode == "cold" {
+					if mode != "warm" {
 						s.gen.Add(1)
 					}
 					t0 := time.Now()
-					if _, err := s.Search(ctx, SearchRequest{Query: q, Limit: 20}); err != nil {
+					if _, err := s.Search(ctx, SearchRequest{Query: q, Limit: 20, NoFacets: mode == "cold-nofacets"}); err != nil {
 						b.Fatal(err)
 					}
 					lat = append(lat, time.Since(t0))
