@@ -137,7 +137,8 @@ func evalLivecareerRanking(shared string, tax *taxonomy.Taxonomy) error {
 			fmt.Printf("  %-26s %6s  %v\n", cat, "-", err)
 			continue
 		}
-		top := k.Rank(ro, role.RankOptions{Limit: 10})
+		explain := os.Getenv("SKILLMATCH_EVAL_EXPLAIN") == cat
+		top := k.Rank(ro, role.RankOptions{Limit: 10, Explain: 10})
 		hits := 0
 		var marks []string
 		for _, r := range top {
@@ -148,6 +149,9 @@ func evalLivecareerRanking(shared string, tax *taxonomy.Taxonomy) error {
 			} else {
 				marks = append(marks, "✗"+c)
 			}
+		}
+		if explain {
+			printExplained(top)
 		}
 		p := float64(hits) / 10
 		sum += p
@@ -227,4 +231,29 @@ func livecareerText(path, cacheDir string) (string, error) {
 		_ = os.WriteFile(cached, []byte(doc.Text), 0o644)
 	}
 	return doc.Text, nil
+}
+
+// printExplained prints why each of the top results scored: the credit of
+// each requirement, the skill that met it and the sections of its evidence.
+// Set SKILLMATCH_EVAL_EXPLAIN=CATEGORY to see it; no resume text is printed.
+func printExplained(top []role.Ranked) {
+	for _, r := range top {
+		if r.Match == nil {
+			continue
+		}
+		fmt.Printf("    %-36s %5.1f title %.2f edu %s\n", r.ID, r.Score, r.Match.Title.Credit, r.Match.Education.Status)
+		for _, list := range [][]role.RequirementResult{r.Match.Requirements, r.Match.Plus} {
+			for _, q := range list {
+				var secs []string
+				for _, e := range q.Evidence {
+					secs = append(secs, e.Section)
+				}
+				m := "?"
+				if q.Months != nil {
+					m = fmt.Sprint(*q.Months)
+				}
+				fmt.Printf("      %-28s %-10s %.2f via=%q months=%s sections=%v\n", strings.Join(q.Skills, "|"), q.Status, q.Credit, q.Via, m, secs)
+			}
+		}
+	}
 }
