@@ -136,7 +136,12 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		cached = true // nothing to compute
 		facets = nil
 	}
-	if !cached {
+	// Facets are counted by a second, unscored pass over the matches
+	// (countFacets), several times cheaper than bleve's facet builder on the
+	// hit search — except for phrases, whose matching (positions) costs more
+	// than the facets: those keep bleve's builder in the one search.
+	ownFacets := !cached && !hasPhrase(ast)
+	if !cached && !ownFacets {
 		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
 		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
 	}
@@ -147,6 +152,9 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		return SearchResult{}, errors.New("search: store closed")
 	}
 	res, err := s.idx.SearchInContext(ctx, sreq)
+	if err == nil && ownFacets {
+		facets, err = countFacets(ctx, s.idx, q)
+	}
 	s.mu.RUnlock()
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search: %w", err)
@@ -167,17 +175,10 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 			TotalMonths: fieldInt(h.Fields[fieldTotalMonths]),
 		})
 	}
+	if !cached && !ownFacets {
+		facets = facetCounts(res.Facets)
+	}
 	if !cached {
-		facets = map[string][]FacetCount{}
-		for name, fr := range res.Facets {
-			counts := []FacetCount{}
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
-				}
-			}
-			facets[name] = counts
-		}
 		s.facets.put(fp, gen, facets)
 	}
 	if facets != nil {
