@@ -304,68 +304,10 @@ func canonicalSkill(at, name string, tax *taxonomy.Taxonomy) (string, error) {
 	if s, ok := tax.Lookup(name); ok {
 		return s.Name, nil
 	}
-	if sug, ok := suggest(tax, name); ok {
+	if sug, ok := tax.Suggest(name); ok {
 		return "", fmt.Errorf("%s: unknown skill %q: did you mean %s?: %w", at, name, sug, engine.ErrInvalid)
 	}
 	return "", fmt.Errorf("%s: unknown skill %q: %w", at, name, engine.ErrInvalid)
-}
-
-// suggester is the taxonomy's own suggestion method, when it has one.
-type suggester interface {
-	Suggest(name string) (string, bool)
-}
-
-// suggest returns the name of the skill closest to name: the taxonomy's
-// Suggest when available, else the skill whose name or alias is within a
-// small edit distance.
-func suggest(tax *taxonomy.Taxonomy, name string) (string, bool) {
-	want := strings.ToLower(name)
-	limit := max(2, len(want)/3)
-	if s, ok := any(tax).(suggester); ok {
-		// Take the taxonomy's suggestion when it is really close.
-		if sug, ok := s.Suggest(name); ok {
-			if sk, ok := tax.Lookup(sug); ok {
-				for _, n := range append([]string{sk.Name}, sk.Aliases...) {
-					if editDistance(want, strings.ToLower(n)) <= limit {
-						return sk.Name, true
-					}
-				}
-			}
-		}
-	}
-	best, bestD := "", limit+1
-	for _, s := range tax.Skills() {
-		for _, n := range append([]string{s.Name}, s.Aliases...) {
-			if d := editDistance(want, strings.ToLower(n)); d < bestD {
-				best, bestD = s.Name, d
-			}
-		}
-	}
-	return best, best != ""
-}
-
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1) // transposition
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // MaxRequirements is the most requirements a role may have in each of
