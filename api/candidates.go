@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -61,14 +62,9 @@ type fileError struct {
 // several, failures are listed per file in "errors" and the rest are stored.
 // 201 when something was created, 200 when everything already existed.
 func (s *server) uploadCandidates(c *gin.Context) {
-	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
-	if mediaType != "multipart/form-data" {
-		s.fail(c, fmt.Errorf("send resumes as multipart/form-data with one or more fields named \"file\", not %q: %w", mediaType, engine.ErrUnsupportedFormat))
-		return
-	}
-	mr, err := c.Request.MultipartReader()
+	mr, err := multipartBody(c.Request, "resumes", "one or more fields named \"file\"")
 	if err != nil {
-		s.fail(c, fmt.Errorf("read multipart body: %v: %w", err, engine.ErrInvalid))
+		s.fail(c, err)
 		return
 	}
 	var (
@@ -375,4 +371,19 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// multipartBody returns a reader over r's multipart/form-data body. Another
+// content type is ErrUnsupportedFormat with a message saying to send what
+// (e.g. "resumes") with which fields; a malformed body is ErrInvalid.
+func multipartBody(r *http.Request, what, fields string) (*multipart.Reader, error) {
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mediaType != "multipart/form-data" {
+		return nil, fmt.Errorf("send %s as multipart/form-data with %s, not %q: %w", what, fields, mediaType, engine.ErrUnsupportedFormat)
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, fmt.Errorf("read multipart body: %v: %w", err, engine.ErrInvalid)
+	}
+	return mr, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -65,14 +64,9 @@ func (s *server) jobBodyCap(c *gin.Context) {
 // answers 202 with it. With an Idempotency-Key header a retried request gets
 // the job the first one created (and the header Idempotent-Replayed: true).
 func (s *server) createJob(c *gin.Context) {
-	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
-	if mediaType != "multipart/form-data" {
-		s.fail(c, fmt.Errorf("send a job as multipart/form-data with role_id and fields named \"file\", not %q: %w", mediaType, engine.ErrUnsupportedFormat))
-		return
-	}
-	mr, err := c.Request.MultipartReader()
+	mr, err := multipartBody(c.Request, "a job", "role_id and fields named \"file\"")
 	if err != nil {
-		s.fail(c, fmt.Errorf("read multipart body: %v: %w", err, engine.ErrInvalid))
+		s.fail(c, err)
 		return
 	}
 	k, _ := keyOf(c)
