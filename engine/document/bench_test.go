@@ -5,7 +5,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -103,4 +105,37 @@ func BenchmarkVsPdftotext(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(files)), "ms/file")
 	})
+}
+
+// BenchmarkDecodeLivecareer decodes a fixed sample of 100 livecareer PDFs
+// per op, in process; ms/file is wall time, compare with -cpuprofile or
+// the cpu-ms/file metric on a busy machine.
+func BenchmarkDecodeLivecareer(b *testing.B) {
+	files := livecareerFiles(b)
+	var sample []string
+	for i := 0; i < 100 && i < len(files); i++ {
+		sample = append(sample, filepath.Join(livecareerDir, files[i*len(files)/100]))
+	}
+	docs := loadAll(b, sample)
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := Decode(d, DefaultLimits()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	n := float64(b.N * len(docs))
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/n, "ms/file")
+	b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/1000/n, "cpu-ms/file")
+}
+
+// processCPU is the user+system CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // livecareerDir is the public livecareer resume corpus (2,484 PDFs from one
@@ -40,6 +42,7 @@ func livecareerFiles(tb testing.TB) []string {
 func decodeDigest(data []byte) string {
 	doc, err := Decode(data, DefaultLimits())
 	if err != nil {
+		// The kind, not the message: a message may quote the file.
 		return "error " + errorKind(err)
 	}
 	sum := sha256.Sum256([]byte(doc.Text))
@@ -108,4 +111,49 @@ func readDigests(t *testing.T, path string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// otherPDFDirs are the other public PDFs: producers' edge cases and resumes
+// that also come as DOCX.
+var otherPDFDirs = []string{
+	"../../../shared/data/pdf/edge-cases/ledongthuc_pdf",
+	"../../../shared/data/pdf/edge-cases/pdfcpu_testdata",
+	"../../../shared/data/resumes/pdf-docx-pairs",
+}
+
+// TestOtherPDFsGolden pins, like TestLivecareerGolden, the decode of the
+// edge-case and pdf-docx-pairs PDFs: text hash and pages, or error kind.
+func TestOtherPDFsGolden(t *testing.T) {
+	var files []string
+	for _, dir := range otherPDFDirs {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("public PDF data absent (../shared/data/pdf, ../shared/data/resumes)")
+	}
+	sort.Strings(files)
+	golden := filepath.Join(fixtures, "other-pdfs-text.sha256")
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel("../../../shared/data", f)
+		fmt.Fprintf(&b, "%s %s\n", rel, decodeDigest(data))
+	}
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run OtherPDFsGolden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("decode digests differ from %s (-want +got):\n%s", golden, diff)
+	}
 }
