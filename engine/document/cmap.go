@@ -12,21 +12,21 @@ func parseToUnicode(data []byte) (map[int]string, string) {
 	lx := lexer{src: data}
 	var stack []operand
 	for {
-		op, ok := lx.next(&stack)
+		op := lx.next(&stack)
 		if lx.err != "" {
 			return nil, lx.err
 		}
-		if !ok {
+		if op == opEnd {
 			return m, ""
 		}
 		switch op {
-		case "endbfchar":
+		case opEndbfchar:
 			for i := 0; i+1 < len(stack); i += 2 {
 				if stack[i].kind == 's' && stack[i+1].kind == 's' {
 					m[codeOf(stack[i].str)] = utf16BE(stack[i+1].str)
 				}
 			}
-		case "endbfrange":
+		case opEndbfrange:
 			for i := 0; i+2 < len(stack); i += 3 {
 				lo, hi, dst := stack[i], stack[i+1], stack[i+2]
 				if lo.kind != 's' || hi.kind != 's' {
@@ -60,7 +60,7 @@ func parseToUnicode(data []byte) (map[int]string, string) {
 	}
 }
 
-func codeOf(s string) int {
+func codeOf(s []byte) int {
 	c := 0
 	for i := 0; i < len(s) && i < 4; i++ {
 		c = c<<8 | int(s[i])
@@ -69,7 +69,7 @@ func codeOf(s string) int {
 }
 
 // utf16BE decodes the UTF-16BE text of a CMap destination.
-func utf16BE(s string) string {
+func utf16BE(s []byte) string {
 	if len(s) == 1 {
 		return string(rune(s[0]))
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -47,7 +48,7 @@ type gstate struct {
 type operand struct {
 	kind byte // 'n' number, 's' string, '/' name, '[' array, 'o' other
 	num  float64
-	str  string
+	str  []byte // string bytes or name; valid until the lexer's next operator
 	arr  []operand
 }
 
@@ -86,11 +87,11 @@ func (in *interp) run(content []byte, depth int) {
 	lx := lexer{src: content}
 	var stack []operand
 	for {
-		op, ok := lx.next(&stack)
+		op := lx.next(&stack)
 		if lx.err != "" {
 			in.abort("content stream: %s", lx.err)
 		}
-		if !ok {
+		if op == opEnd {
 			return
 		}
 		in.ops++
@@ -102,94 +103,95 @@ func (in *interp) run(content []byte, depth int) {
 	}
 }
 
-func nums(args []operand, n int) ([]float64, bool) {
+// nums returns the last n (at most 6) operands as numbers; ok is false
+// when there are fewer or one is not a number.
+func nums(args []operand, n int) (v [6]float64, ok bool) {
 	if len(args) < n {
-		return nil, false
+		return v, false
 	}
-	out := make([]float64, n)
 	for i, a := range args[len(args)-n:] {
 		if a.kind != 'n' {
-			return nil, false
+			return v, false
 		}
-		out[i] = a.num
+		v[i] = a.num
 	}
-	return out, true
+	return v, true
 }
 
-func (in *interp) exec(op string, args []operand, depth int) {
+func (in *interp) exec(op opcode, args []operand, depth int) {
 	g := &in.g
 	switch op {
-	case "q":
+	case opq:
 		if len(in.saved) < 1000 {
 			in.saved = append(in.saved, *g)
 		}
-	case "Q":
+	case opQ:
 		if n := len(in.saved); n > 0 {
 			*g = in.saved[n-1]
 			in.saved = in.saved[:n-1]
 		}
-	case "cm":
+	case opcm:
 		if v, ok := nums(args, 6); ok {
 			g.ctm = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}.mul(g.ctm)
 		}
-	case "BT":
+	case opBT:
 		g.tm, g.tlm = identity, identity
-	case "Tc":
+	case opTc:
 		if v, ok := nums(args, 1); ok {
 			g.tc = v[0]
 		}
-	case "Tw":
+	case opTw:
 		if v, ok := nums(args, 1); ok {
 			g.tw = v[0]
 		}
-	case "Tz":
+	case opTz:
 		if v, ok := nums(args, 1); ok {
 			g.th = v[0] / 100
 		}
-	case "TL":
+	case opTL:
 		if v, ok := nums(args, 1); ok {
 			g.tl = v[0]
 		}
-	case "Ts":
+	case opTs:
 		if v, ok := nums(args, 1); ok {
 			g.rise = v[0]
 		}
-	case "Tf":
+	case opTf:
 		if len(args) >= 2 && args[len(args)-2].kind == '/' && args[len(args)-1].kind == 'n' {
 			g.font = in.font(args[len(args)-2].str)
 			g.tfs = args[len(args)-1].num
 		}
-	case "Td", "TD":
+	case opTd, opTD:
 		if v, ok := nums(args, 2); ok {
-			if op == "TD" {
+			if op == opTD {
 				g.tl = -v[1]
 			}
 			g.tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(g.tlm)
 			g.tm = g.tlm
 		}
-	case "Tm":
+	case opTm:
 		if v, ok := nums(args, 6); ok {
 			g.tm = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
 			g.tlm = g.tm
 		}
-	case "T*":
+	case opTstar:
 		in.nextLine()
-	case "Tj":
+	case opTj:
 		if len(args) > 0 && args[len(args)-1].kind == 's' {
 			in.show(args[len(args)-1].str)
 		}
-	case "'":
+	case opQuote:
 		in.nextLine()
 		if len(args) > 0 && args[len(args)-1].kind == 's' {
 			in.show(args[len(args)-1].str)
 		}
-	case "\"":
+	case opDoubleQuote:
 		if len(args) == 3 && args[2].kind == 's' {
 			g.tw, g.tc = args[0].num, args[1].num
 			in.nextLine()
 			in.show(args[2].str)
 		}
-	case "TJ":
+	case opTJ:
 		if len(args) == 0 || args[len(args)-1].kind != '[' {
 			return
 		}
@@ -202,37 +204,37 @@ func (in *interp) exec(op string, args []operand, depth int) {
 				g.tm = matrix{1, 0, 0, 1, tx, 0}.mul(g.tm)
 			}
 		}
-	case "m", "l":
+	case opm, opl:
 		if v, ok := nums(args, 2); ok {
 			in.path.add(g.ctm, v[0], v[1])
 		}
-	case "c":
+	case opc:
 		if v, ok := nums(args, 6); ok {
 			in.path.add(g.ctm, v[0], v[1])
 			in.path.add(g.ctm, v[2], v[3])
 			in.path.add(g.ctm, v[4], v[5])
 		}
-	case "v", "y":
+	case opv, opy:
 		if v, ok := nums(args, 4); ok {
 			in.path.add(g.ctm, v[0], v[1])
 			in.path.add(g.ctm, v[2], v[3])
 		}
-	case "re":
+	case opre:
 		if v, ok := nums(args, 4); ok {
 			in.path.add(g.ctm, v[0], v[1])
 			in.path.add(g.ctm, v[0]+v[2], v[1]+v[3])
 		}
-	case "f", "F", "f*", "B", "B*", "b", "b*":
+	case opf, opF, opfstar, opB, opBstar, opb, opbstar:
 		w, h := in.path.x1-in.path.x0, in.path.y1-in.path.y0
 		if w > 0.8 && h > 0.8 && w < 9 && h < 9 && w < 2*h && h < 2*w && len(in.marks) < 10000 {
 			in.marks = append(in.marks, in.path)
 		}
 		in.path = emptyBox
-	case "n", "S", "s":
+	case opn, opS, ops:
 		in.path = emptyBox
-	case "Do":
+	case opDo:
 		if len(args) > 0 && args[len(args)-1].kind == '/' {
-			in.form(args[len(args)-1].str, depth)
+			in.form(string(args[len(args)-1].str), depth)
 		}
 	}
 }
@@ -240,10 +242,11 @@ func (in *interp) exec(op string, args []operand, depth int) {
 // font returns the font a Tf names. Some producers (pdf-lib) give every
 // drawn string its own resource name for one font object, so fonts are
 // shared by object reference across names.
-func (in *interp) font(name string) *fontInfo {
-	if f, ok := in.fonts[name]; ok {
+func (in *interp) font(nameBytes []byte) *fontInfo {
+	if f, ok := in.fonts[string(nameBytes)]; ok {
 		return f
 	}
+	name := string(nameBytes)
 	if in.fontRefs == nil {
 		in.fontRefs = map[string]string{}
 		// The printed dictionary shows references unresolved: "/F1 12 0 R".
@@ -302,7 +305,7 @@ func (in *interp) form(name string, depth int) {
 }
 
 // show places the glyphs of one string in page space.
-func (in *interp) show(s string) {
+func (in *interp) show(s []byte) {
 	g := &in.g
 	f := g.font
 	if f == nil {
@@ -356,6 +359,9 @@ type lexer struct {
 	src []byte
 	pos int
 	err string
+	// arena holds the bytes of the strings and names read since the last
+	// operator, so reading them allocates nothing.
+	arena []byte
 }
 
 func isPDFSpace(c byte) bool {
@@ -371,19 +377,24 @@ func isPDFDelim(c byte) bool {
 }
 
 // next pushes operands onto stack until it reads an operator, which it
-// returns; ok is false at the end of the stream.
-func (lx *lexer) next(stack *[]operand) (op string, ok bool) {
+// returns; it returns opEnd at the end of the stream or on an error.
+// Called with an empty stack, it first reuses the memory of the strings of
+// the operands it returned before: the caller must be done with them.
+func (lx *lexer) next(stack *[]operand) opcode {
+	if len(*stack) == 0 {
+		lx.arena = lx.arena[:0]
+	}
 	for {
-		v, isOp, more := lx.token(0)
+		v, op, more := lx.token(0)
 		if !more || lx.err != "" {
-			return "", false
+			return opEnd
 		}
-		if isOp {
-			if v.str == "BI" {
+		if op != opNone {
+			if op == opBI {
 				lx.skipInlineImage()
 				continue
 			}
-			return v.str, true
+			return op
 		}
 		if len(*stack) < 10000 {
 			*stack = append(*stack, v)
@@ -391,8 +402,8 @@ func (lx *lexer) next(stack *[]operand) (op string, ok bool) {
 	}
 }
 
-// token reads one operand or operator.
-func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
+// token reads one operand, or an operator (op is not opNone).
+func (lx *lexer) token(depth int) (v operand, op opcode, more bool) {
 	src := lx.src
 	for lx.pos < len(src) {
 		c := src[lx.pos]
@@ -409,21 +420,21 @@ func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
 		break
 	}
 	if lx.pos >= len(src) {
-		return operand{}, false, false
+		return operand{}, opNone, false
 	}
 	c := src[lx.pos]
 	switch {
 	case c == '(':
-		return operand{kind: 's', str: lx.literal()}, false, lx.err == ""
+		return operand{kind: 's', str: lx.literal()}, opNone, lx.err == ""
 	case c == '<' && lx.pos+1 < len(src) && src[lx.pos+1] == '<':
 		lx.skipDict()
-		return operand{kind: 'o'}, false, lx.err == ""
+		return operand{kind: 'o'}, opNone, lx.err == ""
 	case c == '<':
-		return operand{kind: 's', str: lx.hex()}, false, lx.err == ""
+		return operand{kind: 's', str: lx.hex()}, opNone, lx.err == ""
 	case c == '[':
 		if depth > 32 {
 			lx.err = "arrays nested too deep"
-			return operand{}, false, false
+			return operand{}, opNone, false
 		}
 		lx.pos++
 		arr := operand{kind: '['}
@@ -433,20 +444,20 @@ func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
 			}
 			if lx.pos >= len(src) {
 				lx.err = "unterminated array"
-				return operand{}, false, false
+				return operand{}, opNone, false
 			}
 			if src[lx.pos] == ']' {
 				lx.pos++
-				return arr, false, true
+				return arr, opNone, true
 			}
-			e, isOp, more := lx.token(depth + 1)
+			e, op, more := lx.token(depth + 1)
 			if !more || lx.err != "" {
 				if lx.err == "" {
 					lx.err = "unterminated array"
 				}
-				return operand{}, false, false
+				return operand{}, opNone, false
 			}
-			if !isOp && len(arr.arr) < 100000 {
+			if op == opNone && len(arr.arr) < 100000 {
 				arr.arr = append(arr.arr, e)
 			}
 		}
@@ -456,10 +467,10 @@ func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
 		for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
 			lx.pos++
 		}
-		return operand{kind: '/', str: unescapeName(string(src[start:lx.pos]))}, false, true
+		return operand{kind: '/', str: lx.name(src[start:lx.pos])}, opNone, true
 	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
 		lx.pos++
-		return operand{kind: 'o'}, false, true
+		return operand{kind: 'o'}, opNone, true
 	}
 	start := lx.pos
 	for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
@@ -467,25 +478,13 @@ func (lx *lexer) token(depth int) (v operand, isOp, more bool) {
 	}
 	word := src[start:lx.pos]
 	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
-		return operand{kind: 'n', num: parseNumber(word)}, false, true
+		return operand{kind: 'n', num: parseNumber(word)}, opNone, true
 	}
 	switch string(word) {
 	case "true", "false", "null":
-		return operand{kind: 'o'}, false, true
+		return operand{kind: 'o'}, opNone, true
 	}
-	return operand{kind: 'o', str: operatorName(word)}, true, true
-}
-
-// operators the interpreter acts on, so their names are not allocated.
-var operators = []string{"q", "Q", "cm", "BT", "ET", "Tc", "Tw", "Tz", "TL", "Ts", "Tf", "Td", "TD", "Tm", "T*", "Tj", "'", "\"", "TJ", "Do", "m", "l", "c", "v", "y", "re", "f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s", "BI", "W", "W*", "h", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN", "gs", "w", "J", "j", "d", "i", "M", "ri", "BDC", "BMC", "EMC", "Tr", "sh"}
-
-func operatorName(word []byte) string {
-	for _, op := range operators {
-		if string(word) == op {
-			return op
-		}
-	}
-	return string(word)
+	return operand{kind: 'o'}, lookupOp(word), true
 }
 
 // parseNumber reads a PDF number; malformed numbers read as 0, as viewers
@@ -524,6 +523,17 @@ func parseNumber(word []byte) float64 {
 	return n
 }
 
+// name returns the bytes of a /Name (without the slash) with its #xx
+// escapes resolved, stored in the arena when it has any.
+func (lx *lexer) name(raw []byte) []byte {
+	if bytes.IndexByte(raw, '#') < 0 {
+		return raw
+	}
+	start := len(lx.arena)
+	lx.arena = append(lx.arena, unescapeName(string(raw))...)
+	return lx.arena[start:len(lx.arena):len(lx.arena)]
+}
+
 func unescapeName(s string) string {
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] == '#' {
@@ -535,12 +545,13 @@ func unescapeName(s string) string {
 	return s
 }
 
-// literal reads a (string) with nesting and escapes.
-func (lx *lexer) literal() string {
+// literal reads a (string) with nesting and escapes into the arena.
+func (lx *lexer) literal() []byte {
 	src := lx.src
 	lx.pos++ // (
 	depth := 1
-	var out []byte
+	start := len(lx.arena)
+	out := lx.arena
 	for lx.pos < len(src) {
 		c := src[lx.pos]
 		lx.pos++
@@ -550,7 +561,8 @@ func (lx *lexer) literal() string {
 		case ')':
 			depth--
 			if depth == 0 {
-				return string(out)
+				lx.arena = out
+				return out[start:len(out):len(out)]
 			}
 		case '\\':
 			if lx.pos >= len(src) {
@@ -591,15 +603,17 @@ func (lx *lexer) literal() string {
 		}
 		out = append(out, c)
 	}
+	lx.arena = out[:start]
 	lx.err = "unterminated string"
-	return ""
+	return nil
 }
 
-// hex reads a <hex string>.
-func (lx *lexer) hex() string {
+// hex reads a <hex string> into the arena.
+func (lx *lexer) hex() []byte {
 	src := lx.src
 	lx.pos++ // <
-	var out []byte
+	start := len(lx.arena)
+	out := lx.arena
 	hi := -1
 	for lx.pos < len(src) {
 		c := src[lx.pos]
@@ -608,15 +622,17 @@ func (lx *lexer) hex() string {
 			if hi >= 0 {
 				out = append(out, byte(hi<<4))
 			}
-			return string(out)
+			lx.arena = out
+			return out[start:len(out):len(out)]
 		}
 		n := unhexByte(c)
 		if n < 0 {
 			if isPDFSpace(c) {
 				continue
 			}
+			lx.arena = out[:start]
 			lx.err = "malformed hex string"
-			return ""
+			return nil
 		}
 		if hi < 0 {
 			hi = n
@@ -625,8 +641,9 @@ func (lx *lexer) hex() string {
 			hi = -1
 		}
 	}
+	lx.arena = out[:start]
 	lx.err = "unterminated hex string"
-	return ""
+	return nil
 }
 
 func unhexByte(c byte) int {
@@ -690,4 +707,135 @@ func (lx *lexer) skipInlineImage() {
 		lx.pos++
 	}
 	lx.pos = len(src)
+}
+
+// opcode is a content-stream operator the interpreter or the CMap reader
+// acts on; every other operator reads as opOther.
+type opcode uint8
+
+const (
+	opNone opcode = iota // not an operator: an operand
+	opEnd                // end of the stream (or a lexer error)
+	opOther
+	opq
+	opQ
+	opcm
+	opBT
+	opTc
+	opTw
+	opTz
+	opTL
+	opTs
+	opTf
+	opTd
+	opTD
+	opTm
+	opTstar
+	opTj
+	opQuote
+	opDoubleQuote
+	opTJ
+	opDo
+	opm
+	opl
+	opc
+	opv
+	opy
+	opre
+	opf
+	opF
+	opfstar
+	opB
+	opBstar
+	opb
+	opbstar
+	opn
+	opS
+	ops
+	opBI
+	opEndbfchar
+	opEndbfrange
+)
+
+// lookupOp names the operator word; it allocates nothing.
+func lookupOp(word []byte) opcode {
+	switch string(word) {
+	case "q":
+		return opq
+	case "Q":
+		return opQ
+	case "cm":
+		return opcm
+	case "BT":
+		return opBT
+	case "Tc":
+		return opTc
+	case "Tw":
+		return opTw
+	case "Tz":
+		return opTz
+	case "TL":
+		return opTL
+	case "Ts":
+		return opTs
+	case "Tf":
+		return opTf
+	case "Td":
+		return opTd
+	case "TD":
+		return opTD
+	case "Tm":
+		return opTm
+	case "T*":
+		return opTstar
+	case "Tj":
+		return opTj
+	case "'":
+		return opQuote
+	case "\"":
+		return opDoubleQuote
+	case "TJ":
+		return opTJ
+	case "Do":
+		return opDo
+	case "m":
+		return opm
+	case "l":
+		return opl
+	case "c":
+		return opc
+	case "v":
+		return opv
+	case "y":
+		return opy
+	case "re":
+		return opre
+	case "f":
+		return opf
+	case "F":
+		return opF
+	case "f*":
+		return opfstar
+	case "B":
+		return opB
+	case "B*":
+		return opBstar
+	case "b":
+		return opb
+	case "b*":
+		return opbstar
+	case "n":
+		return opn
+	case "S":
+		return opS
+	case "s":
+		return ops
+	case "BI":
+		return opBI
+	case "endbfchar":
+		return opEndbfchar
+	case "endbfrange":
+		return opEndbfrange
+	}
+	return opOther
 }
