@@ -3,6 +3,7 @@ package document
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -36,13 +37,21 @@ func layoutPage(glyphs []glyph, marks []box) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	upright := glyphs[:0:0]
+	upright := glyphs
 	var turned []glyph
-	for _, g := range glyphs {
+	for i, g := range glyphs {
 		if g.turn {
-			turned = append(turned, g)
-		} else {
-			upright = append(upright, g)
+			// Rare: split into two new slices, keeping the drawing order.
+			upright = make([]glyph, i, len(glyphs))
+			copy(upright, glyphs[:i])
+			for _, g := range glyphs[i:] {
+				if g.turn {
+					turned = append(turned, g)
+				} else {
+					upright = append(upright, g)
+				}
+			}
+			break
 		}
 	}
 	var out strings.Builder
@@ -86,12 +95,12 @@ func writeTurned(out *strings.Builder, glyphs []glyph) {
 // buildSegments groups glyphs into baseline lines and cuts lines into
 // segments.
 func buildSegments(glyphs []glyph) []segment {
-	sort.SliceStable(glyphs, func(i, j int) bool {
-		if glyphs[i].y != glyphs[j].y {
-			return glyphs[i].y > glyphs[j].y
+	slices.SortStableFunc(glyphs, lessToCmp(func(a, b glyph) bool {
+		if a.y != b.y {
+			return a.y > b.y
 		}
-		return glyphs[i].x < glyphs[j].x
-	})
+		return a.x < b.x
+	}))
 	var segs []segment
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
@@ -109,7 +118,7 @@ func buildSegments(glyphs []glyph) []segment {
 
 // appendLineSegments splits one baseline line into segments of words.
 func appendLineSegments(segs []segment, line []glyph) []segment {
-	sort.SliceStable(line, func(i, j int) bool { return line[i].x < line[j].x })
+	slices.SortStableFunc(line, lessToCmp(func(a, b glyph) bool { return a.x < b.x }))
 	line = combineAccents(line)
 	var b strings.Builder
 	var cur segment
@@ -205,12 +214,25 @@ func orderColumns(segs []segment, depth int, blocks *[][]segment) {
 }
 
 func sortTopDown(segs []segment) {
-	sort.SliceStable(segs, func(i, j int) bool {
-		if math.Abs(segs[i].y-segs[j].y) > 0.3*math.Min(segs[i].size, segs[j].size) {
-			return segs[i].y > segs[j].y
+	slices.SortStableFunc(segs, lessToCmp(func(a, b segment) bool {
+		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+			return a.y > b.y
 		}
-		return segs[i].x0 < segs[j].x0
-	})
+		return a.x0 < b.x0
+	}))
+}
+
+// lessToCmp adapts a less function for slices.SortStableFunc, which runs
+// the same algorithm as sort.SliceStable and only asks cmp(a, b) < 0: the
+// order is the same as sort.SliceStable's even where less is not a strict
+// weak order (NaN coordinates, the baseline tolerance of sortTopDown).
+func lessToCmp[T any](less func(a, b T) bool) func(a, b T) int {
+	return func(a, b T) int {
+		if less(a, b) {
+			return -1
+		}
+		return 1
+	}
 }
 
 // findGutter looks for an x where few segments cross and enough text lies
@@ -372,9 +394,29 @@ var combiningFor = map[string]string{
 	"˛": "\u0328", "¯": "\u0304",
 }
 
+// accentLead marks the first bytes of the keys of combiningFor, to skip the
+// map lookup for almost every glyph.
+var accentLead = func() (lead [256]bool) {
+	for k := range combiningFor {
+		lead[k[0]] = true
+	}
+	return lead
+}()
+
+func isSpacingAccent(g glyph) bool {
+	if g.text == "" || !accentLead[g.text[0]] {
+		return false
+	}
+	_, ok := combiningFor[g.text]
+	return ok
+}
+
 // combineAccents folds an accent glyph drawn over a neighbouring letter
 // into that letter ("´" over "s" reads "ś").
 func combineAccents(line []glyph) []glyph {
+	if !slices.ContainsFunc(line, isSpacingAccent) {
+		return line
+	}
 	out := line[:0:0]
 	for i := 0; i < len(line); i++ {
 		g := line[i]

@@ -77,6 +77,7 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 		}
 		glyphsSeen += len(glyphs)
 		pageText := layoutPage(glyphs, marks)
+		d.glyphBuf, d.markBuf = glyphs[:0], marks[:0]
 		if text.Len() > 0 && pageText != "" {
 			text.WriteString("\n\n")
 		}
@@ -151,6 +152,10 @@ type pdfDecoder struct {
 	lim    Limits
 	budget int64 // bytes of stream data still allowed
 	glyphs int   // glyphs produced so far, for the text cap
+	// glyphBuf and markBuf are the previous page's slices, reused for the
+	// next page once its layout is done.
+	glyphBuf []glyph
+	markBuf  []box
 	fonts  map[string]*fontInfo
 	// fontsByRef shares parsed fonts between resource names that point
 	// at the same object.
@@ -277,7 +282,11 @@ func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, marks []box, er
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &interp{d: d, res: inheritedResources(page), path: emptyBox, fonts: map[string]*fontInfo{}}
+	in := &interp{d: d, res: inheritedResources(page), path: emptyBox, fonts: map[string]*fontInfo{}, glyphs: d.glyphBuf, marks: d.markBuf}
+	if in.glyphs == nil {
+		// About one glyph per 16 bytes of content in the producers seen.
+		in.glyphs = make([]glyph, 0, min(len(content)/16+16, maxPageGlyphs))
+	}
 	in.g.ctm = identity
 	in.g.th = 1
 	in.run(content, 0)
