@@ -156,7 +156,7 @@ type pdfDecoder struct {
 	// next page once its layout is done.
 	glyphBuf []glyph
 	markBuf  []box
-	fonts  map[string]*fontInfo
+	fonts    map[string]*fontInfo
 	// fontsByRef shares parsed fonts between resource names that point
 	// at the same object.
 	fontsByRef map[string]*fontInfo
