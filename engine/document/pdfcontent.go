@@ -384,8 +384,20 @@ func (lx *lexer) next(stack *[]operand) opcode {
 	if len(*stack) == 0 {
 		lx.arena = lx.arena[:0]
 	}
+	var spare operand // operands past the stack cap are read and dropped
 	for {
-		v, op, more := lx.token(0)
+		spare = operand{}
+		v := &spare
+		if len(*stack) < 10000 {
+			*stack = append(*stack, operand{})
+			v = &(*stack)[len(*stack)-1]
+		}
+		op, more := lx.token(v, 0)
+		if op != opNone || !more || lx.err != "" {
+			if v != &spare {
+				*stack = (*stack)[:len(*stack)-1]
+			}
+		}
 		if !more || lx.err != "" {
 			return opEnd
 		}
@@ -396,14 +408,12 @@ func (lx *lexer) next(stack *[]operand) opcode {
 			}
 			return op
 		}
-		if len(*stack) < 10000 {
-			*stack = append(*stack, v)
-		}
 	}
 }
 
-// token reads one operand, or an operator (op is not opNone).
-func (lx *lexer) token(depth int) (v operand, op opcode, more bool) {
+// token reads one operand into v, which must be zero, or an operator (op
+// is not opNone, v unchanged).
+func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 	src := lx.src
 	for lx.pos < len(src) {
 		c := src[lx.pos]
@@ -420,45 +430,56 @@ func (lx *lexer) token(depth int) (v operand, op opcode, more bool) {
 		break
 	}
 	if lx.pos >= len(src) {
-		return operand{}, opNone, false
+		return opNone, false
 	}
 	c := src[lx.pos]
 	switch {
 	case c == '(':
-		return operand{kind: 's', str: lx.literal()}, opNone, lx.err == ""
+		v.kind, v.str = 's', lx.literal()
+		return opNone, lx.err == ""
 	case c == '<' && lx.pos+1 < len(src) && src[lx.pos+1] == '<':
 		lx.skipDict()
-		return operand{kind: 'o'}, opNone, lx.err == ""
+		v.kind = 'o'
+		return opNone, lx.err == ""
 	case c == '<':
-		return operand{kind: 's', str: lx.hex()}, opNone, lx.err == ""
+		v.kind, v.str = 's', lx.hex()
+		return opNone, lx.err == ""
 	case c == '[':
 		if depth > 32 {
 			lx.err = "arrays nested too deep"
-			return operand{}, opNone, false
+			return opNone, false
 		}
 		lx.pos++
-		arr := operand{kind: '['}
+		v.kind = '['
+		var spare operand // elements past the cap are read and dropped
 		for {
 			for lx.pos < len(src) && isPDFSpace(src[lx.pos]) {
 				lx.pos++
 			}
 			if lx.pos >= len(src) {
 				lx.err = "unterminated array"
-				return operand{}, opNone, false
+				return opNone, false
 			}
 			if src[lx.pos] == ']' {
 				lx.pos++
-				return arr, opNone, true
+				return opNone, true
 			}
-			e, op, more := lx.token(depth + 1)
+			e := &spare
+			if len(v.arr) < 100000 {
+				v.arr = append(v.arr, operand{})
+				e = &v.arr[len(v.arr)-1]
+			} else {
+				spare = operand{}
+			}
+			op, more := lx.token(e, depth+1)
 			if !more || lx.err != "" {
 				if lx.err == "" {
 					lx.err = "unterminated array"
 				}
-				return operand{}, opNone, false
+				return opNone, false
 			}
-			if op == opNone && len(arr.arr) < 100000 {
-				arr.arr = append(arr.arr, e)
+			if op != opNone && e != &spare {
+				v.arr = v.arr[:len(v.arr)-1]
 			}
 		}
 	case c == '/':
@@ -467,10 +488,12 @@ func (lx *lexer) token(depth int) (v operand, op opcode, more bool) {
 		for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
 			lx.pos++
 		}
-		return operand{kind: '/', str: lx.name(src[start:lx.pos])}, opNone, true
+		v.kind, v.str = '/', lx.name(src[start:lx.pos])
+		return opNone, true
 	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
 		lx.pos++
-		return operand{kind: 'o'}, opNone, true
+		v.kind = 'o'
+		return opNone, true
 	}
 	start := lx.pos
 	for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
@@ -478,13 +501,15 @@ func (lx *lexer) token(depth int) (v operand, op opcode, more bool) {
 	}
 	word := src[start:lx.pos]
 	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
-		return operand{kind: 'n', num: parseNumber(word)}, opNone, true
+		v.kind, v.num = 'n', parseNumber(word)
+		return opNone, true
 	}
 	switch string(word) {
 	case "true", "false", "null":
-		return operand{kind: 'o'}, opNone, true
+		v.kind = 'o'
+		return opNone, true
 	}
-	return operand{kind: 'o'}, lookupOp(word), true
+	return lookupOp(word), true
 }
 
 // parseNumber reads a PDF number; malformed numbers read as 0, as viewers
