@@ -24,7 +24,8 @@ type skillAcc struct {
 
 // findSkills builds the skills of a resume from the taxonomy's mentions in
 // its text. A mention counts for its skill and for every skill it implies
-// (the evidence then names the written skill in Via). A skill's months are
+// (the evidence then names the written skill in Via); a mention that names
+// what the candidate recruited or sold for is left out (see objectMentions). A skill's months are
 // the union of the intervals of the dated positions whose lines mention it;
 // last_used is the latest month of those intervals, current whether one of
 // them is current. A skill mentioned only outside dated positions (a skills
@@ -57,9 +58,11 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 		}
 	}
 	impliedOf := map[string][]string{}
-	for _, m := range tax.Extract(text) {
+	ms := tax.Extract(text)
+	objects := objectMentions(ms, text, lines, secs, pos, secOf, posOf, tax)
+	for i, m := range ms {
 		written, ok := tax.Get(m.SkillID)
-		if !ok {
+		if !ok || objects[i] {
 			continue
 		}
 		lineText := ""
