@@ -121,3 +121,85 @@ func TestAudit(t *testing.T) {
 		t.Errorf("ListAudit (-want +got):\n%s", diff)
 	}
 }
+
+// TestRevokedKeyStopsAtOnce: Authenticate caches verified keys, yet a key
+// stops working as soon as DeleteAPIKey returns — also while other requests
+// authenticate with it concurrently — and other keys keep working from the
+// cache.
+func TestRevokedKeyStopsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	for round := range 20 {
+		key, k, err := s.CreateAPIKey(ctx, RoleRecruiter, "r", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, _, err := s.CreateAPIKey(ctx, RoleAdmin, "a", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Authenticate(ctx, key); err != nil { // now cached
+			t.Fatal(err)
+		}
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() { // keeps authenticating (and refilling the cache) during the revocation
+			defer close(done)
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					s.Authenticate(ctx, key)
+				}
+			}
+		}()
+		time.Sleep(time.Millisecond)
+		if err := s.DeleteAPIKey(ctx, k.ID); err != nil {
+			t.Fatal(err)
+		}
+		for range 100 {
+			if got, err := s.Authenticate(ctx, key); !errors.Is(err, engine.ErrNotFound) {
+				t.Fatalf("round %d: Authenticate after DeleteAPIKey = %+v, %v; want ErrNotFound", round, got, err)
+			}
+		}
+		close(stop)
+		<-done
+		if _, err := s.Authenticate(ctx, key); !errors.Is(err, engine.ErrNotFound) {
+			t.Fatalf("round %d: revoked key authenticates: %v", round, err)
+		}
+		if _, err := s.Authenticate(ctx, other); err != nil {
+			t.Fatalf("round %d: another key after a revocation: %v", round, err)
+		}
+	}
+}
+
+// TestAuthenticateCacheSkipsDatabase: a verified key is answered from memory
+// (it keeps working while the database cannot be read), an unknown one never
+// is.
+func TestAuthenticateCacheSkipsDatabase(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	key, k, err := s.CreateAPIKey(ctx, RoleAdmin, "a", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	// Deleting the row behind the Store's back (not through DeleteAPIKey)
+	// shows where the answer comes from.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM api_keys`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Authenticate(ctx, key)
+	if err != nil {
+		t.Fatalf("cached key: %v", err)
+	}
+	if diff := cmp.Diff(k, got); diff != "" {
+		t.Errorf("cached key (-want +got):\n%s", diff)
+	}
+	if _, err := s.Authenticate(ctx, key+"x"); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("unknown key: %v, want ErrNotFound", err)
+	}
+}

@@ -74,6 +74,9 @@ type Store struct {
 	facets genCache[map[string][]FacetCount]
 	pages  genCache[SearchResult]
 
+	keys  keyCache   // verified API keys (keys.go)
+	audit auditQueue // write-behind audit entries (audit.go)
+
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.
 	indexHook func(ctx context.Context, cs []Candidate) error
@@ -146,13 +149,14 @@ func openDB(ctx context.Context, dir string) (*sql.DB, error) {
 
 // Close closes the index and the database. The Store must not be used after.
 func (s *Store) Close() error {
+	aerr := s.audit.close(s) // queued audit entries are written before the database closes
 	s.mu.Lock()
 	var ierr error
 	if s.idx != nil {
 		ierr = s.closeIndex()
 	}
 	s.mu.Unlock()
-	return errors.Join(ierr, s.db.Close(), s.lock.Close())
+	return errors.Join(aerr, ierr, s.db.Close(), s.lock.Close())
 }
 
 // Dir returns the data folder.
