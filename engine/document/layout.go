@@ -95,12 +95,12 @@ func writeTurned(out *strings.Builder, glyphs []glyph) {
 // buildSegments groups glyphs into baseline lines and cuts lines into
 // segments.
 func buildSegments(glyphs []glyph) []segment {
-	slices.SortStableFunc(glyphs, lessToCmp(func(a, b glyph) bool {
+	sortGlyphs(glyphs, func(a, b glyph) bool {
 		if a.y != b.y {
 			return a.y > b.y
 		}
 		return a.x < b.x
-	}))
+	})
 	var segs []segment
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
@@ -118,7 +118,7 @@ func buildSegments(glyphs []glyph) []segment {
 
 // appendLineSegments splits one baseline line into segments of words.
 func appendLineSegments(segs []segment, line []glyph) []segment {
-	slices.SortStableFunc(line, lessToCmp(func(a, b glyph) bool { return a.x < b.x }))
+	sortGlyphs(line, func(a, b glyph) bool { return a.x < b.x })
 	line = combineAccents(line)
 	var b strings.Builder
 	var cur segment
@@ -220,6 +220,20 @@ func sortTopDown(segs []segment) {
 		}
 		return a.x0 < b.x0
 	}))
+}
+
+// sortGlyphs sorts gs stably by less, a strict weak order on finite
+// coordinates. Producers mostly draw in reading order, so input already in
+// order is left as it is: for a strict weak order that is the only stable
+// answer. A NaN coordinate breaks the order, so such input always goes
+// through the sort, giving sort.SliceStable's answer.
+func sortGlyphs(gs []glyph, less func(a, b glyph) bool) {
+	for i := range gs {
+		if math.IsNaN(gs[i].x) || math.IsNaN(gs[i].y) || i > 0 && less(gs[i], gs[i-1]) {
+			slices.SortStableFunc(gs, lessToCmp(less))
+			return
+		}
+	}
 }
 
 // lessToCmp adapts a less function for slices.SortStableFunc, which runs
