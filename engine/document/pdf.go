@@ -304,7 +304,10 @@ type fontInfo struct {
 	dw      float64         // default width
 	scale   float64         // glyph space → text space (0.001 except Type3)
 	known   bool            // widths come from the file, not a guess
-	text    map[int]string  // decoded text per code
+	text    map[int]string  // decoded text per code from 256 up
+	// lowText and lowSet cache the decoded text of codes below 256.
+	lowText [256]string
+	lowSet  [256]bool
 
 	toUnicode map[int]string // the font's ToUnicode map, which wins over its encoding
 	pdfFont   pdf.Font       // for the encoding fallback
@@ -327,7 +330,11 @@ func (f *fontInfo) width(code int) float64 {
 }
 
 func (f *fontInfo) decode(code int) string {
-	if s, ok := f.text[code]; ok {
+	if code >= 0 && code < len(f.lowSet) {
+		if f.lowSet[code] {
+			return f.lowText[code]
+		}
+	} else if s, ok := f.text[code]; ok {
 		return s
 	}
 	var raw string
@@ -348,7 +355,11 @@ func (f *fontInfo) decode(code int) string {
 		}
 		s = f.enc.Decode(raw)
 	}
-	f.text[code] = s
+	if code >= 0 && code < len(f.lowSet) {
+		f.lowText[code], f.lowSet[code] = s, true
+	} else {
+		f.text[code] = s
+	}
 	return s
 }
 

@@ -64,6 +64,38 @@ type interp struct {
 	fontRefs map[string]string    // resource name → "N G R" of the font object
 	path     box                  // bounding box of the path being built
 	marks    []box                // small filled shapes: bullets drawn as graphics
+
+	// lastFont is the font the last Tf named, to skip the map lookup when
+	// the stream repeats it (as some producers do for every line).
+	lastFontName string
+	lastFont     *fontInfo
+	// scale caches the glyph size and horizontal scale of the last shown
+	// string's text rendering matrix.
+	scale glyphScale
+}
+
+// glyphScale is what show derives from the linear part of a text rendering
+// matrix.
+type glyphScale struct {
+	lin          [4]float64
+	size, xscale float64
+	turned, ok   bool
+}
+
+func (s *glyphScale) set(trm matrix) {
+	lin := [4]float64{trm[0], trm[1], trm[2], trm[3]}
+	// == on the floats: a NaN never matches, so it is recomputed, and
+	// ±0 match, for which Hypot, Abs and <= 0 agree.
+	if s.ok && s.lin == lin {
+		return
+	}
+	*s = glyphScale{
+		lin:    lin,
+		size:   math.Hypot(trm[2], trm[3]),
+		xscale: math.Hypot(trm[0], trm[1]),
+		turned: trm[0] <= 0 || math.Abs(trm[1]) > 0.2*math.Abs(trm[0]),
+		ok:     true,
+	}
 }
 
 // box is an axis-aligned rectangle in page space; empty when x0 > x1.
@@ -243,7 +275,11 @@ func (in *interp) exec(op opcode, args []operand, depth int) {
 // drawn string its own resource name for one font object, so fonts are
 // shared by object reference across names.
 func (in *interp) font(nameBytes []byte) *fontInfo {
+	if in.lastFont != nil && string(nameBytes) == in.lastFontName {
+		return in.lastFont
+	}
 	if f, ok := in.fonts[string(nameBytes)]; ok {
+		in.lastFontName, in.lastFont = string(nameBytes), f
 		return f
 	}
 	name := string(nameBytes)
@@ -267,6 +303,7 @@ func (in *interp) font(nameBytes []byte) *fontInfo {
 		}
 	}
 	in.fonts[name] = f
+	in.lastFontName, in.lastFont = name, f
 	return f
 }
 
@@ -289,6 +326,8 @@ func (in *interp) form(name string, depth int) {
 		panic(pdfAbort{err})
 	}
 	saved, savedRes, savedFonts, savedRefs := in.g, in.res, in.fonts, in.fontRefs
+	in.lastFont = nil // names may mean other fonts in the form's resources
+	defer func() { in.lastFont = nil }()
 	if m := x.Key("Matrix"); m.Len() == 6 {
 		var fm matrix
 		for i := range fm {
@@ -320,9 +359,8 @@ func (in *interp) show(s []byte) {
 	// tm × ctm once and move the origin along its x axis.
 	m := g.tm.mul(g.ctm)
 	trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(m)
-	size := math.Hypot(trm[2], trm[3])
-	xscale := math.Hypot(trm[0], trm[1])
-	turned := trm[0] <= 0 || math.Abs(trm[1]) > 0.2*math.Abs(trm[0])
+	in.scale.set(trm)
+	size, xscale, turned := in.scale.size, in.scale.xscale, in.scale.turned
 	for i := 0; i+step <= len(s); i += step {
 		code := int(s[i])
 		if step == 2 {
@@ -364,17 +402,27 @@ type lexer struct {
 	arena []byte
 }
 
-func isPDFSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+// Byte classes of the PDF syntax, looked up in pdfClass.
+const (
+	classSpace = 1 << iota
+	classDelim
+)
 
-func isPDFDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+var pdfClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] |= classSpace
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] |= classDelim
+	}
+	return t
+}()
+
+func isPDFSpace(c byte) bool { return pdfClass[c]&classSpace != 0 }
+
+// isRegular reports whether c is part of a word: neither space nor
+// delimiter.
+func isRegular(c byte) bool { return pdfClass[c] == 0 }
 
 // next pushes operands onto stack until it reads an operator, which it
 // returns; it returns opEnd at the end of the stream or on an error.
@@ -411,24 +459,35 @@ func (lx *lexer) next(stack *[]operand) opcode {
 	}
 }
 
+// wordEnd returns the index of the first byte from i on that is a space
+// or a delimiter, or len(src).
+func wordEnd(src []byte, i int) int {
+	for i < len(src) && isRegular(src[i]) {
+		i++
+	}
+	return i
+}
+
 // token reads one operand into v, which must be zero, or an operator (op
 // is not opNone, v unchanged).
 func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 	src := lx.src
-	for lx.pos < len(src) {
-		c := src[lx.pos]
+	pos := lx.pos
+	for pos < len(src) {
+		c := src[pos]
 		if isPDFSpace(c) {
-			lx.pos++
+			pos++
 			continue
 		}
 		if c == '%' {
-			for lx.pos < len(src) && src[lx.pos] != '\n' && src[lx.pos] != '\r' {
-				lx.pos++
+			for pos < len(src) && src[pos] != '\n' && src[pos] != '\r' {
+				pos++
 			}
 			continue
 		}
 		break
 	}
+	lx.pos = pos
 	if lx.pos >= len(src) {
 		return opNone, false
 	}
@@ -484,10 +543,7 @@ func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 		}
 	case c == '/':
 		start := lx.pos + 1
-		lx.pos++
-		for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
-			lx.pos++
-		}
+		lx.pos = wordEnd(src, start)
 		v.kind, v.str = '/', lx.name(src[start:lx.pos])
 		return opNone, true
 	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
@@ -496,9 +552,7 @@ func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 		return opNone, true
 	}
 	start := lx.pos
-	for lx.pos < len(src) && !isPDFSpace(src[lx.pos]) && !isPDFDelim(src[lx.pos]) {
-		lx.pos++
-	}
+	lx.pos = wordEnd(src, start)
 	word := src[start:lx.pos]
 	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 		v.kind, v.num = 'n', parseNumber(word)
