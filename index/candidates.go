@@ -49,7 +49,7 @@ type AddResult struct {
 // extracted text (the PDF and the DOCX of one resume) — is not stored again:
 // the existing candidate is returned with created=false.
 //
-// The original is written under files/ and the row committed to SQLite before
+// The original and the row are committed to SQLite in one transaction before
 // the index is updated; if indexing then fails the error is returned, the
 // candidate stays stored and the next Open (or Reindex) indexes it.
 func (s *Store) AddCandidate(ctx context.Context, file string, original []byte, profile engine.Resume) (c Candidate, created bool, err error) {
@@ -99,26 +99,6 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		}
 	}
 
-	// Write the originals of the documents not yet stored before taking the
-	// database write lock: file creation is the slow part here (~1 ms a file
-	// on this machine) and must not hold up other writers. A document found
-	// to be a duplicate only inside the transaction (a concurrent upload of
-	// the same text) leaves an unreferenced file behind, never a missing one.
-	written := make([]bool, len(prep))
-	for i := range prep {
-		c := prep[i].c
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates
-			WHERE hash = ? OR (text_hash IS NOT NULL AND text_hash = ?)`, c.Hash, c.TextHash).Scan(&n)
-		if err != nil || n > 0 {
-			continue // stored already, or the check failed and the transaction will report it
-		}
-		if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
-			return nil, err
-		}
-		written[i] = true
-	}
-
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
 	if err != nil {
 		return nil, translate(err, "add candidates")
@@ -141,14 +121,16 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		existing, err := findDuplicate(ctx, tx, c.Hash, c.TextHash)
 		switch {
 		case err == nil:
-			out[i] = AddResult{Candidate: existing}
-		case errors.Is(err, engine.ErrNotFound):
-			if _, err := os.Stat(s.blobPath(c.Hash)); !written[i] || err != nil {
-				// Skipped above as a duplicate since deleted, or removed by
-				// such a delete meanwhile.
-				if err := s.writeBlob(c.Hash, in[i].Original); err != nil {
+			if existing.Hash == c.Hash {
+				// The same bytes again: repairs a damaged original, else a no-op.
+				if err := putOriginal(ctx, tx, c.Hash, in[i].Original, true); err != nil {
 					return nil, err
 				}
+			}
+			out[i] = AddResult{Candidate: existing}
+		case errors.Is(err, engine.ErrNotFound):
+			if err := putOriginal(ctx, tx, c.Hash, in[i].Original, false); err != nil {
+				return nil, err
 			}
 			c.ID = newID()
 			_, err = tx.ExecContext(ctx, `INSERT INTO candidates
@@ -244,8 +226,8 @@ func (s *Store) OriginalFile(ctx context.Context, id string) (name string, data 
 }
 
 // DeleteCandidate removes a candidate everywhere: its row, its index entry
-// and its original file (kept only while a pending job item still needs the
-// same bytes). It fails with engine.ErrNotFound for an unknown id.
+// and its original (kept only while a pending job item still needs the same
+// bytes). It fails with engine.ErrNotFound for an unknown id.
 func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -256,9 +238,9 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if err := tx.QueryRowContext(ctx, `DELETE FROM candidates WHERE id = ? RETURNING hash`, id).Scan(&hash); err != nil {
 		return translate(err, "candidate "+id)
 	}
-	var pending int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM job_items WHERE hash = ? AND status = 'pending'`, hash).Scan(&pending); err != nil {
-		return translate(err, "delete candidate "+id)
+	unused, err := dropOriginalIfUnused(ctx, tx, hash)
+	if err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return translate(err, "delete candidate "+id)
@@ -275,8 +257,8 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if ierr != nil {
 		return fmt.Errorf("candidate %s deleted but still indexed (the next start reconciles): %w", id, ierr)
 	}
-	if pending == 0 {
-		if err := os.Remove(s.blobPath(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if unused {
+		if err := os.Remove(s.legacyPath(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("candidate %s: remove original: %w", id, err)
 		}
 	}

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,7 +14,12 @@ import (
 	"github.com/skillmatch/skillmatch/engine"
 )
 
-// hashBytes returns the lower-case hex sha256 of b, the name of its file.
+// Original files (uploads and job inputs) are rows of the originals table,
+// keyed by the sha256 of their bytes (migration 0002). Folders written before
+// that kept one file per original under files/<sha256>; those are still read
+// (Blob) and removed with their candidate, never written.
+
+// hashBytes returns the lower-case hex sha256 of b, the key of its original.
 func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -34,49 +40,77 @@ func validHash(h string) bool {
 	return true
 }
 
-func (s *Store) blobPath(hash string) string {
+// legacyPath is where a folder written before migration 0002 kept an original.
+func (s *Store) legacyPath(hash string) string {
 	return filepath.Join(s.dir, filesName, hash)
 }
 
-// writeBlob stores data under files/<hash> unless it is already there. The
-// write goes to a temporary file renamed into place, so a process crash never
-// leaves a partial file under a hash name. Files are not fsynced (that
-// doubled the cost of an import here): after an OS crash or power loss a
-// file may be lost or damaged while its database row survives, and Blob,
-// which checks every file against its hash, then reports it as not found.
-func (s *Store) writeBlob(hash string, data []byte) error {
-	path := s.blobPath(hash)
-	if old, err := os.ReadFile(path); err == nil && hashBytes(old) == hash {
-		return nil // already stored intact; a damaged copy is replaced below
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// putOriginal stores data under hash, which the caller has computed as
+// hashBytes(data), in the caller's transaction. A row already there is left
+// alone, unless repair is set and it holds other bytes (damaged): then it is
+// replaced. Comparing costs a read of the stored bytes, so callers repair
+// where a damaged copy may be met (the same bytes uploaded again), not on
+// every write of a job's input that was just read back intact.
+func putOriginal(ctx context.Context, tx execer, hash string, data []byte, repair bool) error {
+	q := `INSERT INTO originals (hash, data) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`
+	if repair {
+		q = `INSERT INTO originals (hash, data) VALUES (?, ?)
+			ON CONFLICT (hash) DO UPDATE SET data = excluded.data WHERE data <> excluded.data`
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("store file: %w", err)
+	_, err := tx.ExecContext(ctx, q, hash, data)
+	return translate(err, "store original "+hash)
+}
+
+// dropOriginalIfUnused deletes, in the caller's transaction, the original
+// with the given hash unless a candidate or a pending job item still has it.
+// It reports whether nothing has it any more (so a legacy file of it may go).
+func dropOriginalIfUnused(ctx context.Context, tx *sql.Tx, hash string) (unused bool, err error) {
+	const users = `EXISTS (SELECT 1 FROM candidates WHERE hash = ?1)
+		OR EXISTS (SELECT 1 FROM job_items WHERE hash = ?1 AND status = 'pending')`
+	if err := tx.QueryRowContext(ctx, `SELECT NOT (`+users+`)`, hash).Scan(&unused); err != nil {
+		return false, translate(err, "original "+hash)
 	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("store file: %w", err)
+	if unused {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM originals WHERE hash = ?`, hash); err != nil {
+			return false, translate(err, "delete original "+hash)
+		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("store file: %w", err)
+	return unused, nil
+}
+
+// hasOriginal reports whether an original with the given hash is stored, as
+// a row or a legacy file.
+func (s *Store) hasOriginal(ctx context.Context, q querier, hash string) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM originals WHERE hash = ?`, hash).Scan(&n); err != nil {
+		return false, translate(err, "original "+hash)
 	}
-	return nil
+	if n > 0 {
+		return true, nil
+	}
+	_, err := os.Stat(s.legacyPath(hash))
+	return err == nil, nil
 }
 
 // Blob returns the stored original with the given sha256 (lower-case hex).
 // It fails with engine.ErrInvalid for a malformed hash and engine.ErrNotFound
-// when no such file is stored, or the file no longer matches its hash.
+// when no such original is stored, or the stored bytes no longer match their
+// hash (damaged).
 func (s *Store) Blob(ctx context.Context, hash string) ([]byte, error) {
 	if !validHash(hash) {
 		return nil, fmt.Errorf("file hash %q: %w", hash, engine.ErrInvalid)
 	}
-	data, err := os.ReadFile(s.blobPath(hash))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("file %s: %w", hash, engine.ErrNotFound)
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM originals WHERE hash = ?`, hash).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		data, err = os.ReadFile(s.legacyPath(hash))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("file %s: %w", hash, engine.ErrNotFound)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("file %s: %w", hash, err)

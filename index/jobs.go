@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/skillmatch/skillmatch/engine"
@@ -55,10 +54,12 @@ const (
 var jobStatuses = map[string]bool{JobQueued: true, JobRunning: true, JobSucceeded: true, JobFailed: true, JobCanceled: true}
 
 // CreateJob stores a new queued job with its items (pending, numbered by
-// their order in items) after saving every blob — keyed by its sha256 — under
-// files/. Each item's Hash must name a blob given here or already stored,
-// except an item refused before storing, which has no Hash and its reason in
-// Error (it is stored pending with that Error, for the job runner to fail).
+// their order in items) and every blob — keyed by its sha256 — as an
+// original, in one transaction. Each item's Hash must name a blob given here
+// or already stored, except an item refused before storing, which has no Hash
+// and its reason in Error (it is stored pending with that Error, for the job
+// runner to fail). The original of a finished item is kept only while a
+// candidate or another pending item has the same bytes.
 // With an IdempotencyKey, a job with the same key and KeyID already stored
 // is returned instead, with created=false. A job without a RoleID or items,
 // or a blob whose key is not its sha256, is engine.ErrInvalid.
@@ -81,26 +82,6 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 			return Job{}, false, fmt.Errorf("job: blob %s: key is not the sha256 of its bytes: %w", hash, engine.ErrInvalid)
 		}
 	}
-	for i, it := range items {
-		if _, ok := blobs[it.Hash]; ok {
-			continue
-		}
-		if it.Hash == "" && it.Error != "" {
-			continue // refused before storing (e.g. over a cap): pending with its reason, for the runner to fail
-		}
-		if !validHash(it.Hash) {
-			return Job{}, false, fmt.Errorf("job: item %d: hash %q: %w", i, it.Hash, engine.ErrInvalid)
-		}
-		if _, err := os.Stat(s.blobPath(it.Hash)); err != nil {
-			return Job{}, false, fmt.Errorf("job: item %d (%s): no stored file %s: %w", i, it.File, it.Hash, engine.ErrInvalid)
-		}
-	}
-	for hash, data := range blobs {
-		if err := s.writeBlob(hash, data); err != nil {
-			return Job{}, false, fmt.Errorf("job: %w", err)
-		}
-	}
-
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	job.ID = newID()
 	job.Status = JobQueued
@@ -124,6 +105,29 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 	}
 	if err != nil {
 		return Job{}, false, translate(err, "create job")
+	}
+	// The originals commit with the job that needs them: one transaction
+	// instead of a file each (see migration 0002).
+	for hash, data := range blobs {
+		if err := putOriginal(ctx, tx, hash, data, true); err != nil {
+			return Job{}, false, fmt.Errorf("job: %w", err)
+		}
+	}
+	for i, it := range items {
+		if _, ok := blobs[it.Hash]; ok {
+			continue
+		}
+		if it.Hash == "" && it.Error != "" {
+			continue // refused before storing (e.g. over a cap): pending with its reason, for the runner to fail
+		}
+		if !validHash(it.Hash) {
+			return Job{}, false, fmt.Errorf("job: item %d: hash %q: %w", i, it.Hash, engine.ErrInvalid)
+		}
+		if ok, err := s.hasOriginal(ctx, tx, it.Hash); err != nil {
+			return Job{}, false, err
+		} else if !ok {
+			return Job{}, false, fmt.Errorf("job: item %d (%s): no stored file %s: %w", i, it.File, it.Hash, engine.ErrInvalid)
+		}
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO job_items (job_id, seq, file, hash, status, candidate_id, score, result, error)
 		VALUES (?, ?, ?, ?, 'pending', '', 0, NULL, ?)`)
@@ -247,16 +251,25 @@ func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) error {
 		counter = "failed"
 	}
 	what := fmt.Sprintf("job %s item %d", item.JobID, item.Seq)
-	res, err := tx.ExecContext(ctx, `UPDATE job_items SET status = ?, candidate_id = ?, score = ?, result = ?, error = ?
-		WHERE job_id = ? AND seq = ? AND status = 'pending'`,
-		item.Status, item.CandidateID, item.Score, item.Result, item.Error, item.JobID, item.Seq)
-	if err != nil {
-		return translate(err, what)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	var hash string
+	err := tx.QueryRowContext(ctx, `UPDATE job_items SET status = ?, candidate_id = ?, score = ?, result = ?, error = ?
+		WHERE job_id = ? AND seq = ? AND status = 'pending' RETURNING hash`,
+		item.Status, item.CandidateID, item.Score, item.Result, item.Error, item.JobID, item.Seq).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT status FROM job_items WHERE job_id = ? AND seq = ?`, item.JobID, item.Seq).Scan(&status)
 		return translate(err, what) // nil: already finished
+	}
+	if err != nil {
+		return translate(err, what)
+	}
+	if hash != "" {
+		// The input is kept only as a candidate's original (or for another
+		// pending item): a file that failed, or duplicated another
+		// candidate's text, is not kept once its item is finished.
+		if _, err := dropOriginalIfUnused(ctx, tx, hash); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET `+counter+` = `+counter+` + 1, updated_at = ? WHERE id = ?`,
 		millis(time.Now()), item.JobID); err != nil {

@@ -166,6 +166,52 @@ func second[T any](v T, rest ...any) error {
 	return err
 }
 
+// A job's inputs are kept while their items are pending and afterwards only
+// as candidates' originals; deleting a candidate keeps the bytes a pending
+// item still needs.
+func TestJobOriginalsLifecycle(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	good, bad := []byte("%PDF good resume"), []byte("%PDF unreadable")
+	c, _, err := s.AddCandidate(ctx, "good.pdf", good, profile("Good resume, Python", 12, "python"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{
+		{File: "good.pdf", Hash: hashBytes(good)},
+		{File: "bad.pdf", Hash: hashBytes(bad)},
+	}, map[string][]byte{hashBytes(good): good, hashBytes(bad): bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCandidate(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Blob(ctx, hashBytes(good)); err != nil {
+		t.Errorf("Blob of a deleted candidate's bytes that a pending item needs: %v", err)
+	}
+	c, _, err = s.AddCandidate(ctx, "good.pdf", good, profile("Good resume, Python", 12, "python"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.FinishItems(ctx, []JobItem{
+		{JobID: j.ID, Seq: 0, Status: ItemDone, CandidateID: c.ID},
+		{JobID: j.ID, Seq: 1, Status: ItemFailed, Error: "unreadable: no text"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Blob(ctx, hashBytes(good)); err != nil {
+		t.Errorf("Blob of a candidate's original after its item finished: %v", err)
+	}
+	if _, err := s.Blob(ctx, hashBytes(bad)); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("Blob of a failed item's input after it finished: err = %v, want ErrNotFound", err)
+	}
+	if n := countOriginals(t, s); n != 1 {
+		t.Errorf("originals = %d, want 1", n)
+	}
+}
+
 // An item refused before storing (over a cap) has no file: it is stored
 // pending with its reason, for the job runner to fail with that reason.
 func TestJobRefusedItem(t *testing.T) {

@@ -3,10 +3,12 @@
 // audit entries and jobs), the bleve search index built from it, and the
 // original uploaded files stored by content hash.
 //
-//	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations
+//	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations; also the
+//	                     originals (uploads and job inputs) by sha256
 //	DIR/index.bleve/     bleve (scorch), rebuilt from SQLite when missing,
 //	                     corrupt or of an older mapping version
-//	DIR/files/<sha256>   originals (uploads and job inputs)
+//	DIR/files/<sha256>   originals of folders written before migration 0002
+//	                     (read and deleted, never written)
 //
 // Every write is committed to SQLite before it is indexed, and Open reconciles
 // the two, so a crash between them is repaired on the next start.
@@ -102,7 +104,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("data folder: empty path: %w", engine.ErrInvalid)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	lock, err := lockFolder(dir)
@@ -136,7 +138,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 // openDB opens dir's database with the pragmas every pooled connection needs.
 func openDB(ctx context.Context, dir string) (*sql.DB, error) {
 	path := filepath.Join(dir, dbName)
-	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate")
+	// secure_delete: a deleted candidate's text and original are zeroed in
+	// the file, not left in free pages.
+	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate&_secure_delete=on")
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}

@@ -148,18 +148,19 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 			t.Errorf("%s: AddCandidate = %s, created %v, err %v; want existing %s", d.name, dup.ID, created, err, c.ID)
 		}
 	}
-	// A damaged original reads as missing rather than as wrong bytes.
-	if err := os.WriteFile(filepath.Join(dir, "files", c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
+	// A damaged original reads as missing rather than as wrong bytes, and
+	// uploading the same bytes again repairs it.
+	if _, err := s.db.Exec(`UPDATE originals SET data = ? WHERE hash = ?`, []byte("%PDF-1.4 pretend pdf byteX"), c.Hash); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("OriginalFile of a damaged file: err = %v, want ErrNotFound", err)
 	}
-	if err := s.writeBlob(c.Hash, original); err != nil { // as a re-upload does
-		t.Fatal(err)
+	if dup, created, err := s.AddCandidate(ctx, "jane.pdf", original, profile(text, 60, "python")); err != nil || created || dup.ID != c.ID {
+		t.Fatalf("re-upload = %s, created %v, err %v; want existing %s", dup.ID, created, err, c.ID)
 	}
 	if _, data, err := s.OriginalFile(ctx, c.ID); err != nil || string(data) != string(original) {
-		t.Errorf("OriginalFile after rewrite = %q, %v", data, err)
+		t.Errorf("OriginalFile after re-upload = %q, %v", data, err)
 	}
 	other := add(t, s, "other.txt", "Java developer", 12, "java:12")
 	if other.ID == c.ID {
@@ -178,8 +179,11 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	if _, err := s.GetCandidate(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("GetCandidate after delete: err = %v, want ErrNotFound", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "files", c.Hash)); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("original file after delete: stat err = %v, want not exist", err)
+	if _, err := s.Blob(ctx, c.Hash); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("original after delete: err = %v, want ErrNotFound (the bytes go with the candidate)", err)
+	}
+	if n := countOriginals(t, s); n != 1 {
+		t.Errorf("originals after delete = %d, want 1 (the other candidate's)", n)
 	}
 	if ids := searchIDs(t, s, SearchRequest{Query: "django"}); len(ids) != 0 {
 		t.Errorf("search django after delete = %v, want none", ids)
@@ -200,6 +204,55 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	again, created, err := s.AddCandidate(ctx, "jane.pdf", original, profile(text, 60, "python:48"))
 	if err != nil || !created || again.ID == c.ID {
 		t.Errorf("re-add after delete = %s, created %v, err %v; want a new candidate", again.ID, created, err)
+	}
+}
+
+func countOriginals(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM originals`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A folder written before originals moved into the database keeps them as
+// files/<sha256>: they are still read (and checked), and deleted with their
+// candidate.
+func TestLegacyOriginalFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	original := []byte("%PDF-1.4 legacy bytes")
+	c, _, err := s.AddCandidate(ctx, "old.pdf", original, profile("Old resume, Python", 12, "python"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As the folder looked before migration 0002: no row, a file.
+	if _, err := s.db.Exec(`DELETE FROM originals`); err != nil {
+		t.Fatal(err)
+	}
+	legacy := filepath.Join(dir, "files", c.Hash)
+	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(legacy, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, data, err := s.OriginalFile(ctx, c.ID); err != nil || string(data) != string(original) {
+		t.Errorf("OriginalFile from a legacy file = %q, %v", data, err)
+	}
+	if err := os.WriteFile(legacy, []byte("%PDF-1.4 legacy byteX"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("OriginalFile of a damaged legacy file: err = %v, want ErrNotFound", err)
+	}
+	if err := s.DeleteCandidate(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(legacy); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("legacy file after delete: stat err = %v, want not exist", err)
 	}
 }
 
