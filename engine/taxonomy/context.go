@@ -18,10 +18,8 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 	c := cands[i]
 	p := t.m.patterns[c.pat]
 	s := t.skills[p.skill]
-	for _, v := range s.Veto {
-		if vetoed(text, c.start, c.end, v) {
-			return false
-		}
+	if t.isVetoed(text, cands, i) {
+		return false
 	}
 	if s.Context != "tech" {
 		return true
@@ -34,14 +32,20 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 	if c.start > 0 && text[c.start-1] == '&' || c.end < len(text) && text[c.end] == '&' {
 		return false
 	}
-	// Another technical skill on the same line, itself not vetoed.
+	// Another technical skill on the same line, itself not vetoed. A
+	// case-sensitive name that is also an acronym ("Ada", ADA) needs an
+	// engineering skill beside it, itself unambiguous: keyword lists written
+	// in title case ("Fmla, Ada, Project Planning, Access") make the case no
+	// evidence, and a practice such as project planning, or "Access", is no
+	// sign of a programming language.
+	strict := len(p.exact) > 2 && s.Category == "language"
 	for k := i - 1; k >= 0 && cands[k].line == c.line; k-- {
-		if t.supports(text, cands, k, p.skill) {
+		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
 			return true
 		}
 	}
 	for k := i + 1; k < len(cands) && cands[k].line == c.line; k++ {
-		if t.supports(text, cands, k, p.skill) {
+		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
 			return true
 		}
 	}
@@ -100,12 +104,27 @@ func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) 
 	if !q.ambiguous {
 		return true
 	}
-	for _, v := range t.skills[q.skill].Veto {
-		if vetoed(text, cands[k].start, cands[k].end, v) {
-			return false
+	return !t.isVetoed(text, cands, k)
+}
+
+// properNounVeto, listed in a skill's Veto, vetoes its ambiguous name when it
+// starts a proper noun ("Julia Roberts", "Access Hollywood"; see properNoun).
+const properNounVeto = "* Name"
+
+// isVetoed reports whether one of the veto phrases of candidate k's skill
+// matches around it.
+func (t *Taxonomy) isVetoed(text string, cands []candidate, k int) bool {
+	c := cands[k]
+	for _, v := range t.skills[t.m.patterns[c.pat].skill].Veto {
+		if v == properNounVeto {
+			if t.properNoun(text, cands, k) {
+				return true
+			}
+		} else if vetoed(text, c.start, c.end, v) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // vetoed reports whether the veto phrase v ("grade *", "* turnaround", "*&")
@@ -135,4 +154,138 @@ func vetoed(text string, start, end int, v string) bool {
 		}
 	}
 	return true
+}
+
+// engineeringCategories are the categories whose skills show that a
+// case-sensitive language name is the language (see contextOK).
+var engineeringCategories = map[string]bool{
+	"language": true, "framework": true, "library": true, "database": true, "cloud": true,
+	"tool": true, "platform": true, "protocol": true,
+}
+
+// engineering reports whether candidate c is a cue word or an unambiguous
+// name of a skill of an engineering category.
+func (t *Taxonomy) engineering(c candidate) bool {
+	q := t.m.patterns[c.pat]
+	return q.skill == cue || !q.ambiguous && engineeringCategories[t.skills[q.skill].Category]
+}
+
+// notNames are the capitalised words that may follow an ambiguous name
+// without making it a proper noun: product phrases ("Access Database") and
+// months ("Word and Access May 2012"), unlike a surname or the rest of a
+// title ("Julia Roberts", "Access Hollywood").
+var notNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"database": true, "databases": true, "db": true, "queries": true, "query": true, "forms": true,
+	"reports": true, "macros": true, "tables": true, "server": true, "servers": true, "app": true,
+	"apps": true, "application": true, "applications": true, "programming": true, "development": true,
+	"scripting": true, "script": true, "scripts": true, "code": true, "components": true, "hooks": true,
+	"modules": true, "packages": true, "services": true, "projects": true, "sdk": true, "api": true,
+	"apis": true, "system": true, "systems": true, "basic": true, "ui": true, "cli": true, "ide": true, "runtime": true, "compiler": true,
+}
+
+// properNoun reports whether the name of cands[i] is the first word of a
+// proper noun: followed, after one space, by a word shaped like a
+// name — capitalised ("Julia Roberts"), or in capitals after a name in
+// capitals ("JULIA CHEN") — that starts no skill or cue and is no techNoun.
+func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
+	c := cands[i]
+	j := c.end + 1
+	if j >= len(text) || text[c.end] != ' ' {
+		return false
+	}
+	k := j
+	for k < len(text) && isAlnum[text[k]] {
+		k++
+	}
+	w := text[j:k]
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || k < len(text) && wordByte[text[k]] {
+		return false
+	}
+	name := text[c.start:c.end]
+	caps := len(name) > 1 && strings.ToUpper(name) == name
+	for _, b := range []byte(w[1:]) {
+		lower := b >= 'a' && b <= 'z'
+		upper := b >= 'A' && b <= 'Z'
+		if caps && !upper || !caps && !lower {
+			return false
+		}
+	}
+	if i+1 < len(cands) && cands[i+1].start == j {
+		return false
+	}
+	return !notNames[strings.ToLower(w)]
+}
+
+// citationInitials reports whether the two or three capitals at
+// text[start:end] are an author's initials in a reference list: after a
+// capitalised surname ("Lee ML,"), followed by punctuation, on a line that
+// reads as a citation (et al., a year in brackets, a DOI, or a second
+// "Surname XY," on the line).
+func citationInitials(text string, start, end int) bool {
+	if end-start < 2 || start < 3 || text[start-1] != ' ' {
+		return false
+	}
+	if end < len(text) && !strings.ContainsRune(",.;:)", rune(text[end])) {
+		return false
+	}
+	k := start - 1
+	for k > 0 && text[k-1] >= 'a' && text[k-1] <= 'z' {
+		k--
+	}
+	if k == start-1 || k == 0 || text[k-1] < 'A' || text[k-1] > 'Z' || k >= 2 && wordByte[text[k-2]] {
+		return false
+	}
+	lo := strings.LastIndexByte(text[:start], '\n') + 1
+	hi := strings.IndexByte(text[end:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += end
+	}
+	line := text[lo:hi]
+	lower := strings.ToLower(line)
+	if strings.Contains(lower, "et al") || strings.Contains(lower, "doi:") || strings.Contains(lower, "doi.org") {
+		return true
+	}
+	for y := strings.IndexByte(line, '('); y >= 0; {
+		if y+6 <= len(line) && line[y+5] == ')' && (line[y+1:y+3] == "19" || line[y+1:y+3] == "20") &&
+			isAlnum[line[y+3]] && isAlnum[line[y+4]] {
+			return true
+		}
+		n := strings.IndexByte(line[y+1:], '(')
+		if n < 0 {
+			break
+		}
+		y += n + 1
+	}
+	return initialsElsewhere(line, start-lo)
+}
+
+// initialsElsewhere reports whether line holds "Surname XY" (two or three
+// capitals) followed by punctuation, other than at offset at.
+func initialsElsewhere(line string, at int) bool {
+	for i := 1; i+2 < len(line); i++ {
+		if i == at || line[i-1] != ' ' || line[i] < 'A' || line[i] > 'Z' {
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] >= 'A' && line[j] <= 'Z' {
+			j++
+		}
+		if j-i < 2 || j-i > 3 || j < len(line) && !strings.ContainsRune(",.;", rune(line[j])) {
+			continue
+		}
+		k := i - 1
+		for k > 0 && line[k-1] >= 'a' && line[k-1] <= 'z' {
+			k--
+		}
+		if k < i-1 && k > 0 && line[k-1] >= 'A' && line[k-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

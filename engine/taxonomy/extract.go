@@ -271,6 +271,10 @@ func (t *Taxonomy) Extract(text string) []Mention {
 		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i) {
 			continue
 		}
+		// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
+		if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
+			continue
+		}
 		out = append(out, Mention{SkillID: p.id, Start: c.start, End: c.end, Line: c.line})
 	}
 	return out

@@ -31,6 +31,9 @@ type Skill struct {
 	// Veto lists phrases that rule out a mention of an ambiguous name, "*"
 	// standing for the name: "* turnaround", "grade *", "*-to", "*&".
 	// Compared ignoring case; the words must end where the phrase ends.
+	// The phrase "* Name" vetoes the name when it starts a proper noun: a
+	// capitalised word that is no skill follows ("Julia Roberts", "Access
+	// Hollywood"; months and product nouns such as "Database" do not count).
 	Veto []string `json:"veto,omitempty" yaml:"veto"`
 	// CaseSensitive lists names and aliases that match only as written:
 	// acronyms that are also words ("CAN" bus, "ARM", "SAFe"). Names of one
