@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -19,8 +20,11 @@ import (
 // It is cheaper than asking bleve for facets on the hit search: the matches
 // are collected unscored, and terms are counted without allocating a string
 // per visited term (bleve's builder converts every term to a string).
+// With a cache (the Store's), documents' terms come from it (segmentFacets:
+// decoded once per index segment); without one, or for an index that is not
+// scorch's, from bleve's doc values for every query.
 // The caller holds s.mu for reading.
-func countFacets(ctx context.Context, idx bleve.Index, q query.Query) (map[string][]FacetCount, error) {
+func countFacets(ctx context.Context, idx bleve.Index, q query.Query, cache *segmentFacets) (map[string][]FacetCount, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("facets: %w", err)
@@ -35,6 +39,15 @@ func countFacets(ctx context.Context, idx bleve.Index, q query.Query) (map[strin
 		return nil, fmt.Errorf("facets: %w", err)
 	}
 	defer searcher.Close()
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && cache != nil {
+		facets, ok, err := cache.count(ctx, snap, searcher)
+		if err != nil {
+			return nil, fmt.Errorf("facets: %w", err)
+		}
+		if ok {
+			return facets, nil
+		}
+	}
 	skills := newTermCounter(fieldSkill, skillFacetSize)
 	cats := newTermCounter(fieldCategory, catFacetSize)
 	fb := search.NewFacetsBuilder(r)

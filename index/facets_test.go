@@ -12,10 +12,14 @@ import (
 // facet builder on a few hundred generated candidates, for queries of every
 // shape (terms, phrase, boolean, months, match-all, no match).
 func TestCountFacetsMatchesBleve(t *testing.T) {
+	ctx := context.Background()
 	s := openTest(t, t.TempDir())
-	fill(t, s, 0, 300)
-	resolve := s.opts.ResolveSkill
-	for _, text := range []string{
+	// Several batches make several index segments.
+	for from := 0; from < 300; from += 60 {
+		fill(t, s, from, 60)
+	}
+	var cache segmentFacets
+	queries := []string{
 		"python",
 		"django AND (aws OR gcp) -java",
 		"skill:python months>=36",
@@ -23,34 +27,60 @@ func TestCountFacetsMatchesBleve(t *testing.T) {
 		`"data pipeline" kafka`,
 		"",
 		"nosuchwordanywhere",
-	} {
-		t.Run(text, func(t *testing.T) {
-			ast, err := ParseQuery(text, resolve)
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := buildQuery(ast)
-			if q == nil {
-				q = bleve.NewMatchAllQuery()
-			}
-			sreq := bleve.NewSearchRequestOptions(q, 0, 0, false)
-			sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
-			sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
-			res, err := s.idx.SearchInContext(context.Background(), sreq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := facetCounts(res.Facets)
-			got, err := countFacets(context.Background(), s.idx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if text != "nosuchwordanywhere" && len(want["skill"]) == 0 {
-				t.Fatalf("fixture gives no skill facets for %q; the comparison would be empty", text)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("facets (-bleve +ours):\n%s", diff)
-			}
-		})
 	}
+	compare := func(t *testing.T, round string) {
+		for _, text := range queries {
+			t.Run(round+"/"+text, func(t *testing.T) {
+				ast, err := ParseQuery(text, s.opts.ResolveSkill)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := buildQuery(ast)
+				if q == nil {
+					q = bleve.NewMatchAllQuery()
+				}
+				sreq := bleve.NewSearchRequestOptions(q, 0, 0, false)
+				sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
+				sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
+				res, err := s.idx.SearchInContext(ctx, sreq)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := facetCounts(res.Facets)
+				if text != "nosuchwordanywhere" && len(want["skill"]) == 0 {
+					t.Fatalf("fixture gives no skill facets for %q; the comparison would be empty", text)
+				}
+				for _, c := range []struct {
+					name  string
+					cache *segmentFacets
+				}{{"doc values", nil}, {"segment cache", &cache}} {
+					got, err := countFacets(ctx, s.idx, q, c.cache)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("facets, %s (-bleve +ours):\n%s", c.name, diff)
+					}
+				}
+			})
+		}
+	}
+	compare(t, "fresh")
+	if n := len(cache.segs); n < 2 {
+		t.Fatalf("the cache decoded %d segments; the test wants several", n)
+	}
+	// Deletes and new candidates after the cache is warm: deleted documents
+	// must stop counting, new segments must be decoded.
+	var ids []string
+	s.ForEachCandidate(ctx, func(c Candidate) error {
+		ids = append(ids, c.ID)
+		return nil
+	})
+	for i := 0; i < len(ids); i += 7 {
+		if err := s.DeleteCandidate(ctx, ids[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fill(t, s, 300, 40)
+	compare(t, "after deletes and adds")
 }

@@ -153,7 +153,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	}
 	res, err := s.idx.SearchInContext(ctx, sreq)
 	if err == nil && ownFacets {
-		facets, err = countFacets(ctx, s.idx, q)
+		facets, err = countFacets(ctx, s.idx, q, &s.facetTerms)
 	}
 	s.mu.RUnlock()
 	if err != nil {

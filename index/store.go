@@ -79,6 +79,8 @@ type Store struct {
 	keys  keyCache   // verified API keys (keys.go)
 	audit auditQueue // write-behind audit entries (audit.go)
 
+	facetTerms segmentFacets // facet terms decoded per index segment (facetcache.go)
+
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.
 	indexHook func(ctx context.Context, cs []Candidate) error
