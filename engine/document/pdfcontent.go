@@ -488,10 +488,13 @@ func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 		break
 	}
 	lx.pos = pos
-	if lx.pos >= len(src) {
+	if pos >= len(src) {
 		return opNone, false
 	}
-	c := src[lx.pos]
+	c := src[pos]
+	if isRegular(c) {
+		return lx.word(v)
+	}
 	switch {
 	case c == '(':
 		v.kind, v.str = 's', lx.literal()
@@ -551,10 +554,15 @@ func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 		v.kind = 'o'
 		return opNone, true
 	}
+	return lx.word(v)
+}
+
+// word reads a number, a keyword operand or an operator from lx.pos.
+func (lx *lexer) word(v *operand) (op opcode, more bool) {
 	start := lx.pos
-	lx.pos = wordEnd(src, start)
-	word := src[start:lx.pos]
-	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+	lx.pos = wordEnd(lx.src, start)
+	word := lx.src[start:lx.pos]
+	if c := word[0]; c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 		v.kind, v.num = 'n', parseNumber(word)
 		return opNone, true
 	}
