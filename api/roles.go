@@ -164,10 +164,13 @@ func (s *server) matches(c *gin.Context) {
 	ranked := entry.ranked
 
 	k, _ := keyOf(c)
-	detail, _ := json.Marshal(map[string]any{"limit": limit, "min_score": minScore, "strict": strict, "blind": blindView, "results": len(ranked)})
+	// Store.Audit queues the entry (a writer commits entries in batches), so
+	// the ranking does not wait for SQLite; see index.Store.Audit for the
+	// guarantee and the crash window.
 	if err := s.cfg.Store.Audit(ctx, index.AuditEntry{
 		At: time.Now().UTC(), KeyID: k.ID, Action: "rank", Subject: ro.ID,
-		RoleVersion: ro.Version, TaxonomyVersion: s.cfg.Taxonomy.Version, Detail: string(detail),
+		RoleVersion: ro.Version, TaxonomyVersion: s.cfg.Taxonomy.Version,
+		Detail: rankDetail(limit, minScore, strict, blindView, len(ranked)),
 	}); err != nil {
 		s.fail(c, fmt.Errorf("audit ranking of role %s: %w", ro.ID, err))
 		return
@@ -199,12 +202,36 @@ func (s *server) matches(c *gin.Context) {
 			entry.setEncoded(encoded)
 		}
 	}
-	body := make([]byte, 0, len(head)+len(encoded)+16)
-	body = append(body, head[:len(head)-1]...) // without the closing brace
-	body = append(body, `,"results":`...)
-	body = append(body, encoded...)
-	body = append(body, '}')
-	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+	// The response is the head without its closing brace, the results and
+	// the brace, written in turn: a cached answer's results are not copied.
+	const mid = `,"results":`
+	h := c.Writer.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(head)-1+len(mid)+len(encoded)+1))
+	c.Status(http.StatusOK)
+	head[len(head)-1] = ','
+	head = append(head, mid[1:]...)
+	c.Writer.Write(head)
+	c.Writer.Write(encoded)
+	c.Writer.Write([]byte{'}'})
+}
+
+// rankDetail is the audit detail of a ranking: its options and how many
+// results it gave (never who).
+func rankDetail(limit int, minScore float64, strict, blindView bool, results int) string {
+	b := make([]byte, 0, 96)
+	b = append(b, `{"blind":`...)
+	b = strconv.AppendBool(b, blindView)
+	b = append(b, `,"limit":`...)
+	b = strconv.AppendInt(b, int64(limit), 10)
+	b = append(b, `,"min_score":`...)
+	score, _ := json.Marshal(minScore) // json's float format, as the detail always had
+	b = append(b, score...)
+	b = append(b, `,"results":`...)
+	b = strconv.AppendInt(b, int64(results), 10)
+	b = append(b, `,"strict":`...)
+	b = strconv.AppendBool(b, strict)
+	return string(append(b, '}'))
 }
 
 // matchesHead is the matches response but its results.
