@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 
@@ -64,6 +66,8 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 		return Document{}, fmt.Errorf("pdf: cannot read the file (%s): %w", pdfReason(err), engine.ErrUnreadable)
 	}
 	d := &pdfDecoder{lim: lim, budget: lim.MaxDecompressed, fonts: map[string]*fontInfo{}, fontsByRef: map[string]*fontInfo{}}
+	d.scratch = scratchPool.Get().(*pdfScratch)
+	defer d.scratch.release()
 	pages, err := d.collectPages(r)
 	if err != nil {
 		return Document{}, err
@@ -77,7 +81,13 @@ func decodePDF(data []byte, lim Limits) (Document, error) {
 		}
 		glyphsSeen += len(glyphs)
 		pageText := layoutPage(glyphs, marks)
-		d.glyphBuf, d.markBuf = glyphs[:0], marks[:0]
+		// The layout keeps no glyph: reuse the slices for the next page.
+		if cap(glyphs) > cap(d.scratch.glyphs) {
+			d.scratch.glyphs = glyphs[:0]
+		}
+		if cap(marks) > cap(d.scratch.marks) {
+			d.scratch.marks = marks[:0]
+		}
 		if text.Len() > 0 && pageText != "" {
 			text.WriteString("\n\n")
 		}
@@ -152,10 +162,8 @@ type pdfDecoder struct {
 	lim    Limits
 	budget int64 // bytes of stream data still allowed
 	glyphs int   // glyphs produced so far, for the text cap
-	// glyphBuf and markBuf are the previous page's slices, reused for the
-	// next page once its layout is done.
-	glyphBuf []glyph
-	markBuf  []box
+	// scratch holds the buffers reused page after page.
+	scratch  *pdfScratch
 	fonts    map[string]*fontInfo
 	// fontsByRef shares parsed fonts between resource names that point
 	// at the same object.
@@ -204,10 +212,16 @@ func (d *pdfDecoder) collectPages(r *pdf.Reader) (pages []pdf.Value, err error) 
 
 // readStream inflates a stream within the document's decompression budget.
 func (d *pdfDecoder) readStream(v pdf.Value) ([]byte, error) {
+	return d.appendStream(nil, v)
+}
+
+// appendStream inflates a stream within the document's decompression
+// budget and appends it to buf. On an error it returns nil.
+func (d *pdfDecoder) appendStream(buf []byte, v pdf.Value) ([]byte, error) {
 	if v.Kind() != pdf.Stream {
-		return nil, nil
+		return buf, nil
 	}
-	var data []byte
+	start := len(buf)
 	err := func() (err error) {
 		defer func() {
 			if p := recover(); p != nil {
@@ -216,10 +230,10 @@ func (d *pdfDecoder) readStream(v pdf.Value) ([]byte, error) {
 		}()
 		rc := v.Reader()
 		defer rc.Close()
-		data, err = io.ReadAll(io.LimitReader(rc, d.budget+1))
+		buf, err = readAllAppend(buf, io.LimitReader(rc, d.budget+1))
 		return err
 	}()
-	d.budget -= int64(len(data))
+	d.budget -= int64(len(buf) - start)
 	if d.budget < 0 {
 		return nil, fmt.Errorf("pdf: decompressed streams exceed the %s limit: %w", sizeString(d.lim.MaxDecompressed), engine.ErrTooLarge)
 	}
@@ -229,27 +243,84 @@ func (d *pdfDecoder) readStream(v pdf.Value) ([]byte, error) {
 		}
 		// A damaged compressed stream still yields what inflated before the
 		// damage; keep it, as viewers do.
-		return data, nil
+		return buf, nil
 	}
-	return data, nil
+	return buf, nil
 }
 
-// contents returns a page's content streams concatenated.
+// readAllAppend is io.ReadAll appending to buf: the same bytes and error,
+// read into buf's spare capacity first.
+func readAllAppend(buf []byte, r io.Reader) ([]byte, error) {
+	if cap(buf)-len(buf) < 512 {
+		buf = slices.Grow(buf, 512)
+	}
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
+// contents returns a page's content streams concatenated, in the
+// scratch content buffer: valid until the next page's.
 func (d *pdfDecoder) contents(v pdf.Value) ([]byte, error) {
 	c := v.Key("Contents")
+	all := d.scratch.content[:0]
 	if c.Kind() != pdf.Array {
-		return d.readStream(c)
+		all, err := d.appendStream(all, c)
+		d.scratch.keepContent(all)
+		return all, err
 	}
-	var all []byte
 	for i := 0; i < c.Len(); i++ {
-		b, err := d.readStream(c.Index(i))
-		if err != nil {
+		var err error
+		if all, err = d.appendStream(all, c.Index(i)); err != nil {
 			return nil, err
 		}
-		all = append(all, b...)
 		all = append(all, '\n')
 	}
+	d.scratch.keepContent(all)
 	return all, nil
+}
+
+// pdfScratch is memory one PDF decode uses page after page and hands on to
+// the next decode through scratchPool: content bytes and glyphs.
+type pdfScratch struct {
+	content []byte
+	glyphs  []glyph
+	marks   []box
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(pdfScratch) }}
+
+// Scratch memory above these sizes is left to the garbage collector
+// rather than kept for the next document.
+const (
+	maxPooledContent = 4 << 20
+	maxPooledGlyphs  = 64 << 10
+)
+
+func (s *pdfScratch) keepContent(b []byte) {
+	if cap(b) > cap(s.content) {
+		s.content = b[:0]
+	}
+}
+
+// release returns s to the pool unless it grew too large.
+func (s *pdfScratch) release() {
+	if cap(s.content) > maxPooledContent || cap(s.glyphs) > maxPooledGlyphs {
+		return
+	}
+	clear(s.glyphs[:cap(s.glyphs)]) // drop the text strings
+	s.glyphs, s.marks = s.glyphs[:0], s.marks[:0]
+	scratchPool.Put(s)
 }
 
 // inheritedResources finds /Resources on the page or its ancestors, at most
@@ -282,8 +353,8 @@ func (d *pdfDecoder) pageGlyphs(page pdf.Value) (glyphs []glyph, marks []box, er
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &interp{d: d, res: inheritedResources(page), path: emptyBox, fonts: map[string]*fontInfo{}, glyphs: d.glyphBuf, marks: d.markBuf}
-	if in.glyphs == nil {
+	in := &interp{d: d, res: inheritedResources(page), path: emptyBox, fonts: map[string]*fontInfo{}, glyphs: d.scratch.glyphs[:0], marks: d.scratch.marks[:0]}
+	if cap(in.glyphs) == 0 {
 		// About one glyph per 16 bytes of content in the producers seen.
 		in.glyphs = make([]glyph, 0, min(len(content)/16+16, maxPageGlyphs))
 	}
