@@ -163,8 +163,8 @@ type pdfDecoder struct {
 	budget int64 // bytes of stream data still allowed
 	glyphs int   // glyphs produced so far, for the text cap
 	// scratch holds the buffers reused page after page.
-	scratch  *pdfScratch
-	fonts    map[string]*fontInfo
+	scratch *pdfScratch
+	fonts   map[string]*fontInfo
 	// fontsByRef shares parsed fonts between resource names that point
 	// at the same object.
 	fontsByRef map[string]*fontInfo
