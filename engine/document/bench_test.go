@@ -1,6 +1,7 @@
 package document
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,6 +136,51 @@ func BenchmarkDecodeLivecareer(b *testing.B) {
 func processCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkPoolLivecareer decodes the same 100 livecareer PDFs as
+// BenchmarkDecodeLivecareer, one at a time through a one-worker Pool (the
+// test binary re-executed as the worker). cpu-ms/file counts this process
+// and the worker (children's CPU is read after Close reaps the worker);
+// compare it with BenchmarkDecodeLivecareer's for the pool's overhead.
+func BenchmarkPoolLivecareer(b *testing.B) {
+	files := livecareerFiles(b)
+	var sample []string
+	for i := 0; i < 100 && i < len(files); i++ {
+		sample = append(sample, filepath.Join(livecareerDir, files[i*len(files)/100]))
+	}
+	docs := loadAll(b, sample)
+	ctx := context.Background()
+	cpu0 := processCPU() + childrenCPU()
+	p, err := NewPool(PoolOptions{Workers: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := p.Decode(ctx, d, "resume.pdf"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	if err := p.Close(); err != nil {
+		b.Fatal(err)
+	}
+	n := float64(b.N * len(docs))
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/n, "ms/file")
+	b.ReportMetric(float64((processCPU()+childrenCPU()-cpu0).Microseconds())/1000/n, "cpu-ms/file")
+}
+
+// childrenCPU is the user+system CPU time of this process's reaped
+// children.
+func childrenCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
