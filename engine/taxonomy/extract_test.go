@@ -37,7 +37,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"swift turnaround", "Known for a swift turnaround.", []string{}},
 		{"Swift turnaround", "Swift turnaround on month-end close.", []string{"month-end-close"}},
 		{"Spring 2019", "Graduated Spring 2019.", []string{}},
-		{"Spring semester", "Teaching assistant, Spring semester.", []string{}},
+		{"Spring semester", "Teaching assistant, Spring semester.", []string{"teaching"}},
 		{"Shell Oil", "Cashier at Shell Oil.", []string{}},
 		{"Ruby Tuesday", "Server at Ruby Tuesday, 2015–2017.", []string{}},
 		{"excel at", "I excel at reconciling accounts.", []string{"account-reconciliation"}},
@@ -73,7 +73,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"ML as author initials", "Lee ML, Park JH, Smith A. Deep learning for chest X-rays (2019).", []string{"deep-learning"}},
 		{"ML initials without a year", "Lee ML, Park JH. Radiology and Python.", []string{"python"}},
 		// Technical context: the same names count.
-		{"Julia beside Python", "Julia and Python for simulations", []string{"julia", "python"}},
+		{"Julia beside Python", "Julia and Python for simulations", []string{"julia", "python", "simulation"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
