@@ -42,6 +42,8 @@ type Store interface {
 	ForEachCandidate(ctx context.Context, fn func(index.Candidate) error) error
 	CountCandidates(ctx context.Context) (int, error)
 	Search(ctx context.Context, req index.SearchRequest) (index.SearchResult, error)
+	// SearchGeneration changes whenever Search could answer differently.
+	SearchGeneration() uint64
 
 	PutRole(ctx context.Context, r role.Role) (role.Role, error)
 	GetRole(ctx context.Context, id string) (role.Role, error)
@@ -134,6 +136,7 @@ type server struct {
 	live    *liveSet
 	batch   *batcher
 	ranks   *rankCache
+	found   searchCache
 	roles   roleCache
 	limiter *limiter
 	metrics *httpMetrics

@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -260,14 +261,22 @@ func (s *server) searchCandidates(c *gin.Context) {
 			return
 		}
 	}
-	res, err := s.cfg.Store.Search(c.Request.Context(), index.SearchRequest{
-		Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: cursor, NoFacets: !withFacets,
-	})
+	req := index.SearchRequest{Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: cursor, NoFacets: !withFacets}
+	blindView := blind(c)
+	// The encoded answer is reused while the index is unchanged: read the
+	// generation before searching, so an answer is never tagged newer than
+	// the index it saw.
+	gen := s.cfg.Store.SearchGeneration()
+	key := searchKey(req, blindView)
+	if body, ok := s.found.get(key, gen); ok {
+		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+		return
+	}
+	res, err := s.cfg.Store.Search(c.Request.Context(), req)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	blindView := blind(c)
 	hits := make([]searchView, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		v := searchView{ID: h.ID, File: h.File, Score: h.Score, TotalMonths: h.TotalMonths, Skills: make([]skillRef, 0, len(h.Skills))}
@@ -291,7 +300,13 @@ func (s *server) searchCandidates(c *gin.Context) {
 		}
 		facets[field] = fv
 	}
-	c.JSON(http.StatusOK, gin.H{"hits": hits, "total": res.Total, "facets": facets, "next_cursor": res.NextCursor})
+	body, err := json.Marshal(gin.H{"hits": hits, "total": res.Total, "facets": facets, "next_cursor": res.NextCursor})
+	if err != nil {
+		s.fail(c, fmt.Errorf("encode search: %w", err))
+		return
+	}
+	s.found.put(key, gen, body)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 func (s *server) skillName(id string) string {

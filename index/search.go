@@ -188,6 +188,12 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	return out.clone(), nil
 }
 
+// SearchGeneration is a number that changes whenever a search could answer
+// differently: it moves after every index write, delete and rebuild. Read
+// before a Search, it tags the answer; an answer tagged with the current
+// value is still the answer. Callers cache on it.
+func (s *Store) SearchGeneration() uint64 { return s.gen.Load() }
+
 // clone copies what a caller could modify, so cached pages stay intact.
 func (r SearchResult) clone() SearchResult {
 	r.Hits = slices.Clone(r.Hits)
