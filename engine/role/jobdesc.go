@@ -111,21 +111,22 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 		}
 		line = stripBullet(line)
 		for _, sent := range sentences(line) {
-			tier := sentenceTier(sent, lineSection)
-			if tier == tierNone {
+			if offerCue.MatchString(sent) {
 				continue
 			}
-			if degreeRe.MatchString(sent) {
-				if lvl := degreeLevel(sent); lvl > 0 && tier == tierRequired && (eduBest == 0 || lvl < eduBest) {
+			all := collapseSame(sent, jd.mentions(sent))
+			ms := dropLabels(sent, all)
+			degrees := degreeRe.FindAllStringIndex(sent, -1)
+			years := yearsRe.FindAllStringIndex(sent, -1)
+			plan := planTiers(sent, sentenceUnits(ms, degrees, years), func(clause string) int { return sectionTier(clause, lineSection) })
+			if len(degrees) > 0 {
+				if lvl := degreeLevel(sent, degrees, plan); lvl > 0 && (eduBest == 0 || lvl < eduBest) {
 					eduBest = lvl
 				}
 				continue // "degree in Computer Science" names a field, not a skill
 			}
-			if tier == tierRequired {
-				total, _ := yearsOf(sent, dropLabels(sent, collapseSame(sent, jd.mentions(sent))))
-				r.MinTotalMonths = max(r.MinTotalMonths, total)
-			}
-			items = append(items, sentenceItems(sent, tier, jd)...)
+			r.MinTotalMonths = max(r.MinTotalMonths, requiredTotal(sent, ms, plan))
+			items = append(items, sentenceItems(sent, all, ms, plan)...)
 		}
 	}
 	if eduBest > 0 {
@@ -267,34 +268,62 @@ func sentences(line string) []string {
 // offerCue marks a sentence about what the employer offers, not what it asks.
 var offerCue = regexp.MustCompile(`(?i)\bwe offer\b|\b(sign-on|signing|joining|performance) bonus|\bbenefits package\b|\b401\(k\)|\bpaid time off\b|\bsalary\b|\bhealth insurance\b`)
 
-func sentenceTier(s string, section int) int {
-	switch {
-	case offerCue.MatchString(s):
-		return tierNone
-	case plusCue.MatchString(s):
-		return tierPlus
-	case mustCue.MatchString(s):
-		return tierRequired
-	}
+// sectionTier is the tier of an uncued clause in a section: required in
+// requirements, plus in nice-to-have, required in the introduction when the
+// clause says what the candidate brings ("experience with"), else none.
+func sectionTier(clause string, section int) int {
 	switch section {
 	case secRequired:
 		return tierRequired
 	case secPlus:
 		return tierPlus
 	case secIntro:
-		if softCue.MatchString(s) {
+		if softCue.MatchString(clause) {
 			return tierRequired
 		}
 	}
 	return tierNone
 }
 
-// degreeLevel is the lowest degree level a sentence names ("Bachelor's or
-// Master's" → bachelor), or 0.
-func degreeLevel(s string) int {
+// sentenceUnits lists the skills, degrees and years phrases of a sentence
+// in order; a degree or years phrase overlapping a skill is left out.
+func sentenceUnits(ms []mention, degrees, years [][]int) []unit {
+	var out []unit
+	for _, m := range ms {
+		out = append(out, unit{start: m.start, end: m.end, skill: true})
+	}
+	for _, d := range append(append([][]int(nil), degrees...), years...) {
+		overlap := false
+		for _, u := range out {
+			if d[0] < u.end && u.start < d[1] {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			out = append(out, unit{start: d[0], end: d[1]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// requiredTotal is the total experience a sentence requires ("3+ years of
+// professional experience"), 0 when none or only as a plus.
+func requiredTotal(s string, ms []mention, plan tierPlan) int {
+	total, _ := yearsOf(s, ms, func(at int) bool { return plan.tierAt(at) == tierRequired })
+	return total
+}
+
+// degreeLevel is the lowest degree level a sentence requires ("Bachelor's
+// or Master's" → bachelor; "Master's preferred" → none), or 0.
+func degreeLevel(s string, degrees [][]int, plan tierPlan) int {
 	best := 0
-	for _, m := range degreeRe.FindAllString(s, -1) {
-		l, ok := normalizeEducation(strings.ToLower(m))
+	for _, d := range degrees {
+		if plan.tierAt(d[0]) != tierRequired {
+			continue
+		}
+		l, ok := normalizeEducation(strings.ToLower(s[d[0]:d[1]]))
 		if !ok {
 			continue
 		}
@@ -388,54 +417,87 @@ func properName(s string, m mention) bool {
 	return before != "" && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ":")
 }
 
-// sentenceItems groups a sentence's skills into requirements: a list joined
-// by "or" or "/", in parentheses after a label ("Cloud platforms (AWS,
-// Azure, GCP)"), or after "such as" is one set of alternatives; other skills
-// stand alone. In PLUS every skill stands alone: each one is a bonus.
-func sentenceItems(s string, tier int, jd *jdContext) []jdItem {
-	all := collapseSame(s, jd.mentions(s))
-	ms := dropLabels(s, all)
+// sentenceItems groups a sentence's skills into requirements, each in the
+// tier the plan gives it. A list of one tier joined by "or" or "/" is one
+// set of alternatives ("Django or Flask"; "Python and Django or Flask" is
+// Python and one of the two), and so is a whole list after "such as" or "at
+// least one of", or in parentheses after a label ("Cloud platforms (AWS,
+// Azure, GCP)"); other skills stand alone. In PLUS every skill stands
+// alone: each one is a bonus.
+func sentenceItems(s string, all, ms []mention, plan tierPlan) []jdItem {
 	if len(ms) == 0 {
 		return nil
 	}
-	_, years := yearsOf(s, ms)
+	_, years := yearsOf(s, ms, func(int) bool { return false })
+	tiers := make([]int, len(ms))
+	for k, m := range ms {
+		tiers[k] = plan.tierAt(m.start)
+	}
 	var out []jdItem
 	for i := 0; i < len(ms); {
+		// the list starting at i: skills of one tier joined by separators
 		j := i
-		anyOf := false
-		for j+1 < len(ms) {
-			sep, ok := listSeparator(s[ms[j].end:ms[j+1].start])
+		var seps []string // seps[k-i] joins ms[k] and ms[k+1]
+		for j+1 < len(ms) && tiers[j+1] == tiers[i] {
+			gap := s[ms[j].end:ms[j+1].start]
+			sep, ok := listSeparator(gap)
 			if !ok {
 				break
 			}
-			if sep == "or" {
-				anyOf = true
+			prev := ""
+			if j > i {
+				prev = strings.ToLower(strings.TrimSpace(s[ms[j-1].end:ms[j].start]))
+			}
+			if listBreak(prev, gap) {
+				break
+			}
+			seps = append(seps, sep)
+			if isConj(strings.ToLower(strings.TrimSpace(gap))) && sep == "and" {
+				seps[len(seps)-1] = "and!" // an explicit "and": splits alternatives
 			}
 			j++
 		}
-		if j > i {
-			before := s[:ms[i].start]
-			if anyCue.MatchString(before) {
-				anyOf = true
-			}
-			// "(AWS, Azure, GCP)" after words that are not a skill; after a
-			// skill ("Excel (pivot tables, VLOOKUP)") the list only details it.
-			if strings.HasSuffix(strings.TrimSpace(before), "(") && !skillEndsAt(all, strings.LastIndexByte(before, '(')) {
-				anyOf = true
-			}
-		}
-		if anyOf && tier == tierRequired {
-			it := jdItem{tier: tier}
-			for k := i; k <= j; k++ {
-				if !contains(it.skills, ms[k].name) {
-					it.skills = append(it.skills, ms[k].name)
-				}
-				it.min = max(it.min, years[k])
-			}
-			out = append(out, it)
-		} else {
+		tier := tiers[i]
+		switch {
+		case tier == tierNone:
+		case tier == tierPlus:
 			for k := i; k <= j; k++ {
 				out = append(out, jdItem{tier: tier, skills: []string{ms[k].name}, min: years[k]})
+			}
+		default:
+			whole := false
+			if j > i {
+				before := s[:ms[i].start]
+				// "(AWS, Azure, GCP)" after words that are not a skill; after a
+				// skill ("Excel (pivot tables, VLOOKUP)") the list only details it.
+				whole = anyCue.MatchString(before) ||
+					strings.HasSuffix(strings.TrimSpace(before), "(") && !skillEndsAt(all, strings.LastIndexByte(before, '('))
+			}
+			// segments split at an explicit "and" unless the whole list is one set
+			for a := i; a <= j; {
+				b := a
+				anyOf := whole
+				for b < j && (whole || seps[b-i] != "and!") {
+					if seps[b-i] == "or" {
+						anyOf = true
+					}
+					b++
+				}
+				if anyOf {
+					it := jdItem{tier: tier}
+					for k := a; k <= b; k++ {
+						if !contains(it.skills, ms[k].name) {
+							it.skills = append(it.skills, ms[k].name)
+						}
+						it.min = max(it.min, years[k])
+					}
+					out = append(out, it)
+				} else {
+					for k := a; k <= b; k++ {
+						out = append(out, jdItem{tier: tier, skills: []string{ms[k].name}, min: years[k]})
+					}
+				}
+				a = b + 1
 			}
 		}
 		i = j + 1
@@ -485,11 +547,12 @@ func (m mention) general() bool {
 	return m.category == "practice" || m.category == "domain" || m.category == "methodology"
 }
 
-var labelGap = regexp.MustCompile(`(?i)^(\w+\s+)?(\(|:|with|using|in|via|on)$`)
+var labelGap = regexp.MustCompile(`(?i)^(\w+\s+)?(\(|:|with|using|in|via|on|such as|like|e\.g\.?,?|including)$`)
 
 // dropLabels removes a skill that only labels the ones after it: "Version
 // control (Git)" and "Infrastructure as code with Terraform" ask for Git and
-// Terraform; "a CRM (Salesforce or HubSpot)" for one of the two.
+// Terraform; "a CRM (Salesforce or HubSpot)" and "relational databases such
+// as PostgreSQL or MySQL" for one of the two.
 func dropLabels(s string, ms []mention) []mention {
 	out := ms[:0:0]
 	for i, m := range ms {
@@ -542,8 +605,9 @@ var (
 // Swift", "3 years of experience in SEO", "Python (3+ years)"), or total
 // experience ("3+ years of professional experience", "2 years of acute care
 // experience", "3+ years in a professional kitchen"). perSkill is parallel
-// to ms.
-func yearsOf(s string, ms []mention) (total int, perSkill []int) {
+// to ms. A total counts only when countTotal accepts the start of its
+// phrase.
+func yearsOf(s string, ms []mention, countTotal func(at int) bool) (total int, perSkill []int) {
 	perSkill = make([]int, len(ms))
 	for _, m := range yearsRe.FindAllStringSubmatchIndex(s, -1) {
 		n, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -578,14 +642,18 @@ func yearsOf(s string, ms []mention) (total int, perSkill []int) {
 			case len(before) > 0: // "5+ years of Java experience"
 				in = before
 			case qualifier.MatchString(clause[:e[0]]) || len(after) == 0:
-				total = max(total, months)
+				if countTotal(m[0]) {
+					total = max(total, months)
+				}
 				continue
 			default: // "3 years of experience in SEO"
 				in = after
 			}
 		}
 		if len(in) == 0 {
-			total = max(total, months)
+			if countTotal(m[0]) {
+				total = max(total, months)
+			}
 			continue
 		}
 		for _, k := range in {

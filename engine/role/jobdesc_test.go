@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // brief renders a role as "R:Go≥60 R:AWS|GCP P:Docker edu=bachelor total=36".
@@ -86,5 +88,80 @@ func TestJobDescriptionTitle(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Requirement{}, FromJobDescription("Nothing\n\nRequirements\n- kindness", testTax(t)).Required); diff != "" {
 		t.Errorf("no skills: %s", diff)
+	}
+}
+
+// TestClauseCues: a cue governs the clause or list it belongs to, not the
+// whole sentence. Each phrasing is tested both ways where it has two.
+func TestClauseCues(t *testing.T) {
+	tax, err := taxonomy.New(taxonomy.File{Version: "test-clause", Skills: append(testTax(t).Skills(),
+		taxonomy.Skill{ID: "kafka", Name: "Apache Kafka", Category: "tool", Aliases: []string{"Kafka"}},
+		taxonomy.Skill{ID: "spark", Name: "Apache Spark", Category: "tool", Aliases: []string{"Spark"}},
+		taxonomy.Skill{ID: "mysql", Name: "MySQL", Category: "database"},
+		taxonomy.Skill{ID: "rust", Name: "Rust", Category: "language"},
+		taxonomy.Skill{ID: "helm", Name: "Helm", Category: "tool"},
+		taxonomy.Skill{ID: "terraform", Name: "Terraform", Category: "tool"},
+		taxonomy.Skill{ID: "acls", Name: "ACLS", Category: "certification"},
+		taxonomy.Skill{ID: "wound-care", Name: "Wound care", Category: "practice"},
+	)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, line, want string }{
+		// a cue after a list governs that list, back to a clause boundary
+		{"plus after a second clause", "Python and SQL, and Docker is a plus", "P:Docker R:Python R:SQL"},
+		{"plus after the whole list", "Python, SQL and Docker are a plus", "P:Docker P:Python P:SQL"},
+		{"Oxford comma keeps one list", "HTML, CSS, and JavaScript are a plus", "P:CSS P:HTML P:JavaScript"},
+		{"comma after a closed list starts a clause", "Strong experience in Python and Django, AWS is a plus", "P:AWS R:Django R:Python"},
+		{"plus reaches back through its clause", "Experience with Python and knowledge of SQL are a plus", "P:Python P:SQL"},
+		{"must then nice to have", "Must have Python and SQL, but Docker is nice to have", "P:Docker R:Python R:SQL"},
+		{"required then preferred", "Python required, Docker preferred", "P:Docker R:Python"},
+		{"plus cue then a second one by as is", "ACLS certification is a plus, as is experience with wound care", "P:ACLS P:Wound care"},
+		// "preferred" before vs after a list
+		{"preferred before a list", "Preferred experience with Docker and Kubernetes", "P:Docker P:Kubernetes"},
+		{"preferred after a list", "Docker and Kubernetes preferred", "P:Docker P:Kubernetes"},
+		{"preferred after one clause only", "Python; Docker and Kubernetes preferred", "P:Docker P:Kubernetes R:Python"},
+		{"preferably before the last item", "Strong experience with Python, preferably Django", "P:Django R:Python"},
+		{"with preferred", "Python, with Docker preferred", "P:Docker R:Python"},
+		// "bonus:" and "(preferred)"
+		{"bonus colon", "Python and SQL required, bonus: Kafka and Spark", "P:Apache Kafka P:Apache Spark R:Python R:SQL"},
+		{"parenthesised cue governs one item", "Python, SQL, Docker (preferred)", "P:Docker R:Python R:SQL"},
+		{"parenthesised cue on alternatives", "Python and Django or Flask (preferred)", "P:Django P:Flask R:Python"},
+		{"parenthesised required in a plus list", "Docker (required), Kubernetes, Helm", "R:Docker R:Helm R:Kubernetes"},
+		// alternatives inside a required sentence
+		{"X or Y after an and", "Python and Django or Flask", "R:Django|Flask R:Python"},
+		{"two or-groups", "Django or Flask and PostgreSQL or MySQL", "R:Django|Flask R:PostgreSQL|MySQL"},
+		{"at least one of keeps the list whole", "At least one of Java, Go and Rust", "R:Java|Go|Rust"},
+		{"X, Y or Z", "AWS, Azure or GCP", "R:AWS|Azure|GCP"},
+		{"or-group then a separate list", "Django or Flask, PostgreSQL, Docker", "R:Django|Flask R:Docker R:PostgreSQL"},
+		// negations
+		{"no X required", "Python; no prior Java experience required", "R:Python"},
+		{"X not required", "Python required, Java not required", "R:Python"},
+		{"not required but a plus", "Python required; Go is not required but a plus", "P:Go R:Python"},
+		// education and total experience follow their own clause
+		{"degree required, higher one preferred", "Bachelor's degree in Computer Science, Master's preferred", "edu=bachelor"},
+		{"degree only preferred", "Master's degree preferred", ""},
+		{"years as a plus", "Python required, 5+ years of professional experience is a plus", "R:Python"},
+		{"years required", "Docker is a plus; 5+ years of professional experience", "P:Docker total=60"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "Dev\n\nRequirements\n- " + tt.line
+			if got := brief(FromJobDescription(text, tax)); got != tt.want {
+				t.Errorf("FromJobDescription(%q)\n got %s\nwant %s", tt.line, got, tt.want)
+			}
+		})
+	}
+	// outside a requirements section an uncued clause asks for nothing
+	for _, tt := range []struct{ name, text, want string }{
+		{"duty plus cue", "Dev\n\nResponsibilities\n- Build services in Go, and Terraform is a plus", "P:Terraform"},
+		{"duty must cue", "Dev\n\nResponsibilities\n- Deploy with Docker; you must know Linux", "R:Linux"},
+		{"intro soft cue per clause", "Dev\n\nYou have experience with Go, and Rust would be nice.", "P:Rust R:Go"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := brief(FromJobDescription(tt.text, tax)); got != tt.want {
+				t.Errorf("FromJobDescription(%q)\n got %s\nwant %s", tt.text, got, tt.want)
+			}
+		})
 	}
 }
