@@ -30,11 +30,14 @@ type Candidate struct {
 	Profile   engine.Resume
 }
 
-// NewCandidate is one input of AddCandidates.
+// NewCandidate is one input of AddCandidates: the original bytes, or, for a
+// document whose original is stored already (a job's input), its sha256 in
+// StoredHash and no Original.
 type NewCandidate struct {
-	File     string
-	Original []byte
-	Profile  engine.Resume
+	File       string
+	Original   []byte
+	StoredHash string
+	Profile    engine.Resume
 }
 
 // AddResult is the outcome of one NewCandidate: the stored candidate, and
@@ -85,13 +88,19 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		if err != nil {
 			return nil, fmt.Errorf("candidate %d: encode profile: %w", i, err)
 		}
+		hash, size := nc.StoredHash, int64(len(nc.Original))
+		if hash == "" {
+			hash = hashBytes(nc.Original)
+		} else if !validHash(hash) || nc.Original != nil {
+			return nil, fmt.Errorf("candidate %d: stored hash %q with original bytes or malformed: %w", i, hash, engine.ErrInvalid)
+		}
 		prep[i] = prepared{
 			c: Candidate{
 				File:      nc.File,
 				Format:    profile.Format,
-				Hash:      hashBytes(nc.Original),
+				Hash:      hash,
 				TextHash:  textHash(profile.Text),
-				Size:      int64(len(nc.Original)),
+				Size:      size,
 				CreatedAt: now,
 				Profile:   profile,
 			},
@@ -121,7 +130,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		existing, err := findDuplicate(ctx, tx, c.Hash, c.TextHash)
 		switch {
 		case err == nil:
-			if existing.Hash == c.Hash {
+			if existing.Hash == c.Hash && in[i].StoredHash == "" {
 				// The same bytes again: repairs a damaged original, else a no-op.
 				if err := putOriginal(ctx, tx, c.Hash, in[i].Original, true); err != nil {
 					return nil, err
@@ -129,7 +138,11 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 			}
 			out[i] = AddResult{Candidate: existing}
 		case errors.Is(err, engine.ErrNotFound):
-			if err := putOriginal(ctx, tx, c.Hash, in[i].Original, false); err != nil {
+			if in[i].StoredHash != "" {
+				if c.Size, err = s.originalSize(ctx, tx, c.Hash); err != nil {
+					return nil, fmt.Errorf("candidate %s: %w", c.File, err)
+				}
+			} else if err := putOriginal(ctx, tx, c.Hash, in[i].Original, false); err != nil {
 				return nil, err
 			}
 			c.ID = newID()

@@ -96,6 +96,22 @@ func (s *Store) hasOriginal(ctx context.Context, q querier, hash string) (bool, 
 	return err == nil, nil
 }
 
+// originalSize returns the size of a stored original, a row or a legacy
+// file; engine.ErrInvalid when there is none (a caller's StoredHash that
+// names nothing).
+func (s *Store) originalSize(ctx context.Context, q querier, hash string) (int64, error) {
+	var n int64
+	err := q.QueryRowContext(ctx, `SELECT length(data) FROM originals WHERE hash = ?`, hash).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		fi, serr := os.Stat(s.legacyPath(hash))
+		if serr != nil {
+			return 0, fmt.Errorf("no stored original %s: %w", hash, engine.ErrInvalid)
+		}
+		return fi.Size(), nil
+	}
+	return n, translate(err, "original "+hash)
+}
+
 // Blob returns the stored original with the given sha256 (lower-case hex).
 // It fails with engine.ErrInvalid for a malformed hash and engine.ErrNotFound
 // when no such original is stored, or the stored bytes no longer match their

@@ -233,3 +233,29 @@ func TestJobRefusedItem(t *testing.T) {
 		t.Errorf("refused item = %+v", it)
 	}
 }
+
+// A job's candidate names its already stored input by hash instead of
+// passing the bytes again; a hash that names nothing is refused.
+func TestAddCandidatesStoredHash(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	data := []byte("%PDF a job input")
+	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "in.pdf", Hash: hashBytes(data)}},
+		map[string][]byte{hashBytes(data): data}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.AddCandidates(ctx, []NewCandidate{{File: "in.pdf", StoredHash: hashBytes(data), Profile: profile("A job input, Python", 12, "python")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res[0].Candidate; !res[0].Created || c.Hash != hashBytes(data) || c.Size != int64(len(data)) {
+		t.Errorf("AddCandidates by stored hash = %+v, created %v", c, res[0].Created)
+	}
+	if _, got, err := s.OriginalFile(ctx, res[0].Candidate.ID); err != nil || string(got) != string(data) {
+		t.Errorf("OriginalFile = %q, %v", got, err)
+	}
+	_, err = s.AddCandidates(ctx, []NewCandidate{{File: "x.pdf", StoredHash: hashBytes([]byte("never stored")), Profile: profile("Other text", 1)}})
+	if !errors.Is(err, engine.ErrInvalid) {
+		t.Errorf("AddCandidates with an unknown stored hash: err = %v, want ErrInvalid", err)
+	}
+}

@@ -436,18 +436,22 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 	return nil
 }
 
-// A batch is committed when it holds commitBatch items or commitWait after
-// its first item, whichever comes first. A crash loses at most that much
-// work, which is redone on the next start.
+// A batch is committed when it holds commitBatch items or commitText bytes
+// of extracted text, or commitWait after its first item, whichever comes
+// first. A crash loses at most that much work, which is redone on the next
+// start. Batches are large because each is one new segment of the search
+// index: 256-item batches cost the index ~25% more CPU per candidate than
+// 1,024-item ones on the livecareer set.
 const (
-	commitBatch = 256
+	commitBatch = 1024
+	commitText  = 32 << 20
 	commitWait  = 2 * time.Second
 )
 
-// outcome is one worked item on its way to the committer.
+// outcome is one worked item on its way to the committer. The original is
+// not carried: it is stored already, under the item's hash.
 type outcome struct {
 	item    index.JobItem
-	data    []byte
 	profile engine.Resume
 	match   []byte
 	score   float64
@@ -464,7 +468,7 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 	// is what "stops at an item boundary" means.
 	work := context.WithoutCancel(ctx)
 	feed := make(chan index.JobItem)
-	results := make(chan outcome, 2*commitBatch)
+	results := make(chan outcome, commitBatch) // workers go on while a batch commits
 	var workers sync.WaitGroup
 	for range r.cfg.Workers {
 		workers.Add(1)
@@ -507,11 +511,12 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 			break
 		}
 		batch = append(batch[:0], o)
+		text := len(o.profile.Text)
 		// Gather a batch: one AddCandidates of many documents costs the
 		// index far less (one segment to merge) than many of a few.
 		wait := time.NewTimer(commitWait)
 	gather:
-		for len(batch) < commitBatch {
+		for len(batch) < commitBatch && text < commitText {
 			select {
 			case o, ok := <-results:
 				if !ok {
@@ -519,6 +524,7 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 					break gather
 				}
 				batch = append(batch, o)
+				text += len(o.profile.Text)
 			case <-wait.C:
 				break gather
 			}
@@ -566,7 +572,7 @@ func (r *Runner) work(ctx context.Context, ro role.Role, it index.JobItem) (o ou
 		o.err = fmt.Errorf("encode match: %w", err)
 		return o
 	}
-	o.data, o.profile, o.match, o.score = data, prof, match, m.Score
+	o.profile, o.match, o.score = prof, match, m.Score
 	return o
 }
 
@@ -576,7 +582,7 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 	var idx []int
 	for i, o := range batch {
 		if o.err == nil {
-			add = append(add, index.NewCandidate{File: o.item.File, Original: o.data, Profile: o.profile})
+			add = append(add, index.NewCandidate{File: o.item.File, StoredHash: o.item.Hash, Profile: o.profile})
 			idx = append(idx, i)
 		}
 	}

@@ -516,7 +516,7 @@ func TestRedoAfterCrashBeforeFinish(t *testing.T) {
 		if o.err != nil {
 			t.Fatal(o.err)
 		}
-		early = append(early, index.NewCandidate{File: it.File, Original: o.data, Profile: o.profile})
+		early = append(early, index.NewCandidate{File: it.File, StoredHash: it.Hash, Profile: o.profile})
 	}
 	stored, err := f.store.AddCandidates(ctx, early)
 	if err != nil {
