@@ -57,6 +57,7 @@ func main() {
 	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the matches and search runs to `file`")
 	flag.StringVar(&o.memProfile, "memprofile", "", "write a heap profile after the ingest to `file`")
+	flag.StringVar(&o.runs, "runs", "all", "comma-separated runs to do: matches-uncached, matches, search, search-distinct, search-combos, one-client, uploads (all: every one)")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-load:", err)
@@ -70,6 +71,17 @@ type options struct {
 	ingestDir                                   string
 	ingestLimit, ingestClients                  int
 	cpuProfile, memProfile                      string
+	runs                                        string
+}
+
+// want reports whether run was asked for with -runs.
+func (o options) want(run string) bool {
+	for _, r := range strings.Split(o.runs, ",") {
+		if r = strings.TrimSpace(r); r == "all" || r == run {
+			return true
+		}
+	}
+	return false
 }
 
 // lockedLog counts log lines that mention a locked database.
@@ -170,8 +182,8 @@ func run(ctx context.Context, o options) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 30 * time.Second}
 
 	// 2. Matches and search under 50 concurrent clients.
-	fmt.Printf("%-30s %8s %8s %8s %8s %7s %8s %10s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms", "CPU-bound")
-	fmt.Printf("(CPU ms: process CPU time per request, clients included; CPU-bound: req/s if this process had every core to itself)\n")
+	fmt.Printf("%-30s %8s %8s %8s %8s %7s %8s %10s %6s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms", "CPU-bound", "load")
+	fmt.Printf("(CPU ms: process CPU time per request, clients included; CPU-bound: req/s if this process had every core to itself;\n load: the machine's 1-minute load average at the end of the run, this process included)\n")
 	if o.cpuProfile != "" {
 		f, err := os.Create(o.cpuProfile)
 		if err != nil {
@@ -195,32 +207,54 @@ func run(ctx context.Context, o options) error {
 	defer srv2.Close()
 	base2 := "http://" + ln2.Addr().String()
 	matchesUncached := func(int) string { return base2 + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
-	report("matches, rank cache off", hammer(client, key, o.clients, o.duration, matchesUncached))
+	if o.want("matches-uncached") {
+		report("matches, rank cache off", hammer(client, key, o.clients, o.duration, matchesUncached))
+	}
 	matches := func(int) string { return base + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
-	report("matches, rank cache on", hammer(client, key, o.clients, o.duration, matches))
+	if o.want("matches") {
+		report("matches, rank cache on", hammer(client, key, o.clients, o.duration, matches))
+	}
 	queries := []string{"python", "django AND aws", "skill:python months>=36", "(java OR kotlin) -python", "total_months>=60 docker", "\"rest api\"", "react typescript"}
 	search := func(i int) string {
 		return base + "/api/v1/candidates?limit=20&q=" + urlQuery(queries[i%len(queries)])
 	}
-	report("search (7 queries, facets)", hammer(client, key, o.clients, o.duration, search))
+	if o.want("search") {
+		report("search (7 queries, facets)", hammer(client, key, o.clients, o.duration, search))
+	}
 	// Mostly distinct searches: 7 queries x 600 experience floors, more than
-	// the store's page and facet caches hold, so nearly every request
-	// searches the index and computes its facets.
+	// the server's response, page and facet caches hold, so nearly every
+	// request searches the index and computes its facets. A worst case: every
+	// query carries an odd experience floor.
 	distinct := func(i int) string {
 		q := fmt.Sprintf("%s total_months>=%d", queries[i%len(queries)], (i/len(queries))%600)
 		return base + "/api/v1/candidates?limit=20&q=" + urlQuery(q)
 	}
-	report("search, distinct (uncached)", hammer(client, key, o.clients, o.duration, distinct))
-	fmt.Println("  one client, each query alone (median of 15):")
-	for _, q := range queries {
-		r := hammerN(client, key, 15, base+"/api/v1/candidates?limit=20&q="+urlQuery(q))
-		fmt.Printf("    %-28q %8.2f ms  %6d hits\n", q, r.median, r.total)
+	if o.want("search-distinct") {
+		report("search, distinct (uncached)", hammer(client, key, o.clients, o.duration, distinct))
+	}
+	// Queries as a recruiter types them, none repeated within the run's
+	// reach of the caches: one or two skills in a few shapes, sometimes
+	// with a floor of whole years (see comboQuery).
+	combos := func(i int) string {
+		return base + "/api/v1/candidates?limit=20&q=" + urlQuery(comboQuery(gen.common, i))
+	}
+	if o.want("search-combos") {
+		report("search, skill combos (uncached)", hammer(client, key, o.clients, o.duration, combos))
+	}
+	if o.want("one-client") {
+		fmt.Println("  one client, each query alone (median of 15):")
+		for _, q := range queries {
+			r := hammerN(client, key, 15, base+"/api/v1/candidates?limit=20&q="+urlQuery(q))
+			fmt.Printf("    %-28q %8.2f ms  %6d hits\n", q, r.median, r.total)
+		}
 	}
 
 	// 3. Concurrent uploads: no "database is locked".
-	up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
-	fmt.Printf("\n%d concurrent uploaders x %d: %d stored, %d non-2xx, %d \"locked\" in responses or logs, %.0f uploads/s\n",
-		o.uploaders, o.uploadsEach, up.ok, up.failed, up.locked+int(locked.n.Load()), float64(up.ok)/up.elapsed.Seconds())
+	if o.want("uploads") {
+		up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
+		fmt.Printf("\n%d concurrent uploaders x %d: %d stored, %d non-2xx, %d \"locked\" in responses or logs, %.0f uploads/s\n",
+			o.uploaders, o.uploadsEach, up.ok, up.failed, up.locked+int(locked.n.Load()), float64(up.ok)/up.elapsed.Seconds())
+	}
 
 	// 4. Ingest real PDFs over HTTP.
 	if o.ingestDir != "" {
@@ -342,6 +376,15 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 	return all
 }
 
+// loadAvg is the machine's 1-minute load average ("?" without /proc).
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
 type single struct {
 	median float64
 	total  int
@@ -387,11 +430,41 @@ func report(name string, r result) {
 	if len(r.lat) > 0 {
 		cpuPer = float64(r.cpu.Microseconds()) / 1000 / float64(len(r.lat))
 	}
-	fmt.Printf("%-30s %8d %8.0f %8.2f %8.2f %7d %8.3f %10.0f\n", name, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(), pct(0.50), pct(0.99), r.errors,
-		cpuPer, float64(runtime.NumCPU())*1000/max(cpuPer, 1e-9))
+	fmt.Printf("%-30s %8d %8.0f %8.2f %8.2f %7d %8.3f %10.0f %6s\n", name, len(r.lat), float64(len(r.lat))/r.elapsed.Seconds(), pct(0.50), pct(0.99), r.errors,
+		cpuPer, float64(runtime.NumCPU())*1000/max(cpuPer, 1e-9), loadAvg())
 	if r.sample != "" {
 		fmt.Printf("  last error: %s\n", r.sample)
 	}
+}
+
+// comboQuery is the i-th of ~9,000 recruiter-like queries over skills: two
+// skills in one of four shapes ("a b", "a AND b", "a -b", "skill:a
+// months>=N b"), with no floor, or a total_months floor of whole years.
+// Consecutive i give different queries; the sequence repeats only after
+// every combination.
+func comboQuery(skills []string, i int) string {
+	n := len(skills)
+	word := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
+	a, b := skills[i%n], skills[(i/n+1+i%n)%n]
+	if a == b {
+		b = skills[(i+1)%n]
+	}
+	rest := i / (n * n)
+	var q string
+	switch rest % 4 {
+	case 0:
+		q = word(a) + " " + word(b)
+	case 1:
+		q = word(a) + " AND " + word(b)
+	case 2:
+		q = word(a) + " -" + word(b)
+	default:
+		q = fmt.Sprintf("skill:%s months>=%d %s", word(a), 12*(1+rest/4%3), word(b))
+	}
+	if years := []int{0, 2, 3, 5, 8}[rest/12%5]; years > 0 {
+		q += fmt.Sprintf(" total_months>=%d", 12*years)
+	}
+	return q
 }
 
 func urlQuery(q string) string {
