@@ -589,9 +589,19 @@ func startsWord(text string, i int) bool {
 		if wordByte[p] {
 			return false
 		}
-		return p != '.' || i < 2 || !wordBefore(text, i-1)
+		return p != '.' || i < 2 || !wordBefore(text, i-1) || gluedSentence(text, i-1)
 	}
 	return !wordBefore(text, i)
+}
+
+// gluedSentence reports whether the full stop at text[dot] ends a sentence
+// glued to the next ("market analysis.Defined strategies", as some PDF
+// producers and form-built resumes write them): a lower-case letter before
+// it, a capital and a lower-case letter after ("e.g.Python" too). ".NET",
+// "Node.js" and "ASP.Net" do not have that shape.
+func gluedSentence(text string, dot int) bool {
+	return dot >= 1 && dot+2 < len(text) && text[dot-1] >= 'a' && text[dot-1] <= 'z' &&
+		text[dot+1] >= 'A' && text[dot+1] <= 'Z' && text[dot+2] >= 'a' && text[dot+2] <= 'z'
 }
 
 // endsWord reports whether a match may end before text[j]: at the end, or
@@ -611,7 +621,7 @@ func endsWord(text string, j int) bool {
 	case '+', '#':
 		return false
 	case '.':
-		return !wordAt(text, j+1)
+		return !wordAt(text, j+1) || gluedSentence(text, j)
 	}
 	return true
 }

@@ -42,6 +42,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Ruby Tuesday", "Server at Ruby Tuesday, 2015–2017.", []string{}},
 		{"excel at", "I excel at reconciling accounts.", []string{"account-reconciliation"}},
 		{"Excel in", "Excel in fast-paced teams.", []string{}},
+		{"Excel within", "Analytical skills.Excel within a competitive environment.", []string{"critical-thinking"}},
 		{"Head Chef", "Head Chef at Bistro Lune.", []string{}},
 		{"chef alone", "Chef, The Green Fork.", []string{}},
 		{"Express delivery", "Managed Express delivery routes.", []string{}},
@@ -141,6 +142,11 @@ func TestExtractLeftmostLongestAndPunctuation(t *testing.T) {
 		{"AR and AP", []string{}},
 		{"ar and ap are words in other languages", []string{}},
 		{"A/R and A/P", []string{"accounts-payable", "accounts-receivable"}},
+		// sentences glued by the PDF producer still end and start words
+		{"market research and lesson plans.Negotiated rates", []string{"lesson-planning", "market-research", "negotiation"}},
+		{"Confluence and SharePoint.Education Details", []string{"confluence", "sharepoint"}},
+		{"ASP.Net, Node.js, e.g.Python", []string{"asp-net", "nodejs", "python"}},
+		{"Salesforce.com and Sales Force", []string{"salesforce"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
