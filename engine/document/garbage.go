@@ -27,13 +27,14 @@ func isGarbage(text string) bool {
 		return true
 	}
 	words, vowelless := 0, 0
-	for _, w := range strings.Fields(text) {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	for w := range strings.FieldsSeq(text) {
+		w = strings.TrimFunc(w, notLetter)
 		if len(w) < 4 || !isASCIILetters(w) {
 			continue
 		}
 		words++
-		if !strings.ContainsAny(strings.ToLower(w), "aeiouy") {
+		// w is ASCII letters, so no case folding is needed.
+		if !strings.ContainsAny(w, "aeiouyAEIOUY") {
 			vowelless++
 		}
 	}
@@ -49,3 +50,5 @@ func isASCIILetters(w string) bool {
 	}
 	return true
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }

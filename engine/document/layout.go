@@ -105,7 +105,7 @@ func buildSegments(glyphs []glyph) []segment {
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
-			tol := 0.3 * math.Min(glyphs[start].size, glyphs[i].size)
+			tol := 0.3 * minf(glyphs[start].size, glyphs[i].size)
 			if math.Abs(glyphs[i].y-glyphs[start].y) <= tol {
 				continue
 			}
@@ -140,7 +140,7 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 			continue
 		}
 		if prev != nil {
-			size := math.Max(prev.size, g.size)
+			size := maxf(prev.size, g.size)
 			gap := g.x - (prev.x + prev.w)
 			// A repeated glyph at the same place is fake bold or a shadow.
 			if g.text == prev.text && math.Abs(g.x-prev.x) < 0.1*size {
@@ -167,7 +167,7 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 		}
 		b.WriteString(g.text)
 		cur.x1 = g.x + g.w
-		cur.size = math.Max(cur.size, g.size)
+		cur.size = maxf(cur.size, g.size)
 		cur.chars += utf8.RuneCountInString(g.text)
 		prev = g
 	}
@@ -215,7 +215,7 @@ func orderColumns(segs []segment, depth int, blocks *[][]segment) {
 
 func sortTopDown(segs []segment) {
 	slices.SortStableFunc(segs, lessToCmp(func(a, b segment) bool {
-		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+		if math.Abs(a.y-b.y) > 0.3*minf(a.size, b.size) {
 			return a.y > b.y
 		}
 		return a.x0 < b.x0
@@ -259,8 +259,8 @@ func findGutter(segs []segment) (float64, bool) {
 	total := 0
 	var sizes []float64
 	for _, s := range segs {
-		minX = math.Min(minX, s.x0)
-		maxX = math.Max(maxX, s.x1)
+		minX = minf(minX, s.x0)
+		maxX = maxf(maxX, s.x1)
 		total += s.chars
 		sizes = append(sizes, s.size)
 	}
@@ -293,7 +293,7 @@ func findGutter(segs []segment) (float64, bool) {
 			e++
 		}
 		width := float64(e-b) * bin
-		if width >= math.Max(em, 6) {
+		if width >= maxf(em, 6) {
 			gx := minX + float64(b+e)/2*bin
 			l, r, ln, rn := 0, 0, 0, 0
 			for _, s := range segs {
@@ -332,13 +332,13 @@ func writeBlock(out *strings.Builder, segs []segment, marks []box) {
 	for i := 0; i < len(segs); {
 		j := i + 1
 		l := line{y: segs[i].y, size: segs[i].size, x0: segs[i].x0, x1: segs[i].x1, first: segs[i].first, text: segs[i].text}
-		for j < len(segs) && math.Abs(segs[j].y-segs[i].y) <= 0.3*math.Min(segs[i].size, segs[j].size) {
+		for j < len(segs) && math.Abs(segs[j].y-segs[i].y) <= 0.3*minf(segs[i].size, segs[j].size) {
 			l.text += " " + segs[j].text
-			l.size = math.Max(l.size, segs[j].size)
+			l.size = maxf(l.size, segs[j].size)
 			l.x1 = segs[j].x1
 			j++
 		}
-		right = math.Max(right, l.x1)
+		right = maxf(right, l.x1)
 		if bulletMarkBefore(marks, l.x0, l.y, l.size) {
 			l.bullet = true
 			l.text = "- " + l.text
@@ -357,7 +357,7 @@ func writeBlock(out *strings.Builder, segs []segment, marks []box) {
 			// A soft wrap: the next line's first word would not have fit on
 			// this one, and this one is prose (a list of single words in a
 			// narrow column fills its width too).
-			softWrap := gap > 0 && gap < 1.6*math.Max(prev.size, l.size) &&
+			softWrap := gap > 0 && gap < 1.6*maxf(prev.size, l.size) &&
 				strings.Count(prev.text, " ") >= 2 &&
 				math.Abs(prev.size-l.size) < 0.5 &&
 				prev.x1+0.25*l.size+nextWord > right-0.5 &&
@@ -367,7 +367,7 @@ func writeBlock(out *strings.Builder, segs []segment, marks []box) {
 				// the line broke at a hyphen: keep it, join the word
 			case softWrap:
 				out.WriteByte(' ')
-			case gap > 1.9*math.Max(prev.size, l.size):
+			case gap > 1.9*maxf(prev.size, l.size):
 				out.WriteString("\n\n")
 			default:
 				out.WriteByte('\n')
@@ -453,4 +453,21 @@ func combineAccents(line []glyph) []glyph {
 		}
 	}
 	return out
+}
+
+// maxf is math.Max, inlined: the builtin max with math.Max's answer of +Inf
+// when one argument is +Inf and the other NaN.
+func maxf(x, y float64) float64 {
+	if math.IsInf(x, 1) || math.IsInf(y, 1) {
+		return math.Inf(1)
+	}
+	return max(x, y)
+}
+
+// minf is math.Min, inlined, like maxf.
+func minf(x, y float64) float64 {
+	if math.IsInf(x, -1) || math.IsInf(y, -1) {
+		return math.Inf(-1)
+	}
+	return min(x, y)
 }

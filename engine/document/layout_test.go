@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,5 +99,24 @@ func TestLayoutPage(t *testing.T) {
 				t.Errorf("layoutPage mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMaxfMinf checks the inlined maxf and minf against math.Max and
+// math.Min bit for bit on the special values.
+func TestMaxfMinf(t *testing.T) {
+	vals := []float64{math.NaN(), math.Copysign(0, -1), 0, 1, -1, 0.5, math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64}
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+	}
+	for _, x := range vals {
+		for _, y := range vals {
+			if got, want := maxf(x, y), math.Max(x, y); !same(got, want) {
+				t.Errorf("maxf(%v, %v) = %v, want %v", x, y, got, want)
+			}
+			if got, want := minf(x, y), math.Min(x, y); !same(got, want) {
+				t.Errorf("minf(%v, %v) = %v, want %v", x, y, got, want)
+			}
+		}
 	}
 }

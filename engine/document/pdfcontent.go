@@ -105,8 +105,8 @@ var emptyBox = box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 
 func (b *box) add(m matrix, x, y float64) {
 	px, py := x*m[0]+y*m[2]+m[4], x*m[1]+y*m[3]+m[5]
-	b.x0, b.y0 = math.Min(b.x0, px), math.Min(b.y0, py)
-	b.x1, b.y1 = math.Max(b.x1, px), math.Max(b.y1, py)
+	b.x0, b.y0 = minf(b.x0, px), minf(b.y0, py)
+	b.x1, b.y1 = maxf(b.x1, px), maxf(b.y1, py)
 }
 
 func (in *interp) abort(format string, args ...any) {

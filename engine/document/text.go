@@ -83,7 +83,9 @@ func normalizeText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.TrimPrefix(s, "\uFEFF")
-	s = ligatures.Replace(s)
+	if strings.Contains(s, "\xef\xac") { // the UTF-8 lead of U+FB00–U+FB06
+		s = ligatures.Replace(s)
+	}
 	var out strings.Builder
 	out.Grow(len(s))
 	blank := 0
