@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +26,10 @@ import (
 func evalRoles(shared string) error {
 	tax := taxonomy.Default()
 	if err := evalJobDescriptions(tax); err != nil {
+		return err
+	}
+	fmt.Println()
+	if err := evalGreenCues(shared, tax); err != nil {
 		return err
 	}
 	fmt.Println()
@@ -256,4 +262,141 @@ func printExplained(top []role.Ranked) {
 			}
 		}
 	}
+}
+
+// greenCueLabels holds hand tier labels for skill spans of the Green et al.
+// sentences that contain a cue word (see the file's header).
+const greenCueLabels = "testdata/jobs/green-cue-labels.tsv"
+
+// evalGreenCues measures how well job-description cues are read on text
+// nobody on the team wrote: each labelled sentence of the Green et al. set
+// is parsed as a one-line job description, in two settings — as an item
+// under a "Requirements" heading (an uncued skill is required) and as a
+// line with no heading (only cued or "experience with"-style clauses
+// count) — and each labelled span gets the tier its skills came out with:
+// R when one is in the required list, P when one is a plus, N otherwise.
+// Spans in which the taxonomy finds no skill, or only soft skills (which a
+// role never lists), are not scored (counted).
+func evalGreenCues(shared string, tax *taxonomy.Taxonomy) error {
+	path := filepath.Join(shared, "data", "job-descriptions-green", "raw_data", "testset.txt")
+	sents, err := readGreen(path)
+	if err != nil {
+		fmt.Printf("job-description cues (Green et al.): %s unreadable (%v); skipped\n", path, err)
+		return nil
+	}
+	type label struct {
+		sentence, start, end int
+		tier                 string
+	}
+	f, err := os.Open(greenCueLabels)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var labels []label
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) < 4 {
+			return fmt.Errorf("%s: bad line %q", greenCueLabels, line)
+		}
+		var l label
+		var errs [3]error
+		l.sentence, errs[0] = strconv.Atoi(c[0])
+		l.start, errs[1] = strconv.Atoi(c[1])
+		l.end, errs[2] = strconv.Atoi(c[2])
+		l.tier = c[3]
+		for _, e := range errs {
+			if e != nil {
+				return fmt.Errorf("%s: %q: %w", greenCueLabels, line, e)
+			}
+		}
+		if l.sentence >= len(sents) || l.end > len(sents[l.sentence].tokens) {
+			return fmt.Errorf("%s: %q is outside the data", greenCueLabels, line)
+		}
+		labels = append(labels, l)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	nSent := map[int]bool{}
+	for _, l := range labels {
+		nSent[l.sentence] = true
+	}
+	fmt.Printf("job-description cues on Green et al. sentences nobody on the team wrote (%d sentences with a cue word, %d spans labelled R/P/N before running)\n", len(nSent), len(labels))
+	for _, setting := range []struct{ name, prefix string }{
+		{"under a Requirements heading", "Job\n\nRequirements\n- "},
+		{"with no heading", "Job\n\n"},
+	} {
+		roles := map[int]role.Role{}
+		for si := range nSent {
+			roles[si] = role.FromJobDescription(setting.prefix+sents[si].text, tax)
+		}
+		confusion := map[string]int{} // "label>got"
+		scored, right, noSkill := 0, 0, 0
+		var wrong []string
+		for _, l := range labels {
+			s := sents[l.sentence]
+			var names []string
+			for _, m := range tax.Extract(s.text) {
+				if t := tokenAt(s.offsets, m.Start); t >= l.start && t < l.end {
+					if sk, ok := tax.Get(m.SkillID); ok && sk.Category != "soft" {
+						names = append(names, sk.Name)
+					}
+				}
+			}
+			if len(names) == 0 {
+				noSkill++
+				continue
+			}
+			got := tierOf(roles[l.sentence], names)
+			scored++
+			confusion[l.tier+">"+got]++
+			if got == l.tier {
+				right++
+			} else {
+				wrong = append(wrong, fmt.Sprintf("%d:%d-%d %s→%s", l.sentence, l.start, l.end, l.tier, got))
+			}
+		}
+		fmt.Printf("  %s: %d of %d scored spans right (%.2f); %d spans without a known non-soft skill not scored\n", setting.name, right, scored, frac(right, scored), noSkill)
+		var cells []string
+		for _, w := range []string{"R", "P", "N"} {
+			for _, g := range []string{"R", "P", "N"} {
+				cells = append(cells, fmt.Sprintf("%s→%s %d", w, g, confusion[w+">"+g]))
+			}
+		}
+		fmt.Printf("    label→parsed: %s\n", strings.Join(cells, ", "))
+		if len(wrong) > 0 {
+			fmt.Printf("    wrong (sentence:tokens): %s\n", strings.Join(wrong, " "))
+		}
+	}
+	return nil
+}
+
+// tierOf is "R" when any of names is in a required requirement of ro, "P"
+// when any is a plus, else "N".
+func tierOf(ro role.Role, names []string) string {
+	in := func(qs []role.Requirement) bool {
+		for _, q := range qs {
+			for _, s := range q.Skills {
+				for _, n := range names {
+					if s == n {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case in(ro.Required):
+		return "R"
+	case in(ro.Plus):
+		return "P"
+	}
+	return "N"
 }

@@ -40,6 +40,7 @@ const (
 	cueParen         // "(preferred)" right after a skill
 	cueSpan          // "no … required": governs the units inside it
 	cueSame          // "as is": the tier of the cue before it, forward
+	cueOffer         // "we offer", "sign-on bonus": its clause asks for nothing
 )
 
 // sentCue is one tier cue found in a sentence.
@@ -77,11 +78,15 @@ func findCues(s string) []sentCue {
 	}
 	add := func(re *regexp.Regexp, tier, dir int) {
 		for _, m := range re.FindAllStringIndex(s, -1) {
+			if tier == tierRequired && notACue(s, m[0], m[1]) {
+				continue
+			}
 			if !taken(m[0], m[1]) {
 				out = append(out, sentCue{start: m[0], end: m[1], tier: tier, dir: dir})
 			}
 		}
 	}
+	add(offerCue, tierNone, cueOffer)
 	add(butPlusCue, tierPlus, cueAuto)
 	add(negSpanCue, tierNone, cueSpan)
 	add(negCue, tierNone, cueAuto)
@@ -95,7 +100,7 @@ func findCues(s string) []sentCue {
 		before := strings.TrimRight(s[:c.start], " ")
 		after := strings.TrimLeft(s[c.end:], " ")
 		switch {
-		case c.dir == cueSpan:
+		case c.dir == cueSpan || c.dir == cueOffer:
 		case c.dir == cueSame:
 			c.dir = cuePrefix
 			c.tier = tierNone
@@ -104,7 +109,7 @@ func findCues(s string) []sentCue {
 			}
 		case strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")"):
 			c.dir = cueParen
-		case strings.HasPrefix(after, ":"):
+		case strings.HasPrefix(after, ":") || labelColon.MatchString(s[c.end:]):
 			c.dir = cuePrefix
 		case prefixOnly.MatchString(text) && !endsWithWord(before, "a") && !endsWithWord(before, "is"):
 			c.dir = cuePrefix
@@ -112,6 +117,26 @@ func findCues(s string) []sentCue {
 	}
 	return out
 }
+
+// dutyRequired matches "required" used of a duty or an occasion, not of a
+// qualification: "you will be required to support", "as and when required".
+var (
+	dutyRequiredAfter  = regexp.MustCompile(`(?i)^\s*to\b`)
+	dutyRequiredBefore = regexp.MustCompile(`(?i)\b(as|when|where|if|whenever|wherever)\s*$`)
+)
+
+// notACue reports whether a must-cue match s[a:b] is "required to …" or
+// "as required" and so says nothing about a skill.
+func notACue(s string, a, b int) bool {
+	if !strings.EqualFold(s[a:b], "required") {
+		return false
+	}
+	return dutyRequiredAfter.MatchString(s[b:]) || dutyRequiredBefore.MatchString(s[:a])
+}
+
+// labelColon: a cue a few words before a colon labels what follows
+// ("Essential skills for this role are: …").
+var labelColon = regexp.MustCompile(`^[\w\s'’/-]{0,40}:`)
 
 func endsWithWord(s, w string) bool {
 	s = strings.ToLower(s)
@@ -143,7 +168,7 @@ func planTiers(s string, units []unit, sectionTier func(clause string) int) tier
 	for _, c := range p.cues {
 		inside := false
 		for _, u := range units {
-			if c.dir == cueSpan {
+			if c.dir == cueSpan || c.dir == cueOffer {
 				break
 			}
 			if c.start < u.end && u.start < c.end {
@@ -248,6 +273,14 @@ func (p *tierPlan) clauseBounds(ui int) (int, int) {
 			break
 		}
 	}
+	// a boundary with no unit beyond it ("…, and in return a bonus")
+	u := p.units[ui]
+	if ms := boundaryGap.FindAllStringIndex(p.s[start:u.start], -1); len(ms) > 0 {
+		start += ms[len(ms)-1][1]
+	}
+	if m := boundaryGap.FindStringIndex(p.s[u.end:end]); m != nil {
+		end = u.end + m[0]
+	}
 	return start, end
 }
 
@@ -263,6 +296,27 @@ func (p *tierPlan) separated(k int) bool {
 	return strings.Contains(gap, ",") || p.boundaryBetween(a.end, b.start)
 }
 
+// separatedStrong is separated without the comma rule: what a cue before
+// a list governs runs on over commas ("ideally Selenium and experience of
+// web testing, HTML and JavaScript") up to a real clause boundary.
+func (p *tierPlan) separatedStrong(k int) bool {
+	a, b := p.units[k], p.units[k+1]
+	if a.skill && b.skill && isSeparator(p.s[a.end:b.start]) {
+		return p.listBreak(k)
+	}
+	return p.boundaryBetween(a.end, b.start)
+}
+
+// hasOffer reports whether an offer cue lies in s[start:end].
+func (p *tierPlan) hasOffer(start, end int) bool {
+	for _, c := range p.cues {
+		if c.dir == cueOffer && c.start < end && start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
 // unitTier is the tier of unit ui: a negation around it, a parenthesised
 // cue right after it, a cue after it in its clause, a cue before it in its
 // clause, or the section's tier for its clause.
@@ -272,6 +326,9 @@ func (p *tierPlan) unitTier(ui int, sectionTier func(string) int) int {
 		if c.dir == cueSpan && c.start <= u.start && u.end <= c.end {
 			return tierNone
 		}
+	}
+	if start, end := p.clauseBounds(ui); p.hasOffer(start, end) {
+		return tierNone
 	}
 	// after: the first cue following the unit, with only units of the same
 	// clause between
@@ -308,7 +365,7 @@ before:
 			continue
 		}
 		for k > 0 && p.units[k-1].end > c.end {
-			if p.separated(k - 1) {
+			if p.separatedStrong(k - 1) {
 				goto section
 			}
 			k--

@@ -35,10 +35,10 @@ var headings = []struct {
 
 // Sentence cues that override the section.
 var (
-	plusCue = regexp.MustCompile(`(?i)\b(is|are|would be|will be)? ?an? (big |huge |strong )?(plus|bonus|advantage|asset)\b|nice[ -]to[ -]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bideally\b|\bis a plus\b|\bbeneficial\b|\bnot required\b|\boptional\b|would be (great|nice|good)|\bgreat if\b|\bnice if\b`)
+	plusCue = regexp.MustCompile(`(?i)\b(is|are|would be|will be)? ?an? (big |huge |strong )?(plus|bonus|advantage|asset)\b|nice[ -]to[ -]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bideally\b|\bis a plus\b|\bbeneficial\b|\bnot required\b|\boptional\b|would be (great|nice|good)|\bgreat if\b|\bnice if\b|\badvantageous\b|\bpreferable\b|\bdesired\b`)
 	mustCue = regexp.MustCompile(`(?i)must[ -]have|\bmust\b|\brequired\b|\brequirement|\bstrong (experience|background|knowledge|skills)\b|\bproficien|\bexpert\b|\bexpertise\b|\bsolid\b|\bmandatory\b|\bessential\b`)
 	// softCue marks an intro sentence that states what the candidate brings.
-	softCue = regexp.MustCompile(`(?i)\bexperience (with|in|using|of)\b|\bknowledge of\b|\bfamiliar(ity)? with\b|\bskilled (in|with)\b|\bcertifi|\blicen[cs]e|\byou (have|know|bring)\b|\bhands-on\b|\byears\b|\bability to use\b|\bworking knowledge\b`)
+	softCue = regexp.MustCompile(`(?i)\bexperience (with|in|using|of)\b|\bknowledge of\b|\bfamiliar(ity)? with\b|\bskilled (in|with)\b|\bcertifi|\blicen[cs]e|\byou (have|know|bring)\b|\bhands-on\b|\byears\b|\bability to use\b|\bworking knowledge\b|\bunderstanding of\b|\bexposure to\b|\bbackground in\b|\btrack record\b`)
 	// anyCue before a list makes it a set of alternatives.
 	anyCue     = regexp.MustCompile(`(?i)(such as|like|e\.g\.?|for example|for instance|including|one of|one or more of|any of|either|at least one)[\s:,(]*$`)
 	yearsRe    = regexp.MustCompile(`(?i)(\d+)\s*(?:\+|-\s*\d+)?\s*(?:\+\s*)?(?:years?|yrs?)\b`)
@@ -111,9 +111,6 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 		}
 		line = stripBullet(line)
 		for _, sent := range sentences(line) {
-			if offerCue.MatchString(sent) {
-				continue
-			}
 			all := collapseSame(sent, jd.mentions(sent))
 			ms := dropLabels(sent, all)
 			degrees := degreeRe.FindAllStringIndex(sent, -1)

@@ -138,6 +138,11 @@ func TestClauseCues(t *testing.T) {
 		{"no X required", "Python; no prior Java experience required", "R:Python"},
 		{"X not required", "Python required, Java not required", "R:Python"},
 		{"not required but a plus", "Python required; Go is not required but a plus", "P:Go R:Python"},
+		// phrasings of real ads (Green et al. sentences, paraphrased)
+		{"ideally runs on over commas", "Ideally confident with Docker and experience of testing, Git and Linux", "P:Docker P:Git P:Linux"},
+		{"cue a few words before a colon", "Deploy with Kubernetes. Essential skills for this role are: Linux, Git", "R:Git R:Kubernetes R:Linux"},
+		{"advantageous", "Python is essential, AWS is advantageous", "P:AWS R:Python"},
+		{"offer clause asks nothing", "Python and Go are essential, and in return a benefits package with AWS training", "R:Go R:Python"},
 		// education and total experience follow their own clause
 		{"degree required, higher one preferred", "Bachelor's degree in Computer Science, Master's preferred", "edu=bachelor"},
 		{"degree only preferred", "Master's degree preferred", ""},
@@ -157,6 +162,10 @@ func TestClauseCues(t *testing.T) {
 		{"duty plus cue", "Dev\n\nResponsibilities\n- Build services in Go, and Terraform is a plus", "P:Terraform"},
 		{"duty must cue", "Dev\n\nResponsibilities\n- Deploy with Docker; you must know Linux", "R:Linux"},
 		{"intro soft cue per clause", "Dev\n\nYou have experience with Go, and Rust would be nice.", "P:Rust R:Go"},
+		{"required to is a duty", "Dev\n\nYou will be required to maintain Linux servers.", ""},
+		{"as required is a duty", "Dev\n\nDeploy Docker images as required.", ""},
+		{"required for is a requirement", "Dev\n\nGo experience required for a growing team.", "R:Go"},
+		{"essential label with a colon", "Dev\n\nRun the lab with Docker. Essential skills for this role are: Linux, Git", "R:Git R:Linux"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := brief(FromJobDescription(tt.text, tax)); got != tt.want {
