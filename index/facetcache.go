@@ -203,11 +203,16 @@ func (c *segmentFacets) count(ctx context.Context, snap *scorch.IndexSnapshot, s
 }
 
 // topCounts is the non-zero counts, count descending, ties by term, at
-// most size of them.
+// most size of them. Only terms that can make the cut are sorted: those
+// counted at least as often as the size-th largest count.
 func topCounts(counts []int32, names []string, size int) []FacetCount {
+	var cut int32 = 1
+	if nonZero := countNonZero(counts); nonZero > size {
+		cut = kthLargest(counts, size)
+	}
 	out := []FacetCount{}
 	for o, n := range counts {
-		if n > 0 {
+		if n >= cut {
 			out = append(out, FacetCount{Term: names[o], Count: int(n)})
 		}
 	}
@@ -221,4 +226,53 @@ func topCounts(counts []int32, names []string, size int) []FacetCount {
 		out = out[:size]
 	}
 	return out
+}
+
+func countNonZero(counts []int32) int {
+	n := 0
+	for _, c := range counts {
+		if c > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// kthLargest is the k-th largest value of counts (k ≥ 1, k ≤ len(counts)):
+// a min-heap of the k largest seen.
+func kthLargest(counts []int32, k int) int32 {
+	h := make([]int32, 0, k)
+	for _, c := range counts {
+		if len(h) < k {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; { // sift up
+				p := (i - 1) / 2
+				if h[p] <= h[i] {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+			continue
+		}
+		if c <= h[0] {
+			continue
+		}
+		h[0] = c
+		for i := 0; ; { // sift down
+			l, m := 2*i+1, i
+			if l < len(h) && h[l] < h[m] {
+				m = l
+			}
+			if l+1 < len(h) && h[l+1] < h[m] {
+				m = l + 1
+			}
+			if m == i {
+				break
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	return h[0]
 }

@@ -2,6 +2,10 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -83,4 +87,44 @@ func TestCountFacetsMatchesBleve(t *testing.T) {
 	}
 	fill(t, s, 300, 40)
 	compare(t, "after deletes and adds")
+}
+
+// TestTopCounts compares topCounts with sorting every non-zero count, on
+// random counts full of ties.
+func TestTopCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 200 {
+		n := r.IntN(300)
+		counts := make([]int32, n)
+		names := make([]string, n)
+		for i := range counts {
+			names[i] = fmt.Sprintf("t%03d", r.IntN(1000))
+			if r.IntN(3) > 0 {
+				counts[i] = int32(r.IntN(12))
+			}
+		}
+		size := 1 + r.IntN(60)
+		var want []FacetCount
+		for i, c := range counts {
+			if c > 0 {
+				want = append(want, FacetCount{Term: names[i], Count: int(c)})
+			}
+		}
+		slices.SortStableFunc(want, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Term, b.Term)
+		})
+		if len(want) > size {
+			want = want[:size]
+		}
+		got := topCounts(counts, names, size)
+		if len(want) == 0 {
+			want = []FacetCount{}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d (n %d, size %d) (-want +got):\n%s", round, n, size, diff)
+		}
+	}
 }
