@@ -205,8 +205,12 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || k < len(text) && wordByte[text[k]] {
 		return false
 	}
-	name := text[c.start:c.end]
-	caps := len(name) > 1 && strings.ToUpper(name) == name
+	caps := c.end-c.start > 1
+	for _, b := range []byte(text[c.start:c.end]) {
+		if b >= 'a' && b <= 'z' {
+			caps = false
+		}
+	}
 	for _, b := range []byte(w[1:]) {
 		lower := b >= 'a' && b <= 'z'
 		upper := b >= 'A' && b <= 'Z'
@@ -217,7 +221,14 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	if i+1 < len(cands) && cands[i+1].start == j {
 		return false
 	}
-	return !notNames[strings.ToLower(w)]
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return true
+	}
+	for k := range len(w) {
+		buf[k] = fold[w[k]]
+	}
+	return !notNames[string(buf[:len(w)])]
 }
 
 // citationInitials reports whether the two or three capitals at
@@ -247,8 +258,7 @@ func citationInitials(text string, start, end int) bool {
 		hi += end
 	}
 	line := text[lo:hi]
-	lower := strings.ToLower(line)
-	if strings.Contains(lower, "et al") || strings.Contains(lower, "doi:") || strings.Contains(lower, "doi.org") {
+	if containsFold(line, "et al") || containsFold(line, "doi:") || containsFold(line, "doi.org") {
 		return true
 	}
 	for y := strings.IndexByte(line, '('); y >= 0; {
@@ -284,6 +294,24 @@ func initialsElsewhere(line string, at int) bool {
 			k--
 		}
 		if k < i-1 && k > 0 && line[k-1] >= 'A' && line[k-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII text w at
+// the start of a word, ignoring the case of s, without allocating.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if i > 0 && wordByte[s[i-1]] {
+			continue
+		}
+		k := 0
+		for k < len(w) && fold[s[i+k]] == w[k] {
+			k++
+		}
+		if k == len(w) {
 			return true
 		}
 	}
