@@ -17,8 +17,9 @@ type matrix [6]float64
 
 var identity = matrix{1, 0, 0, 1, 0, 0}
 
-// mul returns m × n (apply m, then n).
-func (m matrix) mul(n matrix) matrix {
+// mul returns m × n (apply m, then n). The matrices are passed by pointer:
+// the call is too big to inline, and arrays are not passed in registers.
+func (m *matrix) mul(n *matrix) matrix {
 	return matrix{
 		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
 		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
@@ -164,7 +165,7 @@ func (in *interp) exec(op opcode, args []operand, depth int) {
 		}
 	case opcm:
 		if v, ok := nums(args, 6); ok {
-			g.ctm = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}.mul(g.ctm)
+			g.ctm = (&matrix{v[0], v[1], v[2], v[3], v[4], v[5]}).mul(&g.ctm)
 		}
 	case opBT:
 		g.tm, g.tlm = identity, identity
@@ -198,7 +199,7 @@ func (in *interp) exec(op opcode, args []operand, depth int) {
 			if op == opTD {
 				g.tl = -v[1]
 			}
-			g.tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(g.tlm)
+			g.tlm = (&matrix{1, 0, 0, 1, v[0], v[1]}).mul(&g.tlm)
 			g.tm = g.tlm
 		}
 	case opTm:
@@ -233,7 +234,7 @@ func (in *interp) exec(op opcode, args []operand, depth int) {
 				in.show(a.str)
 			case 'n':
 				tx := -a.num / 1000 * g.tfs * g.th
-				g.tm = matrix{1, 0, 0, 1, tx, 0}.mul(g.tm)
+				g.tm = (&matrix{1, 0, 0, 1, tx, 0}).mul(&g.tm)
 			}
 		}
 	case opm, opl:
@@ -308,7 +309,7 @@ func (in *interp) font(nameBytes []byte) *fontInfo {
 }
 
 func (in *interp) nextLine() {
-	in.g.tlm = matrix{1, 0, 0, 1, 0, -in.g.tl}.mul(in.g.tlm)
+	in.g.tlm = (&matrix{1, 0, 0, 1, 0, -in.g.tl}).mul(&in.g.tlm)
 	in.g.tm = in.g.tlm
 }
 
@@ -333,7 +334,7 @@ func (in *interp) form(name string, depth int) {
 		for i := range fm {
 			fm[i] = m.Index(i).Float64()
 		}
-		in.g.ctm = fm.mul(in.g.ctm)
+		in.g.ctm = fm.mul(&in.g.ctm)
 	}
 	if r := x.Key("Resources"); !r.IsNull() {
 		in.res = r
@@ -357,8 +358,8 @@ func (in *interp) show(s []byte) {
 	// The text rendering matrix of each glyph is trm = [tfs·th 0 0 tfs 0 rise]
 	// × tm × ctm; only tm's translation moves between glyphs, so compute
 	// tm × ctm once and move the origin along its x axis.
-	m := g.tm.mul(g.ctm)
-	trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(m)
+	m := g.tm.mul(&g.ctm)
+	trm := (&matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}).mul(&m)
 	in.scale.set(trm)
 	size, xscale, turned := in.scale.size, in.scale.xscale, in.scale.turned
 	for i := 0; i+step <= len(s); i += step {
