@@ -14,7 +14,11 @@
 // 0.075 for total experience and 0.10 for the title; a part the role does
 // not ask for (no plus list, no education, no min_total_months, a title
 // without words) is left out and the others are scaled to sum to 1. Within
-// REQUIRED and PLUS each requirement's share is proportional to its weight.
+// REQUIRED and PLUS each requirement's share is proportional to its weight;
+// a required requirement naming a skill the role title names ("Python" in
+// "Python Backend Developer") weighs double: it is the skill that defines
+// the job, so a Java engineer without Python does not outrank a junior
+// Python developer on the strength of the other requirements.
 // So required requirements dominate: with five required, two plus and a
 // title, one required skill is worth about 15 points, all the plus skills
 // together 16, the title 11.

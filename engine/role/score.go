@@ -38,6 +38,9 @@ const (
 	depthShare          = 0.2 // no minimum asked: credit that depends on months
 	unknownEducation    = 0.25
 	oneLevelBelow       = 0.5
+	// coreWeight multiplies the weight of a required requirement whose
+	// skill the role title names: the skill that defines the job.
+	coreWeight = 2
 )
 
 // Match is a candidate's explained score against a role.
@@ -216,8 +219,8 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	if total == 0 {
 		return c
 	}
-	c.req = compileReqs(ro.Required, shareR/total, tax, g)
-	c.plus = compileReqs(ro.Plus, shareP/total, tax, g)
+	c.req = compileReqs(ro.Required, shareR/total, titleSkills(ro.Title, tax), tax, g)
+	c.plus = compileReqs(ro.Plus, shareP/total, nil, tax, g)
 	c.eduShare = shareE / total
 	c.expShare = shareX / total
 	c.titleShare = shareT / total
@@ -235,14 +238,25 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 	return c
 }
 
-func compileReqs(reqs []Requirement, share float64, tax *taxonomy.Taxonomy, g *graph) []compiledReq {
+// compileReqs resolves requirements and fixes their shares of the score:
+// share split by weight, a requirement naming a skill of core (the skills
+// the role title names) weighing coreWeight times its own weight.
+func compileReqs(reqs []Requirement, share float64, core map[string]bool, tax *taxonomy.Taxonomy, g *graph) []compiledReq {
+	weights := make([]float64, len(reqs))
 	sumW := 0.0
-	for _, q := range reqs {
-		sumW += weightOf(q)
+	for i, q := range reqs {
+		weights[i] = weightOf(q)
+		for _, name := range q.Skills {
+			if s, ok := tax.Lookup(name); ok && core[s.ID] {
+				weights[i] *= coreWeight
+				break
+			}
+		}
+		sumW += weights[i]
 	}
 	out := make([]compiledReq, len(reqs))
 	for i, q := range reqs {
-		cq := compiledReq{src: q, min: q.MinMonths, maxAgo: q.MaxMonthsAgo, k: share * weightOf(q) / sumW}
+		cq := compiledReq{src: q, min: q.MinMonths, maxAgo: q.MaxMonthsAgo, k: share * weights[i] / sumW}
 		seen := map[string]bool{}
 		add := func(id, target string, kind int, base float64) {
 			if !seen[id] {
@@ -270,6 +284,18 @@ func compileReqs(reqs []Requirement, share float64, tax *taxonomy.Taxonomy, g *g
 			}
 		}
 		out[i] = cq
+	}
+	return out
+}
+
+// titleSkills are the ids of the skills a role title names: "Python" in
+// "Python Backend Developer", "Java" in "Senior Java Backend Engineer".
+func titleSkills(title string, tax *taxonomy.Taxonomy) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range tax.Extract(title + " ; technologies") {
+		if m.End <= len(title) {
+			out[m.SkillID] = true
+		}
 	}
 	return out
 }

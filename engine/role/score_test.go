@@ -172,3 +172,31 @@ func checkOutranks(t *testing.T, tx *taxonomy.Taxonomy, ro Role, full, lacking e
 		t.Fatalf("strict Rank = %+v, want only b-full", strict)
 	}
 }
+
+// TestTitleSkillIsCore: a skill the role title names is the one that
+// defines the job, so missing it costs more than missing another required
+// skill; without it in the title the two weigh the same.
+func TestTitleSkillIsCore(t *testing.T) {
+	tax := testTax(t)
+	hasGo := resumeWith(sk("go", 60, "2026-01"))
+	hasDocker := resumeWith(sk("docker", 60, "2026-01"))
+	reqs := []Requirement{req(0, "Go"), req(0, "Docker")}
+	core := Role{Title: "Go Developer", Required: reqs}
+	if a, b := Score(hasGo, core, tax), Score(hasDocker, core, tax); a.Score <= b.Score {
+		t.Errorf("%q: with Go %v, with Docker %v; want Go (named in the title) higher", core.Title, a.Score, b.Score)
+	}
+	plain := Role{Title: "Backend Developer", Required: reqs}
+	if a, b := Score(hasGo, plain, tax), Score(hasDocker, plain, tax); a.Score != b.Score {
+		t.Errorf("%q: with Go %v, with Docker %v; want equal", plain.Title, a.Score, b.Score)
+	}
+	// the Ranker computes the same numbers
+	k := NewRanker(tax)
+	k.Add("go", hasGo)
+	k.Add("docker", hasDocker)
+	for _, r := range k.Rank(core, RankOptions{}) {
+		want := Score(map[string]engine.Resume{"go": hasGo, "docker": hasDocker}[r.ID], core, tax).Score
+		if r.Score != want {
+			t.Errorf("Ranker %s = %v, Score = %v", r.ID, r.Score, want)
+		}
+	}
+}

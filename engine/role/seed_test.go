@@ -1,6 +1,7 @@
 package role_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,25 +30,49 @@ func TestSeedRoleOrdering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the README screenshot's role: the seed with PostgreSQL added as a plus
+	// once put a Java engineer (no Python, no Django) above the junior
+	// Django developer
+	edited := ro
+	edited.Plus = append([]role.Requirement{{Skills: []string{"PostgreSQL"}, Weight: 1}}, ro.Plus...)
+	for _, tc := range []struct {
+		name   string
+		ro     role.Role
+		asOf   time.Time
+		noText bool
+	}{
+		{"seed", ro, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), false},
+		{"seed with PostgreSQL a plus", edited, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), false},
+		// as the web e2e ranks them: stored profiles carry no text
+		{"seed with PostgreSQL a plus, stored profiles", edited, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkSeedOrdering(t, tc.ro, tax, tc.asOf, tc.noText) })
+	}
+}
+
+func checkSeedOrdering(t *testing.T, ro role.Role, tax *taxonomy.Taxonomy, asOf time.Time, noText bool) {
 	want := []string{"python-django-aws-senior", "python-flask-gcp", "junior-django"}
 	rest := []string{"java-backend", "data-scientist", "frontend-react", "accountant"}
 	k := role.NewRanker(tax)
-	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, name := range append(append([]string(nil), want...), rest...) {
 		text, err := os.ReadFile(filepath.Join("../../testdata/resumes", name+".txt"))
 		if err != nil {
 			t.Skipf("resume fixture absent: %v", err)
 		}
-		k.Add(name, resume.Parse(string(text), tax, resume.Options{AsOf: asOf}))
+		r := resume.Parse(string(text), tax, resume.Options{AsOf: asOf})
+		if noText {
+			r.Text = ""
+		}
+		k.Add(name, r)
 	}
 	got := k.Rank(ro, role.RankOptions{Explain: 7})
 	var order []string
 	for _, r := range got {
-		order = append(order, r.ID)
+		order = append(order, fmt.Sprintf("%s %.1f", r.ID, r.Score))
 	}
 	t.Logf("order: %s", strings.Join(order, " > "))
 	for i, name := range want {
-		if order[i] != name {
+		if got[i].ID != name {
 			t.Fatalf("rank %d is %s, want %s (order %v)", i+1, order[i], name, order)
 		}
 	}
