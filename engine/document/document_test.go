@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 
@@ -18,9 +19,19 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/docume
 
 const fixtures = "../../testdata/documents"
 
-// TestMain lets the test binary serve as the pool's worker process.
+// TestMain lets the test binary serve as the pool's worker process. With
+// SKILLMATCH_TEST_WORKER_CPUPROFILE=FILE a worker writes its CPU profile
+// there when its pool closes (for BenchmarkPoolLivecareer).
 func TestMain(m *testing.M) {
 	if IsWorker() {
+		if path := os.Getenv("SKILLMATCH_TEST_WORKER_CPUPROFILE"); path != "" {
+			if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+				code := ServeWorker()
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
 		os.Exit(ServeWorker())
 	}
 	os.Exit(m.Run())
