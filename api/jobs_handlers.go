@@ -37,13 +37,34 @@ type jobView struct {
 	CallbackURL string    `json:"callback_url,omitempty"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+	// Callback is the delivery of the callback, once the job has ended.
+	Callback *callbackView `json:"callback,omitempty"`
+}
+
+// callbackView is the JSON of a job's callback delivery.
+type callbackView struct {
+	Status        string     `json:"status"` // pending, delivered, failed
+	Attempts      int        `json:"attempts"`
+	LastStatus    int        `json:"last_status,omitempty"` // HTTP status of the last answer
+	LastError     string     `json:"last_error,omitempty"`
+	NextAttemptAt *time.Time `json:"next_attempt_at,omitempty"` // while pending
+	UpdatedAt     time.Time  `json:"updated_at"`
 }
 
 func viewOfJob(j index.Job) jobView {
-	return jobView{
+	v := jobView{
 		ID: j.ID, RoleID: j.RoleID, Status: j.Status, Total: j.Total, Done: j.Done, Failed: j.Failed,
 		Error: j.Error, CallbackURL: j.CallbackURL, CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt,
 	}
+	if cb := j.Callback; cb != nil {
+		v.Callback = &callbackView{Status: cb.Status, Attempts: cb.Attempts, LastStatus: cb.LastStatus,
+			LastError: cb.LastError, UpdatedAt: cb.UpdatedAt}
+		if cb.Status == index.CallbackPending {
+			next := cb.NextAt
+			v.Callback.NextAttemptAt = &next
+		}
+	}
+	return v
 }
 
 // errJobsDisabled answers the job routes of a server built without a runner.

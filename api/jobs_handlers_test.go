@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -18,14 +19,21 @@ import (
 
 // withJobs gives the server a real job runner over the same store, pool and
 // ranker, running until the test ends.
-func withJobs(t *testing.T) func(*Config) {
+func withJobs(t *testing.T) func(*Config) { return withJobsConfig(t, nil) }
+
+// withJobsConfig is withJobs with the runner's Config changed by mod.
+func withJobsConfig(t *testing.T, mod func(*jobs.Config)) func(*Config) {
 	return func(cfg *Config) {
 		cfg.Ranker = role.NewRanker(cfg.Taxonomy)
-		r, err := jobs.NewRunner(jobs.Config{
+		jc := jobs.Config{
 			Store: cfg.Store.(*index.Store), Pool: cfg.Decoder, Taxonomy: cfg.Taxonomy,
 			AsOf:        cfg.AsOf,
 			OnCandidate: func(c index.Candidate) { cfg.Ranker.Add(c.ID, c.Profile) },
-		})
+		}
+		if mod != nil {
+			mod(&jc)
+		}
+		r, err := jobs.NewRunner(jc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,6 +183,47 @@ func TestJobsAPI(t *testing.T) {
 	}
 }
 
+// GET /api/v1/jobs/{id} shows how the callback's delivery went.
+func TestJobCallbackShown(t *testing.T) {
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "no such hook", http.StatusNotFound)
+	}))
+	defer hook.Close()
+	e := newEnv(t, "", withJobsConfig(t, func(c *jobs.Config) { c.AllowPrivateCallbacks = true }))
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader("title: x\nrequired: [Python]\n"))
+	if status != http.StatusCreated {
+		t.Fatalf("create role = %d %s", status, body)
+	}
+	var ro struct{ ID string }
+	json.Unmarshal(body, &ro)
+	ct, form := jobForm(t, map[string]string{"role_id": ro.ID, "callback_url": hook.URL + "/hook"}, []string{"a.txt"}, [][]byte{[]byte("Python developer")})
+	status, body, _ = e.do(http.MethodPost, "/api/v1/jobs", e.reader, ct, form)
+	if status != http.StatusAccepted {
+		t.Fatalf("POST /jobs = %d %s", status, body)
+	}
+	var job struct {
+		ID       string
+		Callback *struct {
+			Status     string `json:"status"`
+			Attempts   int    `json:"attempts"`
+			LastStatus int    `json:"last_status"`
+			LastError  string `json:"last_error"`
+		} `json:"callback"`
+	}
+	json.Unmarshal(body, &job)
+	deadline := time.Now().Add(10 * time.Second)
+	for job.Callback == nil || job.Callback.Status == "pending" {
+		if time.Now().After(deadline) {
+			t.Fatalf("job %s: no callback outcome after 10s", job.ID)
+		}
+		time.Sleep(20 * time.Millisecond)
+		e.getJSON("/api/v1/jobs/"+job.ID, e.reader, &job)
+	}
+	if cb := job.Callback; cb.Status != "failed" || cb.Attempts != 1 || cb.LastStatus != http.StatusNotFound || cb.LastError == "" {
+		t.Errorf("callback = %+v; want failed after 1 attempt, last answer 404 with an error", cb)
+	}
+}
+
 func TestJobsAPIRefuses(t *testing.T) {
 	e := newEnv(t, "", withJobs(t))
 	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader("title: x\nrequired: [Python]\n"))
@@ -196,6 +245,8 @@ func TestJobsAPIRefuses(t *testing.T) {
 		{"unknown role", map[string]string{"role_id": "nope"}, []string{"a.txt"}, "", http.StatusBadRequest},
 		{"no files", map[string]string{"role_id": ro.ID}, nil, "", http.StatusBadRequest},
 		{"bad callback", map[string]string{"role_id": ro.ID, "callback_url": "file:///etc/passwd"}, []string{"a.txt"}, "", http.StatusBadRequest},
+		{"callback to cloud metadata", map[string]string{"role_id": ro.ID, "callback_url": "http://169.254.169.254/latest/meta-data/"}, []string{"a.txt"}, "", http.StatusBadRequest},
+		{"callback to loopback", map[string]string{"role_id": ro.ID, "callback_url": "http://127.0.0.1:8080/hook"}, []string{"a.txt"}, "", http.StatusBadRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,9 @@ type Job struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	Error          string
+	// Callback is the delivery record of the job's callback, set by GetJob
+	// once the job with a CallbackURL has ended; nil otherwise.
+	Callback *JobCallback
 }
 
 // JobItem is one input file of a job and, once finished, its result.
@@ -165,10 +168,22 @@ func (s *Store) jobByIdempotency(ctx context.Context, keyID, idem string) (Job, 
 	return j, translate(err, "job with idempotency key")
 }
 
-// GetJob returns a job, or engine.ErrNotFound.
+// GetJob returns a job with its callback record, or engine.ErrNotFound.
 func (s *Store) GetJob(ctx context.Context, id string) (Job, error) {
 	j, err := scanJob(s.db.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE id = ?`, id))
-	return j, translate(err, "job "+id)
+	if err != nil {
+		return Job{}, translate(err, "job "+id)
+	}
+	if j.CallbackURL != "" {
+		cb, err := s.GetJobCallback(ctx, id)
+		switch {
+		case err == nil:
+			j.Callback = &cb
+		case !errors.Is(err, engine.ErrNotFound):
+			return Job{}, err
+		}
+	}
+	return j, nil
 }
 
 const itemColumns = `job_id, seq, file, hash, status, candidate_id, score, result, error`
@@ -280,17 +295,121 @@ func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) error {
 
 // SetJobStatus sets a job's status (and error message, for failed). An
 // unknown job is engine.ErrNotFound, an unknown status engine.ErrInvalid.
+//
+// A final status (succeeded, failed, canceled) given to a job with a
+// CallbackURL also records, in the same transaction, its callback as pending
+// (once: a later final status keeps the first record), so the callback is
+// owed even if the process dies before sending it (see PendingCallbacks).
 func (s *Store) SetJobStatus(ctx context.Context, id, status, errMsg string) error {
 	if !jobStatuses[status] {
 		return fmt.Errorf("job %s: status %q: %w", id, status, engine.ErrInvalid)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ?`,
-		status, errMsg, millis(time.Now()), id)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, "job "+id)
 	}
+	defer tx.Rollback()
+	now := millis(time.Now())
+	var callbackURL string
+	err = tx.QueryRowContext(ctx, `UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ? RETURNING callback_url`,
+		status, errMsg, now, id).Scan(&callbackURL)
+	if err != nil {
+		return translate(err, "job "+id)
+	}
+	final := status == JobSucceeded || status == JobFailed || status == JobCanceled
+	if final && callbackURL != "" {
+		_, err := tx.ExecContext(ctx, `INSERT INTO job_callbacks
+			(job_id, status, attempts, next_at, last_status, last_error, body, created_at, updated_at)
+			VALUES (?, 'pending', 0, ?, 0, '', NULL, ?, ?) ON CONFLICT (job_id) DO NOTHING`, id, now, now, now)
+		if err != nil {
+			return translate(err, "job "+id+" callback")
+		}
+	}
+	return translate(tx.Commit(), "job "+id)
+}
+
+// JobCallback is the delivery record of a job's callback: pending until it is
+// delivered (a 2xx answer) or failed (refused, or out of attempts).
+type JobCallback struct {
+	JobID      string
+	URL        string
+	Status     string // pending, delivered, failed
+	Attempts   int
+	NextAt     time.Time // when the next attempt is due, while pending
+	LastStatus int       // HTTP status of the last answer; 0 for none
+	LastError  string
+	// Body is the JSON sent, fixed at the first attempt; nil before it.
+	Body      []byte
+	UpdatedAt time.Time
+}
+
+// Callback delivery statuses.
+const (
+	CallbackPending   = "pending"
+	CallbackDelivered = "delivered"
+	CallbackFailed    = "failed"
+)
+
+const callbackColumns = `c.job_id, j.callback_url, c.status, c.attempts, c.next_at, c.last_status, c.last_error, c.body, c.updated_at`
+
+func scanCallback(row scanner) (JobCallback, error) {
+	var (
+		cb            JobCallback
+		next, updated int64
+	)
+	err := row.Scan(&cb.JobID, &cb.URL, &cb.Status, &cb.Attempts, &next, &cb.LastStatus, &cb.LastError, &cb.Body, &updated)
+	cb.NextAt, cb.UpdatedAt = fromMillis(next), fromMillis(updated)
+	return cb, err
+}
+
+// GetJobCallback returns the callback record of a job, or engine.ErrNotFound
+// when it has none (no callback_url, or not ended yet).
+func (s *Store) GetJobCallback(ctx context.Context, jobID string) (JobCallback, error) {
+	cb, err := scanCallback(s.db.QueryRowContext(ctx, `SELECT `+callbackColumns+`
+		FROM job_callbacks c JOIN jobs j ON j.id = c.job_id WHERE c.job_id = ?`, jobID))
+	return cb, translate(err, "job "+jobID+" callback")
+}
+
+// PendingCallbacks returns every callback still to deliver, oldest due first.
+func (s *Store) PendingCallbacks(ctx context.Context) ([]JobCallback, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+callbackColumns+`
+		FROM job_callbacks c JOIN jobs j ON j.id = c.job_id WHERE c.status = 'pending' ORDER BY c.next_at, c.job_id`)
+	if err != nil {
+		return nil, translate(err, "pending callbacks")
+	}
+	defer rows.Close()
+	out := []JobCallback{}
+	for rows.Next() {
+		cb, err := scanCallback(rows)
+		if err != nil {
+			return nil, translate(err, "pending callbacks")
+		}
+		out = append(out, cb)
+	}
+	return out, translate(rows.Err(), "pending callbacks")
+}
+
+// RecordCallbackAttempt stores the outcome of an attempt: cb's Status,
+// Attempts, NextAt, LastStatus and LastError. The body is stored only by the
+// first attempt that gives one; later bodies are ignored, so a retry (also
+// after a restart) sends what the first attempt sent. A callback no longer
+// pending is left alone. Unknown jobs are engine.ErrNotFound, an unknown
+// status engine.ErrInvalid.
+func (s *Store) RecordCallbackAttempt(ctx context.Context, cb JobCallback) error {
+	if cb.Status != CallbackPending && cb.Status != CallbackDelivered && cb.Status != CallbackFailed {
+		return fmt.Errorf("job %s callback: status %q: %w", cb.JobID, cb.Status, engine.ErrInvalid)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE job_callbacks SET status = ?, attempts = ?, next_at = ?,
+		last_status = ?, last_error = ?, body = COALESCE(body, ?), updated_at = ?
+		WHERE job_id = ? AND status = 'pending'`,
+		cb.Status, cb.Attempts, millis(cb.NextAt), cb.LastStatus, cb.LastError, cb.Body, millis(time.Now()), cb.JobID)
+	if err != nil {
+		return translate(err, "job "+cb.JobID+" callback")
+	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("job %s: %w", id, engine.ErrNotFound)
+		if _, err := s.GetJobCallback(ctx, cb.JobID); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -257,5 +258,58 @@ func TestAddCandidatesStoredHash(t *testing.T) {
 	_, err = s.AddCandidates(ctx, []NewCandidate{{File: "x.pdf", StoredHash: hashBytes([]byte("never stored")), Profile: profile("Other text", 1)}})
 	if !errors.Is(err, engine.ErrInvalid) {
 		t.Errorf("AddCandidates with an unknown stored hash: err = %v, want ErrInvalid", err)
+	}
+}
+
+// A job with a callback URL owes its callback from the transaction that gives
+// it a final status; attempts are recorded, the first body is kept.
+func TestJobCallbackRecord(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	data := []byte("resume")
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r", CallbackURL: "https://ats.example.com/hook"},
+		[]JobItem{{File: "a.pdf", Hash: hashBytes(data)}}, map[string][]byte{hashBytes(data): data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetJobStatus(ctx, j.ID, JobRunning, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.GetJob(ctx, j.ID); got.Callback != nil {
+		t.Errorf("running job has a callback record %+v", got.Callback)
+	}
+	if err := s.SetJobStatus(ctx, j.ID, JobSucceeded, ""); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := s.PendingCallbacks(ctx)
+	if err != nil || len(pending) != 1 || pending[0].JobID != j.ID || pending[0].URL != j.CallbackURL || pending[0].Attempts != 0 || pending[0].Body != nil {
+		t.Fatalf("PendingCallbacks = %+v, %v; want the job's, no attempt yet", pending, err)
+	}
+	cb := pending[0]
+	cb.Attempts, cb.LastStatus, cb.LastError, cb.Body = 1, 503, "status 503", []byte(`{"first":true}`)
+	cb.NextAt = time.Now().Add(time.Minute)
+	if err := s.RecordCallbackAttempt(ctx, cb); err != nil {
+		t.Fatal(err)
+	}
+	cb.Attempts, cb.Status, cb.LastStatus, cb.LastError, cb.Body = 2, CallbackDelivered, 200, "", []byte(`{"second":true}`)
+	if err := s.RecordCallbackAttempt(ctx, cb); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetJob(ctx, j.ID)
+	if err != nil || got.Callback == nil {
+		t.Fatalf("GetJob = %+v, %v", got, err)
+	}
+	if c := got.Callback; c.Status != CallbackDelivered || c.Attempts != 2 || c.LastStatus != 200 || string(c.Body) != `{"first":true}` {
+		t.Errorf("callback record = %+v; want delivered after 2 attempts, the first body kept", c)
+	}
+	if pending, _ := s.PendingCallbacks(ctx); len(pending) != 0 {
+		t.Errorf("PendingCallbacks after delivery = %+v", pending)
+	}
+	// A later final status does not owe a second callback.
+	if err := s.SetJobStatus(ctx, j.ID, JobFailed, "x"); err != nil {
+		t.Fatal(err)
+	}
+	if pending, _ := s.PendingCallbacks(ctx); len(pending) != 0 {
+		t.Errorf("PendingCallbacks after another final status = %+v", pending)
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"sort"
@@ -67,6 +68,8 @@ type Store interface {
 	PendingItems(ctx context.Context, jobID string, limit int) ([]index.JobItem, error)
 	FinishItems(ctx context.Context, items []index.JobItem) error
 	SetJobStatus(ctx context.Context, id, status, errMsg string) error
+	PendingCallbacks(ctx context.Context) ([]index.JobCallback, error)
+	RecordCallbackAttempt(ctx context.Context, cb index.JobCallback) error
 	UnfinishedJobs(ctx context.Context) ([]index.Job, error)
 	JobResults(ctx context.Context, id string) ([]index.JobItem, error)
 	Blob(ctx context.Context, hash string) ([]byte, error)
@@ -92,13 +95,25 @@ type Config struct {
 	Workers int
 	// HTTPClient sends callbacks. Default: a client with a 30 s timeout.
 	// Redirects are never followed: the callback goes to the URL given.
+	// Unless AllowPrivateCallbacks, its Transport must be nil or an
+	// *http.Transport: a copy of it dials through an address guard and no
+	// proxy.
 	HTTPClient *http.Client
+	// AllowPrivateCallbacks lets callback URLs point at loopback, private,
+	// link-local and reserved addresses. Off (the default), such a
+	// callback_url is refused when the job is submitted, and every
+	// connection a callback makes is checked again when it is dialed, so a
+	// name that later resolves inward (DNS rebinding) is refused too.
+	AllowPrivateCallbacks bool
 	// CallbackSecret is the HMAC-SHA256 key of the X-Skillmatch-Signature
 	// header. Empty: callbacks are sent unsigned.
 	CallbackSecret []byte
 	// CallbackAttempts caps the tries of one callback (default 6);
 	// CallbackBackoff is the wait before the second, doubled after each
-	// failure (default 1 s, so 1+2+4+8+16 s).
+	// failure (default 1 s, so 1+2+4+8+16 s). Callbacks are durable: owed
+	// from the moment a job ends (recorded with its final status), every
+	// attempt recorded, and resumed by the next Start with the same body,
+	// signature and backoff.
 	CallbackAttempts int
 	CallbackBackoff  time.Duration
 	// AsOf is the date "Present" means when parsing. Default time.Now.
@@ -135,6 +150,8 @@ type Runner struct {
 
 	mu      sync.Mutex
 	started bool
+	life    context.Context    // Start's context: callbacks are sent within it
+	sending map[string]bool    // jobs whose callback is being delivered
 	current string             // id of the job being run, "" when idle
 	stopJob context.CancelFunc // cancels the current job's item feed
 	wg      sync.WaitGroup     // dispatcher and callbacks
@@ -156,6 +173,13 @@ func NewRunner(cfg Config) (*Runner, error) {
 	}
 	client := *cfg.HTTPClient
 	client.CheckRedirect = noRedirects
+	if !cfg.AllowPrivateCallbacks {
+		t, err := guardedTransport(client.Transport)
+		if err != nil {
+			return nil, err
+		}
+		client.Transport = t
+	}
 	if cfg.CallbackAttempts <= 0 {
 		cfg.CallbackAttempts = 6
 	}
@@ -171,11 +195,12 @@ func NewRunner(cfg Config) (*Runner, error) {
 		return nil, fmt.Errorf("jobs: metrics: %w", err)
 	}
 	return &Runner{
-		cfg:    cfg,
-		log:    cfg.Logger,
-		m:      m,
-		notify: notifier{client: &client, secret: cfg.CallbackSecret, attempts: cfg.CallbackAttempts, backoff: cfg.CallbackBackoff},
-		wake:   make(chan struct{}, 1),
+		cfg:     cfg,
+		log:     cfg.Logger,
+		m:       m,
+		notify:  notifier{client: &client, secret: cfg.CallbackSecret, attempts: cfg.CallbackAttempts, backoff: cfg.CallbackBackoff},
+		wake:    make(chan struct{}, 1),
+		sending: map[string]bool{},
 	}, nil
 }
 
@@ -192,16 +217,18 @@ func (r *Runner) Start(ctx context.Context) error {
 		return errors.New("jobs: runner already started")
 	}
 	r.started = true
+	r.life = ctx
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
+		r.resumeCallbacks(ctx)
 		r.loop(ctx)
 	}()
 	return nil
 }
 
-// Wait blocks until the runner started by Start has stopped and its pending
-// callbacks have been sent or given up.
+// Wait blocks until the runner started by Start has stopped, with its
+// callbacks delivered, given up, or left pending for the next Start.
 func (r *Runner) Wait() { r.wg.Wait() }
 
 // Submit validates and persists a job with its items and originals, and wakes
@@ -225,6 +252,11 @@ func (r *Runner) Submit(ctx context.Context, req Request) (index.Job, bool, erro
 	if req.CallbackURL != "" {
 		if err := CheckCallbackURL(req.CallbackURL); err != nil {
 			return index.Job{}, false, err
+		}
+		if !r.cfg.AllowPrivateCallbacks {
+			if err := checkTarget(ctx, net.DefaultResolver, req.CallbackURL); err != nil {
+				return index.Job{}, false, err
+			}
 		}
 	}
 	if len(req.IdempotencyKey) > 200 {
@@ -297,7 +329,7 @@ func (r *Runner) Cancel(ctx context.Context, id string) (index.Job, error) {
 	if r.current == id {
 		r.stopJob() // the job's runner sends the callback when its workers are done
 	} else if job.CallbackURL != "" {
-		r.callback(context.WithoutCancel(ctx), id)
+		r.callback(id)
 	}
 	return r.cfg.Store.GetJob(ctx, id)
 }
@@ -402,7 +434,7 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 	}
 	if jobCtx.Err() != nil { // canceled: Cancel has set the status
 		r.log.Info("job canceled", "job", job.ID)
-		r.callback(ctx, job.ID)
+		r.callback(job.ID)
 		return nil
 	}
 	done, err := r.cfg.Store.GetJob(ctx, job.ID)
@@ -432,7 +464,7 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 		return err
 	}
 	r.log.Info("job ended", "job", id, "status", status, "done", job.Done, "failed", job.Failed, "items", job.Total)
-	r.callback(ctx, id)
+	r.callback(id)
 	return nil
 }
 
@@ -623,26 +655,78 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 	return nil
 }
 
-// callback sends the job's callback, if it has one, in the background.
-func (r *Runner) callback(ctx context.Context, id string) {
+// callback starts delivering the job's callback, if it has one owed (see
+// index.Store.SetJobStatus), in the background.
+func (r *Runner) callback(id string) {
+	r.mu.Lock()
+	ctx := r.life
+	r.mu.Unlock()
+	if ctx == nil || ctx.Err() != nil {
+		return // not running: the next Start resumes it
+	}
 	job, err := r.cfg.Store.GetJob(ctx, id)
-	if err != nil || job.CallbackURL == "" {
+	if err != nil || job.Callback == nil || job.Callback.Status != index.CallbackPending {
 		return
 	}
-	body, _ := json.Marshal(Callback{
-		ID: job.ID, Status: job.Status, Total: job.Total, Done: job.Done, Failed: job.Failed,
-		Error: job.Error, ResultsURL: "/api/v1/jobs/" + job.ID + "/results",
-	})
+	r.deliver(ctx, *job.Callback)
+}
+
+// resumeCallbacks restarts the delivery of every callback still owed.
+func (r *Runner) resumeCallbacks(ctx context.Context) {
+	cbs, err := r.cfg.Store.PendingCallbacks(ctx)
+	if err != nil {
+		r.log.Error("job callbacks not resumed", "error", err.Error())
+		return
+	}
+	for _, cb := range cbs {
+		r.deliver(ctx, cb)
+	}
+}
+
+// deliver sends cb in the background unless it is being sent already.
+func (r *Runner) deliver(ctx context.Context, cb index.JobCallback) {
+	r.mu.Lock()
+	if r.sending[cb.JobID] {
+		r.mu.Unlock()
+		return
+	}
+	r.sending[cb.JobID] = true
 	r.wg.Add(1)
+	r.mu.Unlock()
 	go func() {
 		defer r.wg.Done()
-		tries, err := r.notify.send(ctx, job.CallbackURL, body)
-		if err != nil {
-			// The URL is the client's; log the job, not where it points.
-			r.log.Warn("job callback failed", "job", job.ID, "tries", tries, "error", err.Error())
-			return
+		defer func() {
+			r.mu.Lock()
+			delete(r.sending, cb.JobID)
+			r.mu.Unlock()
+		}()
+		if cb.Body == nil {
+			job, err := r.cfg.Store.GetJob(ctx, cb.JobID)
+			if err != nil {
+				r.log.Warn("job callback not sent", "job", cb.JobID, "error", err.Error())
+				return
+			}
+			cb.Body, _ = json.Marshal(Callback{
+				ID: job.ID, Status: job.Status, Total: job.Total, Done: job.Done, Failed: job.Failed,
+				Error: job.Error, ResultsURL: "/api/v1/jobs/" + job.ID + "/results",
+			})
 		}
-		r.log.Info("job callback sent", "job", job.ID, "tries", tries)
+		record := func(c index.JobCallback) error {
+			// Recorded even when shutdown began during the try.
+			return r.cfg.Store.RecordCallbackAttempt(context.WithoutCancel(ctx), c)
+		}
+		err := r.notify.deliver(ctx, &cb, record)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			r.log.Info("job callback paused until the next start", "job", cb.JobID, "tries", cb.Attempts)
+		case err != nil:
+			r.log.Error("job callback: recording an attempt failed", "job", cb.JobID, "error", err.Error())
+		case cb.Status == index.CallbackDelivered:
+			r.log.Info("job callback sent", "job", cb.JobID, "tries", cb.Attempts)
+		default:
+			// The URL is the client's; log the job, not where it points.
+			r.log.Warn("job callback failed", "job", cb.JobID, "tries", cb.Attempts, "error", cb.LastError)
+		}
 	}()
 }
 

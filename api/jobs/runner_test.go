@@ -81,7 +81,7 @@ func newFixture(t *testing.T) *fixture {
 func (f *fixture) runner(t *testing.T, mod func(*Config)) *Runner {
 	t.Helper()
 	cfg := Config{Store: f.store, Pool: f.pool, Taxonomy: f.tax, AsOf: func() time.Time { return asOf },
-		CallbackBackoff: time.Millisecond}
+		CallbackBackoff: time.Millisecond, AllowPrivateCallbacks: true} // callbacks go to httptest servers on loopback
 	if mod != nil {
 		mod(&cfg)
 	}
@@ -473,6 +473,99 @@ func TestCallback(t *testing.T) {
 	if n := calls.Load(); n != 3 {
 		t.Errorf("callback tries = %d, want 3", n)
 	}
+}
+
+// The default runner refuses callback URLs into the server's own networks
+// when the job is submitted.
+func TestSubmitRefusesPrivateCallbacks(t *testing.T) {
+	f := newFixture(t)
+	r := f.runner(t, func(c *Config) { c.AllowPrivateCallbacks = false })
+	for _, target := range []string{"http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data/"} {
+		_, _, err := r.Submit(context.Background(), Request{RoleID: f.roleID, Files: resumes(t)[:1], CallbackURL: target})
+		if !errors.Is(err, engine.ErrInvalid) || !errors.Is(err, errBlockedAddress) {
+			t.Errorf("Submit with callback %s: err = %v, want a blocked address (ErrInvalid)", target, err)
+		}
+	}
+}
+
+// A callback is owed from the moment its job ends: a process that dies
+// before sending it, or while retrying, sends it after the restart — the
+// same body with the same signature, its attempts counted across both.
+func TestCallbackSurvivesRestart(t *testing.T) {
+	f := newFixture(t)
+	secret := []byte("shared-secret")
+	var up atomic.Bool
+	type call struct{ body, sig string }
+	calls := make(chan call, 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		calls <- call{string(body), r.Header.Get(SignatureHeader)}
+		if !up.Load() {
+			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+
+	// First process: the job ends, the first try fails, the process stops
+	// before the second try.
+	first := f.runner(t, func(c *Config) { c.CallbackSecret, c.CallbackBackoff = secret, time.Second })
+	stop := start(t, first)
+	job, _, err := first.Submit(ctx, Request{RoleID: f.roleID, Files: resumes(t)[:2], CallbackURL: srv.URL + "/hook"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, first, job.ID, "a first callback attempt", func(j index.Job) bool { return j.Callback != nil && j.Callback.Attempts == 1 })
+	stop()
+	got, err := f.store.GetJob(ctx, job.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cb := got.Callback; cb.Status != index.CallbackPending || cb.LastStatus != http.StatusServiceUnavailable || cb.LastError == "" || !cb.NextAt.After(cb.UpdatedAt) {
+		t.Fatalf("callback after the first process = %+v; want pending, last answer 503, a next attempt due", cb)
+	}
+	firstCall := <-calls
+
+	// Second process: the receiver is back; the callback is delivered.
+	up.Store(true)
+	second := f.runner(t, func(c *Config) { c.CallbackSecret = secret })
+	start(t, second)
+	done := waitFor(t, second, job.ID, "the callback delivered", func(j index.Job) bool {
+		return j.Callback != nil && j.Callback.Status == index.CallbackDelivered
+	})
+	if cb := done.Callback; cb.Attempts != 2 || cb.LastStatus != http.StatusOK || cb.LastError != "" {
+		t.Errorf("delivered callback = %+v; want 2 attempts, last answer 200", cb)
+	}
+	secondCall := <-calls
+	if secondCall != firstCall || !Verify(secret, []byte(secondCall.body), secondCall.sig) {
+		t.Errorf("retry after restart sent %+v, first try %+v; want the same signed body", secondCall, firstCall)
+	}
+	var cb Callback
+	if err := json.Unmarshal([]byte(secondCall.body), &cb); err != nil || cb.ID != job.ID || cb.Status != StatusSucceeded || cb.Done != 2 {
+		t.Errorf("callback body = %+v, %v", cb, err)
+	}
+
+	// A job that got its final status from a process that died before
+	// sending anything: the next start sends it.
+	queued, _, err := second.Submit(ctx, Request{RoleID: f.roleID, Files: resumes(t)[:1], CallbackURL: srv.URL + "/hook2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, second, queued.ID, "the end", ended)
+	<-calls
+	orphan, _, err := f.store.CreateJob(ctx, index.Job{RoleID: f.roleID, CallbackURL: srv.URL + "/orphan"},
+		[]index.JobItem{{File: "x.txt", Error: "invalid: refused"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.store.SetJobStatus(ctx, orphan.ID, StatusFailed, "no file of the job could be read"); err != nil {
+		t.Fatal(err)
+	}
+	third := f.runner(t, nil)
+	start(t, third)
+	waitFor(t, third, orphan.ID, "the orphan callback delivered", func(j index.Job) bool {
+		return j.Callback != nil && j.Callback.Status == index.CallbackDelivered && j.Callback.Attempts == 1
+	})
 }
 
 func TestItemErrorRoundTrip(t *testing.T) {

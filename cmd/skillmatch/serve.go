@@ -38,6 +38,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
 	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
 	callbackSecret := fs.String("callback-secret", os.Getenv("SKILLMATCH_CALLBACK_SECRET"), "HMAC `key` signing job callbacks (env SKILLMATCH_CALLBACK_SECRET); empty: unsigned")
+	allowPrivate := fs.Bool("allow-private-callbacks", os.Getenv("SKILLMATCH_ALLOW_PRIVATE_CALLBACKS") == "true",
+		"let job callback URLs point at loopback, private and link-local addresses (env SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=true)")
 	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%v: %w", err, errUsage)
@@ -57,7 +59,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	logger.Info("config", "addr", *addr, "data", *data, "taxonomy", *taxFile, "taxonomy_version", tax.Version,
-		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
+		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "allow_private_callbacks", *allowPrivate, "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
 
 	store, err := openStore(ctx, *data, tax, logger)
 	if err != nil {
@@ -89,13 +91,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	runner, err := jobrunner.NewRunner(jobrunner.Config{
-		Store:          store,
-		Pool:           pool,
-		Taxonomy:       tax,
-		Logger:         logger,
-		CallbackSecret: []byte(*callbackSecret),
-		OnCandidate:    func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
-		Metrics:        reg,
+		Store:                 store,
+		Pool:                  pool,
+		Taxonomy:              tax,
+		Logger:                logger,
+		CallbackSecret:        []byte(*callbackSecret),
+		AllowPrivateCallbacks: *allowPrivate,
+		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
+		Metrics:               reg,
 	})
 	if err != nil {
 		return err
@@ -207,7 +210,7 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 }
 
 // waitJobs waits for the job runner to stop after the context ends, at most
-// 30 s (a callback still being retried is given up).
+// 30 s (a callback still being retried stays owed: the next start resumes it).
 func waitJobs(r *jobrunner.Runner, logger *slog.Logger) {
 	done := make(chan struct{})
 	go func() { r.Wait(); close(done) }()
