@@ -249,7 +249,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 	if code := s.call(t, key, "POST", "/api/v1/roles", "application/yaml", strings.NewReader(e2eRole), &ro); code != http.StatusCreated {
 		t.Fatalf("POST /roles = %d", code)
 	}
-	const n = 400
+	const n = 1200 // more than one commit batch (1,024 items), so the kill lands mid-way
 	zipData, names := generatedResumes(t, n)
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
