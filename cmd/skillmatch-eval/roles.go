@@ -130,7 +130,7 @@ func evalLivecareerRanking(shared string, tax *taxonomy.Taxonomy) error {
 	for id, r := range profiles {
 		k.Add(id, r)
 	}
-	fmt.Printf("  %-26s %6s  %s\n", "category", "P@10", "top 10 categories (✗ = other)")
+	fmt.Printf("  %-26s %6s  %s\n", "category", "P@10", "top 10 categories (✗ = other, with required requirements met/asked)")
 	sum, n := 0.0, 0
 	for _, rf := range roleFiles {
 		cat := strings.ToUpper(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(rf), "livecareer-"), ".yaml"))
@@ -153,7 +153,7 @@ func evalLivecareerRanking(shared string, tax *taxonomy.Taxonomy) error {
 				hits++
 				marks = append(marks, "✓")
 			} else {
-				marks = append(marks, "✗"+c)
+				marks = append(marks, "✗"+c+requiredMet(r.Match))
 			}
 		}
 		if explain {
@@ -399,4 +399,19 @@ func tierOf(ro role.Role, names []string) string {
 		return "P"
 	}
 	return "N"
+}
+
+// requiredMet renders how many required requirements a match meets (met or
+// partly met) as "(4/5)", or "" without a match.
+func requiredMet(m *role.Match) string {
+	if m == nil {
+		return ""
+	}
+	n := 0
+	for _, q := range m.Requirements {
+		if q.Status != role.StatusMissing {
+			n++
+		}
+	}
+	return fmt.Sprintf("(%d/%d)", n, len(m.Requirements))
 }
