@@ -177,6 +177,10 @@ func BenchmarkPoolLivecareer(b *testing.B) {
 	b.ReportMetric(float64((self+worker).Microseconds())/1000/n, "cpu-ms/file")
 	b.ReportMetric(float64(self.Microseconds())/1000/n, "caller-cpu-ms/file")
 	b.ReportMetric(float64(worker.Microseconds())/1000/n, "worker-cpu-ms/file")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "max-child-rss-MiB")
+	}
 }
 
 // childrenCPU is the user+system CPU time of this process's reaped
