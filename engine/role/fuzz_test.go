@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // FuzzParse feeds role files and job descriptions to Parse: it must never
@@ -41,6 +43,42 @@ func FuzzParse(f *testing.F) {
 		}
 		if c.Version != r.Version {
 			t.Fatalf("Canonical changed the version %s → %s", r.Version, c.Version)
+		}
+	})
+}
+
+// FuzzFromJobDescription feeds job-description text to the clause-level
+// cue reader with the full taxonomy (ambiguous names, overlapping cues):
+// it must never panic, and no skill may come out both required and plus.
+func FuzzFromJobDescription(f *testing.F) {
+	files, _ := filepath.Glob("../../testdata/jobs/*.txt")
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(string(data))
+		}
+	}
+	for _, s := range []string{
+		"Dev\n\nRequirements\n- Python and SQL, and Docker is a plus",
+		"Dev\n\nRequirements\n- Python, SQL, Docker (preferred); no prior Java experience required",
+		"Dev\n\nRequirements\n- Bachelor's degree in CS, Master's preferred; 5+ years of Go, ideally AWS or GCP",
+		"Dev\n\nEssential skills for this role are: Linux, DNS, ACLS is a plus, as is wound care",
+		"Dev\n\nRequirements\n- Go not required, but a plus, (required) (preferred)",
+	} {
+		f.Add(s)
+	}
+	tax := taxonomy.Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		r := FromJobDescription(text, tax)
+		req := map[string]bool{}
+		for _, q := range r.Required {
+			for _, s := range q.Skills {
+				req[s] = true
+			}
+		}
+		for _, q := range r.Plus {
+			if len(q.Skills) == 1 && req[q.Skills[0]] {
+				t.Fatalf("%s is both required and plus in %+v", q.Skills[0], r)
+			}
 		}
 	})
 }

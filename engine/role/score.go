@@ -112,6 +112,7 @@ type compiledReq struct {
 	min    int
 	maxAgo int
 	k      float64 // share of the whole score, weight included
+	core   bool    // names a skill of the role title: weighs coreWeight times
 }
 
 // compiled is a role ready for scoring: alternatives resolved through the
@@ -243,12 +244,14 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 // the role title names) weighing coreWeight times its own weight.
 func compileReqs(reqs []Requirement, share float64, core map[string]bool, tax *taxonomy.Taxonomy, g *graph) []compiledReq {
 	weights := make([]float64, len(reqs))
+	isCore := make([]bool, len(reqs))
 	sumW := 0.0
 	for i, q := range reqs {
 		weights[i] = weightOf(q)
 		for _, name := range q.Skills {
 			if s, ok := tax.Lookup(name); ok && core[s.ID] {
 				weights[i] *= coreWeight
+				isCore[i] = true
 				break
 			}
 		}
@@ -256,7 +259,7 @@ func compileReqs(reqs []Requirement, share float64, core map[string]bool, tax *t
 	}
 	out := make([]compiledReq, len(reqs))
 	for i, q := range reqs {
-		cq := compiledReq{src: q, min: q.MinMonths, maxAgo: q.MaxMonthsAgo, k: share * weights[i] / sumW}
+		cq := compiledReq{src: q, min: q.MinMonths, maxAgo: q.MaxMonthsAgo, k: share * weights[i] / sumW, core: isCore[i]}
 		seen := map[string]bool{}
 		add := func(id, target string, kind int, base float64) {
 			if !seen[id] {
@@ -509,6 +512,9 @@ func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResu
 	best := b.credit
 	if bestSkill < 0 {
 		res.Reason = "No " + orList(q.src.Skills) + " found."
+		if q.core {
+			res.Reason = "No " + orList(q.src.Skills) + " found; the role title names it, so it counts double."
+		}
 		return res
 	}
 	a := q.alts[bestAlt]
@@ -578,6 +584,9 @@ func explain(r *engine.Resume, q *compiledReq, b best, asOf int) RequirementResu
 		why = append(why, strconv.Itoa(int(math.Round(best*100)))+"% credit (full from "+duration(depthMonths)+")")
 	}
 	res.Status = status
+	if q.core {
+		why = append(why, "counts double: the role title names it")
+	}
 	res.Reason = strings.Join(why, "; ") + "."
 	res.Credit = math.Round(best*1000) / 1000 // for reading; the score uses the exact value
 	return res
