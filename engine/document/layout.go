@@ -95,12 +95,9 @@ func writeTurned(out *strings.Builder, glyphs []glyph) {
 // buildSegments groups glyphs into baseline lines and cuts lines into
 // segments.
 func buildSegments(glyphs []glyph) []segment {
-	sortGlyphs(glyphs, func(a, b glyph) bool {
-		if a.y != b.y {
-			return a.y > b.y
-		}
-		return a.x < b.x
-	})
+	if !inOrder(glyphs, byBaseline) {
+		slices.SortStableFunc(glyphs, lessToCmp(func(a, b glyph) bool { return byBaseline(&a, &b) }))
+	}
 	var segs []segment
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
@@ -118,7 +115,9 @@ func buildSegments(glyphs []glyph) []segment {
 
 // appendLineSegments splits one baseline line into segments of words.
 func appendLineSegments(segs []segment, line []glyph) []segment {
-	sortGlyphs(line, func(a, b glyph) bool { return a.x < b.x })
+	if !inOrder(line, byX) {
+		slices.SortStableFunc(line, lessToCmp(func(a, b glyph) bool { return byX(&a, &b) }))
+	}
 	line = combineAccents(line)
 	var b strings.Builder
 	var cur segment
@@ -222,18 +221,29 @@ func sortTopDown(segs []segment) {
 	}))
 }
 
-// sortGlyphs sorts gs stably by less, a strict weak order on finite
-// coordinates. Producers mostly draw in reading order, so input already in
-// order is left as it is: for a strict weak order that is the only stable
+// byBaseline orders glyphs top down, then left to right.
+func byBaseline(a, b *glyph) bool {
+	if a.y != b.y {
+		return a.y > b.y
+	}
+	return a.x < b.x
+}
+
+// byX orders glyphs left to right.
+func byX(a, b *glyph) bool { return a.x < b.x }
+
+// inOrder reports whether gs needs no stable sort by less, a strict weak
+// order on finite coordinates. Producers mostly draw in reading order, and
+// for a strict weak order, input already in order is the only stable
 // answer. A NaN coordinate breaks the order, so such input always goes
 // through the sort, giving sort.SliceStable's answer.
-func sortGlyphs(gs []glyph, less func(a, b glyph) bool) {
+func inOrder(gs []glyph, less func(a, b *glyph) bool) bool {
 	for i := range gs {
-		if math.IsNaN(gs[i].x) || math.IsNaN(gs[i].y) || i > 0 && less(gs[i], gs[i-1]) {
-			slices.SortStableFunc(gs, lessToCmp(less))
-			return
+		if math.IsNaN(gs[i].x) || math.IsNaN(gs[i].y) || i > 0 && less(&gs[i], &gs[i-1]) {
+			return false
 		}
 	}
+	return true
 }
 
 // lessToCmp adapts a less function for slices.SortStableFunc, which runs

@@ -430,31 +430,34 @@ func isRegular(c byte) bool { return pdfClass[c] == 0 }
 // Called with an empty stack, it first reuses the memory of the strings of
 // the operands it returned before: the caller must be done with them.
 func (lx *lexer) next(stack *[]operand) opcode {
-	if len(*stack) == 0 {
+	st := *stack
+	if len(st) == 0 {
 		lx.arena = lx.arena[:0]
 	}
 	var spare operand // operands past the stack cap are read and dropped
 	for {
-		spare = operand{}
-		v := &spare
-		if len(*stack) < 10000 {
-			*stack = append(*stack, operand{})
-			v = &(*stack)[len(*stack)-1]
+		var v *operand
+		if len(st) < 10000 {
+			st = append(st, operand{})
+			v = &st[len(st)-1]
+		} else {
+			spare = operand{}
+			v = &spare
 		}
 		op, more := lx.token(v, 0)
 		if op != opNone || !more || lx.err != "" {
 			if v != &spare {
-				*stack = (*stack)[:len(*stack)-1]
+				st = st[:len(st)-1]
 			}
-		}
-		if !more || lx.err != "" {
-			return opEnd
-		}
-		if op != opNone {
+			if !more || lx.err != "" {
+				*stack = st
+				return opEnd
+			}
 			if op == opBI {
 				lx.skipInlineImage()
 				continue
 			}
+			*stack = st
 			return op
 		}
 	}
