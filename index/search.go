@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -118,32 +119,19 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	if page, ok := s.pages.get(pageKey, gen); ok {
 		return page.clone(), nil
 	}
-	sreq := bleve.NewSearchRequestOptions(q, limit+1, 0, false)
-	sreq.Fields = []string{fieldSkill, fieldTotalMonths, fieldFile}
-	sreq.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
+	var after []string
 	if req.Cursor != "" {
-		after, err := decodeCursor(req.Cursor, fp)
-		if err != nil {
+		var err error
+		if after, err = decodeCursor(req.Cursor, fp); err != nil {
 			return SearchResult{}, err
 		}
-		sreq.SetSearchAfter(after)
 	}
-	// Facets cost most of a search (a doc-values visit of every match), and
-	// they depend only on the query and the index content: reuse them while
-	// the index is unchanged (every page of a query, repeated queries).
+	// Facets depend only on the query and the index content: reuse them
+	// while the index is unchanged (every page of a query, repeated queries).
 	facets, cached := s.facets.get(fp, gen)
 	if req.NoFacets {
 		cached = true // nothing to compute
 		facets = nil
-	}
-	// Facets are counted by a second, unscored pass over the matches
-	// (countFacets), several times cheaper than bleve's facet builder on the
-	// hit search — except for phrases, whose matching (positions) costs more
-	// than the facets: those keep bleve's builder in the one search.
-	ownFacets := !cached && !hasPhrase(ast)
-	if !cached && !ownFacets {
-		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
-		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
 	}
 
 	s.mu.RLock()
@@ -151,15 +139,77 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		s.mu.RUnlock()
 		return SearchResult{}, errors.New("search: store closed")
 	}
-	res, err := s.idx.SearchInContext(ctx, sreq)
-	if err == nil && ownFacets {
-		facets, err = countFacets(ctx, s.idx, q, &s.facetTerms)
+	// One walk of the matches for hits and facets (onePass); bleve's
+	// collector where the index cannot be read that way.
+	out, ok, err := s.searchOnePass(ctx, q, fp, limit, after, !cached)
+	if err == nil && !ok {
+		out, err = s.searchBleve(ctx, q, hasPhrase(ast), fp, limit, after, !cached)
 	}
 	s.mu.RUnlock()
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search: %w", err)
 	}
+	if !cached {
+		facets = out.Facets
+		s.facets.put(fp, gen, facets)
+	}
+	out.Facets = nil
+	if facets != nil {
+		out.Facets = facets
+	}
+	s.pages.put(pageKey, gen, out)
+	return out.clone(), nil
+}
 
+// searchOnePass is a search page in one walk of the matches (see onePass),
+// with the facets when wantFacets. ok is false when the index is not a
+// scorch index whose segments the facet cache can read. The caller holds
+// s.mu for reading.
+func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, limit int, after []string, wantFacets bool) (SearchResult, bool, error) {
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return SearchResult{}, false, nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return SearchResult{}, true, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return SearchResult{}, false, nil
+	}
+	p := onePass{fp: fp, limit: limit, facets: wantFacets}
+	if after != nil {
+		p.after, p.afterID = true, after[1]
+		if p.afterScore, err = strconv.ParseFloat(after[0], 64); err != nil {
+			return SearchResult{}, true, fmt.Errorf("cursor: malformed: %w", engine.ErrInvalid)
+		}
+	}
+	return p.run(ctx, &s.facetTerms, snap, s.idx.Mapping(), q)
+}
+
+// searchBleve is a search page by bleve's collector (sorted by score, then
+// id, after the cursor), with the facets when wantFacets: counted by a
+// second, unscored pass over the matches (countFacets), except for phrases,
+// whose matching (positions) costs more than the facets: those keep bleve's
+// facet builder in the one search. The caller holds s.mu for reading.
+func (s *Store) searchBleve(ctx context.Context, q query.Query, phrase bool, fp string, limit int, after []string, wantFacets bool) (SearchResult, error) {
+	sreq := bleve.NewSearchRequestOptions(q, limit+1, 0, false)
+	sreq.Fields = []string{fieldSkill, fieldTotalMonths, fieldFile}
+	sreq.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
+	if after != nil {
+		sreq.SetSearchAfter(after)
+	}
+	ownFacets := wantFacets && !phrase
+	if wantFacets && !ownFacets {
+		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
+		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
+	}
+	res, err := s.idx.SearchInContext(ctx, sreq)
+	if err != nil {
+		return SearchResult{}, err
+	}
 	out := SearchResult{Total: res.Total, Hits: []SearchHit{}}
 	for i, h := range res.Hits {
 		if i == limit {
@@ -175,17 +225,13 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 			TotalMonths: fieldInt(h.Fields[fieldTotalMonths]),
 		})
 	}
-	if !cached && !ownFacets {
-		facets = facetCounts(res.Facets)
+	switch {
+	case ownFacets:
+		out.Facets, err = countFacets(ctx, s.idx, q, &s.facetTerms)
+	case wantFacets:
+		out.Facets = facetCounts(res.Facets)
 	}
-	if !cached {
-		s.facets.put(fp, gen, facets)
-	}
-	if facets != nil {
-		out.Facets = facets
-	}
-	s.pages.put(pageKey, gen, out)
-	return out.clone(), nil
+	return out, err
 }
 
 // SearchGeneration is a number that changes whenever a search could answer
