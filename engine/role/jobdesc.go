@@ -120,7 +120,9 @@ func FromJobDescription(text string, tax *taxonomy.Taxonomy) Role {
 				if lvl := degreeLevel(sent, degrees, plan); lvl > 0 && (eduBest == 0 || lvl < eduBest) {
 					eduBest = lvl
 				}
-				continue // "degree in Computer Science" names a field, not a skill
+				// "degree in Computer Science" names a field, not a skill;
+				// "… and 3+ years of Python" after it still asks for Python
+				ms = outsideFields(sent, degrees, ms)
 			}
 			r.MinTotalMonths = max(r.MinTotalMonths, requiredTotal(sent, ms, plan))
 			items = append(items, sentenceItems(sent, all, ms, plan)...)
@@ -302,6 +304,34 @@ func sentenceUnits(ms []mention, degrees, years [][]int) []unit {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// fieldEnd ends the field of study after a degree: the end of its clause,
+// or an "and" that goes on to something else ("… in Education and a valid
+// teaching license", "… and 3+ years of Python").
+var fieldEnd = regexp.MustCompile(`(?i)[;.]\s|[;.]$|,\s*and\b|\s(with|plus|coupled|along|as well as)\b|\sand\s+(\d|an?\s|the\s|experience|knowledge|proficien|familiar|strong|solid|hands-on|excellent|good|at least|minimum)`)
+
+// outsideFields drops the mentions that name a degree's field of study:
+// everything from each degree to the end of its field.
+func outsideFields(s string, degrees [][]int, ms []mention) []mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		inField := false
+		for _, d := range degrees {
+			end := len(s)
+			if e := fieldEnd.FindStringIndex(s[d[1]:]); e != nil {
+				end = d[1] + e[0]
+			}
+			if m.start >= d[0] && m.start < end {
+				inField = true
+				break
+			}
+		}
+		if !inField {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 

@@ -103,6 +103,8 @@ func TestClauseCues(t *testing.T) {
 		taxonomy.Skill{ID: "terraform", Name: "Terraform", Category: "tool"},
 		taxonomy.Skill{ID: "acls", Name: "ACLS", Category: "certification"},
 		taxonomy.Skill{ID: "wound-care", Name: "Wound care", Category: "practice"},
+		taxonomy.Skill{ID: "computer-science", Name: "Computer science", Category: "domain"},
+		taxonomy.Skill{ID: "teaching-license", Name: "Teaching license", Category: "certification", Aliases: []string{"teaching license"}},
 	)})
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +148,10 @@ func TestClauseCues(t *testing.T) {
 		// education and total experience follow their own clause
 		{"degree required, higher one preferred", "Bachelor's degree in Computer Science, Master's preferred", "edu=bachelor"},
 		{"degree only preferred", "Master's degree preferred", ""},
+		{"field of a degree is no skill", "Bachelor's degree in Computer Science, Go or a related field", "edu=bachelor"},
+		{"skills after a degree's field", "Bachelor's degree in Computer Science and 3+ years of Python", "R:Python≥36 edu=bachelor"},
+		{"a license after a degree", "Bachelor's degree in Education and a valid state teaching license", "R:Teaching license edu=bachelor"},
+		{"a skill before a degree", "Docker, and a Bachelor's degree in Computer Science", "R:Docker edu=bachelor"},
 		{"years as a plus", "Python required, 5+ years of professional experience is a plus", "R:Python"},
 		{"years required", "Docker is a plus; 5+ years of professional experience", "P:Docker total=60"},
 	}
