@@ -20,6 +20,9 @@ func (s *server) routes() *gin.Engine {
 	r.GET("/metrics", s.authenticate, gin.WrapH(promhttp.HandlerFor(s.cfg.Metrics, promhttp.HandlerOpts{})))
 
 	admin := s.requireRole(roleAdmin)
+	// Runtime profiles for operators measuring a live server (admin keys).
+	r.GET("/debug/pprof/:name", s.authenticate, admin, s.pprof)
+
 	upload := s.bodyCap(s.cfg.Limits.MaxUpload)
 	body := s.bodyCap(s.cfg.Limits.MaxBody)
 

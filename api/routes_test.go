@@ -18,6 +18,7 @@ var adminOnly = map[string]bool{
 	"DELETE /api/v1/keys/:id":       true,
 	"GET /api/v1/audit":             true,
 	"DELETE /api/v1/candidates/:id": true,
+	"GET /debug/pprof/:name":        true,
 }
 
 // concrete turns a route template into a path that reaches it.
@@ -125,5 +126,18 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 				t.Errorf("openapi.json documents %s %s, which is not a route", strings.ToUpper(m), p)
 			}
 		}
+	}
+}
+
+// TestPprof: an admin key reads runtime profiles (the heap profile is in
+// pprof's gzip format); an unknown profile is 404.
+func TestPprof(t *testing.T) {
+	e := newEnv(t, "", nil)
+	status, body, _ := e.do(http.MethodGet, "/debug/pprof/heap", e.admin, "", nil)
+	if status != http.StatusOK || len(body) < 2 || body[0] != 0x1f || body[1] != 0x8b {
+		t.Errorf("heap profile = %d, %d bytes, want 200 and gzip", status, len(body))
+	}
+	if status, _, _ := e.do(http.MethodGet, "/debug/pprof/nosuchprofile", e.admin, "", nil); status != http.StatusNotFound {
+		t.Errorf("unknown profile = %d, want 404", status)
 	}
 }
