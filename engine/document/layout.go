@@ -99,6 +99,7 @@ func buildSegments(glyphs []glyph) []segment {
 		slices.SortStableFunc(glyphs, lessToCmp(func(a, b glyph) bool { return byBaseline(&a, &b) }))
 	}
 	var segs []segment
+	var buf []byte
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
@@ -107,29 +108,30 @@ func buildSegments(glyphs []glyph) []segment {
 				continue
 			}
 		}
-		segs = appendLineSegments(segs, glyphs[start:i])
+		segs = appendLineSegments(segs, glyphs[start:i], &buf)
 		start = i
 	}
 	return segs
 }
 
 // appendLineSegments splits one baseline line into segments of words.
-func appendLineSegments(segs []segment, line []glyph) []segment {
+// buf is scratch space for the segments' text, reused from line to line.
+func appendLineSegments(segs []segment, line []glyph, buf *[]byte) []segment {
 	if !inOrder(line, byX) {
 		slices.SortStableFunc(line, lessToCmp(func(a, b glyph) bool { return byX(&a, &b) }))
 	}
 	line = combineAccents(line)
-	var b strings.Builder
+	b := (*buf)[:0]
 	var cur segment
 	open := false
 	spaceSeen := false
 	var prev *glyph
 	flush := func() {
 		if open {
-			cur.text = b.String()
+			cur.text = string(b)
 			segs = append(segs, cur)
 		}
-		b.Reset()
+		b = b[:0]
 		open = false
 	}
 	for i := range line {
@@ -153,7 +155,7 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 			case gap > segGap:
 				flush()
 			case spaceSeen || gap > wordGapEm*size:
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				if cur.first == 0 {
 					cur.first = prev.x + prev.w
 				}
@@ -164,13 +166,14 @@ func appendLineSegments(segs []segment, line []glyph) []segment {
 			cur = segment{x0: g.x, y: g.y, size: g.size}
 			open = true
 		}
-		b.WriteString(g.text)
+		b = append(b, g.text...)
 		cur.x1 = g.x + g.w
 		cur.size = maxf(cur.size, g.size)
 		cur.chars += utf8.RuneCountInString(g.text)
 		prev = g
 	}
 	flush()
+	*buf = b
 	for i := range segs {
 		if segs[i].first == 0 {
 			segs[i].first = segs[i].x1
