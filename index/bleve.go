@@ -47,7 +47,7 @@ const metaMappingVersion = "mapping_version"
 // months reach. `python months>=36` is then one term lookup; other bounds
 // fall back to the range.
 const (
-	fieldText        = "text"         // analysed resume text (en), not stored
+	fieldText        = "text"         // analysed resume text (en, see textAnalyzerName), not stored
 	fieldSkill       = "skill"        // skill ids, keyword, stored (hits, facets)
 	fieldCategory    = "category"     // skill categories, keyword (facets)
 	fieldSkillMonths = "skill_months" // "<id>=<months, 4 digits>", keyword
@@ -64,7 +64,7 @@ var monthsThresholds = []int{1, 3, 6, 12, 18, 24, 30, 36, 48, 60, 72, 84, 96, 10
 
 func buildMapping() mapping.IndexMapping {
 	text := mapping.NewTextFieldMapping()
-	text.Analyzer = en.AnalyzerName
+	text.Analyzer = textAnalyzerName // "en", faster (textanalysis.go)
 	text.Store = false
 	text.DocValues = false
 	text.IncludeInAll = false
