@@ -564,18 +564,56 @@ func (lx *lexer) token(v *operand, depth int) (op opcode, more bool) {
 // word reads a number, a keyword operand or an operator from lx.pos.
 func (lx *lexer) word(v *operand) (op opcode, more bool) {
 	start := lx.pos
-	lx.pos = wordEnd(lx.src, start)
-	word := lx.src[start:lx.pos]
-	if c := word[0]; c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
-		v.kind, v.num = 'n', parseNumber(word)
+	if c := lx.src[start]; c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+		if n, end, ok := scanNumber(lx.src, start); ok {
+			lx.pos = end
+			v.kind, v.num = 'n', n
+			return opNone, true
+		}
+		lx.pos = wordEnd(lx.src, start)
+		v.kind, v.num = 'n', parseNumber(lx.src[start:lx.pos])
 		return opNone, true
 	}
+	lx.pos = wordEnd(lx.src, start)
+	word := lx.src[start:lx.pos]
 	switch string(word) {
 	case "true", "false", "null":
 		v.kind = 'o'
 		return opNone, true
 	}
 	return lookupOp(word), true
+}
+
+// scanNumber reads a plain number, [+-]digits[.digits], at src[i:] in one
+// pass with parseNumber's arithmetic, returning it and where it ends. ok is
+// false for any other word starting there (an exponent, junk, no digits,
+// over 40 digits): parseNumber reads those.
+func scanNumber(src []byte, i int) (n float64, end int, ok bool) {
+	neg := false
+	if src[i] == '+' || src[i] == '-' {
+		neg = src[i] == '-'
+		i++
+	}
+	digits := 0
+	for ; i < len(src) && src[i] >= '0' && src[i] <= '9'; i++ {
+		n = n*10 + float64(src[i]-'0')
+		digits++
+	}
+	if i < len(src) && src[i] == '.' {
+		scale := 0.1
+		for i++; i < len(src) && src[i] >= '0' && src[i] <= '9'; i++ {
+			n += float64(src[i]-'0') * scale
+			scale /= 10
+			digits++
+		}
+	}
+	if digits == 0 || digits > 40 || i < len(src) && isRegular(src[i]) {
+		return 0, 0, false
+	}
+	if neg {
+		return -n, i, true
+	}
+	return n, i, true
 }
 
 // parseNumber reads a PDF number; malformed numbers read as 0, as viewers

@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -112,5 +113,29 @@ func TestLexerCaps(t *testing.T) {
 	stack = stack[:0]
 	if op := lx.next(&stack); op != opTJ || len(stack) != 1 || len(stack[0].arr) != 100000 {
 		t.Fatalf("big array: %s, %d operands", opName(op), len(stack))
+	}
+}
+
+// TestScanNumber checks the one-pass number reader against parseNumber,
+// which the lexer used alone before: where scanNumber answers, it must give
+// the same bits and end where the word ends.
+func TestScanNumber(t *testing.T) {
+	words := []string{"0", "-0", "+0", "1", "-2.5", "+.5", "3.", ".", "-", "+", "--1", "1.2.3", "1e5", "12x",
+		"0.000001", "123456789012345678901234567890123456789012345", "-.75", "007", "65535.99999", "1-2"}
+	for i := 0; i < 2000; i++ {
+		words = append(words, fmt.Sprintf("%.*f", i%7, float64(i*7919%100003)/float64(1+i%13)-400))
+	}
+	for _, w := range words {
+		for _, after := range []string{"", " ", "]", "/F1", "\n"} {
+			src := []byte(w + after)
+			n, end, ok := scanNumber(src, 0)
+			if !ok {
+				continue
+			}
+			want := parseNumber([]byte(w))
+			if end != len(w) || math.Float64bits(n) != math.Float64bits(want) {
+				t.Errorf("scanNumber(%q) = %v ending at %d, want %v ending at %d", src, n, end, want, len(w))
+			}
+		}
 	}
 }
