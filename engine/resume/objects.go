@@ -2,7 +2,6 @@ package resume
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -55,33 +54,72 @@ var recruitingTitle = regexp.MustCompile(`(?i)\b(recruit(er|ers|ing|ment)|talent
 // in the same clause: recruiting, sourcing, hiring for, placing, selling.
 var objectCue = regexp.MustCompile(`(?i)\b(recruit(ed|ing|ment|s)?|sourc(ed|ing) (for|candidates|talent|consultants|professionals|engineers|developers)|hir(ed|ing) (and \w+ )?(for|of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|a team|senior|junior|engineers|developers)|staff(ed|ing) (for|of)|placed (candidates|consultants|contractors|professionals|engineers|developers|technical)|placement of|placements for|requisitions (for|in)|headhunt(ed|ing)|sold|sell(s|ing)|resold|resell(s|ing)|sales of)\b`)
 
-// clauseStart returns where the clause holding text[at] starts on its line:
-// after the last sentence end or semicolon before it.
+// clauseWindow bounds how far back from a mention its clause is read, so
+// that a long line costs linear time.
+const clauseWindow = 160
+
+// clauseStart returns where the clause holding line[at] starts: after the
+// last sentence end or semicolon before it, at most clauseWindow bytes back.
 func clauseStart(line string, at int) int {
-	start := 0
-	for i := 0; i < at && i < len(line); i++ {
+	lo := max(0, at-clauseWindow)
+	for i := min(at, len(line)) - 1; i >= lo; i-- {
 		switch line[i] {
 		case ';':
-			start = i + 1
+			return i + 1
 		case '.', '!', '?':
 			// a full stop ends a sentence when a space follows ("done. Then"),
 			// not inside ".NET" or "Node.js" or "e.g."
 			if i+1 < len(line) && line[i+1] == ' ' && i > 0 && line[i-1] != ' ' && !(i >= 2 && line[i-2] == '.') {
-				start = i + 1
+				return i + 1
 			}
 		}
 	}
-	return start
+	return lo
+}
+
+// cueStarts and titleStarts are the first three letters of every word that
+// starts an objectCue or a recruitingTitle.
+var (
+	cueStarts   = []string{"rec", "req", "res", "sou", "sta", "sol", "sel", "sal", "hir", "hea", "pla"}
+	titleStarts = []string{"rec", "tal", "sou", "sta", "hea", "emp", "pla"}
+)
+
+// mayStart reports whether a word of s starts with one of starts (three
+// lower-case letters each), ignoring case: a cheap test that spares most
+// lines a regular expression.
+func mayStart(s string, starts []string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		a, b, c := s[i]|0x20, s[i+1]|0x20, s[i+2]|0x20
+		for _, w := range starts {
+			if a == w[0] && b == w[1] && c == w[2] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // objectOfCue reports whether the mention at byte col of line follows a
-// recruiting or selling cue in the same clause.
-func objectOfCue(line string, col int) bool {
+// recruiting or selling cue in the same clause. cues are the line's
+// objectCue matches (FindAllStringIndex), found once per line.
+func objectOfCue(line string, col int, cues [][]int) bool {
 	if col > len(line) {
 		return false
 	}
 	lo := clauseStart(line, col)
-	return objectCue.MatchString(line[lo:col])
+	for _, c := range cues {
+		if c[0] >= lo && c[1] <= col {
+			return true
+		}
+	}
+	return false
 }
 
 // isRecruiterProfile reports whether the resume is a recruiter's: its
@@ -90,7 +128,7 @@ func objectOfCue(line string, col int) bool {
 func isRecruiterProfile(lines []string, secs []engine.Section, pos []position) bool {
 	n := 0
 	for _, p := range pos {
-		if recruitingTitle.MatchString(p.Title) {
+		if isRecruitingTitle(p.Title) {
 			n++
 		}
 	}
@@ -102,7 +140,7 @@ func isRecruiterProfile(lines []string, secs []engine.Section, pos []position) b
 			continue
 		}
 		for l := max(s.StartLine, 1); l <= s.EndLine && l <= len(lines) && l < s.StartLine+3; l++ {
-			if recruitingTitle.MatchString(firstWords(lines[l-1], 8)) {
+			if isRecruitingTitle(lines[l-1][:min(len(lines[l-1]), 80)]) {
 				return n > 0 || len(pos) == 0
 			}
 		}
@@ -110,26 +148,29 @@ func isRecruiterProfile(lines []string, secs []engine.Section, pos []position) b
 	return false
 }
 
-// firstWords returns the first n words of s.
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
+// isRecruitingTitle reports whether s names a recruiting job.
+func isRecruitingTitle(s string) bool {
+	return mayStart(s, titleStarts) && recruitingTitle.MatchString(s)
 }
 
 // objectMentions returns the mentions of ms that are the object of
 // recruiting or selling (see the rules above), by index.
-func objectMentions(ms []taxonomy.Mention, text string, lines []string, secs []engine.Section, pos []position, secOf []string, posOf []*position, tax *taxonomy.Taxonomy) map[int]bool {
+func objectMentions(ms []taxonomy.Mention, lines []string, secs []engine.Section, pos []position, secOf []string, posOf []*position, tax *taxonomy.Taxonomy) map[int]bool {
 	drop := map[int]bool{}
 	recruiter := isRecruiterProfile(lines, secs, pos)
 	// in a recruiter's resume, the engineering skills that have a mention
 	// outside recruiting work
 	own := map[string]bool{}
 	if recruiter {
+		recruiting := map[*position]bool{}
+		for k := range pos {
+			recruiting[&pos[k]] = isRecruitingTitle(pos[k].Title)
+		}
 		for _, m := range ms {
 			if m.Line < 1 || m.Line >= len(posOf) {
 				continue
 			}
-			if p := posOf[m.Line]; p != nil && !recruitingTitle.MatchString(p.Title) {
+			if p := posOf[m.Line]; p != nil && !recruiting[p] {
 				own[m.SkillID] = true
 			}
 			if sec := secOf[m.Line]; sec == kindEducation || sec == kindCertifications {
@@ -137,16 +178,29 @@ func objectMentions(ms []taxonomy.Mention, text string, lines []string, secs []e
 			}
 		}
 	}
+	// byte offset of each line in text, so that a mention's column costs
+	// nothing on a long line
+	starts := make([]int, len(lines)+1)
+	for l, line := range lines {
+		starts[l+1] = starts[l] + len(line) + 1
+	}
+	cueLine, cues := 0, [][]int(nil) // the cues of the last line looked at
 	for i, m := range ms {
 		s, ok := tax.Get(m.SkillID)
 		if !ok || !objectCategory(s) || m.Line < 1 || m.Line > len(lines) {
 			continue
 		}
-		lineStart := strings.LastIndexByte(text[:m.Start], '\n') + 1
-		switch {
-		case recruiter && !own[m.SkillID]:
+		if recruiter && !own[m.SkillID] {
 			drop[i] = true
-		case objectOfCue(lines[m.Line-1], m.Start-lineStart):
+			continue
+		}
+		if m.Line != cueLine {
+			cueLine, cues = m.Line, nil
+			if mayStart(lines[m.Line-1], cueStarts) {
+				cues = objectCue.FindAllStringIndex(lines[m.Line-1], -1)
+			}
+		}
+		if objectOfCue(lines[m.Line-1], m.Start-starts[m.Line-1], cues) {
 			drop[i] = true
 		}
 	}

@@ -146,7 +146,7 @@ func TestObjectOfCue(t *testing.T) {
 		if col < 0 {
 			t.Fatalf("%q not in %q", tt.word, tt.line)
 		}
-		if got := objectOfCue(tt.line, col); got != tt.want {
+		if got := objectOfCue(tt.line, col, objectCue.FindAllStringIndex(tt.line, -1)); got != tt.want {
 			t.Errorf("objectOfCue(%q, %q) = %v, want %v", tt.line, tt.word, got, tt.want)
 		}
 	}

@@ -59,7 +59,7 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 	}
 	impliedOf := map[string][]string{}
 	ms := tax.Extract(text)
-	objects := objectMentions(ms, text, lines, secs, pos, secOf, posOf, tax)
+	objects := objectMentions(ms, lines, secs, pos, secOf, posOf, tax)
 	for i, m := range ms {
 		written, ok := tax.Get(m.SkillID)
 		if !ok || objects[i] {
