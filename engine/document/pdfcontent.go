@@ -740,26 +740,26 @@ func (lx *lexer) literal() []byte {
 // hex reads a <hex string> into the arena.
 func (lx *lexer) hex() []byte {
 	src := lx.src
-	lx.pos++ // <
+	pos := lx.pos + 1 // after <
 	start := len(lx.arena)
 	out := lx.arena
 	hi := -1
-	for lx.pos < len(src) {
-		c := src[lx.pos]
-		lx.pos++
+	for pos < len(src) {
+		c := src[pos]
+		pos++
 		if c == '>' {
 			if hi >= 0 {
 				out = append(out, byte(hi<<4))
 			}
-			lx.arena = out
+			lx.pos, lx.arena = pos, out
 			return out[start:len(out):len(out)]
 		}
-		n := unhexByte(c)
-		if n < 0 {
+		n := int(hexValue[c])
+		if n > 15 {
 			if isPDFSpace(c) {
 				continue
 			}
-			lx.arena = out[:start]
+			lx.pos, lx.arena = pos, out[:start]
 			lx.err = "malformed hex string"
 			return nil
 		}
@@ -770,22 +770,25 @@ func (lx *lexer) hex() []byte {
 			hi = -1
 		}
 	}
-	lx.arena = out[:start]
+	lx.pos, lx.arena = pos, out[:start]
 	lx.err = "unterminated hex string"
 	return nil
 }
 
-func unhexByte(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
+// hexValue is each byte's value as a hex digit, or 0xFF.
+var hexValue = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 0xFF
 	}
-	return -1
-}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = uint8(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = uint8(c-'a') + 10
+		t[c-'a'+'A'] = uint8(c-'a') + 10
+	}
+	return t
+}()
 
 // skipDict skips a << … >> dictionary (marked-content properties).
 func (lx *lexer) skipDict() {
