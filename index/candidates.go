@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -328,26 +329,45 @@ func (s *Store) CountCandidates(ctx context.Context) (int, error) {
 
 // textHash returns the sha256 of text with case folded and every run of
 // whitespace collapsed to one space, so the same resume exported as PDF and
-// as DOCX hashes alike. Empty text hashes to "" (never a duplicate).
+// as DOCX hashes alike. Empty text hashes to "" (never a duplicate). The
+// hashes are stored and compared across versions: the normal form must never
+// change (TestTextHashStable pins it against textHashRef).
 func textHash(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
+	buf := make([]byte, 0, len(text))
 	space := false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = len(buf) > 0
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(buf) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	if b.Len() == 0 {
+	if len(buf) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:])
 }
 

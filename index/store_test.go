@@ -3,6 +3,8 @@ package index
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -13,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -699,4 +702,56 @@ func TestCloseKeepsIndexWrites(t *testing.T) {
 	if docs, _, err := s.IndexStats(context.Background()); err != nil || docs != 50 {
 		t.Errorf("index holds %d documents (%v), want 50", docs, err)
 	}
+}
+
+// textHashRef is textHash as first written (a rune loop into a
+// strings.Builder): stored text hashes must stay what it computed.
+func textHashRef(text string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+var textHashCases = []string{
+	"", "   \n\t ", "Jane Doe", "JANE DOE  senior python developer\r\n\tDjango and AWS since 2019\n",
+	"Ünïcödé MÜNCHEN straße İstanbul ΣΟΦΙΑ", "nbsp\u00a0and\u2003em\u0085nel\u2028line", "\x1c\x1d\x1e\x1f\x7f ctrl",
+	"invalid \xff\xfe utf8 \xc3", "tabs\v\fand\rreturns", "  leading and trailing  ",
+}
+
+func TestTextHashStable(t *testing.T) {
+	for _, s := range textHashCases {
+		if got, want := textHash(s), textHashRef(s); got != want {
+			t.Errorf("textHash(%q) = %s, want %s", s, got, want)
+		}
+	}
+	// Pinned, computed independently: printf 'jane doe python' | sha256sum
+	if got, want := textHash("Jane  Doe\n\tPython\n"), "22abe477de97a9d717b2c684222fe7e853fbf6ae42b558e4f8e6a39009c92a09"; got != want {
+		t.Errorf("textHash of a known text = %s, want %s", got, want)
+	}
+}
+
+func FuzzTextHash(f *testing.F) {
+	for _, s := range textHashCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := textHash(s), textHashRef(s); got != want {
+			t.Errorf("textHash(%q) = %s, want %s", s, got, want)
+		}
+	})
 }
