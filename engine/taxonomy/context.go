@@ -188,13 +188,18 @@ var notNames = map[string]bool{
 }
 
 // properNoun reports whether the name of cands[i] is the first word of a
-// proper noun: followed, after one space, by a word shaped like a
-// name — capitalised ("Julia Roberts"), or in capitals after a name in
-// capitals ("JULIA CHEN") — that starts no skill or cue and is no techNoun.
+// proper noun: followed (after "'s", if any) by one space and a word shaped
+// like a name — capitalised ("Julia Roberts", "Aurora's Scientific"), or in
+// capitals after a name in capitals ("JULIA CHEN") — that starts no skill or
+// cue and is not in notNames.
 func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	c := cands[i]
-	j := c.end + 1
-	if j >= len(text) || text[c.end] != ' ' {
+	e := c.end
+	if strings.HasPrefix(text[e:], "'s ") {
+		e += 2 // a possessive: "Aurora's Scientific Institute"
+	}
+	j := e + 1
+	if j >= len(text) || text[e] != ' ' {
 		return false
 	}
 	k := j

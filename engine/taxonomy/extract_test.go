@@ -83,7 +83,11 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"weather forecasts", "Weather bot that posts daily forecasts.", []string{}},
 		{"company named Logistics", "Backend engineer at Brightpath Logistics, Leeds", []string{}},
 		{"Web developer title", "Web Developer, Bluebonnet Agency", []string{}},
+		{"Aurora's Institute", "B.Tech, Aurora's Scientific and Technological Institute; Python", []string{"python"}},
+		{"staffing levels", "Analysed hospital staffing levels and productivity.", []string{}},
 		// Technical context: the same names count.
+		{"Aurora beside MySQL", "MySQL and Aurora on AWS", []string{"aws", "aws-rds", "mysql"}},
+		{"staffing as recruiting", "Temporary staffing and recruiting for clinics", []string{"recruiting"}},
 		{"Premiere beside Adobe tools", "Photoshop, Premiere, After Effects", []string{"after-effects", "photoshop", "premiere-pro"}},
 		{"Publisher in an Office list", "Word, Publisher, Excel", []string{"excel", "microsoft-publisher", "microsoft-word"}},
 		{"Exchange beside Active Directory", "Active Directory, Exchange and SMTP", []string{"active-directory", "microsoft-exchange", "smtp"}},
