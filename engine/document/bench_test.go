@@ -5,7 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -191,4 +194,46 @@ func childrenCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkPoolAllLivecareer decodes all 2,484 livecareer PDFs per op
+// through a Pool with one worker per CPU, fed by as many goroutines: the
+// decode share of ingest on this machine, in files/s.
+func BenchmarkPoolAllLivecareer(b *testing.B) {
+	files := livecareerFiles(b)
+	for i, f := range files {
+		files[i] = filepath.Join(livecareerDir, f)
+	}
+	docs := loadAll(b, files)
+	workers := runtime.NumCPU()
+	p, err := NewPool(PoolOptions{Workers: workers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	ctx := context.Background()
+	for b.Loop() {
+		next := make(chan []byte)
+		var failed atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for d := range next {
+					if _, err := p.Decode(ctx, d, "resume.pdf"); err != nil {
+						failed.Add(1)
+					}
+				}
+			})
+		}
+		for _, d := range docs {
+			next <- d
+		}
+		close(next)
+		wg.Wait()
+		// One livecareer file has no text layer; any other failure is a bug.
+		if n := failed.Load(); n > 1 {
+			b.Fatalf("%d livecareer PDFs failed to decode, want 1", n)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "files/s")
 }
