@@ -269,6 +269,17 @@ func (s *Store) writeAudit(entries []AuditEntry) error {
 	return translate(tx.Commit(), "audit")
 }
 
+// CountAudit returns how many entries have action (every entry when action
+// is ""), after waiting for the queued ones (FlushAudit).
+func (s *Store) CountAudit(ctx context.Context, action string) (int, error) {
+	if err := s.FlushAudit(ctx); err != nil {
+		return 0, err
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit WHERE ? = '' OR action = ?`, action, action).Scan(&n)
+	return n, translate(err, "count audit")
+}
+
 // ListAudit returns the newest limit entries, newest first (limit ≤ 0 means
 // 100; at most 1,000). It first waits for the entries Audit accepted before
 // the call (FlushAudit), so a reader sees every ranking made before it asked.

@@ -44,9 +44,15 @@ func TestAuditBurstSurvivesClose(t *testing.T) {
 	}
 
 	s = openTest(t, dir)
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit`).Scan(&n); err != nil {
+	n, err := s.CountAudit(ctx, "rank")
+	if err != nil {
 		t.Fatal(err)
+	}
+	if all, err := s.CountAudit(ctx, ""); err != nil || all != n {
+		t.Errorf("CountAudit of every action = %d, %v; want %d", all, err, n)
+	}
+	if none, err := s.CountAudit(ctx, "delete"); err != nil || none != 0 {
+		t.Errorf("CountAudit(delete) = %d, %v; want 0", none, err)
 	}
 	if n != writers*each {
 		t.Fatalf("%d audit rows after a burst of %d and Close, want all", n, writers*each)

@@ -207,12 +207,24 @@ func run(ctx context.Context, o options) error {
 	defer srv2.Close()
 	base2 := "http://" + ln2.Addr().String()
 	matchesUncached := func(int) string { return base2 + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
+	ranked := 0 // rankings answered 200
 	if o.want("matches-uncached") {
-		report("matches, rank cache off", hammer(client, key, o.clients, o.duration, matchesUncached))
+		r := hammer(client, key, o.clients, o.duration, matchesUncached)
+		report("matches, rank cache off", r)
+		ranked += r.ok
 	}
 	matches := func(int) string { return base + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
 	if o.want("matches") {
-		report("matches, rank cache on", hammer(client, key, o.clients, o.duration, matches))
+		r := hammer(client, key, o.clients, o.duration, matches)
+		report("matches, rank cache on", r)
+		ranked += r.ok
+	}
+	// Every ranking answered must be in the audit log (written behind the
+	// responses, in batches).
+	if n, err := store.CountAudit(ctx, "rank"); err != nil {
+		fmt.Println("  audit:", err)
+	} else if ranked > 0 {
+		fmt.Printf("  audit log: %d rank entries for %d rankings answered\n", n, ranked)
 	}
 	queries := []string{"python", "django AND aws", "skill:python months>=36", "(java OR kotlin) -python", "total_months>=60 docker", "\"rest api\"", "react typescript"}
 	search := func(i int) string {
@@ -280,6 +292,7 @@ plus: [AWS, PostgreSQL, Kubernetes, JavaScript, Git]
 
 type result struct {
 	lat     []time.Duration
+	ok      int // 200 answers
 	errors  int
 	elapsed time.Duration
 	cpu     time.Duration // this process's user+system CPU during the run
@@ -341,7 +354,7 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 		go func(c int) {
 			defer wg.Done()
 			var lat []time.Duration
-			errs := 0
+			errs, ok := 0, 0
 			sample := ""
 			for i := c; time.Now().Before(stop); i += clients {
 				req, _ := http.NewRequest(http.MethodGet, url(i), nil)
@@ -359,11 +372,14 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 				if resp.StatusCode != http.StatusOK {
 					errs++
 					sample = fmt.Sprintf("%d %.200s", resp.StatusCode, body)
+				} else {
+					ok++
 				}
 			}
 			mu.Lock()
 			all.lat = append(all.lat, lat...)
 			all.errors += errs
+			all.ok += ok
 			if sample != "" {
 				all.sample = sample
 			}
