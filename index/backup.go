@@ -14,10 +14,11 @@ import (
 
 // Backup writes a consistent copy of the database to path while the store
 // stays in use (SQLite VACUUM INTO). The copy holds everything SQLite is the
-// truth for — candidates with their profiles and text, roles, keys, audit and
-// jobs — and opens as skillmatch.db of a new data folder, whose index Open
-// rebuilds. Originals under files/ are not included (copy that folder to keep
-// them). An existing path is engine.ErrConflict: a backup never overwrites.
+// truth for — candidates with their profiles, text and original files, roles,
+// keys, audit and jobs — and opens as skillmatch.db of a new data folder,
+// whose index Open rebuilds. Originals a folder kept under files/ before
+// migration 0002 are not included (copy that folder to keep them). An
+// existing path is engine.ErrConflict: a backup never overwrites.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	return vacuumInto(ctx, s.db, path)
 }

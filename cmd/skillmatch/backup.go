@@ -11,9 +11,11 @@ import (
 
 // runBackup writes a consistent online copy of the store's database to FILE:
 // `backup --data DIR FILE`. It works while the server runs and refuses to
-// overwrite FILE. Originals under DIR/files are content-addressed and never
-// change, so copying that folder alongside (any way, any time) completes the
-// backup; the search index is rebuilt from the database when missing.
+// overwrite FILE. The database holds the original files too (a folder
+// written before they moved there keeps some under DIR/files: content-
+// addressed and never changed, so copying that folder alongside, any way,
+// any time, completes the backup); the search index is rebuilt from the
+// database when missing.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -27,6 +29,6 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := index.BackupFolder(ctx, *data, fs.Arg(0)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "backed up the database of %s to %s (copy %s/files alongside for the originals)\n", *data, fs.Arg(0), *data)
+	fmt.Fprintf(stdout, "backed up the database of %s to %s (with the original files; copy %s/files alongside if it exists)\n", *data, fs.Arg(0), *data)
 	return nil
 }
