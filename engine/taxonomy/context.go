@@ -322,3 +322,94 @@ func containsFold(s, w string) bool {
 	}
 	return false
 }
+
+// definedOtherwise reports whether the candidate cands[i], an acronym in
+// brackets ("(CRM)"), is defined by the words just before the bracket as
+// something other than its skill: their initials spell it ("contact
+// resistance meter (CRM)", "Purchase Of Service (POS)") and none of them
+// (generic words aside) occurs in the skill's name or aliases, unlike
+// "Electronic Medical Record (EMR)" or "Local Area Network (LAN)".
+func (t *Taxonomy) definedOtherwise(text string, cands []candidate, i int) bool {
+	c := cands[i]
+	n := c.end - c.start
+	if n < 2 || n > 6 || c.end >= len(text) || text[c.end] != ')' {
+		return false
+	}
+	for k := c.start; k < c.end; k++ {
+		if text[k] < 'A' || text[k] > 'Z' {
+			return false
+		}
+	}
+	// the n words before " (", read backwards
+	var words [6]string
+	k := c.start - 1
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	for w := n - 1; w >= 0; w-- {
+		e := k
+		for k > 0 && wordByte[text[k-1]] {
+			k--
+		}
+		if k == e || fold[text[k]] != fold[text[c.start+w]] {
+			return false
+		}
+		words[w] = text[k:e]
+		if w > 0 {
+			for k > 0 && (text[k-1] == ' ' || text[k-1] == '-') {
+				k--
+			}
+		}
+	}
+	s := t.skills[t.m.patterns[c.pat].skill]
+	for _, w := range words[:n] {
+		if len(w) < 3 || genericWords[string(lowerASCII(w))] {
+			continue
+		}
+		if containsWordFold(s.Name, w) {
+			return false
+		}
+		for _, a := range s.Aliases {
+			if containsWordFold(a, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// genericWords say nothing about which skill an acronym stands for.
+var genericWords = map[string]bool{
+	"the": true, "and": true, "for": true, "certified": true, "certification": true, "management": true,
+	"manager": true, "system": true, "systems": true, "software": true, "program": true, "programs": true,
+	"office": true, "service": true, "services": true, "network": true, "professional": true,
+	"associate": true, "administration": true, "specialist": true, "national": true,
+}
+
+// lowerASCII returns w folded to lower case (short words; allocation is
+// rare, on the acronym path only).
+func lowerASCII(w string) []byte {
+	b := make([]byte, len(w))
+	for i := range len(w) {
+		b[i] = fold[w[i]]
+	}
+	return b
+}
+
+// containsWordFold reports whether w occurs in s as a whole word, ignoring
+// ASCII case.
+func containsWordFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if i > 0 && wordByte[s[i-1]] || i+len(w) < len(s) && wordByte[s[i+len(w)]] {
+			continue
+		}
+		k := 0
+		for k < len(w) && fold[s[i+k]] == fold[w[k]] {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
+}

@@ -275,6 +275,11 @@ func (t *Taxonomy) Extract(text string) []Mention {
 		if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
 			continue
 		}
+		// "contact resistance meter (CRM)": the acronym is defined as
+		// something else here
+		if c.start > 0 && text[c.start-1] == '(' && t.definedOtherwise(text, cands, i) {
+			continue
+		}
 		out = append(out, Mention{SkillID: p.id, Start: c.start, End: c.end, Line: c.line})
 	}
 	return out

@@ -85,7 +85,10 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Web developer title", "Web Developer, Bluebonnet Agency", []string{}},
 		{"Aurora's Institute", "B.Tech, Aurora's Scientific and Technological Institute; Python", []string{"python"}},
 		{"staffing levels", "Analysed hospital staffing levels and productivity.", []string{}},
+		{"acronym defined as something else", "Checked contact resistance meter (CRM) readings and insulation resistance (IR).", []string{}},
 		// Technical context: the same names count.
+		{"acronym defined as its skill", "Customer Relationship Management (CRM) and Search Engine Optimization (SEO)", []string{"crm", "seo"}},
+		{"acronym in brackets after a list", "Sales tools (CRM)", []string{"crm"}},
 		{"Aurora beside MySQL", "MySQL and Aurora on AWS", []string{"aws", "aws-rds", "mysql"}},
 		{"staffing as recruiting", "Temporary staffing and recruiting for clinics", []string{"recruiting"}},
 		{"Premiere beside Adobe tools", "Photoshop, Premiere, After Effects", []string{"after-effects", "photoshop", "premiere-pro"}},
