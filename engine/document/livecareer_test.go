@@ -157,3 +157,49 @@ func TestOtherPDFsGolden(t *testing.T) {
 		t.Errorf("decode digests differ from %s (-want +got):\n%s", golden, diff)
 	}
 }
+
+// TestDecodeConcurrentReuse decodes the PDF fixtures from several
+// goroutines at once, in different orders, so the pooled page buffers pass
+// between documents of different sizes: every text must equal the one
+// decoded alone.
+func TestDecodeConcurrentReuse(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(fixtures, "*", "*.pdf"))
+	var docs [][]byte
+	var want []string
+	for _, f := range files {
+		if filepath.Base(filepath.Dir(f)) == "malformed" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Decode(data, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		docs, want = append(docs, data), append(want, doc.Text)
+	}
+	if len(docs) < 2 {
+		t.Skip("no PDF fixtures")
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for k := range 3 * len(docs) {
+				i := (k*(g+1) + g) % len(docs)
+				doc, err := Decode(docs[i], DefaultLimits())
+				if err != nil || doc.Text != want[i] {
+					errs <- fmt.Errorf("goroutine %d, document %d: text differs from the lone decode (err %v)", g, i, err)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
