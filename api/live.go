@@ -24,11 +24,12 @@ type liveSet struct {
 	generation atomic.Uint64
 }
 
-// Rankable is the part of a profile a Ranker needs to hold: everything but
-// the document text, which scoring never reads (evidence carries its own
-// lines) and which is most of a profile's memory.
+// Rankable is the profile a Ranker is given. It is the whole profile: the
+// Ranker keeps only the header lines of the text, which the title check
+// reads, and dropping them here would score stored candidates lower than
+// `rank` and batch jobs score the same resume (TestSameScoreEverywhere in
+// cmd/skillmatch).
 func Rankable(r engine.Resume) engine.Resume {
-	r.Text = ""
 	return r
 }
 

@@ -17,19 +17,11 @@ import (
 	"time"
 )
 
-// buildServeBinary builds the real skillmatch binary into a temp folder.
+// buildServeBinary is the real skillmatch binary, built once per test run
+// (see jobsBinary).
 func buildServeBinary(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "skillmatch")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return jobsBinary(t)
 }
 
 // served is a running `skillmatch serve`.
