@@ -81,7 +81,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		logger.Warn("listening beyond this machine over plain HTTP: API keys cross the network in clear text; put a TLS proxy in front", "addr", ln.Addr().String())
 	}
-	if err := firstAdminKey(ctx, store, base, stdout); err != nil {
+	if err := firstAdminKey(ctx, store, base, *data, stdout); err != nil {
 		return err
 	}
 
@@ -160,7 +160,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // firstAdminKey creates and prints an admin key when the store has none, so
 // a fresh install can be used at once. The key is printed here only; the
 // store keeps its hash.
-func firstAdminKey(ctx context.Context, store *index.Store, base string, stdout io.Writer) error {
+func firstAdminKey(ctx context.Context, store *index.Store, base, dir string, stdout io.Writer) error {
 	n, err := store.CountAPIKeys(ctx)
 	if err != nil || n > 0 {
 		return err
@@ -176,9 +176,11 @@ It is shown only this once (only its hash is stored) — keep it somewhere safe:
 
 Sign in to the web UI at %s/ with it, or call the API:
     curl -H "Authorization: Bearer %s" %s/api/v1/candidates
-More keys: skillmatch apikey create --data DIR --role recruiter --name NAME
+More keys, while the server runs (role recruiter or admin):
+    curl -H "Authorization: Bearer %s" -H 'Content-Type: application/json' -d '{"role": "recruiter", "name": "NAME"}' %s/api/v1/keys
+or with the server stopped: skillmatch apikey create --data %s --role recruiter --name NAME
 
-`, key, base, key, base)
+`, key, base, key, base, key, base, shellQuote(dir))
 	return nil
 }
 
@@ -219,6 +221,16 @@ func waitJobs(r *jobrunner.Runner, logger *slog.Logger) {
 	case <-time.After(30 * time.Second):
 		logger.Warn("job runner did not stop within 30 s")
 	}
+}
+
+// shellQuote quotes s for a shell command line when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // mask shows that a secret is set without showing it.

@@ -35,6 +35,8 @@ type served struct {
 var (
 	servingLine = regexp.MustCompile(`serving (http://\S+)`)
 	keyLine     = regexp.MustCompile(`^\s+(sm_\S+)\s*$`)
+	// curl -H "Authorization: Bearer KEY" -H 'Content-Type: TYPE' -d 'BODY' URL/api/v1/keys
+	keysHintLine = regexp.MustCompile(`curl -H "Authorization: Bearer (\S+)" -H 'Content-Type: ([^']+)' -d '([^']+)' (\S+/api/v1/keys)$`)
 )
 
 // startServe runs `serve` on a random port and waits for its address.
@@ -132,6 +134,20 @@ func TestServeProgram(t *testing.T) {
 	}
 	if status, body := s.request(t, http.MethodGet, "/readyz", "", "", nil); status != http.StatusOK {
 		t.Fatalf("readyz = %d %s", status, body)
+	}
+	// The first-key message says how to make more keys while the server
+	// runs: the request it prints works as printed.
+	var keysHint []string
+	for _, line := range s.stdout {
+		if m := keysHintLine.FindStringSubmatch(line); m != nil {
+			keysHint = m
+		}
+	}
+	if keysHint == nil {
+		t.Fatalf("no POST /api/v1/keys hint in the first-key message:\n%s", strings.Join(s.stdout, "\n"))
+	}
+	if status, body := s.request(t, http.MethodPost, strings.TrimPrefix(keysHint[4], s.base), keysHint[1], keysHint[2], strings.NewReader(keysHint[3])); status != http.StatusCreated {
+		t.Errorf("the printed key request = %d %s, want 201", status, body)
 	}
 	if status, _ := s.request(t, http.MethodGet, "/api/v1/roles", "", "", nil); status != http.StatusUnauthorized {
 		t.Errorf("no key = %d, want 401", status)
