@@ -21,6 +21,18 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 	if t.isVetoed(text, cands, i) {
 		return false
 	}
+	// A name-like skill (one with the proper-noun veto) alone on the first
+	// line of the document is the person's name heading a resume: "Julia"
+	// above "Python".
+	if c.line == 1 && strings.TrimSpace(text[:c.start]) == "" && t.hasVeto(p.skill, properNounVeto) {
+		rest := text[c.end:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		if strings.TrimSpace(rest) == "" {
+			return false
+		}
+	}
 	if s.Context != "tech" {
 		return true
 	}
@@ -111,6 +123,16 @@ func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) 
 // starts a proper noun ("Julia Roberts", "Access Hollywood"; see properNoun).
 const properNounVeto = "* Name"
 
+// hasVeto reports whether skill lists the veto phrase v.
+func (t *Taxonomy) hasVeto(skill int32, v string) bool {
+	for _, x := range t.skills[skill].Veto {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
 // isVetoed reports whether one of the veto phrases of candidate k's skill
 // matches around it.
 func (t *Taxonomy) isVetoed(text string, cands []candidate, k int) bool {
@@ -188,8 +210,8 @@ var notNames = map[string]bool{
 }
 
 // properNoun reports whether the name of cands[i] is the first word of a
-// proper noun: followed (after "'s", if any) by one space and a word shaped
-// like a name — capitalised ("Julia Roberts", "Aurora's Scientific"), or in
+// proper noun: followed (after "'s" or a middle initial, if any) by one
+// space and a word shaped like a name — capitalised ("Julia Roberts", "Aurora's Scientific"), or in
 // capitals after a name in capitals ("JULIA CHEN") — that starts no skill or
 // cue and is not in notNames.
 func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
@@ -201,6 +223,10 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	j := e + 1
 	if j >= len(text) || text[e] != ' ' {
 		return false
+	}
+	// a middle initial: "Julia M. Chen"
+	if j+3 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' && text[j+2] == ' ' {
+		j += 3
 	}
 	k := j
 	for k < len(text) && isAlnum[text[k]] {

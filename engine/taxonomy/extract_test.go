@@ -86,7 +86,10 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Aurora's Institute", "B.Tech, Aurora's Scientific and Technological Institute; Python", []string{"python"}},
 		{"staffing levels", "Analysed hospital staffing levels and productivity.", []string{}},
 		{"acronym defined as something else", "Checked contact resistance meter (CRM) readings and insulation resistance (IR).", []string{}},
+		{"name with a middle initial", "Julia M. Chen\nPython, SQL", []string{"python", "sql"}},
+		{"first name alone heading the text", "Julia\nPython, SQL, Java", []string{"java", "python", "sql"}},
 		// Technical context: the same names count.
+		{"Julia in a list below a heading", "Languages\nJulia\nPython", []string{"julia", "python"}},
 		{"acronym defined as its skill", "Customer Relationship Management (CRM) and Search Engine Optimization (SEO)", []string{"crm", "seo"}},
 		{"acronym in brackets after a list", "Sales tools (CRM)", []string{"crm"}},
 		{"Aurora beside MySQL", "MySQL and Aurora on AWS", []string{"aws", "aws-rds", "mysql"}},
