@@ -25,7 +25,7 @@ func runAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	name := fs.String("name", "", "a `name` to tell the key by")
 	blind := fs.Bool("blind", false, "the key only ever sees candidates with identities redacted")
 	if err := fs.Parse(args[1:]); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+		return badFlags(err)
 	}
 	if *role != "admin" && *role != "recruiter" {
 		return fmt.Errorf("--role %q: want admin or recruiter: %w", *role, errUsage)

@@ -21,7 +21,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+		return badFlags(err)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("want one FILE to write the copy to: %w", errUsage)

@@ -45,7 +45,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
 	batch := fl.Int("batch", 64, "candidates stored per transaction")
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+		return badFlags(err)
 	}
 	if fl.NArg() == 0 {
 		return fmt.Errorf("no FILE_OR_DIR_OR_ZIP given: %w", errUsage)

@@ -7,10 +7,12 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -53,10 +55,14 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
 		if len(args) == 0 {
+			usage(stderr)
 			return 2
 		}
+		if args[0] == "help" && len(args) > 1 {
+			return help(ctx, args[1], stdout, stderr)
+		}
+		usage(stdout) // asked for: print where `| less` finds it
 		return 0
 	}
 	for _, c := range commands() {
@@ -64,13 +70,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		err := c.run(ctx, args[1:], stdout, stderr)
+		var fe flagError
 		switch {
 		case err == nil:
 			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0 // -h: the flag set printed the command's usage
+		case errors.As(err, &fe):
+			return 2 // the flag set printed the mistake and the usage
 		case errors.Is(err, errFailed):
 			return 1
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "skillmatch %s: %v\n", c.name, err)
+			msg := strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
+			fmt.Fprintf(stderr, "skillmatch %s: %s\n(skillmatch help %s shows the flags)\n", c.name, msg, c.name)
 			return 2
 		default:
 			fmt.Fprintf(stderr, "skillmatch %s: %v\n", c.name, err)
@@ -82,12 +94,45 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// help prints the usage and flags of one command on stdout: `skillmatch help rank`.
+func help(ctx context.Context, name string, stdout, stderr io.Writer) int {
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		args := []string{"-h"}
+		if name == "apikey" {
+			args = []string{"create", "-h"}
+		}
+		if err := c.run(ctx, args, stdout, stdout); errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	fmt.Fprintf(stderr, "skillmatch help: unknown command %q\n", name)
+	usage(stderr)
+	return 2
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: skillmatch COMMAND [flags] [args]\n\ncommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintln(w, "\nskillmatch help COMMAND (or COMMAND -h) shows a command's flags.")
 }
+
+// flagError is an error of a command's flag.FlagSet.Parse, which has already
+// printed the mistake and the command's usage on stderr; run adds only the
+// exit status (0 for -h, 2 otherwise). It matches errUsage and the flag
+// package's error (flag.ErrHelp for -h).
+type flagError struct{ err error }
+
+func (e flagError) Error() string   { return e.err.Error() }
+func (e flagError) Unwrap() []error { return []error{e.err, errUsage} }
+
+// badFlags wraps the error of a FlagSet.Parse for run (see flagError).
+func badFlags(err error) error { return flagError{err} }
 
 // notYet is the error of a command whose issue is still open.
 func notYet(name string) error { return fmt.Errorf("%s: not built yet", name) }

@@ -177,7 +177,7 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 	var paths []string
 	for {
 		if err := fl.Parse(args); err != nil {
-			return nil, fmt.Errorf("%v: %w", err, errUsage)
+			return nil, badFlags(err)
 		}
 		if args = fl.Args(); len(args) == 0 {
 			return paths, nil

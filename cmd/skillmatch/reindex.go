@@ -16,7 +16,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
 	taxFile := fs.String("taxonomy", envOr("SKILLMATCH_TAXONOMY", ""), "extra taxonomy `file` (env SKILLMATCH_TAXONOMY)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+		return badFlags(err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)

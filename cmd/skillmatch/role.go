@@ -26,7 +26,7 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%v: %w", err, errUsage)
+		return badFlags(err)
 	}
 	if fl.NArg() != 1 {
 		return fmt.Errorf("want exactly one FILE (a role file or a job description): %w", errUsage)
