@@ -59,7 +59,9 @@ func normalizeEducation(s string) (string, bool) {
 // Parse reads a role from data: a YAML or JSON role file in the authoring
 // format of DESIGN.md, or, when data is not such a file (or filename ends in
 // .txt or .md), a job-description text (see FromJobDescription). filename is
-// only used to choose the format and may be empty.
+// only used to choose the format and may be empty; a name ending in .json,
+// .yaml or .yml is always read as a role file, so a syntax error there is
+// reported as one rather than as a job description without skills.
 //
 // The authoring format names skills by any name or alias; a requirement is a
 // string, {any: [...]}, {skill: X} or the canonical {skills: [...]}, with
@@ -70,7 +72,8 @@ func normalizeEducation(s string) (string, bool) {
 // `required[2]: unknown skill "Postgress": did you mean PostgreSQL?`.
 func Parse(data []byte, filename string, tax *taxonomy.Taxonomy) (Role, error) {
 	ext := strings.ToLower(filepath.Ext(filename))
-	if ext == ".txt" || ext == ".md" || !looksLikeRoleFile(data) {
+	roleExt := ext == ".json" || ext == ".yaml" || ext == ".yml"
+	if ext == ".txt" || ext == ".md" || !roleExt && !looksLikeRoleFile(data) {
 		if len(bytes.TrimSpace(data)) == 0 {
 			return Role{}, fmt.Errorf("role %s: empty: %w", filename, engine.ErrInvalid)
 		}

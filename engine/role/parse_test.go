@@ -95,6 +95,34 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseRoleFileByName checks that a file named as a role file is read as
+// one: its mistakes are reported as role-file mistakes, not as a job
+// description in which no skill was found.
+func TestParseRoleFileByName(t *testing.T) {
+	tax := testTax(t)
+	tests := []struct{ name, file, data, want string }{
+		{"truncated JSON", "role.json", `{"title": `, "role file: "},
+		{"JSON without role keys", "role.json", `{"name": "Backend", "skills": ["Python"]}`, `unknown field "name"`},
+		{"YAML syntax", "role.yaml", "title: [Backend\nrequired: [Python]", "role file: "},
+		{"YAML list", "r.yml", "- Python\n- Django\n", "role file: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.data), tt.file, tax)
+			if !errors.Is(err, engine.ErrInvalid) {
+				t.Fatalf("Parse(%q, %s) error = %v, want ErrInvalid", tt.data, tt.file, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "job description") {
+				t.Errorf("Parse(%q, %s) error = %q, want a role-file error containing %q", tt.data, tt.file, err, tt.want)
+			}
+		})
+	}
+	// Without a role-file name, text that is no role file is a job description.
+	if r, err := Parse([]byte("Backend Developer\nRequirements: Python, Django"), "", tax); err != nil || len(r.Required) == 0 {
+		t.Errorf("Parse(job description, no name) = %+v, %v; want a role from the text", r, err)
+	}
+}
+
 func TestCanonicalRoundTripKeepsVersion(t *testing.T) {
 	tax := testTax(t)
 	r, err := Parse([]byte("title: T\nrequired: [python, {any: [flask, django], min_years: 1}]\nplus: [JS]"), "r.yaml", tax)
