@@ -12,10 +12,12 @@ import (
 // TestOnePassMatchesBleve: the one-walk search gives exactly bleve's
 // answer — the same hits in the same order with the same scores and stored
 // fields, the same total, cursors and facets — page after page, for queries
-// of every shape, on an index of several segments with deleted documents.
+// of every shape, on an index of several segments with deleted documents,
+// in memory and again after a reopen (segments read from disk).
 func TestOnePassMatchesBleve(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, t.TempDir())
+	dir := t.TempDir()
+	s := openTest(t, dir)
 	for from := 0; from < 400; from += 80 {
 		fill(t, s, from, 80)
 	}
@@ -41,41 +43,49 @@ func TestOnePassMatchesBleve(t *testing.T) {
 		"nosuchwordanywhere",
 	}
 	pages := 0
-	for _, text := range queries {
-		ast, err := ParseQuery(text, s.opts.ResolveSkill)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := buildQuery(ast)
-		if q == nil {
-			q = bleve.NewMatchAllQuery()
-		}
-		fp := fingerprint(SearchRequest{Query: text})
-		for _, limit := range []int{1, 7, 20, 100} {
-			var after []string
-			for page := 0; page < 6; page++ {
-				name := fmt.Sprintf("%q limit %d page %d", text, limit, page)
-				s.mu.RLock()
-				want, werr := s.searchBleve(ctx, q, hasPhrase(ast), fp, limit, after, page == 0)
-				got, ok, gerr := s.searchOnePass(ctx, q, fp, limit, after, page == 0)
-				s.mu.RUnlock()
-				if werr != nil || gerr != nil || !ok {
-					t.Fatalf("%s: bleve err %v; one pass ok %v, err %v", name, werr, ok, gerr)
-				}
-				if diff := cmp.Diff(want, got); diff != "" {
-					t.Fatalf("%s (-bleve +one pass):\n%s", name, diff)
-				}
-				pages++
-				if got.NextCursor == "" {
-					break
-				}
-				if after, err = decodeCursor(got.NextCursor, fp); err != nil {
-					t.Fatal(err)
+	compare := func(s *Store) {
+		for _, text := range queries {
+			ast, err := ParseQuery(text, s.opts.ResolveSkill)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := buildQuery(ast)
+			if q == nil {
+				q = bleve.NewMatchAllQuery()
+			}
+			fp := fingerprint(SearchRequest{Query: text})
+			for _, limit := range []int{1, 7, 20, 100} {
+				var after []string
+				for page := 0; page < 6; page++ {
+					name := fmt.Sprintf("%q limit %d page %d", text, limit, page)
+					s.mu.RLock()
+					want, werr := s.searchBleve(ctx, q, hasPhrase(ast), fp, limit, after, page == 0)
+					got, ok, gerr := s.searchOnePass(ctx, q, fp, limit, after, page == 0)
+					s.mu.RUnlock()
+					if werr != nil || gerr != nil || !ok {
+						t.Fatalf("%s: bleve err %v; one pass ok %v, err %v", name, werr, ok, gerr)
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("%s (-bleve +one pass):\n%s", name, diff)
+					}
+					pages++
+					if got.NextCursor == "" {
+						break
+					}
+					if after, err = decodeCursor(got.NextCursor, fp); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 		}
 	}
-	if pages < 60 {
+	compare(s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openTest(t, dir)
+	compare(s)
+	if pages < 120 {
 		t.Errorf("compared %d pages; the fixture should give more", pages)
 	}
 }
