@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -265,6 +266,14 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	if len(cands) == 0 {
 		return nil
 	}
+	// "contact resistance meter (CRM)": an acronym defined as something
+	// else is that thing everywhere in the text ("the CRM test" later on)
+	var defined []string
+	for i, c := range cands {
+		if c.start > 0 && text[c.start-1] == '(' && t.m.patterns[c.pat].skill != cue && t.definedOtherwise(text, cands, i) {
+			defined = append(defined, text[c.start:c.end])
+		}
+	}
 	out := make([]Mention, 0, len(cands))
 	for i, c := range cands {
 		p := &t.m.patterns[c.pat]
@@ -275,9 +284,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 		if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
 			continue
 		}
-		// "contact resistance meter (CRM)": the acronym is defined as
-		// something else here
-		if c.start > 0 && text[c.start-1] == '(' && t.definedOtherwise(text, cands, i) {
+		if len(defined) > 0 && slices.Contains(defined, text[c.start:c.end]) {
 			continue
 		}
 		out = append(out, Mention{SkillID: p.id, Start: c.start, End: c.end, Line: c.line})

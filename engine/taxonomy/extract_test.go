@@ -86,6 +86,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Aurora's Institute", "B.Tech, Aurora's Scientific and Technological Institute; Python", []string{"python"}},
 		{"staffing levels", "Analysed hospital staffing levels and productivity.", []string{}},
 		{"acronym defined as something else", "Checked contact resistance meter (CRM) readings and insulation resistance (IR).", []string{}},
+		{"acronym defined once, used later", "Used a contact resistance meter (CRM).\n2. Contact Resistance (CRM) test.\nCRM readings logged", []string{}},
 		{"name with a middle initial", "Julia M. Chen\nPython, SQL", []string{"python", "sql"}},
 		{"first name alone heading the text", "Julia\nPython, SQL, Java", []string{"java", "python", "sql"}},
 		// Technical context: the same names count.
