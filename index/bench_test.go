@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/skillmatch/skillmatch/engine"
 )
 
@@ -233,4 +235,49 @@ func dirSize(tb testing.TB, dir string) int64 {
 		tb.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkSearchPath compares, over the same 10,000 candidates, the two
+// ways an uncached first page (with facets) is computed: bleve's collector
+// plus a facet pass (searchBleve, the fallback) and the one-walk search
+// (searchOnePass, used on scorch indexes). Their answers are identical
+// (TestOnePassMatchesBleve); this measures the cost.
+func BenchmarkSearchPath(b *testing.B) {
+	queries := []string{
+		"python",
+		"django AND (aws OR gcp) -java",
+		"skill:python months>=36",
+		`"data pipeline" kafka`,
+		"",
+	}
+	s := store10k(b)
+	ctx := context.Background()
+	for _, text := range queries {
+		ast, err := ParseQuery(text, s.opts.ResolveSkill)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := buildQuery(ast)
+		if q == nil {
+			q = bleve.NewMatchAllQuery()
+		}
+		fp := fingerprint(SearchRequest{Query: text})
+		for _, path := range []string{"bleve", "onepass"} {
+			b.Run(path+"/"+strings.ReplaceAll(text, " ", "_"), func(b *testing.B) {
+				s.mu.RLock()
+				defer s.mu.RUnlock()
+				for i := 0; i < b.N; i++ {
+					var err error
+					if path == "bleve" {
+						_, err = s.searchBleve(ctx, q, hasPhrase(ast), fp, 20, nil, true)
+					} else {
+						_, _, err = s.searchOnePass(ctx, q, fp, 20, nil, true)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }
