@@ -30,6 +30,16 @@ type fileProfile struct {
 // resumeExts are the file names a directory walk picks up.
 var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
+// resumeExtList is resumeExts for messages: ".docx, .htm, …".
+func resumeExtList() string {
+	var exts []string
+	for e := range resumeExts {
+		exts = append(exts, e)
+	}
+	sort.Strings(exts)
+	return strings.Join(exts, ", ")
+}
+
 // expandPaths lists the files named by paths: files as given, directories
 // walked (sorted, hidden entries skipped, only resume extensions). A path
 // that does not exist is an error.

@@ -74,6 +74,9 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if len(profiles) == 0 {
+		return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), resumeExtList())
+	}
 	k := role.NewRanker(tax)
 	var failed []rankError
 	for _, p := range profiles {

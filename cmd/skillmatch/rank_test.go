@@ -202,3 +202,14 @@ func hasString(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestRankNoResumes: a folder without resume files is an error that says
+// which files are looked for, not an empty ranking.
+func TestRankNoResumes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cv.doc"), []byte("legacy Word"), 0o644)
+	code, out, errOut := runSkillmatch(t, "rank", "--role", "../../testdata/roles/python-backend.yaml", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, "no resumes in "+dir) || !strings.Contains(errOut, ".docx") {
+		t.Errorf("rank on a folder without resumes = exit %d, stdout %q, stderr %q; want exit 1 and a message naming the folder and the extensions", code, out, errOut)
+	}
+}
