@@ -439,3 +439,30 @@ func containsWordFold(s, w string) bool {
 	}
 	return false
 }
+
+// inDatabaseContext reports whether candidate cands[i] stands among
+// databases: another database skill on its line ("Oracle, MySQL, MongoDB"),
+// or the word database(s), DB or RDBMS near it ("Databases: Oracle").
+func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool {
+	c := cands[i]
+	for _, k := range []int{i - 1, i + 1, i - 2, i + 2} {
+		if k < 0 || k >= len(cands) || cands[k].line != c.line {
+			continue
+		}
+		if q := t.m.patterns[cands[k].pat]; q.skill != cue && t.skills[q.skill].Category == "database" && !q.ambiguous {
+			return true
+		}
+	}
+	// the words within 60 bytes on its line
+	lo := max(0, c.start-60)
+	if nl := strings.LastIndexByte(text[lo:c.start], '\n'); nl >= 0 {
+		lo += nl + 1
+	}
+	hi := min(len(text), c.end+60)
+	if nl := strings.IndexByte(text[c.end:hi], '\n'); nl >= 0 {
+		hi = c.end + nl
+	}
+	line := text[lo:hi]
+	return containsWordFold(line, "database") || containsWordFold(line, "databases") ||
+		containsWordFold(line, "DB") || containsWordFold(line, "RDBMS")
+}

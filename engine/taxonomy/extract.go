@@ -287,7 +287,11 @@ func (t *Taxonomy) Extract(text string) []Mention {
 		if len(defined) > 0 && slices.Contains(defined, text[c.start:c.end]) {
 			continue
 		}
-		out = append(out, Mention{SkillID: p.id, Start: c.start, End: c.end, Line: c.line})
+		id := p.id
+		if db, ok := t.database[p.skill]; ok && p.ambiguous && t.inDatabaseContext(text, cands, i) {
+			id = t.skills[db].ID // "Databases: Oracle, MySQL" is Oracle Database
+		}
+		out = append(out, Mention{SkillID: id, Start: c.start, End: c.end, Line: c.line})
 	}
 	return out
 }

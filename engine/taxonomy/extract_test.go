@@ -89,7 +89,10 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"acronym defined once, used later", "Used a contact resistance meter (CRM).\n2. Contact Resistance (CRM) test.\nCRM readings logged", []string{}},
 		{"name with a middle initial", "Julia M. Chen\nPython, SQL", []string{"python", "sql"}},
 		{"first name alone heading the text", "Julia\nPython, SQL, Java", []string{"java", "python", "sql"}},
+		{"Oracle the vendor", "Oracle Financials and SAP for month-end close; Oracle, Java", []string{"java", "month-end-close", "oracle", "sap"}},
 		// Technical context: the same names count.
+		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
+		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
 		{"Julia in a list below a heading", "Languages\nJulia\nPython", []string{"julia", "python"}},
 		{"acronym defined as its skill", "Customer Relationship Management (CRM) and Search Engine Optimization (SEO)", []string{"crm", "seo"}},
 		{"acronym in brackets after a list", "Sales tools (CRM)", []string{"crm"}},

@@ -111,6 +111,22 @@ func New(f File) (*Taxonomy, error) {
 		sort.Strings(r)
 		t.related[id] = dedupe(r)
 	}
+	// A vendor name with a context rule whose related skill is a database
+	// ("Oracle" ~ Oracle Database) names that database among databases.
+	for i, s := range t.skills {
+		if s.Context != "tech" || s.Category == "database" {
+			continue
+		}
+		for _, r := range t.related[s.ID] {
+			if t.skills[t.byID[r]].Category == "database" {
+				if t.database == nil {
+					t.database = map[int32]int32{}
+				}
+				t.database[int32(i)] = int32(t.byID[r])
+				break
+			}
+		}
+	}
 	t.m = buildMatcher(t, orig)
 	return t, nil
 }

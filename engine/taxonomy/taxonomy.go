@@ -59,7 +59,10 @@ type Taxonomy struct {
 	byName  map[string]int      // normalised name or alias → index
 	related map[string][]string // symmetric related edges, sorted
 	tech    []bool              // by index: counts as technical context
-	m       *matcher
+	// database maps a vendor skill to its database, named by the vendor's
+	// name in a list of databases (see inDatabaseContext)
+	database map[int32]int32
+	m        *matcher
 }
 
 // Skills returns every skill, in id order. The slice is shared: do not modify it.
