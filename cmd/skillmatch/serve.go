@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -34,18 +35,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("SKILLMATCH_ADDR", "127.0.0.1:8080"), "listen `address` (env SKILLMATCH_ADDR); port 0 picks a free one")
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
 	taxFile := fs.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
-	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
-	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
-	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
+	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off (env SKILLMATCH_RATE)")
+	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies (env SKILLMATCH_BURST)")
+	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes` (env SKILLMATCH_MAX_UPLOAD)")
 	callbackSecret := fs.String("callback-secret", os.Getenv("SKILLMATCH_CALLBACK_SECRET"), "HMAC `key` signing job callbacks (env SKILLMATCH_CALLBACK_SECRET); empty: unsigned")
 	allowPrivate := fs.Bool("allow-private-callbacks", os.Getenv("SKILLMATCH_ALLOW_PRIVATE_CALLBACKS") == "true",
 		"let job callback URLs point at loopback, private and link-local addresses (env SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=true)")
 	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
+	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD"}); err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return badFlags(err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	if *rate < 0 || *burst < 0 || *maxUpload <= 0 {
+		return fmt.Errorf("--rate %v, --burst %d, --max-upload %d: want rate and burst of 0 or more and a positive upload limit: %w", *rate, *burst, *maxUpload, errUsage)
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -239,6 +246,27 @@ func mask(secret string) string {
 		return ""
 	}
 	return "***"
+}
+
+// setFromEnv gives flags of fs (flag name → variable) their value from the
+// environment when the variable is set; the command line, parsed afterwards,
+// still wins. A value the flag cannot take is a usage error naming the
+// variable.
+func setFromEnv(fs *flag.FlagSet, vars map[string]string) error {
+	names := make([]string, 0, len(vars))
+	for name := range vars {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		env := vars[name]
+		if v := strings.TrimSpace(os.Getenv(env)); v != "" {
+			if err := fs.Set(name, v); err != nil {
+				return fmt.Errorf("%s=%q: %v: %w", env, v, err, errUsage)
+			}
+		}
+	}
+	return nil
 }
 
 // envOr is the environment variable name, or def when it is unset or empty.

@@ -228,3 +228,46 @@ func TestServeProgram(t *testing.T) {
 	}
 	s2.stop(t)
 }
+
+// TestServeEnvironment: serve's limits come from SKILLMATCH_* variables when
+// the command line does not set them (the flag wins), and a bad value is a
+// usage error naming the variable.
+func TestServeEnvironment(t *testing.T) {
+	t.Setenv("SKILLMATCH_MAX_UPLOAD", "lots")
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"serve", "--data", t.TempDir()}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `SKILLMATCH_MAX_UPLOAD="lots"`) {
+		t.Errorf("serve with SKILLMATCH_MAX_UPLOAD=lots = exit %d, stderr %q; want 2 naming the variable", code, stderr.String())
+	}
+
+	bin := buildServeBinary(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, `"rate_per_key":7,`},
+		{[]string{"--rate", "9"}, `"rate_per_key":9,`},
+	} {
+		cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(t.TempDir(), "data")}, tc.args...)...)
+		cmd.Env = append(os.Environ(), "SKILLMATCH_RATE=7", "SKILLMATCH_BURST=3", "SKILLMATCH_MAX_UPLOAD=1048576")
+		errPipe, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(errPipe)
+		var config string
+		for config == "" && sc.Scan() {
+			if strings.Contains(sc.Text(), `"msg":"config"`) {
+				config = sc.Text()
+			}
+		}
+		cmd.Process.Kill()
+		io.Copy(io.Discard, errPipe)
+		cmd.Wait()
+		if !strings.Contains(config, tc.want) || !strings.Contains(config, `"burst":3,`) || !strings.Contains(config, `"max_upload":1048576`) {
+			t.Errorf("serve %q with SKILLMATCH_RATE=7 SKILLMATCH_BURST=3 SKILLMATCH_MAX_UPLOAD=1048576 logged config %q; want %s, burst 3, max_upload 1048576", tc.args, config, tc.want)
+		}
+	}
+}
