@@ -66,7 +66,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	ro, err := readRole(*roleFile, tax)
+	ro, err := readRole(ctx, *roleFile, tax)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -211,5 +214,64 @@ func TestRankNoResumes(t *testing.T) {
 	code, out, errOut := runSkillmatch(t, "rank", "--role", "../../testdata/roles/python-backend.yaml", dir)
 	if code != 1 || out != "" || !strings.Contains(errOut, "no resumes in "+dir) || !strings.Contains(errOut, ".docx") {
 		t.Errorf("rank on a folder without resumes = exit %d, stdout %q, stderr %q; want exit 1 and a message naming the folder and the extensions", code, out, errOut)
+	}
+}
+
+// TestRoleFromDocument: a job description saved as DOCX or HTML gives the
+// same role as its text (DOCX is read by a worker process, so this runs the
+// real binary); an image is refused by name instead of becoming a role
+// titled "%PDF-1.7" or "\x89PNG".
+func TestRoleFromDocument(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/jobs/go-backend.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var paras, html strings.Builder
+	for _, line := range strings.Split(string(text), "\n") {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(line))
+		paras.WriteString("<w:p><w:r><w:t xml:space=\"preserve\">" + esc.String() + "</w:t></w:r></w:p>")
+		html.WriteString("<p>" + esc.String() + "</p>\n")
+	}
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for name, body := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + paras.String() + `</w:body></w:document>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	files := map[string][]byte{
+		"jd.docx": docx.Bytes(),
+		"jd.html": []byte("<!DOCTYPE html><html><body>\n" + html.String() + "</body></html>"),
+		"jd.png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	code, want, errOut := runSkillmatch(t, "role", "../../testdata/jobs/go-backend.txt")
+	if code != 0 {
+		t.Fatalf("role of the text: exit %d %s", code, errOut)
+	}
+	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.html")); code != 0 || got != want {
+		t.Errorf("role jd.html = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
+	}
+	if code, out, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.png")); code != 1 || out != "" || !strings.Contains(errOut, "PNG image") {
+		t.Errorf("role jd.png = exit %d, stdout %q, stderr %q; want exit 1 naming the PNG", code, out, errOut)
+	}
+
+	bin := buildServeBinary(t)
+	got, err := exec.Command(bin, "role", filepath.Join(dir, "jd.docx")).Output()
+	if err != nil {
+		t.Fatalf("role jd.docx: %v", err)
+	}
+	if string(got) != want {
+		t.Errorf("role jd.docx =\n%s\nwant the role of the text:\n%s", got, want)
 	}
 }

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -38,24 +41,57 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	ro, err := readRole(fl.Arg(0), tax)
+	ro, err := readRole(ctx, fl.Arg(0), tax)
 	if err != nil {
 		return err
 	}
 	return writeRole(stdout, ro, *format)
 }
 
-// readRole parses a role file or job description from disk.
-func readRole(file string, tax *taxonomy.Taxonomy) (role.Role, error) {
+// readRole parses a role file or a job description from disk. A job
+// description may be text, or a PDF, DOCX or HTML document whose text is read
+// the way resumes are (PDF and DOCX in a sandboxed worker process); other
+// binary formats are refused as unsupported. Files named .json, .yaml or .yml
+// are role files.
+func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Role, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return role.Role{}, err
 	}
-	ro, err := role.Parse(data, file, tax)
+	name := file
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".json", ".yaml", ".yml":
+	default:
+		format, err := document.Sniff(data, file)
+		if err != nil {
+			return role.Role{}, fmt.Errorf("%s: %w", file, err)
+		}
+		if format == document.FormatPDF || format == document.FormatDOCX || format == document.FormatHTML {
+			if data, err = documentText(ctx, data, file); err != nil {
+				return role.Role{}, fmt.Errorf("%s: %w", file, err)
+			}
+			name = "job-description.txt" // the text of a document is a job description
+		}
+	}
+	ro, err := role.Parse(data, name, tax)
 	if err != nil {
 		return role.Role{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return ro, nil
+}
+
+// documentText decodes one document through a one-worker pool.
+func documentText(ctx context.Context, data []byte, file string) ([]byte, error) {
+	pool, err := document.NewPool(document.PoolOptions{Workers: 1})
+	if err != nil {
+		return nil, err
+	}
+	defer pool.Close()
+	doc, err := pool.Decode(ctx, data, filepath.Base(file))
+	if err != nil {
+		return nil, err
+	}
+	return []byte(doc.Text), nil
 }
 
 func writeRole(w io.Writer, ro role.Role, format string) error {
