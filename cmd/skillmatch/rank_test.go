@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/goccy/go-yaml"
 	"github.com/google/go-cmp/cmp"
@@ -248,6 +249,7 @@ func TestRoleFromDocument(t *testing.T) {
 		"jd.docx": docx.Bytes(),
 		"jd.html": []byte("<!DOCTYPE html><html><body>\n" + html.String() + "</body></html>"),
 		"jd.png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+		"jd.txt":  utf16LE(string(text)),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -262,6 +264,9 @@ func TestRoleFromDocument(t *testing.T) {
 	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.html")); code != 0 || got != want {
 		t.Errorf("role jd.html = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
 	}
+	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.txt")); code != 0 || got != want {
+		t.Errorf("role of the text in UTF-16 = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
+	}
 	if code, out, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.png")); code != 1 || out != "" || !strings.Contains(errOut, "PNG image") {
 		t.Errorf("role jd.png = exit %d, stdout %q, stderr %q; want exit 1 naming the PNG", code, out, errOut)
 	}
@@ -274,4 +279,14 @@ func TestRoleFromDocument(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("role jd.docx =\n%s\nwant the role of the text:\n%s", got, want)
 	}
+}
+
+// utf16LE encodes s as UTF-16 little-endian with a byte-order mark, as
+// Windows Notepad saves "Unicode" text.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -49,7 +50,7 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // readRole parses a role file or a job description from disk. A job
-// description may be text, or a PDF, DOCX or HTML document whose text is read
+// description may be text (UTF-8, UTF-16 or Windows-1252), or a PDF, DOCX or HTML document whose text is read
 // the way resumes are (PDF and DOCX in a sandboxed worker process); other
 // binary formats are refused as unsupported. Files named .json, .yaml or .yml
 // are role files.
@@ -66,10 +67,13 @@ func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Ro
 		if err != nil {
 			return role.Role{}, fmt.Errorf("%s: %w", file, err)
 		}
-		if format == document.FormatPDF || format == document.FormatDOCX || format == document.FormatHTML {
+		doc := format == document.FormatPDF || format == document.FormatDOCX || format == document.FormatHTML
+		if doc || !utf8.Valid(data) { // documents, and text in UTF-16 or Windows-1252
 			if data, err = documentText(ctx, data, file); err != nil {
 				return role.Role{}, fmt.Errorf("%s: %w", file, err)
 			}
+		}
+		if doc {
 			name = "job-description.txt" // the text of a document is a job description
 		}
 	}
