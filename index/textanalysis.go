@@ -186,31 +186,47 @@ func asciiWords(out analysis.TokenStream, slab []analysis.Token, input []byte, f
 	return out, slab, pos
 }
 
-// stemCache remembers Porter stems of lower-cased terms. It stops growing at
-// stemCacheMax entries (a vocabulary far larger than resumes use); later
+// stemCache remembers Porter stems of lower-cased terms, in shards so that
+// the index's analysis goroutines seldom meet on one lock. It stops growing
+// at stemCacheMax entries (a vocabulary far larger than resumes use); later
 // words are stemmed every time.
-type stemCache struct {
+type stemCache [stemShards]struct {
 	mu sync.RWMutex
 	m  map[string][]byte
+	_  [40]byte // a shard per cache line
 }
 
-const stemCacheMax = 200_000
+const (
+	stemShards   = 64
+	stemCacheMax = 200_000
+)
 
-var stems = &stemCache{m: map[string][]byte{}}
+var stems = func() *stemCache {
+	c := new(stemCache)
+	for i := range c {
+		c[i].m = map[string][]byte{}
+	}
+	return c
+}()
 
 // stem is porter.PorterStemmer's result for term.
 func (c *stemCache) stem(term []byte) []byte {
-	c.mu.RLock()
-	s, ok := c.m[string(term)]
-	c.mu.RUnlock()
+	h := uint32(2166136261) // FNV-1a
+	for _, b := range term {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	sh := &c[h%stemShards]
+	sh.mu.RLock()
+	s, ok := sh.m[string(term)]
+	sh.mu.RUnlock()
 	if ok {
 		return s
 	}
 	s = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing([]rune(string(term))))
-	c.mu.Lock()
-	if len(c.m) < stemCacheMax {
-		c.m[string(term)] = s
+	sh.mu.Lock()
+	if len(sh.m) < stemCacheMax/stemShards {
+		sh.m[string(term)] = s
 	}
-	c.mu.Unlock()
+	sh.mu.Unlock()
 	return s
 }

@@ -118,3 +118,25 @@ func BenchmarkTextAnalyzer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTextAnalyzerParallel analyses on every core at once, as the
+// index's analysis goroutines do (the stem cache is shared).
+func BenchmarkTextAnalyzerParallel(b *testing.B) {
+	paths, _ := filepath.Glob("../testdata/resumes/*.txt")
+	var texts [][]byte
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, text)
+	}
+	a := newFastEN()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			a.Analyze(append([]byte(nil), texts[i%len(texts)]...))
+			i++
+		}
+	})
+}
