@@ -80,6 +80,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2 // the flag set printed the mistake and the usage
 		case errors.Is(err, errFailed):
 			return 1
+		case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+			fmt.Fprintf(stderr, "skillmatch %s: interrupted\n", c.name)
+			return 130 // as a shell reports a command stopped by SIGINT
 		case errors.Is(err, errUsage):
 			msg := strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
 			fmt.Fprintf(stderr, "skillmatch %s: %s\n(skillmatch help %s shows the flags)\n", c.name, msg, c.name)

@@ -61,3 +61,15 @@ func TestRunUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestRunInterrupted: a command stopped by SIGINT/SIGTERM (its context
+// cancelled) says "interrupted" and exits 130, not "context canceled" and 1.
+func TestRunInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"rank", "--role", "../../testdata/roles/python-backend.yaml", "../../testdata/resumes"}, &stdout, &stderr)
+	if code != 130 || stderr.String() != "skillmatch rank: interrupted\n" {
+		t.Errorf("rank with a cancelled context = exit %d, stderr %q; want 130 and \"skillmatch rank: interrupted\"", code, stderr.String())
+	}
+}
