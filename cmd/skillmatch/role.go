@@ -49,11 +49,11 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return writeRole(stdout, ro, *format)
 }
 
-// readRole parses a role file or a job description from disk. A job
-// description may be text (UTF-8, UTF-16 or Windows-1252), or a PDF, DOCX or HTML document whose text is read
+// readRole parses a role file or a job description from disk. Files named
+// .json, .yaml or .yml are role files. A job description may be text (UTF-8,
+// UTF-16 or Windows-1252) or a PDF, DOCX or HTML document, whose text is read
 // the way resumes are (PDF and DOCX in a sandboxed worker process); other
-// binary formats are refused as unsupported. Files named .json, .yaml or .yml
-// are role files.
+// binary formats are refused as unsupported (engine.ErrUnsupportedFormat).
 func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Role, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
