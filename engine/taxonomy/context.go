@@ -1,6 +1,9 @@
 package taxonomy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // cueWords on a line give technical context to an ambiguous name ("Languages:
 // Go", "written in Rust"), as does another technical skill on the same line.
@@ -125,53 +128,71 @@ const properNounVeto = "* Name"
 
 // hasVeto reports whether skill lists the veto phrase v.
 func (t *Taxonomy) hasVeto(skill int32, v string) bool {
-	for _, x := range t.skills[skill].Veto {
-		if x == v {
-			return true
-		}
+	if v == properNounVeto {
+		return t.nameVeto[skill]
 	}
-	return false
+	return slices.Contains(t.skills[skill].Veto, v)
 }
 
 // isVetoed reports whether one of the veto phrases of candidate k's skill
 // matches around it.
 func (t *Taxonomy) isVetoed(text string, cands []candidate, k int) bool {
 	c := cands[k]
-	for _, v := range t.skills[t.m.patterns[c.pat].skill].Veto {
-		if v == properNounVeto {
-			if t.properNoun(text, cands, k) {
-				return true
-			}
-		} else if vetoed(text, c.start, c.end, v) {
+	skill := t.m.patterns[c.pat].skill
+	for _, v := range t.vetoes[skill] {
+		if vetoed(text, c.start, c.end, v) {
 			return true
 		}
 	}
-	return false
+	return t.nameVeto[skill] && t.properNoun(text, cands, k)
+}
+
+// veto is a veto phrase split at its "*": the words before and after the
+// name ("grade *" → "grade ", ""), lower-cased.
+type veto struct{ before, after string }
+
+// parseVeto splits v at its "*"; ok is false when v has none.
+func parseVeto(v string) (veto, bool) {
+	star := strings.IndexByte(v, '*')
+	if star < 0 {
+		return veto{}, false
+	}
+	return veto{strings.ToLower(v[:star]), strings.ToLower(v[star+1:])}, true
 }
 
 // vetoed reports whether the veto phrase v ("grade *", "* turnaround", "*&")
 // matches around text[start:end], ignoring case. The phrase's words must
 // end where the phrase ends: "* at" vetoes "excel at" but not "Excel at­tachments".
-func vetoed(text string, start, end int, v string) bool {
-	star := strings.IndexByte(v, '*')
-	if star < 0 {
-		return false
-	}
-	before, after := v[:star], v[star+1:]
-	if before != "" {
-		if start < len(before) || !strings.EqualFold(text[start-len(before):start], before) {
+func vetoed(text string, start, end int, v veto) bool {
+	if b := v.before; b != "" {
+		if start < len(b) || !equalFoldLower(text[start-len(b):start], b) {
 			return false
 		}
-		if k := start - len(before); k > 0 && wordByte[before[0]] && wordByte[text[k-1]] {
+		if k := start - len(b); k > 0 && wordByte[b[0]] && wordByte[text[k-1]] {
 			return false
 		}
 	}
-	if after != "" {
-		if end+len(after) > len(text) || !strings.EqualFold(text[end:end+len(after)], after) {
+	if a := v.after; a != "" {
+		if end+len(a) > len(text) || !equalFoldLower(text[end:end+len(a)], a) {
 			return false
 		}
-		if k := end + len(after); k < len(text) && wordByte[after[len(after)-1]] && wordByte[text[k]] &&
-			!(after[len(after)-1] >= '0' && after[len(after)-1] <= '9') {
+		if k := end + len(a); k < len(text) && wordByte[a[len(a)-1]] && wordByte[text[k]] &&
+			!(a[len(a)-1] >= '0' && a[len(a)-1] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// equalFoldLower reports whether s equals the lower-case lower, ignoring
+// the ASCII case of s (bytes of other characters must be equal).
+func equalFoldLower(s, lower string) bool {
+	for i := range len(lower) {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
 			return false
 		}
 	}

@@ -38,6 +38,7 @@ type pattern struct {
 	exact     string // non-empty: the text must match these bytes exactly (short acronyms: "AR", "PR")
 	capital   bool   // the text's first letter must be upper case ("React", not "react")
 	ambiguous bool   // needs the skill's context rule
+	rare      bool   // short exact name or a vendor with a database: see special
 }
 
 type matcher struct {
@@ -182,6 +183,13 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		}
 		m.rows = append(m.rows, row...)
 	}
+	for k := range m.patterns {
+		if p := &m.patterns[k]; p.skill != cue && p.ambiguous {
+			if _, vendor := t.database[p.skill]; vendor {
+				p.rare = true
+			}
+		}
+	}
 	for c := 0; c < 256; c++ {
 		m.root[c] = m.next(1, fold[c])
 	}
@@ -198,6 +206,7 @@ func newPattern(s Skill, skill int32, orig string) pattern {
 	if p.ambiguous && s.Context == "tech" && orig != "" && orig[0] >= 'A' && orig[0] <= 'Z' {
 		p.capital = true
 	}
+	p.rare = p.exact != "" && len(p.exact) <= 3
 	return p
 }
 
@@ -266,34 +275,53 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	if len(cands) == 0 {
 		return nil
 	}
-	// "contact resistance meter (CRM)": an acronym defined as something
-	// else is that thing everywhere in the text ("the CRM test" later on)
-	var defined []string
-	for i, c := range cands {
-		if c.start > 0 && text[c.start-1] == '(' && t.m.patterns[c.pat].skill != cue && t.definedOtherwise(text, cands, i) {
-			defined = append(defined, text[c.start:c.end])
-		}
-	}
 	out := make([]Mention, 0, len(cands))
-	for i, c := range cands {
+	var defined []string // acronyms defined as something else (see below)
+	for i := range cands {
+		c := &cands[i]
 		p := &t.m.patterns[c.pat]
 		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i) {
 			continue
 		}
-		// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
-		if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
-			continue
-		}
-		if len(defined) > 0 && slices.Contains(defined, text[c.start:c.end]) {
-			continue
-		}
 		id := p.id
-		if db, ok := t.database[p.skill]; ok && p.ambiguous && t.inDatabaseContext(text, cands, i) {
-			id = t.skills[db].ID // "Databases: Oracle, MySQL" is Oracle Database
+		if p.rare || c.start > 0 && text[c.start-1] == '(' {
+			var ok bool
+			if id, ok = t.special(text, cands, i, &defined); !ok {
+				continue
+			}
 		}
 		out = append(out, Mention{SkillID: id, Start: c.start, End: c.end, Line: c.line})
 	}
+	// ... and it keeps that meaning through the whole text ("the CRM test")
+	if len(defined) > 0 {
+		out = slices.DeleteFunc(out, func(m Mention) bool { return slices.Contains(defined, text[m.Start:m.End]) })
+	}
 	return out
+}
+
+// special applies the rules for the rarer candidates — case-sensitive and
+// ambiguous names, acronyms in brackets — to cands[i], which passed its
+// context rule. It returns the skill id to report, or false to drop the
+// mention; an acronym found defined as something else is added to defined.
+func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]string) (string, bool) {
+	c := cands[i]
+	p := &t.m.patterns[c.pat]
+	// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
+	if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
+		return "", false
+	}
+	// "contact resistance meter (CRM)": the acronym is defined as something
+	// else here
+	if c.start > 0 && text[c.start-1] == '(' && t.definedOtherwise(text, cands, i) {
+		*defined = append(*defined, text[c.start:c.end])
+		return "", false
+	}
+	if p.ambiguous {
+		if db, ok := t.database[p.skill]; ok && t.inDatabaseContext(text, cands, i) {
+			return t.skills[db].ID, true // "Databases: Oracle, MySQL" is Oracle Database
+		}
+	}
+	return p.id, true
 }
 
 // scan is the one pass over the text, the hot loop of extraction (see the

@@ -111,6 +111,18 @@ func New(f File) (*Taxonomy, error) {
 		sort.Strings(r)
 		t.related[id] = dedupe(r)
 	}
+	// Veto phrases matched around the text, and the proper-noun veto apart.
+	t.vetoes = make([][]veto, len(t.skills))
+	t.nameVeto = make([]bool, len(t.skills))
+	for i, s := range t.skills {
+		for _, v := range s.Veto {
+			if v == properNounVeto {
+				t.nameVeto[i] = true
+			} else if pv, ok := parseVeto(v); ok {
+				t.vetoes[i] = append(t.vetoes[i], pv)
+			}
+		}
+	}
 	// A vendor name with a context rule whose related skill is a database
 	// ("Oracle" ~ Oracle Database) names that database among databases.
 	for i, s := range t.skills {

@@ -62,6 +62,8 @@ type Taxonomy struct {
 	// database maps a vendor skill to its database, named by the vendor's
 	// name in a list of databases (see inDatabaseContext)
 	database map[int32]int32
+	vetoes   [][]veto // by index: Veto without the proper-noun veto, parsed
+	nameVeto []bool   // by index: Veto has the proper-noun veto
 	m        *matcher
 }
 
