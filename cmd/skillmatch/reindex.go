@@ -2,14 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"time"
 )
 
 // runReindex rebuilds the search index from the store: `reindex --data DIR`.
+// DIR must hold a store already; the server must not be running on it.
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -20,6 +24,10 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	// a mistyped folder must not become a new, empty store
+	if _, err := os.Stat(filepath.Join(*data, "skillmatch.db")); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("no skillmatch data in %s (no skillmatch.db): nothing to reindex", *data)
 	}
 	tax, err := loadTaxonomy(*taxFile)
 	if err != nil {
