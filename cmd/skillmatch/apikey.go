@@ -24,6 +24,10 @@ func runAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	role := fs.String("role", "", "admin (everything) or recruiter (everything but keys, deletes and the audit log)")
 	name := fs.String("name", "", "a `name` to tell the key by")
 	blind := fs.Bool("blind", false, "the key only ever sees candidates with identities redacted")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch apikey create --data DIR --role admin|recruiter [--name N] [--blind]\n\nPrints the new key as the last word; only its hash is stored. While the server runs, use POST /api/v1/keys.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return badFlags(err)
 	}

@@ -20,6 +20,10 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch backup --data DIR FILE\n\nWrites a consistent copy of the store (with the original files) to FILE, also while the server runs; FILE must not exist.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return badFlags(err)
 	}

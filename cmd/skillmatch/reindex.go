@@ -19,6 +19,10 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
 	taxFile := fs.String("taxonomy", envOr("SKILLMATCH_TAXONOMY", ""), "extra taxonomy `file` (env SKILLMATCH_TAXONOMY)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch reindex --data DIR [--taxonomy FILE]\n\nRebuilds the search index from the store (stop the server first).")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return badFlags(err)
 	}

@@ -45,6 +45,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD"}); err != nil {
 		return err
 	}
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return badFlags(err)
 	}
