@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -34,6 +35,8 @@ type onePass struct {
 type passHit struct {
 	id    string
 	score float64
+	seg   int    // index in the snapshot's segments
+	local uint64 // number in that segment
 }
 
 // before reports whether a sorts before b: higher score, then lower id.
@@ -106,7 +109,7 @@ func (p onePass) run(ctx context.Context, c *segmentFacets, snap *scorch.IndexSn
 				counts[f][o]++
 			}
 		}
-		h := passHit{id: e.ids[local], score: score}
+		h := passHit{id: e.ids[local], score: score, seg: i, local: local}
 		if p.after && !(passHit{id: p.afterID, score: p.afterScore}).before(h) {
 			continue // on an earlier page
 		}
@@ -134,7 +137,7 @@ func (p onePass) run(ctx context.Context, c *segmentFacets, snap *scorch.IndexSn
 			out.NextCursor = encodeCursor(p.fp, last.score, last.id)
 			break
 		}
-		hit, err := storedHit(snap, h)
+		hit, err := storedHit(segs[h.seg], h)
 		if err != nil {
 			return SearchResult{}, true, err
 		}
@@ -151,35 +154,27 @@ func (p onePass) run(ctx context.Context, c *segmentFacets, snap *scorch.IndexSn
 	return out, true, nil
 }
 
-// storedHit reads a hit's stored fields, converted as bleve converts them
-// for SearchRequest.Fields.
-func storedHit(snap *scorch.IndexSnapshot, h passHit) (SearchHit, error) {
-	doc, err := snap.Document(h.id)
+// storedHit reads a hit's stored fields straight from its segment (no id
+// lookup, only the three fields kept), converted as bleve converts them for
+// SearchRequest.Fields: text as is, numbers decoded from their stored bytes.
+func storedHit(ss *scorch.SegmentSnapshot, h passHit) (SearchHit, error) {
+	hit := SearchHit{ID: h.id, Score: h.score, Skills: []string{}}
+	err := ss.VisitDocument(h.local, func(name string, typ byte, val []byte, _ []uint64) bool {
+		switch {
+		case name == fieldFile && typ == 't':
+			hit.File = string(val)
+		case name == fieldSkill && typ == 't':
+			hit.Skills = append(hit.Skills, string(val))
+		case name == fieldTotalMonths && typ == 'n':
+			if v, err := document.NewNumericFieldFromBytes(name, nil, val).Number(); err == nil {
+				hit.TotalMonths = int(v)
+			}
+		}
+		return true
+	})
 	if err != nil {
 		return SearchHit{}, fmt.Errorf("search: hit %s: %w", h.id, err)
 	}
-	hit := SearchHit{ID: h.id, Score: h.score, Skills: []string{}}
-	if doc == nil {
-		return hit, nil
-	}
-	doc.VisitFields(func(f index.Field) {
-		switch f.Name() {
-		case fieldFile:
-			if t, ok := f.(index.TextField); ok {
-				hit.File = t.Text()
-			}
-		case fieldSkill:
-			if t, ok := f.(index.TextField); ok {
-				hit.Skills = append(hit.Skills, t.Text())
-			}
-		case fieldTotalMonths:
-			if n, ok := f.(index.NumericField); ok {
-				if v, err := n.Number(); err == nil {
-					hit.TotalMonths = int(v)
-				}
-			}
-		}
-	})
 	return hit, nil
 }
 
