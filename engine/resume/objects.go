@@ -17,11 +17,14 @@ import (
 //   - objectOfCue, in any resume: a mention that follows a recruiting or
 //     selling verb in the same clause ("recruiting for … C/C++",
 //     "sold Oracle licences", "placement of Java consultants").
-//   - recruiterProfile: when the resume's headline or most of its position
-//     titles are recruiting titles, an engineering skill counts only when one
-//     of its mentions lies in a position that is not a recruiting one, or in
-//     education or certifications (a recruiter who was a developer keeps
-//     Java; the keyword dump and the recruiting positions do not give it).
+//   - isRecruiterProfile: when the resume's headline or at least half of its
+//     position titles are recruiting titles, an engineering skill counts only
+//     when one of its mentions lies in a position that is not a recruiting
+//     one, or in education or certifications (a recruiter who was a
+//     developer keeps Java; the keyword dump and the recruiting positions do
+//     not give it). Tools and databases a recruiter uses herself (Photoshop,
+//     Access in an Office list) count unless they sit in recruiting work or
+//     beside a hard technology ("Java, Kubernetes").
 //
 // Job descriptions are not resumes: role parsing calls the taxonomy directly,
 // where "hiring Java developers" is exactly the skill wanted.
@@ -30,6 +33,13 @@ import (
 var recruitedFor = map[string]bool{
 	"language": true, "framework": true, "library": true, "database": true, "cloud": true,
 	"platform": true, "protocol": true, "tool": true, "practice": true,
+}
+
+// hardTech are the categories a recruiter names only as what she recruits
+// for: programming languages, frameworks, libraries, cloud services,
+// platforms and protocols.
+var hardTech = map[string]bool{
+	"language": true, "framework": true, "library": true, "cloud": true, "platform": true, "protocol": true,
 }
 
 // ownPractices are practices a recruiter or salesperson does themselves.
@@ -158,9 +168,13 @@ func isRecruitingTitle(s string) bool {
 func objectMentions(ms []taxonomy.Mention, lines []string, secs []engine.Section, pos []position, secOf []string, posOf []*position, tax *taxonomy.Taxonomy) map[int]bool {
 	drop := map[int]bool{}
 	recruiter := isRecruiterProfile(lines, secs, pos)
-	// in a recruiter's resume, the engineering skills that have a mention
-	// outside recruiting work
+	// in a recruiter's resume: the engineering skills that have a mention
+	// outside recruiting work, the lines of recruiting positions, and the
+	// number of hard technologies on each line (keyword dumps, "technologies
+	// such as C/C++, .NET, Java")
 	own := map[string]bool{}
+	recruitingLine := map[int]bool{}
+	hardOn := map[int]int{}
 	if recruiter {
 		recruiting := map[*position]bool{}
 		for k := range pos {
@@ -170,11 +184,18 @@ func objectMentions(ms []taxonomy.Mention, lines []string, secs []engine.Section
 			if m.Line < 1 || m.Line >= len(posOf) {
 				continue
 			}
-			if p := posOf[m.Line]; p != nil && !recruiting[p] {
-				own[m.SkillID] = true
+			if p := posOf[m.Line]; p != nil {
+				if recruiting[p] {
+					recruitingLine[m.Line] = true
+				} else {
+					own[m.SkillID] = true
+				}
 			}
 			if sec := secOf[m.Line]; sec == kindEducation || sec == kindCertifications {
 				own[m.SkillID] = true
+			}
+			if s, ok := tax.Get(m.SkillID); ok && hardTech[s.Category] {
+				hardOn[m.Line]++
 			}
 		}
 	}
@@ -190,7 +211,10 @@ func objectMentions(ms []taxonomy.Mention, lines []string, secs []engine.Section
 		if !ok || !objectCategory(s) || m.Line < 1 || m.Line > len(lines) {
 			continue
 		}
-		if recruiter && !own[m.SkillID] {
+		// a recruiter's hard technologies are what she recruited for; her
+		// tools (Photoshop, Access beside Word) count unless they sit in her
+		// recruiting work or in a list of technologies
+		if recruiter && !own[m.SkillID] && (hardTech[s.Category] || recruitingLine[m.Line] || hardOn[m.Line] > 0) {
 			drop[i] = true
 			continue
 		}

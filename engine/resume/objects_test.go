@@ -76,6 +76,25 @@ Java, Kubernetes
 			want: []string{"java", "recruiting", "spring-boot"},
 		},
 		{
+			name: "recruiter's own tools stay unless beside a technology she recruits for",
+			text: `Kim Lee
+Senior Recruiter
+
+Summary
+- Adobe (Photoshop, InDesign) for job flyers
+- Microsoft Office (Word, Excel, Access)
+
+Experience
+Senior Recruiter, Acme Staffing
+Jan 2018 - Present
+- Sourced Java engineers; tracked candidates in Taleo.
+
+Skills
+Java, Kubernetes, interviewing
+`,
+			want: []string{"ats", "excel", "indesign", "interviewing", "microsoft-access", "microsoft-office", "microsoft-word", "photoshop", "recruiting"},
+		},
+		{
 			name: "engineer: the same technologies are skills",
 			text: `Ann Poe
 Backend Engineer
