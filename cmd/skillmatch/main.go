@@ -16,8 +16,9 @@ import (
 	"syscall"
 )
 
-// errUsage marks a command-line mistake: the message is printed with the
-// usage and the exit status is 2.
+// errUsage marks a command-line mistake: run prints the message and where
+// the command's flags are explained, and the exit status is 2. Errors of
+// FlagSet.Parse are wrapped with badFlags instead.
 var errUsage = errors.New("usage")
 
 // errFailed means the command already reported its failures (e.g. some files
