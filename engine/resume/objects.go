@@ -2,6 +2,7 @@ package resume
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -36,10 +37,10 @@ var recruitedFor = map[string]bool{
 }
 
 // hardTech are the categories a recruiter names only as what she recruits
-// for: programming languages, frameworks, libraries, cloud services,
-// platforms and protocols.
+// for: programming languages, frameworks, libraries, cloud services and
+// protocols (platforms such as Windows she may well use herself).
 var hardTech = map[string]bool{
-	"language": true, "framework": true, "library": true, "cloud": true, "platform": true, "protocol": true,
+	"language": true, "framework": true, "library": true, "cloud": true, "protocol": true,
 }
 
 // ownPractices are practices a recruiter or salesperson does themselves.
@@ -125,11 +126,26 @@ func objectOfCue(line string, col int, cues [][]int) bool {
 	}
 	lo := clauseStart(line, col)
 	for _, c := range cues {
-		if c[0] >= lo && c[1] <= col {
+		if c[0] >= lo && c[1] <= col && !listItemWord(line, c[0], c[1]) && !closedAside(line[lo:col], c[0]-lo, c[1]-lo) {
 			return true
 		}
 	}
 	return false
+}
+
+// closedAside reports whether the cue at s[start:end] sits in brackets
+// closed before the end of s: "(company sold) Developed the UX".
+func closedAside(s string, start, end int) bool {
+	open := strings.LastIndexByte(s[:start], '(')
+	return open > strings.LastIndexByte(s[:start], ')') && strings.IndexByte(s[end:], ')') >= 0
+}
+
+// listItemWord reports whether line[start:end] is a whole item of a comma
+// list ("rendering, selling, SolidWorks"): a keyword, not a verb.
+func listItemWord(line string, start, end int) bool {
+	before := strings.TrimRight(line[:start], " ")
+	after := strings.TrimLeft(line[end:], " ")
+	return (before == "" || strings.HasSuffix(before, ",")) && (after == "" || strings.HasPrefix(after, ","))
 }
 
 // isRecruiterProfile reports whether the resume is a recruiter's: its

@@ -159,6 +159,10 @@ func TestObjectOfCue(t *testing.T) {
 		{"Developed Java services for the recruiting platform", "Java", false},
 		{"Sourcing of raw materials; maintained SAP records", "SAP", false},
 		{"Designed the sales dashboard in Tableau", "Tableau", false},
+		{"rendering, selling, Softimage, SolidWorks", "SolidWorks", false},
+		{"Selling, Java", "Java", false},
+		{"Cofounder (company sold) Developed the UX in Figma", "Figma", false},
+		{"recruiting for developers with focus on C/C++, (Windows & Linux), .NET, Java", "Java", true},
 	}
 	for _, tt := range tests {
 		col := indexWord(tt.line, tt.word)
