@@ -390,3 +390,33 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadOverlayVersion: a taxonomy with an overlay never reports the base's
+// version, so a match records which skills it was scored with; an overlay
+// without a version of its own is named by its content.
+func TestLoadOverlayVersion(t *testing.T) {
+	base := Default()
+	load := func(text string) string {
+		t.Helper()
+		tx, err := LoadOverlay(base, strings.NewReader(text), "overlay.yaml")
+		if err != nil {
+			t.Fatalf("LoadOverlay: %v", err)
+		}
+		return tx.Version
+	}
+	const skill = "skills:\n  - {id: brightpath-tms, name: Brightpath TMS, category: tool}\n"
+	const other = "skills:\n  - {id: brightpath-tms, name: Brightpath TMS, category: tool, aliases: [BPTMS]}\n"
+	if got, want := load("version: acme-1\n"+skill), base.Version+"+acme-1"; got != want {
+		t.Errorf("named overlay version %q, want %q", got, want)
+	}
+	unnamed := load(skill)
+	if unnamed == base.Version || !strings.HasPrefix(unnamed, base.Version+"+overlay-") {
+		t.Errorf("unnamed overlay version %q, want %q plus a content hash", unnamed, base.Version)
+	}
+	if again := load(skill); again != unnamed {
+		t.Errorf("same overlay gave versions %q and %q", unnamed, again)
+	}
+	if changed := load(other); changed == unnamed {
+		t.Errorf("different overlays share version %q", changed)
+	}
+}

@@ -1,7 +1,9 @@
 package taxonomy
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -156,7 +158,10 @@ func dedupe(sorted []string) []string {
 // LoadOverlay returns a taxonomy made of base plus the skills of a user's
 // YAML file, read from r; filename is used in errors only. A skill whose id is
 // in base replaces it; a new id adds a skill; the file's names and aliases
-// take precedence over base's. The file has the shape of File:
+// take precedence over base's. The result's Version is base's plus the
+// file's version ("2026.11.0+acme-1"), or plus a hash of the file's bytes
+// when it names none ("2026.11.0+overlay-3fa2c1d09e4b"). The file has the
+// shape of File:
 //
 //	version: acme-1
 //	skills:
@@ -224,6 +229,12 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 	merged := File{Version: base.Version, Skills: append([]Skill(nil), f.Skills...)}
 	if f.Version != "" {
 		merged.Version = base.Version + "+" + f.Version
+	} else {
+		// Without a version of its own the overlay is named by its content,
+		// so matches made with and without it never claim the same
+		// taxonomy version.
+		sum := sha256.Sum256(data)
+		merged.Version = base.Version + "+overlay-" + hex.EncodeToString(sum[:6])
 	}
 	for _, s := range base.skills {
 		if _, replaced := ids[s.ID]; !replaced {
