@@ -62,8 +62,12 @@ type fileError struct {
 // "duplicate": true. With one file, its error is the response's error; with
 // several, failures are listed per file in "errors" and the rest are stored.
 // 201 when something was created, 200 when everything already existed.
+//
+// The whole body (capped at Limits.MaxUpload) is read and checked before
+// anything is stored, so a request answered with a request-level error
+// (too many files, body over the cap, a broken body) has stored nothing.
 func (s *server) uploadCandidates(c *gin.Context) {
-	mr, err := multipartBody(c.Request, "resumes", "one or more fields named \"file\"")
+	parts, err := s.readUploadParts(c.Request)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -73,34 +77,10 @@ func (s *server) uploadCandidates(c *gin.Context) {
 		failed  []fileError
 		firstEr error
 		created bool
-		files   int
+		files   = len(parts)
 	)
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			s.fail(c, bodyError("read multipart body", err))
-			return
-		}
-		if part.FormName() != "file" {
-			part.Close()
-			continue
-		}
-		files++
-		if files > s.cfg.Limits.MaxFiles {
-			s.fail(c, fmt.Errorf("more than %d files in one upload; send them in several requests or as a batch job: %w", s.cfg.Limits.MaxFiles, engine.ErrTooLarge))
-			return
-		}
-		name := cleanFileName(part.FileName())
-		data, err := io.ReadAll(part)
-		part.Close()
-		if err != nil {
-			s.fail(c, bodyError("read "+name, err))
-			return
-		}
-		v, isNew, err := s.storeDocument(c, name, data)
+	for _, p := range parts {
+		v, isNew, err := s.storeDocument(c, p.name, p.data)
 		if err != nil {
 			status, code := classify(err)
 			if status >= 500 {
@@ -110,7 +90,7 @@ func (s *server) uploadCandidates(c *gin.Context) {
 			if firstEr == nil {
 				firstEr = err
 			}
-			failed = append(failed, fileError{File: name, Code: code, Message: err.Error()})
+			failed = append(failed, fileError{File: p.name, Code: code, Message: err.Error()})
 			continue
 		}
 		created = created || isNew
@@ -135,6 +115,48 @@ func (s *server) uploadCandidates(c *gin.Context) {
 		resp["errors"] = failed
 	}
 	c.JSON(status, resp)
+}
+
+// uploadPart is one "file" field of an upload, read in full.
+type uploadPart struct {
+	name string
+	data []byte
+}
+
+// readUploadParts reads every "file" field of r's multipart body, skipping
+// other fields. It fails with engine.ErrTooLarge past Limits.MaxFiles files
+// or the body cap, and with engine.ErrInvalid on a broken body; it stores
+// nothing, so its error leaves the store as it was.
+func (s *server) readUploadParts(r *http.Request) ([]uploadPart, error) {
+	mr, err := multipartBody(r, "resumes", "one or more fields named \"file\"")
+	if err != nil {
+		return nil, err
+	}
+	var parts []uploadPart
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return parts, nil
+		}
+		if err != nil {
+			return nil, bodyError("read multipart body", err)
+		}
+		if part.FormName() != "file" {
+			part.Close()
+			continue
+		}
+		if len(parts) == s.cfg.Limits.MaxFiles {
+			part.Close()
+			return nil, fmt.Errorf("more than %d files in one upload, nothing was stored; send them in several requests or as a batch job: %w", s.cfg.Limits.MaxFiles, engine.ErrTooLarge)
+		}
+		name := cleanFileName(part.FileName())
+		data, err := io.ReadAll(part)
+		part.Close()
+		if err != nil {
+			return nil, bodyError("read "+name, err)
+		}
+		parts = append(parts, uploadPart{name: name, data: data})
+	}
 }
 
 // bodyError keeps a body-cap error recognisable (413) and calls any other

@@ -197,3 +197,49 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 		t.Errorf("log has the detail %d times (want 1) with request id %s:\n%s", n, id, e.logs.String())
 	}
 }
+
+// TestRefusedUploadStoresNothing: an upload answered with a request-level
+// error — one file over Limits.MaxFiles, or a body that passes the cap after
+// some good files — has stored none of its files.
+func TestRefusedUploadStoresNothing(t *testing.T) {
+	e := newEnv(t, "", func(c *Config) { c.Limits.MaxUpload = 64 << 10 })
+	total := func() int {
+		var s searchResp
+		e.getJSON("/api/v1/candidates?limit=1", e.reader, &s)
+		return s.Total
+	}
+	resumeN := func(i int) []byte {
+		return []byte(fmt.Sprintf("Applicant %d\nSoftware engineer\nSkills: Python, Go, SQL\n2019 - 2023 Engineer at Firm%d\n", i, i))
+	}
+	before := total()
+	var names []string
+	var data [][]byte
+	for i := 0; i < 101; i++ {
+		names = append(names, fmt.Sprintf("r%03d.txt", i))
+		data = append(data, resumeN(i))
+	}
+	if status, body := e.upload(e.reader, names, data); status != http.StatusRequestEntityTooLarge {
+		t.Errorf("101 files = %d %.200s, want 413", status, body)
+	}
+	if got := total(); got != before {
+		t.Errorf("after the refused 101-file upload total = %d, want %d (nothing stored)", got, before)
+	}
+	// Five good files, then one that takes the body over the 64 KiB cap.
+	names, data = names[:5], data[:5]
+	names = append(names, "big.txt")
+	data = append(data, bytes.Repeat([]byte("python "), 20_000))
+	if status, body := e.upload(e.reader, names, data); status != http.StatusRequestEntityTooLarge {
+		t.Errorf("body over the cap = %d %.200s, want 413", status, body)
+	}
+	if got := total(); got != before {
+		t.Errorf("after the refused oversized upload total = %d, want %d (nothing stored)", got, before)
+	}
+	// The five good files alone are stored.
+	status, body := e.upload(e.reader, names[:5], data[:5])
+	if status != http.StatusCreated {
+		t.Fatalf("5 files = %d %.200s, want 201", status, body)
+	}
+	if got := total(); got != before+5 {
+		t.Errorf("after a good upload total = %d, want %d", got, before+5)
+	}
+}
