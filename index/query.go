@@ -21,12 +21,18 @@ import (
 //	primary = "(" or ")" | PHRASE | WORD [months] | "skill:" NAME [months]
 //	        | "total_months" CMP NUMBER
 //	months  = "months" CMP NUMBER               months of the preceding skill
+//	        | ["with" | "of"] NUMBER["+"] YEARS  at least 12×NUMBER months
 //	CMP     = ">=" | ">" | "<=" | "<" | "="
+//	YEARS   = "years" | "year" | "yrs" | "yr"
 //
 // AND, OR and NOT are operators in any case. A WORD is full text; when the
 // skill resolver knows it, it also matches candidates with that skill.
 // `python months>=36` requires python with at least 36 months of dated
-// experience; a skill without dated experience never satisfies it.
+// experience; a skill without dated experience never satisfies it. The
+// way recruiters write it, `python with 3+ years` (or `python 3 years`,
+// `skill:go of 2+ yrs`), means the same as `python months>=36`: "N years"
+// and "N+ years" are both a minimum. Only right after a known skill; "with",
+// numbers and "years" anywhere else stay ordinary words.
 
 // Limits that keep hostile queries cheap. Exceeding one is engine.ErrInvalid.
 const (
@@ -450,6 +456,13 @@ func (p *parser) parsePrimary() (Node, error) {
 		if !ok {
 			id = ""
 		}
+		if id != "" {
+			if n, ok, err := p.yearsSuffix(); err != nil {
+				return nil, err
+			} else if ok {
+				return SkillNode{ID: id, Op: ">=", Months: n}, nil
+			}
+		}
 		if p.peek().kind == tMonths {
 			m := p.next()
 			if id == "" {
@@ -464,6 +477,12 @@ func (p *parser) parsePrimary() (Node, error) {
 			return nil, invalidf(t.pos, "unknown skill %q", t.text)
 		}
 		n := SkillNode{ID: id}
+		if months, ok, err := p.yearsSuffix(); err != nil {
+			return nil, err
+		} else if ok {
+			n.Op, n.Months = ">=", months
+			return n, nil
+		}
 		if p.peek().kind == tMonths {
 			m := p.next()
 			n.Op, n.Months = m.text, m.n
@@ -479,4 +498,74 @@ func (p *parser) parsePrimary() (Node, error) {
 		return nil, invalidf(t.pos, "query ends where a term was expected")
 	}
 	return nil, invalidf(t.pos, "unexpected %s", t)
+}
+
+// yearsSuffix reads a recruiter's "[with|of] N[+] years" after a skill and
+// consumes it, returning 12×N months. It consumes nothing and reports false
+// when the next words are anything else (`python with django`, `python 3`).
+// N years over the months limit is engine.ErrInvalid.
+func (p *parser) yearsSuffix() (months int, ok bool, err error) {
+	j := p.i
+	word := func(k int) (token, bool) {
+		if k < len(p.toks) && p.toks[k].kind == tWord {
+			return p.toks[k], true
+		}
+		return token{}, false
+	}
+	if t, isWord := word(j); isWord {
+		if f := strings.ToLower(t.text); f == "with" || f == "of" {
+			j++
+		}
+	}
+	num, isWord := word(j)
+	if !isWord {
+		return 0, false, nil
+	}
+	digits, unit := splitYears(num.text)
+	if digits == "" {
+		return 0, false, nil
+	}
+	end := j + 1
+	if unit == "" {
+		u, isWord := word(end)
+		if !isWord || !isYears(strings.ToLower(u.text)) {
+			return 0, false, nil
+		}
+		end++
+	}
+	n, convErr := strconv.Atoi(digits)
+	if convErr != nil || n*12 > maxMonths {
+		return 0, false, invalidf(num.pos, "%s years is more than %d months", digits, maxMonths)
+	}
+	p.i = end
+	return n * 12, true, nil
+}
+
+// splitYears splits "3", "3+", "3+years" or "3yrs" into its digits and a
+// years word ("" when none is attached). digits is "" when w is not of that
+// form.
+func splitYears(w string) (digits, unit string) {
+	k := 0
+	for k < len(w) && '0' <= w[k] && w[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 4 {
+		return "", ""
+	}
+	digits, rest := w[:k], strings.TrimPrefix(w[k:], "+")
+	if rest == "" {
+		return digits, ""
+	}
+	if isYears(strings.ToLower(rest)) {
+		return digits, rest
+	}
+	return "", ""
+}
+
+func isYears(w string) bool {
+	switch w {
+	case "years", "year", "yrs", "yr":
+		return true
+	}
+	return false
 }

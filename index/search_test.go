@@ -48,7 +48,10 @@ func TestSearchQueries(t *testing.T) {
 		{"python months<=6", nil, "b"},
 		{"python months < 48", nil, "b"},
 		{"python months=48", nil, "a"},
-		{"python months>=0", nil, "ab"}, // c's python is undated: no months
+		{"python months>=0", nil, "ab"},    // c's python is undated: no months
+		{"python with 3+ years", nil, "a"}, // python months>=36, not the words
+		{"python 1 year", nil, "a"},        // b's 6 months are under a year
+		{"python years", nil, ""},          // "years" alone stays a word, in no resume
 		{"skill:k8s", nil, "d"},
 		{"k8s", nil, "d"}, // an alias finds the skill though the text says Kubernetes
 		{"skill:JS months>=24", nil, "d"},
