@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,11 +9,14 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
@@ -76,7 +80,7 @@ func (s *server) previewRole(c *gin.Context) {
 // decodeRole reads the body by its Content-Type. The file name it hands to
 // role.Parse only tells the format.
 func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
-	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	mediaType, params, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	var name string
 	switch mediaType {
 	case "application/json":
@@ -95,12 +99,53 @@ func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
 	if len(data) == 0 {
 		return role.Role{}, fmt.Errorf("empty body: send a role or a job description: %w", engine.ErrInvalid)
 	}
+	if name == "job-description.txt" {
+		if data, err = jobDescriptionText(data, params["charset"]); err != nil {
+			return role.Role{}, err
+		}
+	}
 	ro, err := role.Parse(data, name, s.cfg.Taxonomy)
 	if err != nil {
 		return role.Role{}, err
 	}
 	ro.ID = "" // ids are the store's to give
 	return ro, nil
+}
+
+// jobDescriptionText returns a text/plain job description as UTF-8. Text
+// that is not plain UTF-8 (a byte order mark, UTF-16, Windows-1252) is
+// decoded as document text is, by engine/document; a charset parameter of
+// UTF-16LE or UTF-16BE stands in for a missing byte order mark. Other
+// charsets, and bytes that are no text at all (a PDF sent as text/plain),
+// are engine.ErrUnsupportedFormat.
+func jobDescriptionText(data []byte, charset string) ([]byte, error) {
+	hasBOM := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	switch strings.ToLower(charset) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252", "iso-8859-1", "latin1":
+	case "utf-16", "utf-16le", "utf-16be":
+		if !hasBOM {
+			bom := []byte{0xFF, 0xFE}
+			if strings.EqualFold(charset, "utf-16be") || strings.EqualFold(charset, "utf-16") {
+				bom = []byte{0xFE, 0xFF} // RFC 2781: UTF-16 without a BOM is big-endian
+			}
+			data, hasBOM = append(bom, data...), true
+		}
+	default:
+		return nil, fmt.Errorf("job description in charset %q: send UTF-8, UTF-16 or Windows-1252 text: %w", charset, engine.ErrUnsupportedFormat)
+	}
+	if !hasBOM && utf8.Valid(data) {
+		return data, nil
+	}
+	if format, err := document.Sniff(data, "job-description.txt"); err != nil {
+		return nil, fmt.Errorf("job description: %w", err)
+	} else if format != document.FormatText && format != document.FormatMarkdown {
+		return nil, fmt.Errorf("job description sent as text/plain is a %s document: send its text: %w", format, engine.ErrUnsupportedFormat)
+	}
+	doc, err := document.Decode(data, document.DefaultLimits())
+	if err != nil {
+		return nil, fmt.Errorf("job description: %w", err)
+	}
+	return []byte(doc.Text), nil
 }
 
 func (s *server) listRoles(c *gin.Context) {

@@ -1,10 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestRolesAndMatchOptions covers role bodies of each content type, a role
@@ -165,4 +169,86 @@ func TestUpdateRole(t *testing.T) {
 	if got != second {
 		t.Errorf("after failed updates = %+v, want %+v unchanged", got, second)
 	}
+}
+
+// TestJobDescriptionCharsets: a text/plain job description in UTF-16 (with
+// a byte order mark, or named by the charset parameter) or Windows-1252
+// gives the same role as its UTF-8 text; charsets skillmatch does not read
+// and documents sent as text are refused with 415.
+func TestJobDescriptionCharsets(t *testing.T) {
+	e := newEnv(t, "", nil)
+	const jd = "Senior Python Developer – Café Payments\n\nRequirements:\n- 5+ years of Python\n- Django or Flask, PostgreSQL\n\nNice to have: AWS, Docker\n"
+	utf16Bytes := func(s string, bigEndian, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = utf16Bytes16(0xFEFF, bigEndian, out)
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = utf16Bytes16(u, bigEndian, out)
+		}
+		return out
+	}
+	// Windows-1252: the en dash is 0x96, é is 0xE9, the rest ASCII.
+	cp1252 := []byte(strings.NewReplacer("–", "\x96", "é", "\xe9").Replace(jd))
+
+	preview := func(contentType string, body []byte) (int, []byte) {
+		status, out, _ := e.do(http.MethodPost, "/api/v1/roles/preview", e.reader, contentType, bytes.NewReader(body))
+		return status, out
+	}
+	status, want := preview("text/plain; charset=utf-8", []byte(jd))
+	if status != http.StatusOK {
+		t.Fatalf("UTF-8 preview = %d %s", status, want)
+	}
+	var wantRole map[string]any
+	json.Unmarshal(want, &wantRole)
+	if !strings.Contains(string(want), "Café") {
+		t.Fatalf("UTF-8 preview %s: want the title with Café", want)
+	}
+	for _, tt := range []struct {
+		name, contentType string
+		body              []byte
+	}{
+		{"UTF-16LE with BOM", "text/plain", utf16Bytes(jd, false, true)},
+		{"UTF-16BE with BOM", "text/plain; charset=utf-16", utf16Bytes(jd, true, true)},
+		{"UTF-16LE by charset", "text/plain; charset=UTF-16LE", utf16Bytes(jd, false, false)},
+		{"UTF-16 by charset, no BOM", "text/plain; charset=utf-16", utf16Bytes(jd, true, false)},
+		{"UTF-8 with BOM", "text/plain", append([]byte("\xef\xbb\xbf"), jd...)},
+		{"Windows-1252", "text/plain; charset=windows-1252", cp1252},
+		{"Windows-1252 unnamed", "", cp1252},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := preview(tt.contentType, tt.body)
+			if status != http.StatusOK {
+				t.Fatalf("preview = %d %s, want 200", status, body)
+			}
+			var got map[string]any
+			json.Unmarshal(body, &got)
+			if diff := cmp.Diff(wantRole, got); diff != "" {
+				t.Errorf("role differs from the UTF-8 one (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		name, contentType string
+		body              []byte
+	}{
+		{"Shift_JIS", "text/plain; charset=shift_jis", []byte("Python \x83\x66\x83\x42\n")},
+		{"PDF as text", "text/plain", []byte("%PDF-1.7\n\xe2\xe3\xcf\xd3\n1 0 obj\n")},
+	} {
+		if status, body := preview(tt.contentType, tt.body); status != http.StatusUnsupportedMediaType {
+			t.Errorf("%s: preview = %d %s, want 415", tt.name, status, body)
+		}
+	}
+	// POST /roles stores the decoded role.
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "text/plain", bytes.NewReader(utf16Bytes(jd, false, true)))
+	if status != http.StatusCreated || !strings.Contains(string(body), "Café") {
+		t.Errorf("create from UTF-16 = %d %s, want 201 with the decoded title", status, body)
+	}
+}
+
+func utf16Bytes16(u uint16, bigEndian bool, out []byte) []byte {
+	if bigEndian {
+		return append(out, byte(u>>8), byte(u))
+	}
+	return append(out, byte(u), byte(u>>8))
 }
