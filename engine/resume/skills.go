@@ -57,8 +57,19 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 			secOf[l] = s.Kind
 		}
 	}
+	// the lines of skills-like sections, where a generic word that stands as
+	// a list item ("Budget", "Scheduling") is a skill (taxonomy.ExtractIn)
+	listSec := make([]bool, len(lines)+2)
+	for _, s := range secs {
+		if !skillsLike(s) {
+			continue
+		}
+		for l := max(s.StartLine, 1); l <= s.EndLine && l < len(listSec); l++ {
+			listSec[l] = true
+		}
+	}
 	impliedOf := map[string][]string{}
-	ms := tax.Extract(text)
+	ms := tax.ExtractIn(text, func(l int) bool { return l >= 0 && l < len(listSec) && listSec[l] })
 	objects := objectMentions(ms, lines, secs, pos, secOf, posOf, tax)
 	for i, m := range ms {
 		written, ok := tax.Get(m.SkillID)
@@ -147,4 +158,20 @@ func sortSkills(s []engine.Skill) {
 		}
 		return a.ID < b.ID
 	})
+}
+
+// skillsLike reports whether a section lists skills: a skills section, or
+// one whose heading says it lists qualifications or strengths ("Highlights",
+// "Core Qualifications", "Areas of Expertise"), whatever kind it was given.
+func skillsLike(s engine.Section) bool {
+	if s.Kind == kindSkills {
+		return true
+	}
+	h := strings.ToLower(s.Heading)
+	for _, w := range []string{"highlights", "core qualifications", "competenc", "expertise", "strengths", "skill"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,7 +17,9 @@ var cueWords = []string{
 }
 
 // contextOK applies the context rule of the ambiguous candidate cands[i].
-func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
+// listLine, when not nil, reports the lines that the caller knows to be in
+// a skills-like section (see ExtractIn).
+func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine func(line int) bool) bool {
 	c := cands[i]
 	p := t.m.patterns[c.pat]
 	s := t.skills[p.skill]
@@ -35,6 +37,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int) bool {
 		if strings.TrimSpace(rest) == "" {
 			return false
 		}
+	}
+	if s.Context == "list" {
+		return t.listed(text, cands, i, listLine)
 	}
 	if s.Context != "tech" {
 		return true
@@ -486,4 +491,122 @@ func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool
 	line := text[lo:hi]
 	return containsWordFold(line, "database") || containsWordFold(line, "databases") ||
 		containsWordFold(line, "DB") || containsWordFold(line, "RDBMS")
+}
+
+// listed applies the "list" rule to cands[i]: a generic word ("Sales",
+// "Budget", "Scheduling") is a skill when it stands as a whole item of a list
+// of skills, not in prose ("sales increased 20%", "on budget"). The item is
+// the name alone between list separators (line start or end, bullets, commas,
+// semicolons, pipes, tabs, "&", "/", "and", a colon after a label), and the
+// list is one of:
+//   - a line the caller knows to be in a skills-like section (listLine);
+//   - a line of at least three short separated items, another of which is a
+//     skill with no context rule ("Payroll, Budget, QuickBooks");
+//   - one item per line: the name alone on its line, with a skill with no
+//     context rule opening a short line at most two lines above or below.
+func (t *Taxonomy) listed(text string, cands []candidate, i int, listLine func(line int) bool) bool {
+	c := cands[i]
+	lo := strings.LastIndexByte(text[:c.start], '\n') + 1
+	hi := strings.IndexByte(text[c.end:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += c.end
+	}
+	alone, ok := wholeItem(text, lo, hi, c.start, c.end)
+	if !ok {
+		return false
+	}
+	if listLine != nil && listLine(c.line) {
+		return true
+	}
+	plain := func(k int) bool {
+		q := t.m.patterns[cands[k].pat]
+		return q.skill != cue && !q.ambiguous
+	}
+	if !alone {
+		if !listLike(text[lo:hi]) {
+			return false
+		}
+		for k := i - 1; k >= 0 && cands[k].line == c.line; k-- {
+			if plain(k) {
+				return true
+			}
+		}
+		for k := i + 1; k < len(cands) && cands[k].line == c.line; k++ {
+			if plain(k) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= 0 && cands[k].line >= c.line-2; k-- {
+		if cands[k].line < c.line && plain(k) && listItem(text, cands[k].start) {
+			return true
+		}
+	}
+	for k := i + 1; k < len(cands) && cands[k].line <= c.line+2; k++ {
+		if cands[k].line > c.line && plain(k) && listItem(text, cands[k].start) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeItem reports whether text[start:end], on the line text[lo:hi], is a
+// whole list item: only white space, bullets or a list separator between it
+// and the separators or line ends on either side, and a full stop at most
+// after it. alone is true when it is the only item of its line.
+func wholeItem(text string, lo, hi, start, end int) (alone, ok bool) {
+	k := start
+	for k > lo && (text[k-1] == ' ' || text[k-1] == '\t' && k-1 > lo) {
+		k--
+	}
+	leftEnd := k == lo || strings.Trim(text[lo:k], bulletChars) == ""
+	if !leftEnd {
+		if b := text[k-1]; b != '\t' && strings.IndexByte(",;|&/:", b) < 0 &&
+			!(k-4 >= lo && equalFoldLower(text[k-4:k], " and")) {
+			return false, false
+		}
+	}
+	k = end
+	if k < hi && text[k] == '.' {
+		k++
+	}
+	for k < hi && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
+		k++
+	}
+	rightEnd := k == hi
+	if !rightEnd && strings.IndexByte(",;|&/\t", text[k]) < 0 && !(k+4 <= hi && equalFoldLower(text[k:k+4], "and ")) {
+		return false, false
+	}
+	return leftEnd && rightEnd, true
+}
+
+// bulletChars are what may stand before the first item of a line: white
+// space and bullets ("- ", "* ", "•", "▪", "●", "·", "◦", "").
+const bulletChars = " \t-*•▪●·◦\uf0a7"
+
+// listLike reports whether a line reads as a list of skills rather than
+// prose: at least three items separated by commas, semicolons, pipes,
+// bullets or tabs, of at most three words each on average.
+func listLike(line string) bool {
+	items, words := 1, 0
+	inWord := false
+	for i := 0; i < len(line); i++ {
+		b := line[i]
+		switch {
+		case b == ',' || b == ';' || b == '|' || b == '\t' || b == 0xe2 && i+2 < len(line) && line[i+1] == 0x80 && line[i+2] == 0xa2:
+			items++
+			inWord = false
+		case b == ' ':
+			inWord = false
+		default:
+			if !inWord {
+				words++
+			}
+			inWord = true
+		}
+	}
+	return items >= 3 && words <= 3*items
 }

@@ -271,6 +271,16 @@ type candidate struct {
 // only when their context rule passes (see Skill.Context and Skill.Veto).
 // Offsets are bytes into text and lines are 1-based, for evidence.
 func (t *Taxonomy) Extract(text string) []Mention {
+	return t.ExtractIn(text, nil)
+}
+
+// ExtractIn is Extract for a caller that knows the layout of the text:
+// listLine reports the 1-based lines that stand in a skills-like section
+// (a resume's "Skills" or "Core Competencies"), where a generic word with the
+// "list" context rule counts as a skill when it is a whole item of the list
+// ("Budget", "Scheduling"). With a nil listLine it is Extract, which still
+// recognises such lists by their shape.
+func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mention {
 	cands := t.m.scan(text)
 	if len(cands) == 0 {
 		return nil
@@ -280,7 +290,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 	for i := range cands {
 		c := &cands[i]
 		p := &t.m.patterns[c.pat]
-		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i) {
+		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i, listLine) {
 			continue
 		}
 		id := p.id

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -418,5 +419,54 @@ func TestLoadOverlayVersion(t *testing.T) {
 	}
 	if changed := load(other); changed == unnamed {
 		t.Errorf("different overlays share version %q", changed)
+	}
+}
+
+// TestExtractListContext checks the "list" rule: a generic word counts as a
+// skill only as a whole item of a list of skills, never in prose.
+func TestExtractListContext(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		// lists: separated items beside other skills, bullets one per line
+		{"comma list", "Payroll, Budget, QuickBooks, Scheduling", []string{"budgeting", "payroll", "quickbooks", "scheduling"}},
+		{"pipe list", "Excel | Budgets | Payroll", []string{"budgeting", "excel", "payroll"}},
+		{"bullets one per line", "• Payroll\n• Budget\n• Scheduling\n", []string{"budgeting", "payroll", "scheduling"}},
+		{"dashes one per line", "- Scheduling\n- Customer service\n", []string{"customer-service", "scheduling"}},
+		{"ampersand pair", "Accounts payable, Budget & Forecasting, Excel", []string{"accounts-payable", "budgeting", "excel", "forecasting"}},
+		{"and pair in a list", "Payroll, scheduling and budget, Excel", []string{"budgeting", "excel", "payroll", "scheduling"}},
+		// prose: the same words are not skills
+		{"on budget", "Delivered the project on budget and ahead of schedule.", []string{}},
+		{"budget in a sentence", "Cut the travel budget by 10% last year.", []string{}},
+		{"scheduling in a sentence", "Flexible scheduling and paid holidays.", []string{}},
+		{"item with more words", "Budget Committee Member, Payroll, Excel", []string{"excel", "payroll"}},
+		{"lone line without a list", "Budget\nThe committee met twice.", []string{}},
+		{"list of non-skills", "Budget, Finance, Operations", []string{}},
+		// inflected and phrase variants count anywhere
+		{"scheduled appointments", "Greeted patients and scheduled appointments for three doctors.", []string{"scheduling"}},
+		{"budget analysis", "Responsible for budget analysis across departments.", []string{"budgeting"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) ids (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
+
+// TestExtractInSkillsSection checks that a caller's skills section makes a
+// whole item count without other skills beside it, and nothing else.
+func TestExtractInSkillsSection(t *testing.T) {
+	text := "Skills\nBudget, Sales Reports\nManaged the budget.\n"
+	inSkills := func(line int) bool { return line == 2 }
+	var got []string
+	for _, m := range Default().ExtractIn(text, inSkills) {
+		got = append(got, m.SkillID+"@"+strconv.Itoa(m.Line))
+	}
+	if diff := cmp.Diff([]string{"budgeting@2"}, got); diff != "" {
+		t.Errorf("ExtractIn (-want +got):\n%s", diff)
+	}
+	if got := ids(text); len(got) != 0 {
+		t.Errorf("Extract without the section = %v, want none", got)
 	}
 }

@@ -71,8 +71,8 @@ func New(f File) (*Taxonomy, error) {
 		if _, dup := order[s.ID]; dup {
 			return nil, fmt.Errorf("skill id %q repeats: %w", s.ID, engine.ErrInvalid)
 		}
-		if s.Context != "" && s.Context != "tech" && s.Context != "verb" {
-			return nil, fmt.Errorf("skill %q: unknown context rule %q (want tech or verb): %w", s.ID, s.Context, engine.ErrInvalid)
+		if s.Context != "" && s.Context != "tech" && s.Context != "verb" && s.Context != "list" {
+			return nil, fmt.Errorf("skill %q: unknown context rule %q (want tech, verb or list): %w", s.ID, s.Context, engine.ErrInvalid)
 		}
 		order[s.ID] = i
 	}
@@ -242,8 +242,8 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 		}
 	}
 	for i, s := range f.Skills {
-		if s.Context != "" && s.Context != "tech" && s.Context != "verb" {
-			return nil, fmt.Errorf("%s:%d: skill %q: unknown context rule %q (want tech or verb): %w", filename, lines[i], s.ID, s.Context, engine.ErrInvalid)
+		if s.Context != "" && s.Context != "tech" && s.Context != "verb" && s.Context != "list" {
+			return nil, fmt.Errorf("%s:%d: skill %q: unknown context rule %q (want tech, verb or list): %w", filename, lines[i], s.ID, s.Context, engine.ErrInvalid)
 		}
 		for _, e := range append(append([]string(nil), s.Implies...), s.Related...) {
 			_, inFile := ids[e]

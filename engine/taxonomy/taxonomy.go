@@ -22,7 +22,9 @@ type Skill struct {
 	Related  []string `json:"related,omitempty" yaml:"related"` // skill ids, partial credit
 	// Context names the rule an ambiguous name must pass to count: "tech"
 	// (Go, R, Swift…: only with technical context on the same line) or
-	// "verb" (Excel: everywhere but where it is used as a verb, see Veto).
+	// "verb" (Excel: everywhere but where it is used as a verb, see Veto) or
+	// "list" (generic words such as Budget or Scheduling: only as a whole
+	// item of a list of skills, never in prose; see ExtractIn).
 	// Empty means every whole-word match counts.
 	Context string `json:"context,omitempty" yaml:"context"`
 	// Ambiguous lists which of Name and Aliases need the Context rule
