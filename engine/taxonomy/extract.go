@@ -301,12 +301,71 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 			}
 		}
 		out = append(out, Mention{SkillID: id, Start: c.start, End: c.end, Line: c.line})
+		// "Financial analysis & reporting": the shared first words with the
+		// word after "&", "and" or "/" may name a second skill
+		if c.end+2 < len(text) && (text[c.end] == ' ' || text[c.end] == '/') {
+			if m, ok := t.distributed(text, cands, i); ok {
+				out = append(out, m)
+			}
+		}
 	}
 	// ... and it keeps that meaning through the whole text ("the CRM test")
 	if len(defined) > 0 {
 		out = slices.DeleteFunc(out, func(m Mention) bool { return slices.Contains(defined, text[m.Start:m.End]) })
 	}
 	return out
+}
+
+// distributed returns the second skill of a coordinated phrase whose first
+// words are shared: after the mention cands[i] of two or more words come
+// "&", "and" or "/" and one word W that starts no candidate of its own and
+// ends its list item, and the mention's words but the last, followed by W,
+// name a skill with no context rule and no product name ("Financial analysis & reporting" → financial reporting,
+// "accounts payable and receivable" → accounts receivable). The mention
+// returned spans W.
+func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, bool) {
+	c := cands[i]
+	k := c.end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	switch {
+	case k < len(text) && (text[k] == '&' || text[k] == '/'):
+		k++
+	case k+3 < len(text) && equalFoldLower(text[k:k+3], "and") && text[k+3] == ' ':
+		k += 3
+	default:
+		return Mention{}, false
+	}
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	w := k
+	for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] >= 'A' && text[k] <= 'Z') {
+		k++
+	}
+	if k-w < 3 || k < len(text) && wordByte[text[k]] || i+1 < len(cands) && cands[i+1].start == w {
+		return Mention{}, false
+	}
+	// W ends its item: the line, or a separator, follows ("data analysis
+	// and modeling skills" is no list of two skills)
+	e := k
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	if e < len(text) && strings.IndexByte("\n\r,;.|*)\t", text[e]) < 0 && !strings.HasPrefix(text[e:], "•") {
+		return Mention{}, false
+	}
+	last := strings.LastIndexByte(text[c.start:c.end], ' ')
+	if last <= 0 {
+		return Mention{}, false
+	}
+	j, ok := t.byName[normalize(text[c.start:c.start+last]+" "+text[w:k])]
+	// a product named by generic words ("Digital Analytics") needs its name
+	if !ok || int32(j) == t.m.patterns[c.pat].skill || t.skills[j].Context != "" || t.skills[j].Category == "software" {
+		return Mention{}, false
+	}
+	return Mention{SkillID: t.skills[j].ID, Start: w, End: k, Line: c.line}, true
 }
 
 // special applies the rules for the rarer candidates — case-sensitive and

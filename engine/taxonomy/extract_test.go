@@ -470,3 +470,25 @@ func TestExtractInSkillsSection(t *testing.T) {
 		t.Errorf("Extract without the section = %v, want none", got)
 	}
 }
+
+// TestExtractCoordinatedPhrases checks "X Y & Z" read as "X Y" and "X Z".
+func TestExtractCoordinatedPhrases(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"ampersand", "Financial analysis & reporting", []string{"financial-analysis", "financial-reporting"}},
+		{"slash", "Accounts Payable/Receivable, Payroll", []string{"accounts-payable", "accounts-receivable", "payroll"}},
+		{"and, reversed", "Reconciled accounts receivable and payable.", []string{"accounts-payable", "accounts-receivable"}},
+		{"second word is a skill itself", "Python and Java", []string{"java", "python"}},
+		// the word after "and" does not end the item: prose, not a list
+		{"prose continues", "data analysis and modeling skills for the team", []string{"data-analysis"}},
+		// a product named by generic words needs its own name
+		{"no product by composition", "digital advertising & analytics", []string{"advertising"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) ids (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
