@@ -303,7 +303,8 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 		out = append(out, Mention{SkillID: id, Start: c.start, End: c.end, Line: c.line})
 		// "Financial analysis & reporting": the shared first words with the
 		// word after "&", "and" or "/" may name a second skill
-		if c.end+2 < len(text) && (text[c.end] == ' ' || text[c.end] == '/') {
+		if e := c.end; e+2 < len(text) && (text[e] == '/' || text[e] == '&' ||
+			text[e] == ' ' && (text[e+1] == '&' || text[e+1]|0x20 == 'a' && text[e+2]|0x20 == 'n')) {
 			if m, ok := t.distributed(text, cands, i); ok {
 				out = append(out, m)
 			}
