@@ -12,31 +12,53 @@ import (
 	"github.com/skillmatch/skillmatch/engine"
 )
 
+// BackupResult says what a backup wrote besides the database copy.
+type BackupResult struct {
+	// FilesDir is the folder the originals went to: files/ beside the copy.
+	FilesDir string
+	// Files counts the originals the copy references that are now in
+	// FilesDir (hard-linked when on the same file system, else copied).
+	Files int
+	// Missing counts originals the copy references that could not be
+	// found: deleted between the database snapshot and the file copy (their
+	// candidate was deleted meanwhile), or lost before.
+	Missing int
+}
+
 // Backup writes a consistent copy of the database to path while the store
-// stays in use (SQLite VACUUM INTO). The copy holds everything SQLite is the
-// truth for — candidates with their profiles, text and original files, roles,
-// keys, audit and jobs — and opens as skillmatch.db of a new data folder,
-// whose index Open rebuilds. Originals a folder kept under files/ before
-// migration 0002 are not included (copy that folder to keep them). An
-// existing path is engine.ErrConflict: a backup never overwrites.
-func (s *Store) Backup(ctx context.Context, path string) error {
-	return vacuumInto(ctx, s.db, path)
+// stays in use (SQLite VACUUM INTO), then the original files that copy
+// references to files/ in path's folder. So a folder holding path renamed
+// to skillmatch.db, and that files/, is a complete data folder (Open
+// rebuilds the index). The database copy holds candidates with their
+// profiles and text, roles, keys, audit and jobs. Originals are content-
+// addressed and never change, so a files/ shared by several backups in one
+// folder is harmless (Open removes files the database does not reference).
+// An existing path is engine.ErrConflict: a backup never overwrites it.
+func (s *Store) Backup(ctx context.Context, path string) (BackupResult, error) {
+	if err := vacuumInto(ctx, s.db, path); err != nil {
+		return BackupResult{}, err
+	}
+	return copyOriginals(ctx, s.dir, path)
 }
 
 // BackupFolder is Store.Backup for a data folder that may be open in another
 // process (a running server): it opens the database only, beside whoever has
-// the folder open, and copies it consistently. A folder without a database
-// is engine.ErrNotFound.
-func BackupFolder(ctx context.Context, dir, path string) error {
+// the folder open, and copies it consistently, then the originals it
+// references. A folder without a database is engine.ErrNotFound.
+func BackupFolder(ctx context.Context, dir, path string) (BackupResult, error) {
 	if _, err := os.Stat(filepath.Join(dir, dbName)); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("backup: no database in %s: %w", dir, engine.ErrNotFound)
+		return BackupResult{}, fmt.Errorf("backup: no database in %s: %w", dir, engine.ErrNotFound)
 	}
 	db, err := openDB(ctx, dir)
 	if err != nil {
-		return err
+		return BackupResult{}, err
 	}
-	defer db.Close()
-	return vacuumInto(ctx, db, path)
+	err = vacuumInto(ctx, db, path)
+	db.Close()
+	if err != nil {
+		return BackupResult{}, err
+	}
+	return copyOriginals(ctx, dir, path)
 }
 
 func vacuumInto(ctx context.Context, db *sql.DB, path string) error {
@@ -52,4 +74,67 @@ func vacuumInto(ctx context.Context, db *sql.DB, path string) error {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
 	return nil
+}
+
+// copyOriginals puts every original the database copy at path references
+// (candidates, pending job items) under files/ beside it, from dir/files.
+func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) {
+	res := BackupResult{FilesDir: filepath.Join(filepath.Dir(path), filesName)}
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return res, fmt.Errorf("backup %s: %w", path, err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT hash FROM candidates
+		UNION SELECT hash FROM job_items WHERE status = 'pending'`)
+	if err != nil {
+		return res, fmt.Errorf("backup %s: originals: %w", path, err)
+	}
+	var hashes []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return res, fmt.Errorf("backup %s: originals: %w", path, err)
+		}
+		if validHash(h) {
+			hashes = append(hashes, h)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("backup %s: originals: %w", path, err)
+	}
+	if err := os.MkdirAll(res.FilesDir, 0o755); err != nil {
+		return res, fmt.Errorf("backup: %w", err)
+	}
+	src := &Store{dir: dir}
+	dst := &Store{dir: filepath.Dir(path)}
+	for _, h := range hashes {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		to := dst.blobPath(h)
+		if _, err := os.Stat(to); err == nil {
+			res.Files++ // content-addressed: already there from an earlier backup
+			continue
+		}
+		if err := os.Link(src.blobPath(h), to); err == nil {
+			res.Files++
+			continue
+		}
+		data, err := os.ReadFile(src.blobPath(h))
+		if errors.Is(err, fs.ErrNotExist) || err == nil && hashBytes(data) != h {
+			res.Missing++
+			continue
+		}
+		if err != nil {
+			return res, fmt.Errorf("backup: original %s: %w", h, err)
+		}
+		if err := dst.writeBlob(h, data, false); err != nil {
+			return res, fmt.Errorf("backup: %w", err)
+		}
+		res.Files++
+	}
+	return res, nil
 }

@@ -8,8 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -73,11 +71,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 	if len(in) == 0 {
 		return nil, nil
 	}
-	type prepared struct {
-		c       Candidate
-		profile []byte
-	}
-	prep := make([]prepared, len(in))
+	prep := make([]preparedCandidate, len(in))
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	for i, nc := range in {
 		if nc.File == "" {
@@ -95,7 +89,7 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		} else if !validHash(hash) || nc.Original != nil {
 			return nil, fmt.Errorf("candidate %d: stored hash %q with original bytes or malformed: %w", i, hash, engine.ErrInvalid)
 		}
-		prep[i] = prepared{
+		prep[i] = preparedCandidate{
 			c: Candidate{
 				File:      nc.File,
 				Format:    profile.Format,
@@ -109,9 +103,70 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		}
 	}
 
+	// Originals are written before the transaction that references them,
+	// under the shared file lock (files.go); those that end up unreferenced
+	// (a duplicate's text, a failed batch) are removed after it.
+	var written []string
+	s.files.RLock()
+	out, fresh, err := s.addCandidatesTx(ctx, in, prep, &written)
+	s.files.RUnlock()
+	var kept map[string]bool
+	if err == nil {
+		kept = map[string]bool{}
+		for _, r := range out {
+			if r.Created {
+				kept[r.Candidate.Hash] = true
+			}
+		}
+	}
+	var release []string
+	for _, h := range written {
+		if !kept[h] {
+			release = append(release, h)
+		}
+	}
+	if rerr := s.removeUnusedBlobs(ctx, release...); rerr != nil {
+		s.log.Warn("could not remove unreferenced original files (the next start does)", "err", rerr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(fresh) > 0 {
+		if err := s.indexHook(ctx, fresh); err != nil {
+			return out, fmt.Errorf("candidates stored but not yet indexed (the next start reconciles): %w", err)
+		}
+	}
+	return out, nil
+}
+
+// preparedCandidate is an AddCandidates input checked and encoded.
+type preparedCandidate struct {
+	c       Candidate
+	profile []byte
+}
+
+// addCandidatesTx writes the originals of in (appending their hashes to
+// *written) and commits the rows of AddCandidates. The caller holds s.files
+// shared.
+func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []preparedCandidate, written *[]string) ([]AddResult, []Candidate, error) {
+	done := map[string]bool{}
+	for i := range in {
+		h := prep[i].c.Hash
+		if in[i].StoredHash != "" || done[h] {
+			continue
+		}
+		done[h] = true
+		// repair: the same bytes uploaded again replace a damaged copy; a
+		// missing file fails the read at once, so new bytes cost no extra.
+		if err := s.writeBlob(h, in[i].Original, true); err != nil {
+			return nil, nil, err
+		}
+		*written = append(*written, h)
+	}
+
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
 	if err != nil {
-		return nil, translate(err, "add candidates")
+		return nil, nil, translate(err, "add candidates")
 	}
 	defer tx.Rollback()
 
@@ -131,20 +186,12 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		existing, err := findDuplicate(ctx, tx, c.Hash, c.TextHash)
 		switch {
 		case err == nil:
-			if existing.Hash == c.Hash && in[i].StoredHash == "" {
-				// The same bytes again: repairs a damaged original, else a no-op.
-				if err := putOriginal(ctx, tx, c.Hash, in[i].Original, true); err != nil {
-					return nil, err
-				}
-			}
 			out[i] = AddResult{Candidate: existing}
 		case errors.Is(err, engine.ErrNotFound):
 			if in[i].StoredHash != "" {
-				if c.Size, err = s.originalSize(ctx, tx, c.Hash); err != nil {
-					return nil, fmt.Errorf("candidate %s: %w", c.File, err)
+				if c.Size, err = s.originalSize(c.Hash); err != nil {
+					return nil, nil, fmt.Errorf("candidate %s: %w", c.File, err)
 				}
-			} else if err := putOriginal(ctx, tx, c.Hash, in[i].Original, false); err != nil {
-				return nil, err
 			}
 			c.ID = newID()
 			_, err = tx.ExecContext(ctx, `INSERT INTO candidates
@@ -153,12 +200,12 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 				c.ID, c.File, c.Format, c.Hash, nullable(c.TextHash), c.Size, millis(c.CreatedAt),
 				c.Profile.TotalMonths, prep[i].profile, c.Profile.Text)
 			if err != nil {
-				return nil, translate(err, "add candidate "+c.File)
+				return nil, nil, translate(err, "add candidate "+c.File)
 			}
 			out[i] = AddResult{Candidate: c, Created: true}
 			fresh = append(fresh, c)
 		default:
-			return nil, err
+			return nil, nil, err
 		}
 		seen[c.Hash] = i
 		if c.TextHash != "" {
@@ -166,14 +213,9 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, translate(err, "add candidates")
+		return nil, nil, translate(err, "add candidates")
 	}
-	if len(fresh) > 0 {
-		if err := s.indexHook(ctx, fresh); err != nil {
-			return out, fmt.Errorf("candidates stored but not yet indexed (the next start reconciles): %w", err)
-		}
-	}
-	return out, nil
+	return out, fresh, nil
 }
 
 type querier interface {
@@ -252,10 +294,6 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if err := tx.QueryRowContext(ctx, `DELETE FROM candidates WHERE id = ? RETURNING hash`, id).Scan(&hash); err != nil {
 		return translate(err, "candidate "+id)
 	}
-	unused, err := dropOriginalIfUnused(ctx, tx, hash)
-	if err != nil {
-		return err
-	}
 	if err := tx.Commit(); err != nil {
 		return translate(err, "delete candidate "+id)
 	}
@@ -271,10 +309,8 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if ierr != nil {
 		return fmt.Errorf("candidate %s deleted but still indexed (the next start reconciles): %w", id, ierr)
 	}
-	if unused {
-		if err := os.Remove(s.legacyPath(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("candidate %s: remove original: %w", id, err)
-		}
+	if err := s.removeUnusedBlobs(ctx, hash); err != nil {
+		return fmt.Errorf("candidate %s deleted, its original file not yet (the next start removes it): %w", id, err)
 	}
 	return nil
 }

@@ -10,16 +10,30 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
 
-// Original files (uploads and job inputs) are rows of the originals table,
-// keyed by the sha256 of their bytes (migration 0002). Folders written before
-// that kept one file per original under files/<sha256>; those are still read
-// (Blob) and removed with their candidate, never written.
+// Original files (uploads and job inputs) live as DIR/files/<sha256>, the
+// lower-case hex sha256 of their bytes (DESIGN.md, Storage). Rows name them
+// by that hash: candidates.hash and job_items.hash of pending items.
+//
+// Order of writes, so that no row ever names a file that was never written:
+//   - a file is written (temporary name, then renamed; not fsynced) before the
+//     SQLite commit that references it, with the store's file lock shared;
+//   - a row is deleted and committed first, then, with the file lock held
+//     exclusively, the file is removed if no row names it any more;
+//   - a crash between the two leaves a file nobody references, which Open
+//     removes (reconcileFiles).
+//
+// Files are not fsynced (that doubled the cost of an import here): after an
+// OS crash or power loss a file may be lost or damaged while its row
+// survives; Blob checks every file against its hash and reports such a file
+// as not found, and uploading the same bytes again repairs it.
 
-// hashBytes returns the lower-case hex sha256 of b, the key of its original.
+// hashBytes returns the lower-case hex sha256 of b, the name of its file.
 func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -40,76 +54,152 @@ func validHash(h string) bool {
 	return true
 }
 
-// legacyPath is where a folder written before migration 0002 kept an original.
-func (s *Store) legacyPath(hash string) string {
+// fileLock orders file writes against file removals. Writers (a file
+// written, then the transaction that references it committed) share it;
+// removal (is the file still referenced? then remove) holds it alone, so it
+// never removes a file between a writer's write and its commit.
+type fileLock struct{ sync.RWMutex }
+
+// blobPath is where the original with the given hash is kept.
+func (s *Store) blobPath(hash string) string {
 	return filepath.Join(s.dir, filesName, hash)
 }
 
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+// writeBlob stores data, whose sha256 the caller computed as hash, as
+// files/<hash>. A file already there is kept as is, unless repair is set and
+// it no longer matches its hash (damaged): then it is replaced. Checking
+// costs a read of the file, so callers repair where a damaged copy may be met
+// (the same bytes uploaded again), not on every write of a job's input that
+// was just read back intact. The write goes to a temporary name renamed into
+// place, so a crash never leaves a partial file under a hash name. The
+// caller holds s.files shared until the referencing transaction is over.
+func (s *Store) writeBlob(hash string, data []byte, repair bool) error {
+	path := s.blobPath(hash)
+	if !repair {
+		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) {
+			return nil
+		}
+	} else if old, err := os.ReadFile(path); err == nil && hashBytes(old) == hash {
+		return nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*")
+	if err != nil {
+		return fmt.Errorf("store original %s: %w", hash, err)
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("store original %s: %w", hash, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("store original %s: %w", hash, err)
+	}
+	return nil
 }
 
-// putOriginal stores data under hash, which the caller has computed as
-// hashBytes(data), in the caller's transaction. A row already there is left
-// alone, unless repair is set and it holds other bytes (damaged): then it is
-// replaced. Comparing costs a read of the stored bytes, so callers repair
-// where a damaged copy may be met (the same bytes uploaded again), not on
-// every write of a job's input that was just read back intact.
-func putOriginal(ctx context.Context, tx execer, hash string, data []byte, repair bool) error {
-	q := `INSERT INTO originals (hash, data) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`
-	if repair {
-		q = `INSERT INTO originals (hash, data) VALUES (?, ?)
-			ON CONFLICT (hash) DO UPDATE SET data = excluded.data WHERE data <> excluded.data`
-	}
-	_, err := tx.ExecContext(ctx, q, hash, data)
-	return translate(err, "store original "+hash)
-}
+// tmpPrefix starts the name of a file being written under files/; Open
+// removes any left by a crash.
+const tmpPrefix = ".tmp-"
 
-// dropOriginalIfUnused deletes, in the caller's transaction, the original
-// with the given hash unless a candidate or a pending job item still has it.
-// It reports whether nothing has it any more (so a legacy file of it may go).
-func dropOriginalIfUnused(ctx context.Context, tx *sql.Tx, hash string) (unused bool, err error) {
-	const users = `EXISTS (SELECT 1 FROM candidates WHERE hash = ?1)
-		OR EXISTS (SELECT 1 FROM job_items WHERE hash = ?1 AND status = 'pending')`
-	if err := tx.QueryRowContext(ctx, `SELECT NOT (`+users+`)`, hash).Scan(&unused); err != nil {
-		return false, translate(err, "original "+hash)
+// referencedSQL is true when a candidate or a pending job item names ?1.
+const referencedSQL = `EXISTS (SELECT 1 FROM candidates WHERE hash = ?1)
+	OR EXISTS (SELECT 1 FROM job_items WHERE hash = ?1 AND status = 'pending')`
+
+// removeUnusedBlobs removes the files of the given hashes that no candidate
+// or pending job item references any more. Callers have committed the
+// deletes (or item updates) that may have released them. It runs even when
+// ctx is canceled (the cleanup of a write that failed because of it).
+func (s *Store) removeUnusedBlobs(ctx context.Context, hashes ...string) error {
+	if len(hashes) == 0 {
+		return nil
 	}
-	if unused {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM originals WHERE hash = ?`, hash); err != nil {
-			return false, translate(err, "delete original "+hash)
+	ctx = context.WithoutCancel(ctx)
+	s.files.Lock()
+	defer s.files.Unlock()
+	var errs []error
+	for _, h := range hashes {
+		if !validHash(h) {
+			continue
+		}
+		var used bool
+		if err := s.db.QueryRowContext(ctx, `SELECT `+referencedSQL, h).Scan(&used); err != nil {
+			errs = append(errs, translate(err, "original "+h))
+			continue
+		}
+		if used {
+			continue
+		}
+		if err := os.Remove(s.blobPath(h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("remove original %s: %w", h, err))
 		}
 	}
-	return unused, nil
+	return errors.Join(errs...)
 }
 
-// hasOriginal reports whether an original with the given hash is stored, as
-// a row or a legacy file.
-func (s *Store) hasOriginal(ctx context.Context, q querier, hash string) (bool, error) {
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM originals WHERE hash = ?`, hash).Scan(&n); err != nil {
-		return false, translate(err, "original "+hash)
+// reconcileFiles removes what a crash may have left under files/: temporary
+// files, and originals no candidate or pending job item references (written
+// before a commit that never happened, or released by a commit whose file
+// removal never ran). Open calls it while it alone has the folder.
+func (s *Store) reconcileFiles(ctx context.Context) error {
+	dir := filepath.Join(s.dir, filesName)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("original files: %w", err)
 	}
-	if n > 0 {
-		return true, nil
+	if len(entries) == 0 {
+		return nil
 	}
-	_, err := os.Stat(s.legacyPath(hash))
-	return err == nil, nil
-}
-
-// originalSize returns the size of a stored original, a row or a legacy
-// file; engine.ErrInvalid when there is none (a caller's StoredHash that
-// names nothing).
-func (s *Store) originalSize(ctx context.Context, q querier, hash string) (int64, error) {
-	var n int64
-	err := q.QueryRowContext(ctx, `SELECT length(data) FROM originals WHERE hash = ?`, hash).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		fi, serr := os.Stat(s.legacyPath(hash))
-		if serr != nil {
-			return 0, fmt.Errorf("no stored original %s: %w", hash, engine.ErrInvalid)
+	used := map[string]bool{}
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM candidates
+		UNION SELECT hash FROM job_items WHERE status = 'pending'`)
+	if err != nil {
+		return translate(err, "original files")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return translate(err, "original files")
 		}
-		return fi.Size(), nil
+		used[h] = true
 	}
-	return n, translate(err, "original "+hash)
+	if err := rows.Err(); err != nil {
+		return translate(err, "original files")
+	}
+	removed := 0
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || used[name] || !(validHash(name) || strings.HasPrefix(name, tmpPrefix)) {
+			continue // not ours to judge
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("original files: %w", err)
+		}
+		removed++
+	}
+	if removed > 0 {
+		s.log.Info("removed original files nothing references (left by an interrupted write or delete)", "files", removed)
+	}
+	return nil
+}
+
+// hasOriginal reports whether an original with the given hash is stored.
+func (s *Store) hasOriginal(hash string) bool {
+	_, err := os.Stat(s.blobPath(hash))
+	return err == nil
+}
+
+// originalSize returns the size of a stored original; engine.ErrInvalid when
+// there is none (a caller's StoredHash that names nothing).
+func (s *Store) originalSize(hash string) (int64, error) {
+	fi, err := os.Stat(s.blobPath(hash))
+	if err != nil {
+		return 0, fmt.Errorf("no stored original %s: %w", hash, engine.ErrInvalid)
+	}
+	return fi.Size(), nil
 }
 
 // Blob returns the stored original with the given sha256 (lower-case hex).
@@ -120,13 +210,9 @@ func (s *Store) Blob(ctx context.Context, hash string) ([]byte, error) {
 	if !validHash(hash) {
 		return nil, fmt.Errorf("file hash %q: %w", hash, engine.ErrInvalid)
 	}
-	var data []byte
-	err := s.db.QueryRowContext(ctx, `SELECT data FROM originals WHERE hash = ?`, hash).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		data, err = os.ReadFile(s.legacyPath(hash))
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("file %s: %w", hash, engine.ErrNotFound)
-		}
+	data, err := os.ReadFile(s.blobPath(hash))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("file %s: %w", hash, engine.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("file %s: %w", hash, err)
@@ -135,4 +221,42 @@ func (s *Store) Blob(ctx context.Context, hash string) ([]byte, error) {
 		return nil, fmt.Errorf("file %s: damaged (content does not match its hash): %w", hash, engine.ErrNotFound)
 	}
 	return data, nil
+}
+
+// moveOriginalsToFiles is migration 0004's Go step, run in its transaction
+// before the SQL drops the originals table: every row of that table (folders
+// written between migrations 0002 and 0004 kept originals there) becomes
+// files/<hash>, checked against its hash. Rows whose bytes no longer match
+// are dropped, as Blob would have reported them missing anyway.
+func moveOriginalsToFiles(ctx context.Context, tx *sql.Tx, dir string) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_master
+		WHERE type = 'table' AND name = 'originals')`).Scan(&exists); err != nil || !exists {
+		return err
+	}
+	s := &Store{dir: dir}
+	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT hash, data FROM originals`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			hash string
+			data []byte
+		)
+		if err := rows.Scan(&hash, &data); err != nil {
+			return err
+		}
+		if !validHash(hash) || hashBytes(data) != hash {
+			continue
+		}
+		if err := s.writeBlob(hash, data, true); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

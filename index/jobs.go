@@ -57,8 +57,8 @@ const (
 var jobStatuses = map[string]bool{JobQueued: true, JobRunning: true, JobSucceeded: true, JobFailed: true, JobCanceled: true}
 
 // CreateJob stores a new queued job with its items (pending, numbered by
-// their order in items) and every blob — keyed by its sha256 — as an
-// original, in one transaction. Each item's Hash must name a blob given here
+// their order in items) in one transaction, after writing every blob — keyed
+// by its sha256 — as an original file. Each item's Hash must name a blob given here
 // or already stored, except an item refused before storing, which has no Hash
 // and its reason in Error (it is stored pending with that Error, for the job
 // runner to fail). The original of a finished item is kept only while a
@@ -85,6 +85,29 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 			return Job{}, false, fmt.Errorf("job: blob %s: key is not the sha256 of its bytes: %w", hash, engine.ErrInvalid)
 		}
 	}
+	// The inputs are written as files before the transaction that makes
+	// them pending items (files.go); if it fails they are removed again.
+	written := make([]string, 0, len(blobs))
+	s.files.RLock()
+	j, created, err := s.createJobTx(ctx, job, items, blobs, &written)
+	s.files.RUnlock()
+	if !created {
+		if rerr := s.removeUnusedBlobs(ctx, written...); rerr != nil {
+			s.log.Warn("could not remove unreferenced original files (the next start does)", "err", rerr)
+		}
+	}
+	return j, created, err
+}
+
+// createJobTx writes the job's blobs (appending their hashes to *written) and
+// commits the job with its items. The caller holds s.files shared.
+func (s *Store) createJobTx(ctx context.Context, job Job, items []JobItem, blobs map[string][]byte, written *[]string) (Job, bool, error) {
+	for hash, data := range blobs {
+		if err := s.writeBlob(hash, data, true); err != nil {
+			return Job{}, false, fmt.Errorf("job: %w", err)
+		}
+		*written = append(*written, hash)
+	}
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	job.ID = newID()
 	job.Status = JobQueued
@@ -109,13 +132,6 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 	if err != nil {
 		return Job{}, false, translate(err, "create job")
 	}
-	// The originals commit with the job that needs them: one transaction
-	// instead of a file each (see migration 0002).
-	for hash, data := range blobs {
-		if err := putOriginal(ctx, tx, hash, data, true); err != nil {
-			return Job{}, false, fmt.Errorf("job: %w", err)
-		}
-	}
 	for i, it := range items {
 		if _, ok := blobs[it.Hash]; ok {
 			continue
@@ -126,9 +142,7 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 		if !validHash(it.Hash) {
 			return Job{}, false, fmt.Errorf("job: item %d: hash %q: %w", i, it.Hash, engine.ErrInvalid)
 		}
-		if ok, err := s.hasOriginal(ctx, tx, it.Hash); err != nil {
-			return Job{}, false, err
-		} else if !ok {
+		if !s.hasOriginal(it.Hash) {
 			return Job{}, false, fmt.Errorf("job: item %d (%s): no stored file %s: %w", i, it.File, it.Hash, engine.ErrInvalid)
 		}
 	}
@@ -252,15 +266,31 @@ func (s *Store) FinishItems(ctx context.Context, items []JobItem) error {
 		return translate(err, "finish job items")
 	}
 	defer tx.Rollback()
+	var released []string
 	for _, item := range items {
-		if err := finishItem(ctx, tx, item); err != nil {
+		hash, err := finishItem(ctx, tx, item)
+		if err != nil {
 			return err
 		}
+		if hash != "" {
+			released = append(released, hash)
+		}
 	}
-	return translate(tx.Commit(), "finish job items")
+	if err := tx.Commit(); err != nil {
+		return translate(err, "finish job items")
+	}
+	// An input is kept only as a candidate's original (or for another
+	// pending item): a file that failed, or duplicated another candidate's
+	// text, goes once its item is finished.
+	if err := s.removeUnusedBlobs(ctx, released...); err != nil {
+		s.log.Warn("could not remove finished items' input files (the next start does)", "err", err)
+	}
+	return nil
 }
 
-func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) error {
+// finishItem records one item in tx and returns the hash of its input when
+// this call finished it (its file may now be unreferenced).
+func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) (string, error) {
 	counter := "done"
 	if item.Status == ItemFailed {
 		counter = "failed"
@@ -273,24 +303,16 @@ func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT status FROM job_items WHERE job_id = ? AND seq = ?`, item.JobID, item.Seq).Scan(&status)
-		return translate(err, what) // nil: already finished
+		return "", translate(err, what) // nil: already finished
 	}
 	if err != nil {
-		return translate(err, what)
-	}
-	if hash != "" {
-		// The input is kept only as a candidate's original (or for another
-		// pending item): a file that failed, or duplicated another
-		// candidate's text, is not kept once its item is finished.
-		if _, err := dropOriginalIfUnused(ctx, tx, hash); err != nil {
-			return err
-		}
+		return "", translate(err, what)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET `+counter+` = `+counter+` + 1, updated_at = ? WHERE id = ?`,
 		millis(time.Now()), item.JobID); err != nil {
-		return translate(err, what)
+		return "", translate(err, what)
 	}
-	return nil
+	return hash, nil
 }
 
 // SetJobStatus sets a job's status (and error message, for failed). An

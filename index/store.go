@@ -3,15 +3,16 @@
 // audit entries and jobs), the bleve search index built from it, and the
 // original uploaded files stored by content hash.
 //
-//	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations; also the
-//	                     originals (uploads and job inputs) by sha256
+//	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations
 //	DIR/index.bleve/     bleve (scorch), rebuilt from SQLite when missing,
 //	                     corrupt or of an older mapping version
-//	DIR/files/<sha256>   originals of folders written before migration 0002
-//	                     (read and deleted, never written)
+//	DIR/files/<sha256>   originals (uploads and job inputs) by content hash,
+//	                     checked against it on every read (files.go)
 //
 // Every write is committed to SQLite before it is indexed, and Open reconciles
-// the two, so a crash between them is repaired on the next start.
+// the two, so a crash between them is repaired on the next start. An original
+// is written before the commit that references it and removed after the
+// commit that releases it; Open removes files nothing references.
 //
 // bleve and database/sql never leave this package: callers see plain Go
 // values, and errors are translated to the engine sentinels
@@ -76,6 +77,8 @@ type Store struct {
 	facets genCache[map[string][]FacetCount]
 	pages  genCache[SearchResult]
 
+	files fileLock // orders original file writes against removals (files.go)
+
 	keys  keyCache   // verified API keys (keys.go)
 	audit auditQueue // write-behind audit entries (audit.go)
 
@@ -97,7 +100,8 @@ const (
 // rebuilding it from SQLite when it is missing, unreadable or built with an
 // older mapping version — and reconciles the index with SQLite: candidates in
 // the database but not the index are indexed, index entries without a row are
-// removed. The caller must Close the Store.
+// removed. Original files no candidate or pending job item references (left
+// by a crash) are removed. The caller must Close the Store.
 //
 // One Store at a time may have a data folder open: another Open of it, from
 // any process, fails at once with engine.ErrConflict. BackupFolder is the way
@@ -106,7 +110,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("data folder: empty path: %w", engine.ErrInvalid)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	lock, err := lockFolder(dir)
@@ -115,7 +119,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	db, err := openDB(ctx, dir)
 	if err == nil {
-		err = migrate(ctx, db)
+		err = migrate(ctx, db, dir, 0)
 		if err != nil {
 			db.Close()
 		}
@@ -129,6 +133,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.indexHook = s.indexCandidates
+	if err := s.reconcileFiles(ctx); err != nil {
+		db.Close()
+		lock.Close()
+		return nil, err
+	}
 	if err := s.openIndex(ctx); err != nil {
 		db.Close()
 		lock.Close()

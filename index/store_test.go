@@ -153,7 +153,7 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	}
 	// A damaged original reads as missing rather than as wrong bytes, and
 	// uploading the same bytes again repairs it.
-	if _, err := s.db.Exec(`UPDATE originals SET data = ? WHERE hash = ?`, []byte("%PDF-1.4 pretend pdf byteX"), c.Hash); err != nil {
+	if err := os.WriteFile(filepath.Join(s.Dir(), "files", c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
@@ -210,53 +210,21 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	}
 }
 
+// countOriginals counts the files under files/, failing on any file that is
+// not named by the sha256 of its bytes.
 func countOriginals(t *testing.T, s *Store) int {
 	t.Helper()
-	var n int
-	if err := s.db.QueryRow(`SELECT COUNT(*) FROM originals`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// A folder written before originals moved into the database keeps them as
-// files/<sha256>: they are still read (and checked), and deleted with their
-// candidate.
-func TestLegacyOriginalFiles(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	s := openTest(t, dir)
-	original := []byte("%PDF-1.4 legacy bytes")
-	c, _, err := s.AddCandidate(ctx, "old.pdf", original, profile("Old resume, Python", 12, "python"))
+	entries, err := os.ReadDir(filepath.Join(s.Dir(), "files"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As the folder looked before migration 0002: no row, a file.
-	if _, err := s.db.Exec(`DELETE FROM originals`); err != nil {
-		t.Fatal(err)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(s.Dir(), "files", e.Name()))
+		if err != nil || hashBytes(data) != e.Name() {
+			t.Errorf("files/%s: not an original named by its hash (err %v)", e.Name(), err)
+		}
 	}
-	legacy := filepath.Join(dir, "files", c.Hash)
-	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(legacy, original, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, data, err := s.OriginalFile(ctx, c.ID); err != nil || string(data) != string(original) {
-		t.Errorf("OriginalFile from a legacy file = %q, %v", data, err)
-	}
-	if err := os.WriteFile(legacy, []byte("%PDF-1.4 legacy byteX"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
-		t.Errorf("OriginalFile of a damaged legacy file: err = %v, want ErrNotFound", err)
-	}
-	if err := s.DeleteCandidate(ctx, c.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(legacy); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("legacy file after delete: stat err = %v, want not exist", err)
-	}
+	return len(entries)
 }
 
 func TestEmptyTextNeverDedupes(t *testing.T) {
@@ -546,63 +514,90 @@ func TestOpenTwiceConflicts(t *testing.T) {
 	s2.Close()
 }
 
-// BackupFolder copies the database of a folder another Store has open.
+// BackupFolder copies the database of a folder another Store has open, and
+// the originals it references to files/ beside the copy: renamed to
+// skillmatch.db, the backup's folder is a complete data folder.
 func TestBackupFolderWhileOpen(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := openTest(t, dir)
 	c := add(t, s, "a.txt", "Docker and Kubernetes", 12, "docker:12")
-	path := filepath.Join(t.TempDir(), "copy.db")
-	if err := BackupFolder(ctx, dir, path); err != nil {
+	gone := add(t, s, "b.txt", "Java developer", 12, "java:12")
+	if err := s.DeleteCandidate(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	backups := t.TempDir()
+	path := filepath.Join(backups, "skillmatch.db")
+	res, err := BackupFolder(ctx, dir, path)
+	if err != nil {
 		t.Fatalf("BackupFolder beside an open Store: %v", err)
 	}
-	if err := BackupFolder(ctx, dir, path); !errors.Is(err, engine.ErrConflict) {
+	want := BackupResult{FilesDir: filepath.Join(backups, "files"), Files: 1}
+	if diff := cmp.Diff(want, res); diff != "" {
+		t.Errorf("BackupFolder result (-want +got):\n%s", diff)
+	}
+	if _, err := BackupFolder(ctx, dir, path); !errors.Is(err, engine.ErrConflict) {
 		t.Errorf("BackupFolder over an existing file: err = %v, want ErrConflict", err)
 	}
-	if err := BackupFolder(ctx, t.TempDir(), filepath.Join(t.TempDir(), "x.db")); !errors.Is(err, engine.ErrNotFound) {
+	if _, err := BackupFolder(ctx, t.TempDir(), filepath.Join(t.TempDir(), "x.db")); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("BackupFolder of an empty folder: err = %v, want ErrNotFound", err)
 	}
-	restored := t.TempDir()
-	data, err := os.ReadFile(path)
-	if err != nil {
+	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(restored, dbName), data, 0o644); err != nil {
+	// The original folder is gone; the backup folder is all there is.
+	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	r := openTest(t, restored)
+	r := openTest(t, backups)
 	if ids := searchIDs(t, r, SearchRequest{Query: "docker months>=12"}); !slices.Equal(ids, []string{c.ID}) {
 		t.Errorf("search in the copy = %v, want [%s]", ids, c.ID)
 	}
+	if name, data, err := r.OriginalFile(ctx, c.ID); err != nil || name != "a.txt" || string(data) != "original of a.txt\nDocker and Kubernetes" {
+		t.Errorf("OriginalFile in the copy = %q, %q, %v", name, data, err)
+	}
 }
 
+// Store.Backup, to a file with another name: the database copy, renamed to
+// skillmatch.db beside the files/ it wrote, opens as a new data folder (index
+// rebuilt) with every original; a second backup into the same folder shares
+// files/. An original lost before the backup is counted as missing.
 func TestBackup(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
 	c := add(t, s, "a.txt", "Postgres expert", 36, "postgresql:36")
-	path := filepath.Join(t.TempDir(), "backup.db")
-	if err := s.Backup(ctx, path); err != nil {
+	lost := add(t, s, "b.txt", "Rust developer", 12, "rust:12")
+	backups := t.TempDir()
+	path := filepath.Join(backups, "monday.db")
+	if err := os.Remove(filepath.Join(s.Dir(), "files", lost.Hash)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Backup(ctx, path)
+	if err != nil {
 		t.Fatalf("Backup: %v", err)
 	}
-	if err := s.Backup(ctx, path); !errors.Is(err, engine.ErrConflict) {
+	if diff := cmp.Diff(BackupResult{FilesDir: filepath.Join(backups, "files"), Files: 1, Missing: 1}, res); diff != "" {
+		t.Errorf("Backup result (-want +got):\n%s", diff)
+	}
+	if _, err := s.Backup(ctx, path); !errors.Is(err, engine.ErrConflict) {
 		t.Errorf("Backup over an existing file: err = %v, want ErrConflict", err)
 	}
-	// The copy opens as the database of a new data folder, index rebuilt.
-	restored := t.TempDir()
-	data, err := os.ReadFile(path)
-	if err != nil {
+	if res, err := s.Backup(ctx, filepath.Join(backups, "tuesday.db")); err != nil || res.Files != 1 {
+		t.Errorf("second backup into the same folder = %+v, %v; want 1 file", res, err)
+	}
+	if err := os.Rename(path, filepath.Join(backups, dbName)); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(restored, dbName), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r := openTest(t, restored)
+	r := openTest(t, backups)
 	got, err := r.GetCandidate(ctx, c.ID)
 	if err != nil || got.Profile.Text != c.Profile.Text {
 		t.Errorf("GetCandidate in restored copy = %+v, %v", got, err)
 	}
 	if ids := searchIDs(t, r, SearchRequest{Query: "postgres months>=36"}); !slices.Equal(ids, []string{c.ID}) {
 		t.Errorf("search in restored copy = %v, want [%s]", ids, c.ID)
+	}
+	if _, data, err := r.OriginalFile(ctx, c.ID); err != nil || string(data) != "original of a.txt\nPostgres expert" {
+		t.Errorf("OriginalFile in restored copy = %q, %v", data, err)
 	}
 }
 

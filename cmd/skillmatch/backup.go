@@ -9,19 +9,18 @@ import (
 	"github.com/skillmatch/skillmatch/index"
 )
 
-// runBackup writes a consistent online copy of the store's database to FILE:
+// runBackup writes a consistent online copy of the store's database to FILE
+// and the original files it references to files/ beside FILE:
 // `backup --data DIR FILE`. It works while the server runs and refuses to
-// overwrite FILE. The database holds the original files too (a folder
-// written before they moved there keeps some under DIR/files: content-
-// addressed and never changed, so copying that folder alongside, any way,
-// any time, completes the backup); the search index is rebuilt from the
-// database when missing.
+// overwrite FILE. FILE's folder, with FILE named skillmatch.db, is then a
+// complete data folder; the search index is rebuilt from the database when
+// missing.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch backup --data DIR FILE\n\nWrites a consistent copy of the store (with the original files) to FILE, also while the server runs; FILE must not exist.")
+		fmt.Fprintln(stderr, "usage: skillmatch backup --data DIR FILE\n\nWrites a consistent copy of the store's database to FILE and its original files to files/ beside FILE, also while the server runs; FILE must not exist. To restore, use FILE's folder as the data folder with FILE renamed skillmatch.db (the search index is rebuilt).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,9 +29,13 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() != 1 {
 		return fmt.Errorf("want one FILE to write the copy to: %w", errUsage)
 	}
-	if err := index.BackupFolder(ctx, *data, fs.Arg(0)); err != nil {
+	res, err := index.BackupFolder(ctx, *data, fs.Arg(0))
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "backed up the database of %s to %s (with the original files; copy %s/files alongside if it exists)\n", *data, fs.Arg(0), *data)
+	fmt.Fprintf(stdout, "backed up the database of %s to %s and %d original files to %s\n", *data, fs.Arg(0), res.Files, res.FilesDir)
+	if res.Missing > 0 {
+		fmt.Fprintf(stdout, "%d original files were not found (deleted while the backup ran, or lost before): their candidates are in the copy without a downloadable original\n", res.Missing)
+	}
 	return nil
 }

@@ -1,0 +1,146 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// A folder written at schema 0003 keeps its originals as rows of the
+// originals table; migration 0004 writes them out as files/<sha256> and drops
+// the table, so every candidate's and pending item's original reads back.
+func TestMigrationMovesOriginalsToFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := openDB(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, dir, 3); err != nil {
+		t.Fatalf("migrations up to 0003: %v", err)
+	}
+	resume, pending, damaged := []byte("%PDF-1.4 a resume"), []byte("%PDF-1.4 a pending job input"), []byte("%PDF-1.4 damaged")
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`INSERT INTO candidates (id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
+		VALUES ('c1', 'a.pdf', 'pdf', ?, NULL, ?, 0, 0, '{}', 'Python developer')`, hashBytes(resume), len(resume))
+	exec(`INSERT INTO jobs (id, role_id, status, total, done, failed, callback_url, idempotency_key, key_id, created_at, updated_at, error)
+		VALUES ('j1', 'r1', 'queued', 1, 0, 0, '', '', '', 0, 0, '')`)
+	exec(`INSERT INTO job_items (job_id, seq, file, hash, status, candidate_id, score, result, error)
+		VALUES ('j1', 0, 'b.pdf', ?, 'pending', '', 0, NULL, '')`, hashBytes(pending))
+	for _, b := range [][]byte{resume, pending} {
+		exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, hashBytes(b), b)
+	}
+	exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, hashBytes(damaged), []byte("other bytes"))
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openTest(t, dir)
+	for _, b := range [][]byte{resume, pending} {
+		if got, err := s.Blob(ctx, hashBytes(b)); err != nil || string(got) != string(b) {
+			t.Errorf("Blob(%s) after migration = %q, %v; want the row's bytes", hashBytes(b)[:8], got, err)
+		}
+	}
+	if _, data, err := s.OriginalFile(ctx, "c1"); err != nil || string(data) != string(resume) {
+		t.Errorf("OriginalFile after migration = %q, %v", data, err)
+	}
+	if _, err := s.Blob(ctx, hashBytes(damaged)); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("a damaged row: Blob err = %v, want ErrNotFound (not written out)", err)
+	}
+	if n := countOriginals(t, s); n != 2 {
+		t.Errorf("files after migration = %d, want 2", n)
+	}
+	var tables int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'originals'`).Scan(&tables); err != nil || tables != 0 {
+		t.Errorf("originals table after migration: %d (%v), want dropped", tables, err)
+	}
+}
+
+// Open removes what an interrupted write or delete leaves under files/:
+// temporary files and originals nothing references; it keeps every file a
+// candidate or a pending job item names, and files that are not ours.
+func TestOpenRemovesUnreferencedFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	c := add(t, s, "a.txt", "Python developer", 12, "python:12")
+	input := []byte("%PDF-1.4 pending input")
+	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "b.pdf", Hash: hashBytes(input)}},
+		map[string][]byte{hashBytes(input): input}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files := filepath.Join(dir, "files")
+	orphan := []byte("%PDF-1.4 written, never committed")
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(files, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(hashBytes(orphan), orphan)
+	write(tmpPrefix+"123", []byte("half a file"))
+	write("README", []byte("someone else's"))
+
+	s = openTest(t, dir)
+	var names []string
+	entries, err := os.ReadDir(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := []string{c.Hash, hashBytes(input), "README"}
+	slices.Sort(want)
+	if !slices.Equal(names, want) {
+		t.Errorf("files after Open = %v, want %v", names, want)
+	}
+}
+
+// Deleting a candidate removes its row first, then its file; a file written
+// for a duplicate's text or a refused batch is not left behind.
+func TestOriginalFilesFollowRows(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	a, _, err := s.AddCandidate(ctx, "a.pdf", []byte("%PDF a"), profile("Same text, Python", 12, "python"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The DOCX of the same resume: same text, other bytes — the existing
+	// candidate, and no file kept for the second copy.
+	if dup, created, err := s.AddCandidate(ctx, "a.docx", []byte("PK a"), profile("Same text, Python", 12, "python")); err != nil || created || dup.ID != a.ID {
+		t.Fatalf("text duplicate = %s, %v, %v", dup.ID, created, err)
+	}
+	if _, err := s.Blob(ctx, hashBytes([]byte("PK a"))); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("the duplicate's bytes: Blob err = %v, want ErrNotFound", err)
+	}
+	// A batch that fails (an empty profile name is caught before any
+	// write; a canceled context fails the transaction) stores no file.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.AddCandidates(cctx, []NewCandidate{{File: "b.pdf", Original: []byte("%PDF b"), Profile: profile("B", 0)}}); err == nil {
+		t.Fatal("AddCandidates with a canceled context succeeded")
+	}
+	if _, err := s.Blob(ctx, hashBytes([]byte("%PDF b"))); !errors.Is(err, engine.ErrNotFound) {
+		t.Errorf("a failed batch's bytes: Blob err = %v, want ErrNotFound", err)
+	}
+	if err := s.DeleteCandidate(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := countOriginals(t, s); n != 0 {
+		t.Errorf("files after the only candidate was deleted = %d, want 0", n)
+	}
+}
