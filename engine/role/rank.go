@@ -40,6 +40,9 @@ type Ranker struct {
 	dup  []bool
 	seen map[int32]bool // scratch for Add
 	dead int
+	// maxMonths and maxAgo are the largest months and months since last
+	// use in any posting: Rank tabulates its factors up to them.
+	maxMonths, maxAgo int16
 
 	scratch sync.Pool
 }
@@ -123,7 +126,9 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 		}
 		k.seen[idx] = true
 		months, ago := skillFacts(&r.Skills[i], asOf)
-		k.postings[idx] = append(k.postings[idx], posting{cand: s, months: clamp16(months), ago: clamp16(ago)})
+		p := posting{cand: s, months: clamp16(months), ago: clamp16(ago)}
+		k.maxMonths, k.maxAgo = max(k.maxMonths, p.months), max(k.maxAgo, p.ago)
+		k.postings[idx] = append(k.postings[idx], p)
 	}
 }
 
@@ -197,11 +202,10 @@ func (k *Ranker) Len() int {
 
 // scratch is per-Rank working memory, pooled.
 type scratch struct {
-	raw     []float64 // accumulated score per slot
-	credit  []float64 // current requirement's credit per slot
-	hits    []uint16  // required requirements with credit, per slot
-	title   []uint16  // role title words in the slot's titles
-	touched []uint32
+	raw    []float64 // accumulated score per slot
+	credit []uint64  // current requirement's best credit per slot, as float64 bits
+	hits   []uint16  // required requirements with credit, per slot
+	title  []uint16  // role title words in the slot's titles
 }
 
 func (k *Ranker) getScratch(n int) *scratch {
@@ -210,13 +214,12 @@ func (k *Ranker) getScratch(n int) *scratch {
 		sc = &scratch{}
 	}
 	if cap(sc.raw) < n {
-		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]float64, n), make([]uint16, n), make([]uint16, n)
+		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]uint64, n), make([]uint16, n), make([]uint16, n)
 	}
 	sc.raw, sc.credit, sc.hits, sc.title = sc.raw[:n], sc.credit[:n], sc.hits[:n], sc.title[:n]
 	clear(sc.raw)
 	clear(sc.hits)
 	clear(sc.title)
-	sc.touched = sc.touched[:0]
 	return sc
 }
 
@@ -315,15 +318,14 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 
 // accumulate adds one requirement's credit to every candidate that has a
 // skill satisfying it: the best alternative's credit, as in explain. The
-// months and recency factors are tabulated for the small values that
-// change them, so the loop multiplies the very same float64 values credit
-// would.
+// months and recency factors are tabulated for every value the postings
+// hold, so the loops multiply the very same float64 values credit would,
+// looked up without clamping.
 func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
-	sc.touched = sc.touched[:0]
-	mf := factorTable(max(q.min, depthMonths)+2, func(v int) float64 { return monthsFactor(v, q.min) })
-	rf := factorTable(1, func(int) float64 { return 1 })
+	mf := factorTable(int(k.maxMonths), max(q.min, depthMonths), func(v int) float64 { return monthsFactor(v, q.min) })
+	var rf factors
 	if q.maxAgo > 0 {
-		rf = factorTable(int(float64(q.maxAgo)/staleFloor)+3, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
+		rf = factorTable(int(k.maxAgo), int(float64(q.maxAgo)/staleFloor)+1, func(v int) float64 { return recencyFactor(v, q.maxAgo) })
 	}
 	if len(q.alts) == 1 {
 		if idx, ok := k.skill[q.alts[0].id]; ok && !k.dup[idx] {
@@ -331,55 +333,76 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 			return
 		}
 	}
+	// Each alternative keeps, per candidate, the best credit so far in
+	// sc.credit (credits are > 0, so 0 means none yet); lo and hi bound the
+	// slots written.
+	lo, hi, found := uint32(len(sc.credit)), uint32(0), false
+	credit := sc.credit
 	for ai := range q.alts {
 		idx, ok := k.skill[q.alts[ai].id]
 		if !ok {
 			continue
 		}
-		base := q.alts[ai].base
 		list := k.postings[idx]
-		mlast := len(mf) - 1
-		if q.maxAgo <= 0 {
-			// recencyFactor is 1: base·m·1 is base·m, the number credit gives
-			for _, p := range list {
-				i := int(p.months) + 1
-				if i > mlast {
-					i = mlast
-				}
-				c := base * mf[i]
-				if old := sc.credit[p.cand]; old == 0 {
-					sc.touched = append(sc.touched, p.cand)
-					sc.credit[p.cand] = c
-				} else if c > old {
-					sc.credit[p.cand] = c
-				}
-			}
+		if len(list) == 0 {
 			continue
 		}
-		rlast := len(rf) - 1
-		for _, p := range list {
-			i, j := int(p.months)+1, int(p.ago)+1
-			if i > mlast {
-				i = mlast
-			}
-			if j > rlast {
-				j = rlast
-			}
-			c := base * mf[i] * rf[j]
-			if old := sc.credit[p.cand]; old == 0 {
-				sc.touched = append(sc.touched, p.cand)
-				sc.credit[p.cand] = c
-			} else if c > old {
-				sc.credit[p.cand] = c
-			}
+		lo, hi, found = min(lo, list[0].cand), max(hi, list[len(list)-1].cand), true
+		if q.maxAgo <= 0 {
+			// recencyFactor is 1: base·m·1 is base·m, the number credit gives
+			keepBest(credit, list, q.alts[ai].base, mf)
+		} else {
+			keepBestRecent(credit, list, q.alts[ai].base, mf, rf)
 		}
 	}
-	for _, s := range sc.touched {
-		sc.raw[s] += q.k * sc.credit[s]
-		sc.credit[s] = 0
-		if required {
-			sc.hits[s]++
+	if !found {
+		return
+	}
+	// Adding k·0 leaves a score unchanged (scores are never -0), so the
+	// pass over the slots needs no branch on the credit.
+	raw, hits := sc.raw[lo:hi+1], sc.hits[lo:hi+1]
+	credit = credit[lo : hi+1]
+	kq := q.k
+	if !required {
+		for s, c := range credit {
+			raw[s] += kq * math.Float64frombits(c)
+			credit[s] = 0
 		}
+		return
+	}
+	for s, c := range credit {
+		raw[s] += kq * math.Float64frombits(c)
+		credit[s] = 0
+		var hit uint16
+		if c != 0 {
+			hit = 1
+		}
+		hits[s] += hit
+	}
+}
+
+// keepBest raises credit[p.cand] to base·mf(p.months) for every posting;
+// mf covers every months value of list.
+// Credits are kept as the bits of positive float64s, which order as the
+// numbers do, so the max is an integer max, without branches: candidates
+// meet a requirement through several skills in no predictable order. Not
+// inlined: on its own the loop keeps everything in registers.
+//
+//go:noinline
+func keepBest(credit []uint64, list []posting, base float64, mf factors) {
+	for _, p := range list {
+		c := math.Float64bits(base * mf[int(p.months)+1])
+		credit[p.cand] = max(credit[p.cand], c)
+	}
+}
+
+// keepBestRecent is keepBest with the recency factor: base·mf·rf.
+//
+//go:noinline
+func keepBestRecent(credit []uint64, list []posting, base float64, mf, rf factors) {
+	for _, p := range list {
+		c := math.Float64bits(base * mf[int(p.months)+1] * rf[int(p.ago)+1])
+		credit[p.cand] = max(credit[p.cand], c)
 	}
 }
 
@@ -388,34 +411,37 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 // score, with the same products in the same order.
 func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *scratch, required bool) {
 	base, kq := q.alts[0].base, q.k
-	mlast, rlast := len(mf)-1, len(rf)-1
-	for _, p := range k.postings[idx] {
-		i, j := int(p.months)+1, int(p.ago)+1
-		if i > mlast {
-			i = mlast
+	raw, hits := sc.raw, sc.hits
+	list := k.postings[idx]
+	switch {
+	case q.maxAgo > 0:
+		for _, p := range list {
+			raw[p.cand] += kq * (base * mf[int(p.months)+1] * rf[int(p.ago)+1])
 		}
-		if j > rlast {
-			j = rlast
+	default:
+		for _, p := range list {
+			raw[p.cand] += kq * (base * mf[int(p.months)+1])
 		}
-		c := base * mf[i]
-		if q.maxAgo > 0 {
-			c *= rf[j]
-		}
-		sc.raw[p.cand] += kq * c
-		if required {
-			sc.hits[p.cand]++
+	}
+	if required {
+		for _, p := range list {
+			hits[p.cand]++
 		}
 	}
 }
 
-// factors holds f(v) at index v+1 for v in [-1, n-2]; f is constant from
-// n-2 on, so larger values read the last entry.
+// factors holds f(v) at index v+1 for v from -1 (unknown) on.
 type factors []float64
 
-// factorTable tabulates f over -1…n-2.
-func factorTable(n int, f func(int) float64) factors {
-	t := make(factors, n)
-	for v := -1; v < n-1; v++ {
+// factorTable tabulates f over -1…hi. f must be constant from v = until on:
+// it is called up to there, and the rest of the table copies f(until).
+func factorTable(hi, until int, f func(int) float64) factors {
+	t := make(factors, max(hi, 0)+2)
+	for v := -1; v < len(t)-1; v++ {
+		if v > until {
+			t[v+1] = t[v]
+			continue
+		}
 		t[v+1] = f(v)
 	}
 	return t
