@@ -436,7 +436,10 @@ func TestExtractListContext(t *testing.T) {
 		{"dashes one per line", "- Scheduling\n- Customer service\n", []string{"customer-service", "scheduling"}},
 		{"ampersand pair", "Accounts payable, Budget & Forecasting, Excel", []string{"accounts-payable", "budgeting", "excel", "forecasting"}},
 		{"and pair in a list", "Payroll, scheduling and budget, Excel", []string{"budgeting", "excel", "payroll", "scheduling"}},
+		{"forecasts item", "Budgets, Forecasts, Payroll", []string{"budgeting", "forecasting", "payroll"}},
+		{"budgeting and forecasting", "Budgeting and forecasting for 3 stores", []string{"budgeting", "forecasting"}},
 		// prose: the same words are not skills
+		{"weather forecasts", "Read the weather forecasts, then Payroll and Excel work.", []string{"excel", "payroll"}},
 		{"on budget", "Delivered the project on budget and ahead of schedule.", []string{}},
 		{"budget in a sentence", "Cut the travel budget by 10% last year.", []string{}},
 		{"scheduling in a sentence", "Flexible scheduling and paid holidays.", []string{}},
