@@ -3,6 +3,7 @@ package role
 import (
 	"container/heap"
 	"math"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -40,11 +41,16 @@ type Ranker struct {
 	dup  []bool
 	seen map[int32]bool // scratch for Add
 	dead int
+	// removals counts removed and replaced candidates (see RankerState).
+	removals int
 	// maxMonths and maxAgo are the largest months and months since last
 	// use in any posting: Rank tabulates its factors up to them.
 	maxMonths, maxAgo int16
 
 	scratch sync.Pool
+
+	cmu           sync.Mutex
+	compiledRoles map[string]compiledRole // see compiledFor
 }
 
 // posting is one candidate's facts about one skill; -1 means unknown.
@@ -79,7 +85,7 @@ type Ranked struct {
 
 // NewRanker returns an empty ranker over the skills of tax.
 func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
-	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}}
+	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}, compiledRoles: map[string]compiledRole{}}
 	for i, s := range tax.Skills() {
 		k.skill[s.ID] = int32(i)
 	}
@@ -159,6 +165,7 @@ func (k *Ranker) kill(s uint32) {
 	k.alive[s] = false
 	k.resumes[s] = engine.Resume{}
 	k.dead++
+	k.removals++
 }
 
 // compactIfSparse rebuilds the slots and postings once a quarter of the
@@ -229,23 +236,114 @@ func (k *Ranker) getScratch(n int) *scratch {
 // candidate missing a required skill never precedes an otherwise equal one
 // that has it.
 func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
-	c := compile(ro, k.tax)
+	out, _ := k.RankState(ro, opts)
+	return out
+}
+
+// RankerState identifies the candidates a Ranker held at one moment: how
+// many were added and how many removed or replaced since it was made. Two
+// states of one Ranker are equal when nothing changed between them.
+type RankerState struct {
+	slots, removals int
+}
+
+// State is the ranker's current state.
+func (k *Ranker) State() RankerState {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
+	return k.state()
+}
+
+func (k *Ranker) state() RankerState {
+	return RankerState{slots: len(k.ids), removals: k.removals}
+}
+
+// RankState is Rank, also returning the state it ranked: RankSince can
+// bring the answer up to date later.
+func (k *Ranker) RankState(ro Role, opts RankOptions) ([]Ranked, RankerState) {
+	c := k.compiledFor(ro)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	out := k.rankFrom(c, ro, opts, 0)
+	k.explain(out, c, opts.Explain)
+	return out, k.state()
+}
+
+// RankSince returns what Rank(ro, opts) returns now, given prev, the
+// answer of RankState or RankSince for the same ro and opts at state since.
+// When candidates were only added since then (none removed or replaced), it
+// scores just the added ones and merges them into prev — exact, because
+// every filter is per candidate and the order is total — and reports
+// merged; otherwise it ranks every candidate. prev is not modified; the
+// results share its explanations.
+func (k *Ranker) RankSince(ro Role, opts RankOptions, prev []Ranked, since RankerState) (out []Ranked, now RankerState, merged bool) {
+	c := k.compiledFor(ro)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	now = k.state()
+	if since.removals != now.removals || since.slots > now.slots {
+		out = k.rankFrom(c, ro, opts, 0)
+		k.explain(out, c, opts.Explain)
+		return out, now, false
+	}
+	added := k.rankFrom(c, ro, opts, uint32(since.slots))
+	out = mergeRanked(prev, added, opts.Limit)
+	for i := max(opts.Explain, 0); i < len(out); i++ {
+		out[i].Match = nil // pushed down past the explained results
+	}
+	k.explain(out, c, opts.Explain)
+	return out, now, true
+}
+
+// mergeRanked merges two rankings, each best first, into one of at most
+// limit results (0: all), numbered from 1.
+func mergeRanked(a, b []Ranked, limit int) []Ranked {
+	n := len(a) + len(b)
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	out := make([]Ranked, 0, n)
+	for len(out) < n {
+		if len(b) == 0 || len(a) > 0 && better(a[0].Score, a[0].MissingRequired, a[0].raw, a[0].ID, &b[0]) {
+			out = append(out, a[0])
+			a = a[1:]
+		} else {
+			out = append(out, b[0])
+			b = b[1:]
+		}
+		out[len(out)-1].Rank = len(out)
+	}
+	return out
+}
+
+// explain sets Match on the first n results that have none.
+func (k *Ranker) explain(out []Ranked, c *compiled, n int) {
+	for i := range out[:min(n, len(out))] {
+		if out[i].Match == nil {
+			m := scoreCompiled(&k.resumes[k.slot[out[i].ID]], c)
+			out[i].Match = &m
+		}
+	}
+}
+
+// rankFrom scores the candidates in slots from on against c and returns
+// the best first, numbered from 1, unexplained. The caller holds k.mu.
+func (k *Ranker) rankFrom(c *compiled, ro Role, opts RankOptions, from uint32) []Ranked {
 	n := len(k.ids)
 	sc := k.getScratch(n)
 	defer k.scratch.Put(sc)
 
 	for i := range c.req {
-		k.accumulate(&c.req[i], sc, true)
+		k.accumulate(&c.req[i], sc, true, from)
 	}
 	for i := range c.plus {
-		k.accumulate(&c.plus[i], sc, false)
+		k.accumulate(&c.plus[i], sc, false, from)
 	}
 
 	if c.titleShare > 0 {
 		for _, w := range c.titleWords {
-			for _, s := range k.titles[w] {
+			list := k.titles[w]
+			for _, s := range list[sort.Search(len(list), func(i int) bool { return list[i] >= from }):] {
 				sc.title[s]++
 			}
 		}
@@ -268,7 +366,7 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 	top := &resultHeap{}
 	limit := opts.Limit
 	floor := math.Inf(-1) // raw scores below it cannot enter the kept results
-	for s := 0; s < n; s++ {
+	for s := int(from); s < n; s++ {
 		if !k.alive[s] {
 			continue
 		}
@@ -308,12 +406,58 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 	})
 	for i := range out {
 		out[i].Rank = i + 1
-		if i < opts.Explain {
-			m := scoreCompiled(&k.resumes[k.slot[out[i].ID]], c)
-			out[i].Match = &m
-		}
 	}
 	return out
+}
+
+// compiledFor is ro compiled, from a small cache keyed by role id and
+// version (a hash of the content) and checked against the role itself, so
+// a role edited without a new version is compiled afresh.
+func (k *Ranker) compiledFor(ro Role) *compiled {
+	if ro.Version == "" {
+		return compile(ro, k.tax)
+	}
+	key := ro.ID + "\x00" + ro.Version
+	k.cmu.Lock()
+	e, ok := k.compiledRoles[key]
+	k.cmu.Unlock()
+	if ok && reflect.DeepEqual(e.role, ro) {
+		return e.c
+	}
+	own := cloneRole(ro) // the caller may change its slices later
+	c := compile(own, k.tax)
+	k.cmu.Lock()
+	if len(k.compiledRoles) >= maxCompiledRoles {
+		clear(k.compiledRoles)
+	}
+	k.compiledRoles[key] = compiledRole{role: cloneRole(ro), c: c}
+	k.cmu.Unlock()
+	return c
+}
+
+// maxCompiledRoles bounds the compiled-role cache; past it the cache starts
+// over.
+const maxCompiledRoles = 256
+
+type compiledRole struct {
+	role Role
+	c    *compiled
+}
+
+func cloneRole(ro Role) Role {
+	clone := func(qs []Requirement) []Requirement {
+		if qs == nil {
+			return nil
+		}
+		out := make([]Requirement, len(qs))
+		for i, q := range qs {
+			q.Skills = append([]string(nil), q.Skills...)
+			out[i] = q
+		}
+		return out
+	}
+	ro.Required, ro.Plus = clone(ro.Required), clone(ro.Plus)
+	return ro
 }
 
 // accumulate adds one requirement's credit to every candidate that has a
@@ -321,7 +465,7 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 // months and recency factors are tabulated for every value the postings
 // hold, so the loops multiply the very same float64 values credit would,
 // looked up without clamping.
-func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
+func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool, from uint32) {
 	mf := factorTable(int(k.maxMonths), max(q.min, depthMonths), func(v int) float64 { return monthsFactor(v, q.min) })
 	var rf factors
 	if q.maxAgo > 0 {
@@ -329,7 +473,7 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 	}
 	if len(q.alts) == 1 {
 		if idx, ok := k.skill[q.alts[0].id]; ok && !k.dup[idx] {
-			k.accumulateOne(q, idx, mf, rf, sc, required)
+			k.accumulateOne(q, idx, mf, rf, sc, required, from)
 			return
 		}
 	}
@@ -343,7 +487,7 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool) {
 		if !ok {
 			continue
 		}
-		list := k.postings[idx]
+		list := postingsFrom(k.postings[idx], from)
 		if len(list) == 0 {
 			continue
 		}
@@ -409,10 +553,10 @@ func keepBestRecent(credit []uint64, list []posting, base float64, mf, rf factor
 // accumulateOne is accumulate for a requirement with one alternative whose
 // posting list names each candidate once: the credit goes straight into the
 // score, with the same products in the same order.
-func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *scratch, required bool) {
+func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *scratch, required bool, from uint32) {
 	base, kq := q.alts[0].base, q.k
 	raw, hits := sc.raw, sc.hits
-	list := k.postings[idx]
+	list := postingsFrom(k.postings[idx], from)
 	switch {
 	case q.maxAgo > 0:
 		for _, p := range list {
@@ -428,6 +572,14 @@ func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *sc
 			hits[p.cand]++
 		}
 	}
+}
+
+// postingsFrom is the part of list (in slot order) for slots from on.
+func postingsFrom(list []posting, from uint32) []posting {
+	if from == 0 {
+		return list
+	}
+	return list[sort.Search(len(list), func(i int) bool { return list[i].cand >= from }):]
 }
 
 // factors holds f(v) at index v+1 for v from -1 (unknown) on.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -464,5 +465,103 @@ func TestRankerOddValues(t *testing.T) {
 	got := k.Rank(ro, RankOptions{Explain: 1})
 	if want := Score(r, ro, tax); len(got) != 1 || got[0].Score != want.Score {
 		t.Fatalf("Rank = %+v, Score = %v", got, want.Score)
+	}
+}
+
+// TestRankSinceEqualsRank: after candidates are added, RankSince merges
+// just the new ones into the earlier answer and gives exactly what a fresh
+// Rank gives — order, scores, ranks and explanations — for several
+// options; after a removal or a replacement it ranks everything again,
+// with the same guarantee.
+func TestRankSinceEqualsRank(t *testing.T) {
+	tax := taxonomy.Default()
+	p := newPopulation(tax, 11)
+	ro := wideRole(t, tax)
+	p.favor(ro)
+	k := NewRanker(tax)
+	for i := 0; i < 1500; i++ {
+		k.Add(fmt.Sprintf("c%05d", i), p.resume())
+	}
+	optsList := []RankOptions{
+		{Limit: 20, Explain: 20},
+		{Limit: 5, Explain: 2},
+		{Explain: 10},
+		{Limit: 30, Strict: true, Explain: 30},
+		{Limit: 25, MinScore: 60, Explain: 5},
+	}
+	type cached struct {
+		out   []Ranked
+		state RankerState
+	}
+	prev := make([]cached, len(optsList))
+	for i, opts := range optsList {
+		prev[i].out, prev[i].state = k.RankState(ro, opts)
+	}
+	next := 1500
+	for step, change := range []string{"add 1", "add 300", "add 1", "remove", "add 50", "replace", "add 2"} {
+		switch change {
+		case "remove":
+			k.Remove("c00007")
+		case "replace":
+			k.Add("c00100", p.resume())
+		default:
+			var n int
+			fmt.Sscanf(change, "add %d", &n)
+			for j := 0; j < n; j++ {
+				k.Add(fmt.Sprintf("c%05d", next), p.resume())
+				next++
+			}
+		}
+		for i, opts := range optsList {
+			old := append([]Ranked(nil), prev[i].out...)
+			got, state, merged := k.RankSince(ro, opts, prev[i].out, prev[i].state)
+			if wantMerged := strings.HasPrefix(change, "add"); merged != wantMerged {
+				t.Errorf("step %d (%s), %+v: merged = %v, want %v", step, change, opts, merged, wantMerged)
+			}
+			if diff := cmp.Diff(old, prev[i].out, cmp.AllowUnexported(Ranked{}, Match{})); diff != "" {
+				t.Fatalf("step %d: RankSince modified prev:\n%s", step, diff)
+			}
+			want := k.Rank(ro, opts)
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(Ranked{}, Match{})); diff != "" {
+				t.Fatalf("step %d (%s), %+v: RankSince differs from Rank (-rank +since):\n%s", step, change, opts, diff)
+			}
+			if state != k.State() {
+				t.Errorf("step %d: state %+v, ranker now %+v", step, state, k.State())
+			}
+			prev[i] = cached{got, state}
+		}
+	}
+	// Nothing changed: the same answer.
+	got, _, merged := k.RankSince(ro, optsList[0], prev[0].out, prev[0].state)
+	if !merged || cmp.Diff(prev[0].out, got, cmp.AllowUnexported(Ranked{}, Match{})) != "" {
+		t.Errorf("RankSince with no change: merged %v, differs from prev %v", merged, cmp.Diff(prev[0].out, got, cmp.AllowUnexported(Ranked{}, Match{})) != "")
+	}
+}
+
+// TestRankCompiledRoleCache: a role is compiled once per id and version,
+// but a role whose content changed under the same version (a caller
+// editing a parsed role) is scored by its content, as Score does.
+func TestRankCompiledRoleCache(t *testing.T) {
+	tax := testTax(t)
+	p := newPopulation(tax, 4)
+	k := NewRanker(tax)
+	byID := map[string]engine.Resume{}
+	for i := 0; i < 300; i++ {
+		id := fmt.Sprintf("c%03d", i)
+		byID[id] = p.resume()
+		k.Add(id, byID[id])
+	}
+	ro := Role{ID: "r1", Version: "v1", Title: "Backend Engineer", Required: []Requirement{req(24, "Python"), req(0, "SQL")}}
+	first := k.Rank(ro, RankOptions{Limit: 3, Explain: 3})
+	ro.Required[0].MinMonths = 0 // same version, different content
+	ro.Required[1].Skills[0] = "Go"
+	second := k.Rank(ro, RankOptions{Limit: 3, Explain: 3})
+	for _, r := range second {
+		if want := Score(byID[r.ID], ro, tax); r.Score != want.Score || r.raw != want.raw {
+			t.Fatalf("%s: ranked %v, Score of the edited role %v", r.ID, r.Score, want.Score)
+		}
+	}
+	if cmp.Diff(strip(first), strip(second)) == "" {
+		t.Errorf("editing the role changed nothing: %v", strip(second))
 	}
 }
