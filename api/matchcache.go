@@ -9,38 +9,34 @@ import (
 )
 
 // rankCache remembers recent rankings so repeated GET /roles/{id}/matches
-// with the same parameters skip the ranker. An entry is keyed by everything
-// a ranking depends on: the role id and version (a role update is a new
-// version), the rank options, and the ranker's state — the liveSet's
-// generation, bumped after every add and remove it makes, and the ranker's
-// Len, which also moves when a batch job adds candidates to the shared
-// Ranker directly. A change to the candidates therefore changes the key of
-// every later request; entries under old keys are never hit again and fall
-// out of the LRU. The cached rankings are shared between requests and must
-// not be modified.
-//
-// Known limit: a batch job re-adding an id the ranker already holds (same
-// Len, no liveSet generation bump) would not invalidate; the jobs path only
-// adds new candidates, and a duplicate upload returns the stored profile
-// unchanged.
+// with the same parameters skip the ranker. An entry is keyed by what the
+// request asks — role id and version (a role update is a new version) and
+// the rank options — and records the Ranker state it was ranked at. An
+// entry at the ranker's current state is a hit. An older one is brought up
+// to date with Ranker.RankSince: after uploads only (the common case: a
+// team keeps adding resumes) just the new candidates are scored and merged
+// in, the same answer a fresh ranking gives; after a delete or a replaced
+// candidate everything is ranked again. Batch jobs add to the same Ranker,
+// so its state sees their candidates too. The cached rankings are shared
+// between requests and must not be modified.
 type rankCache struct {
-	mu    sync.Mutex
-	max   int
-	order *list.List // front: most recently used; values are *rankEntry
-	items map[rankKey]*list.Element
-	hits  atomic.Int64
-	miss  atomic.Int64
+	mu     sync.Mutex
+	max    int
+	order  *list.List // front: most recently used; values are *rankEntry
+	items  map[rankKey]*list.Element
+	hits   atomic.Int64 // answered as cached
+	merges atomic.Int64 // older entry brought up to date with the added candidates
+	miss   atomic.Int64 // ranked from scratch (no entry, or not only additions)
 }
 
 type rankKey struct {
 	roleID, roleVersion string
 	opts                role.RankOptions
-	generation          uint64
-	size                int
 }
 
 type rankEntry struct {
 	key    rankKey
+	state  role.RankerState // the ranker's state the ranking is of
 	ranked []role.Ranked
 
 	mu   sync.Mutex
@@ -64,6 +60,7 @@ func newRankCache(max int) *rankCache {
 	return &rankCache{max: max, order: list.New(), items: map[rankKey]*list.Element{}}
 }
 
+// get returns the entry under k, whatever its state, and counts nothing.
 func (c *rankCache) get(k rankKey) (*rankEntry, bool) {
 	if c.max <= 0 {
 		return nil, false
@@ -72,16 +69,15 @@ func (c *rankCache) get(k rankKey) (*rankEntry, bool) {
 	defer c.mu.Unlock()
 	el, ok := c.items[k]
 	if !ok {
-		c.miss.Add(1)
 		return nil, false
 	}
-	c.hits.Add(1)
 	c.order.MoveToFront(el)
 	return el.Value.(*rankEntry), true
 }
 
-// put caches e and returns the entry now cached under its key (an entry
-// another request put first wins, so both share one encoding).
+// put caches e and returns the entry now cached under its key: e, unless
+// another request put one of the same or a later ranker state first (then
+// both share that one and its encoding).
 func (c *rankCache) put(e *rankEntry) *rankEntry {
 	if c.max <= 0 {
 		return e
@@ -90,7 +86,11 @@ func (c *rankCache) put(e *rankEntry) *rankEntry {
 	defer c.mu.Unlock()
 	if el, ok := c.items[e.key]; ok {
 		c.order.MoveToFront(el)
-		return el.Value.(*rankEntry)
+		if old := el.Value.(*rankEntry); !e.state.After(old.state) {
+			return old
+		}
+		el.Value = e
+		return e
 	}
 	c.items[e.key] = c.order.PushFront(e)
 	for c.order.Len() > c.max {

@@ -79,3 +79,65 @@ func TestRankCacheEvicts(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchesMergeAfterUpload: after uploads only, a cached ranking is
+// brought up to date by scoring just the new candidates, and the answer is
+// byte for byte the one a fresh ranking gives; after a delete the ranking
+// starts over.
+func TestMatchesMergeAfterUpload(t *testing.T) {
+	e := newEnv(t, "", nil)
+	upload := func(names ...string) {
+		t.Helper()
+		var files []string
+		var data [][]byte
+		for _, n := range names {
+			files = append(files, n+".txt")
+			data = append(data, resumeFixture(t, n))
+		}
+		if status, body := e.upload(e.reader, files, data); status != http.StatusCreated {
+			t.Fatalf("upload %v = %d %s", names, status, body)
+		}
+	}
+	upload("java-backend", "frontend-react", "data-scientist")
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader("title: Python Backend Developer\nrequired: [Python, {any: [Django, Flask]}]\nplus: [AWS, Docker, PostgreSQL]\n"))
+	if status != http.StatusCreated {
+		t.Fatalf("create role = %d %s", status, body)
+	}
+	var ro struct{ ID string }
+	json.Unmarshal(body, &ro)
+	for _, path := range []string{"/api/v1/roles/" + ro.ID + "/matches?limit=2", "/api/v1/roles/" + ro.ID + "/matches?limit=20&min_score=10"} {
+		get := func() []byte {
+			t.Helper()
+			status, body, _ := e.do(http.MethodGet, path, e.reader, "", nil)
+			if status != http.StatusOK {
+				t.Fatalf("GET %s = %d %s", path, status, body)
+			}
+			return body
+		}
+		get()
+		merges := e.s.ranks.merges.Load()
+		upload("python-django-aws-senior", "python-flask-gcp")
+		merged := get()
+		if got := e.s.ranks.merges.Load(); got != merges+1 {
+			t.Errorf("%s: merges = %d after an upload, want %d", path, got, merges+1)
+		}
+		e.s.ranks = newRankCache(256) // a fresh ranking of the same candidates
+		if fresh := get(); string(fresh) != string(merged) {
+			t.Errorf("%s: merged answer\n%s\ndiffers from a fresh ranking\n%s", path, merged, fresh)
+		}
+		var m matchesResp
+		json.Unmarshal(merged, &m)
+		if len(m.Results) == 0 || !strings.HasPrefix(m.Results[0].File, "python-") {
+			t.Errorf("%s: top result %+v, want a newly uploaded Python resume", path, m.Results)
+		}
+		// A delete is not an addition: ranked from scratch.
+		miss := e.s.ranks.miss.Load()
+		if status, body, _ := e.do(http.MethodDelete, "/api/v1/candidates/"+m.Results[0].CandidateID, e.admin, "", nil); status != http.StatusNoContent {
+			t.Fatalf("delete = %d %s", status, body)
+		}
+		get()
+		if got := e.s.ranks.miss.Load(); got != miss+1 {
+			t.Errorf("%s: misses = %d after a delete, want %d", path, got, miss+1)
+		}
+	}
+}

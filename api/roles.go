@@ -330,18 +330,28 @@ func (s *server) matchViews(c *gin.Context, ro role.Role, ranked []role.Ranked, 
 	return results, complete, nil
 }
 
-// rank ranks every live candidate against ro, explaining only the opts.Limit
-// best, or answers from the rank cache when nothing it depends on changed.
-// The generation and size are read before ranking, so a ranking is never
-// stored under a key newer than the candidates it saw.
+// rank answers a ranking from the cache when it is of the ranker's current
+// state, brings an older cached one up to date (Ranker.RankSince: only the
+// candidates added since are scored), and ranks from scratch otherwise.
 func (s *server) rank(ro role.Role, opts role.RankOptions) *rankEntry {
-	k := rankKey{roleID: ro.ID, roleVersion: ro.Version, opts: opts,
-		generation: s.live.generation.Load(), size: s.live.ranker.Len()}
+	k := rankKey{roleID: ro.ID, roleVersion: ro.Version, opts: opts}
+	ranker := s.live.ranker
 	if e, ok := s.ranks.get(k); ok {
-		return e
+		if e.state == ranker.State() {
+			s.ranks.hits.Add(1)
+			return e
+		}
+		ranked, state, merged := ranker.RankSince(ro, opts, e.ranked, e.state)
+		if merged {
+			s.ranks.merges.Add(1)
+		} else {
+			s.ranks.miss.Add(1)
+		}
+		return s.ranks.put(&rankEntry{key: k, state: state, ranked: ranked})
 	}
-	e := &rankEntry{key: k, ranked: s.live.ranker.Rank(ro, opts)}
-	return s.ranks.put(e)
+	s.ranks.miss.Add(1)
+	ranked, state := ranker.RankState(ro, opts)
+	return s.ranks.put(&rankEntry{key: k, state: state, ranked: ranked})
 }
 
 // fileOf is the file name of a ranked candidate, from memory, or from the

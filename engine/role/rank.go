@@ -41,7 +41,9 @@ type Ranker struct {
 	dup  []bool
 	seen map[int32]bool // scratch for Add
 	dead int
-	// removals counts removed and replaced candidates (see RankerState).
+	// changes counts Add and Remove calls that changed something, removals
+	// the candidates removed or replaced (see RankerState).
+	changes  uint64
 	removals int
 	// maxMonths and maxAgo are the largest months and months since last
 	// use in any posting: Rank tabulates its factors up to them.
@@ -101,6 +103,7 @@ func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
 func (k *Ranker) Add(id string, r engine.Resume) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	k.changes++
 	if s, ok := k.slot[id]; ok {
 		k.kill(s)
 	}
@@ -155,6 +158,7 @@ func (k *Ranker) Remove(id string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if s, ok := k.slot[id]; ok {
+		k.changes++
 		k.kill(s)
 		k.compactIfSparse()
 	}
@@ -241,11 +245,16 @@ func (k *Ranker) Rank(ro Role, opts RankOptions) []Ranked {
 }
 
 // RankerState identifies the candidates a Ranker held at one moment: how
-// many were added and how many removed or replaced since it was made. Two
-// states of one Ranker are equal when nothing changed between them.
+// many changes it had seen, how many slots were in use and how many
+// candidates had been removed or replaced. Two states of one Ranker are
+// equal when nothing changed between them.
 type RankerState struct {
+	changes         uint64
 	slots, removals int
 }
+
+// After reports whether s is a later state of the same Ranker than t.
+func (s RankerState) After(t RankerState) bool { return s.changes > t.changes }
 
 // State is the ranker's current state.
 func (k *Ranker) State() RankerState {
@@ -255,7 +264,7 @@ func (k *Ranker) State() RankerState {
 }
 
 func (k *Ranker) state() RankerState {
-	return RankerState{slots: len(k.ids), removals: k.removals}
+	return RankerState{changes: k.changes, slots: len(k.ids), removals: k.removals}
 }
 
 // RankState is Rank, also returning the state it ranked: RankSince can
