@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -26,5 +27,21 @@ func TestReadyzFollowsTheStore(t *testing.T) {
 	}
 	if status, _, _ := e.do("GET", "/livez", "", "", nil); status != 200 {
 		t.Errorf("livez = %d, want 200", status)
+	}
+}
+
+// TestHealthHEAD: load balancers that probe with HEAD get GET's status and
+// no body, without a key.
+func TestHealthHEAD(t *testing.T) {
+	e := newEnv(t, "", nil)
+	for _, path := range []string{"/livez", "/readyz"} {
+		status, body, _ := e.do(http.MethodHead, path, "", "", nil)
+		if status != http.StatusOK || len(body) != 0 {
+			t.Errorf("HEAD %s = %d with %d body bytes, want 200 and none", path, status, len(body))
+		}
+	}
+	broken := newEnv(t, "", func(c *Config) { c.Store = brokenStore{c.Store.(*index.Store)} })
+	if status, _, _ := broken.do(http.MethodHead, "/readyz", "", "", nil); status != http.StatusServiceUnavailable {
+		t.Errorf("HEAD /readyz on a broken store = %d, want 503", status)
 	}
 }

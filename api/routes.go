@@ -17,6 +17,9 @@ func (s *server) routes() *gin.Engine {
 
 	r.GET("/livez", s.livez)
 	r.GET("/readyz", s.readyz)
+	// Some load balancers probe with HEAD: the same answer without a body.
+	r.HEAD("/livez", s.livez)
+	r.HEAD("/readyz", s.readyz)
 	r.GET("/metrics", s.authenticate, gin.WrapH(promhttp.HandlerFor(s.cfg.Metrics, promhttp.HandlerOpts{})))
 
 	admin := s.requireRole(roleAdmin)

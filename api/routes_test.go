@@ -9,7 +9,7 @@ import (
 )
 
 // public are the only routes that answer without a key.
-var public = map[string]bool{"GET /livez": true, "GET /readyz": true}
+var public = map[string]bool{"GET /livez": true, "GET /readyz": true, "HEAD /livez": true, "HEAD /readyz": true}
 
 // adminOnly are the routes a recruiter key is refused (403).
 var adminOnly = map[string]bool{
