@@ -231,6 +231,7 @@ func normalizeText(text string) string {
 	// zero-width spaces, and the fullwidth hyphen "－" read as Latin-1
 	// ("ï¼"), which some resume builders put between dates and places
 	text = strings.NewReplacer("\u200b", "", "\ufeff", "", "ï¼\u008d", "－", "ï¼", "－").Replace(text)
+	text = replaceStrayNBSP(text)
 	lines := strings.Split(text, "\n")
 	var out []string
 	for _, l := range lines {
@@ -256,6 +257,35 @@ func normalizeText(text string) string {
 	out = splitColumns(out)
 	out = joinSplitDates(out)
 	return strings.Join(out, "\n")
+}
+
+// replaceStrayNBSP turns into a space the "Â" that a no-break space read as
+// Latin-1 leaves glued to the word before it ("Collaborates with
+// ColleaguesÂ", "Campaigns.Â", "growthÂ and"), which would otherwise make one
+// word of both and hide the skill. An "Â" after a capital or at the start of a
+// word is left alone: it may be a real letter ("CÂMARA").
+func replaceStrayNBSP(text string) string {
+	const stray = "\u00c2"
+	if !strings.Contains(text, stray) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for {
+		i := strings.Index(text, stray)
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		if i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= '0' && text[i-1] <= '9' ||
+			strings.IndexByte(".,;:)!?%", text[i-1]) >= 0) {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(stray)
+		}
+		text = text[i+len(stray):]
+	}
 }
 
 var (

@@ -33,3 +33,22 @@ func TestSkillsSectionListItems(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaceStrayNBSP(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Collaborates with Colleagues\u00c2\n", "Collaborates with Colleagues \n"},
+		{"Video Campaigns.\u00c2", "Video Campaigns. "},
+		{"growth\u00c2and", "growth and"},
+		{"C\u00c2MARA and \u00c2ngela", "C\u00c2MARA and \u00c2ngela"}, // real letters
+		{"no stray here", "no stray here"},
+	}
+	for _, tt := range tests {
+		if got := replaceStrayNBSP(tt.in); got != tt.want {
+			t.Errorf("replaceStrayNBSP(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// the skill glued to the stray byte is found
+	if diff := cmp.Diff([]string{"teamwork"}, skillIDs(t, "Jane Doe\n\nHighlights\n- Collaborates with Colleagues\u00c2\n")); diff != "" {
+		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+}
