@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"regexp"
@@ -145,4 +146,116 @@ func TestOpenAPIListsStatusesReturned(t *testing.T) {
 	for _, n := range names {
 		t.Errorf("%s answers %v, which openapi.json does not list for it", n, undocumented[n])
 	}
+}
+
+// TestOpenAPIDescribesResponseFields sends real requests and fails on any
+// field of a response that the operation's schema does not name, where the
+// schema lists properties (objects typed only as "object" stay open).
+func TestOpenAPIDescribesResponseFields(t *testing.T) {
+	e := newEnv(t, "", nil)
+	var doc map[string]any
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var resolve func(s map[string]any) map[string]any
+	schemaOf := func(tmpl, method string, status int) map[string]any {
+		t.Helper()
+		var at any = doc
+		for _, k := range []string{"paths", tmpl, method, "responses", fmt.Sprint(status), "content", "application/json", "schema"} {
+			m, _ := at.(map[string]any)
+			at = resolve(m)[k]
+		}
+		s, ok := at.(map[string]any)
+		if !ok {
+			t.Fatalf("%s %s: no JSON schema for %d", method, tmpl, status)
+		}
+		return s
+	}
+	resolve = func(s map[string]any) map[string]any {
+		for {
+			ref, ok := s["$ref"].(string)
+			if !ok {
+				return s
+			}
+			var at any = doc
+			for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+				m, _ := at.(map[string]any)
+				at = m[part]
+			}
+			s, _ = at.(map[string]any)
+		}
+	}
+	var walk func(s map[string]any, v any, path string, out map[string]bool)
+	walk = func(s map[string]any, v any, path string, out map[string]bool) {
+		s = resolve(s)
+		switch v := v.(type) {
+		case map[string]any:
+			if extra, ok := s["additionalProperties"].(map[string]any); ok {
+				for k, x := range v {
+					walk(extra, x, path+"."+k, out)
+				}
+				return
+			}
+			props, ok := s["properties"].(map[string]any)
+			if !ok {
+				return
+			}
+			for k, x := range v {
+				ps, ok := props[k].(map[string]any)
+				if !ok {
+					out[path+"."+k] = true
+					continue
+				}
+				walk(ps, x, path+"."+k, out)
+			}
+		case []any:
+			if items, ok := s["items"].(map[string]any); ok {
+				for _, x := range v {
+					walk(items, x, path+"[]", out)
+				}
+			}
+		}
+	}
+	check := func(method, tmpl, path, key, contentType string, body io.Reader, want int) []byte {
+		t.Helper()
+		status, b, _ := e.do(method, path, key, contentType, body)
+		if status != want {
+			t.Fatalf("%s %s = %d %.300s, want %d", method, path, status, b, want)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		out := map[string]bool{}
+		walk(schemaOf(tmpl, strings.ToLower(method), want), v, "", out)
+		var names []string
+		for n := range out {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			t.Errorf("%s %s answers fields openapi.json does not describe: %v", method, tmpl, names)
+		}
+		return b
+	}
+
+	var form bytes.Buffer
+	mw := multipart.NewWriter(&form)
+	w, _ := mw.CreateFormFile("file", "python-flask-gcp.txt")
+	w.Write(resumeFixture(t, "python-flask-gcp"))
+	mw.Close()
+	var up uploadResp
+	json.Unmarshal(check(http.MethodPost, "/api/v1/candidates", "/api/v1/candidates", e.reader, mw.FormDataContentType(), &form, http.StatusCreated), &up)
+	id := up.Candidates[0].ID
+	check(http.MethodGet, "/api/v1/candidates/{id}", "/api/v1/candidates/"+id, e.reader, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/candidates", "/api/v1/candidates?q=python", e.reader, "", nil, http.StatusOK)
+	var ro struct{ ID string }
+	json.Unmarshal(check(http.MethodPost, "/api/v1/roles", "/api/v1/roles", e.reader, "text/plain", bytes.NewReader(readSeed(t)), http.StatusCreated), &ro)
+	check(http.MethodGet, "/api/v1/roles", "/api/v1/roles", e.reader, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/roles/{id}/matches", "/api/v1/roles/"+ro.ID+"/matches", e.reader, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/roles/{id}/matches", "/api/v1/roles/"+ro.ID+"/matches?blind=1", e.reader, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/taxonomy/skills", "/api/v1/taxonomy/skills?q=pyt", e.reader, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/audit", "/api/v1/audit", e.admin, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/keys", "/api/v1/keys", e.admin, "", nil, http.StatusOK)
+	check(http.MethodGet, "/api/v1/candidates/{id}", "/api/v1/candidates/nosuchid", e.reader, "", nil, http.StatusNotFound)
 }
