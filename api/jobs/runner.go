@@ -95,6 +95,11 @@ type Config struct {
 	// Workers is how many items are decoded and scored at once. Default 2;
 	// the pool should have at least as many workers.
 	Workers int
+	// CommitBatch is the most items committed together (one AddCandidates,
+	// one FinishItems, one index segment). Default DefaultCommitBatch. A
+	// crash loses at most one batch of work (redone on the next start);
+	// progress (done, failed) advances a batch at a time.
+	CommitBatch int
 	// HTTPClient sends callbacks. Default: a client with a 30 s timeout.
 	// Redirects are never followed: the callback goes to the URL given.
 	// Unless AllowPrivateCallbacks, its Transport must be nil or an
@@ -166,6 +171,9 @@ func NewRunner(cfg Config) (*Runner, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.CommitBatch <= 0 {
+		cfg.CommitBatch = DefaultCommitBatch
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = 2
@@ -470,17 +478,17 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 	return nil
 }
 
-// A batch is committed when it holds commitBatch items or commitText bytes
-// of extracted text, or commitWait after its first item, whichever comes
-// first. A crash loses at most that much work, which is redone on the next
-// start. Batches are large because each is one new segment of the search
-// index: replaying the livecareer set's store work, 256-item batches cost
-// ~10-25% more CPU per candidate than 1,024-item ones (more segments to
-// build and merge; measured on a loaded machine, so roughly).
+// A batch is committed when it holds Config.CommitBatch items or commitText
+// bytes of extracted text, or commitWait after its first item, whichever
+// comes first. A crash loses at most that much work, which is redone on the
+// next start. Batches are large by default because each is one new segment
+// of the search index: replaying the livecareer set's store work, 256-item
+// batches cost ~10-25% more CPU per candidate than 1,024-item ones (more
+// segments to build and merge; measured on a loaded machine, so roughly).
 const (
-	commitBatch = 1024
-	commitText  = 32 << 20
-	commitWait  = 2 * time.Second
+	DefaultCommitBatch = 1024
+	commitText         = 32 << 20
+	commitWait         = 2 * time.Second
 )
 
 // outcome is one worked item on its way to the committer. The original is
@@ -503,6 +511,7 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 	// is what "stops at an item boundary" means.
 	work := context.WithoutCancel(ctx)
 	feed := make(chan index.JobItem)
+	commitBatch := r.cfg.CommitBatch
 	results := make(chan outcome, commitBatch) // workers go on while a batch commits
 	var workers sync.WaitGroup
 	for range r.cfg.Workers {

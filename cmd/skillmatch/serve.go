@@ -42,11 +42,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	allowPrivate := fs.Bool("allow-private-callbacks", os.Getenv("SKILLMATCH_ALLOW_PRIVATE_CALLBACKS") == "true",
 		"let job callback URLs point at loopback, private and link-local addresses (env SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=true)")
 	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
-	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD"}); err != nil {
+	jobBatch := fs.Int("job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many (env SKILLMATCH_JOB_BATCH)")
+	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD", "job-batch": "SKILLMATCH_JOB_BATCH"}); err != nil {
 		return err
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -54,6 +55,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	if *jobBatch <= 0 {
+		return fmt.Errorf("--job-batch %d: want 1 or more: %w", *jobBatch, errUsage)
 	}
 	if *rate < 0 || *burst < 0 || *maxUpload <= 0 {
 		return fmt.Errorf("--rate %v, --burst %d, --max-upload %d: want rate and burst of 0 or more and a positive upload limit: %w", *rate, *burst, *maxUpload, errUsage)
@@ -108,6 +112,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Logger:                logger,
 		CallbackSecret:        []byte(*callbackSecret),
 		AllowPrivateCallbacks: *allowPrivate,
+		CommitBatch:           *jobBatch,
 		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
 		Metrics:               reg,
 	})
