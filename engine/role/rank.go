@@ -219,18 +219,23 @@ type scratch struct {
 	title  []uint16  // role title words in the slot's titles
 }
 
-func (k *Ranker) getScratch(n int) *scratch {
+// getScratch returns working memory for slots below n, zeroed from slot
+// from on (rankFrom reads no slot below from). Capacity grows with
+// headroom, so a ranker growing one upload at a time does not reallocate
+// on every ranking.
+func (k *Ranker) getScratch(n int, from uint32) *scratch {
 	sc, _ := k.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{}
 	}
 	if cap(sc.raw) < n {
-		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, n), make([]uint64, n), make([]uint16, n), make([]uint16, n)
+		c := n + n/4 + 64
+		sc.raw, sc.credit, sc.hits, sc.title = make([]float64, c), make([]uint64, c), make([]uint16, c), make([]uint16, c)
 	}
 	sc.raw, sc.credit, sc.hits, sc.title = sc.raw[:n], sc.credit[:n], sc.hits[:n], sc.title[:n]
-	clear(sc.raw)
-	clear(sc.hits)
-	clear(sc.title)
+	clear(sc.raw[from:])
+	clear(sc.hits[from:])
+	clear(sc.title[from:])
 	return sc
 }
 
@@ -339,7 +344,7 @@ func (k *Ranker) explain(out []Ranked, c *compiled, n int) {
 // the best first, numbered from 1, unexplained. The caller holds k.mu.
 func (k *Ranker) rankFrom(c *compiled, ro Role, opts RankOptions, from uint32) []Ranked {
 	n := len(k.ids)
-	sc := k.getScratch(n)
+	sc := k.getScratch(n, from)
 	defer k.scratch.Put(sc)
 
 	for i := range c.req {

@@ -565,3 +565,31 @@ func TestRankCompiledRoleCache(t *testing.T) {
 		t.Errorf("editing the role changed nothing: %v", strip(second))
 	}
 }
+
+// BenchmarkRankSinceOneAdded is the cost of bringing a cached top-20 of 10k
+// candidates up to date after one upload (RankSince), to compare with
+// BenchmarkRankWide10k/explain=20, a ranking from scratch.
+func BenchmarkRankSinceOneAdded(b *testing.B) {
+	tax := benchTax(b)
+	p := newPopulation(tax, 1)
+	ro := wideRole(b, tax)
+	p.favor(ro)
+	k := NewRanker(tax)
+	for i := 0; i < 10_000; i++ {
+		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
+	}
+	opts := RankOptions{Limit: 20, Explain: 20}
+	prev, state := k.RankState(ro, opts)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		k.Add(fmt.Sprintf("new-%07d", i), p.sharedResume())
+		b.StartTimer()
+		var merged bool
+		prev, state, merged = k.RankSince(ro, opts, prev, state)
+		if !merged || len(prev) != 20 {
+			b.Fatalf("merged %v, %d results", merged, len(prev))
+		}
+	}
+}
