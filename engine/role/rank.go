@@ -23,6 +23,8 @@ import (
 // same order, so the number equals Score's; then one pass over every
 // candidate adds education and experience and keeps the best. Full
 // explanations (Score) are computed only for the top RankOptions.Explain.
+// A role is compiled once per id and version. RankSince brings an earlier
+// answer up to date by scoring only the candidates added since.
 type Ranker struct {
 	tax   *taxonomy.Taxonomy
 	skill map[string]int32 // taxonomy skill id → posting list index
