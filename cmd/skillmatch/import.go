@@ -29,34 +29,38 @@ import (
 
 // runImport bulk-loads resumes into a data folder:
 //
-//	skillmatch import --data DIR [--as-of YYYY-MM-DD] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...
+//	skillmatch import --data DIR [--as-of DATE] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...
 //
 // Directories are walked (hidden files skipped), zip archives expanded with
 // the same caps as batch jobs. Documents are decoded in the worker pool,
-// parsed, and stored in batches (one transaction and one index batch each);
-// a document already stored counts as a duplicate. Progress is a bar on a
-// terminal and a line every few seconds otherwise; a summary follows. Exit
-// status 1 when any file failed.
+// parsed (--as-of as parse and rank read it: YYYY-MM or YYYY-MM-DD, env
+// SKILLMATCH_AS_OF, default today in UTC), and stored in batches (one
+// transaction and one index batch each); a document already stored counts as
+// a duplicate. Progress is a bar on a terminal and a line every few seconds
+// otherwise; a summary follows, which says when the import was interrupted
+// and how many files it did not process (what was stored stays; running the
+// same import again adds the rest, the stored ones count as duplicates).
+// Exit status 1 when any file failed.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	data := fl.String("data", envOr("SKILLMATCH_DATA", "./data"), "data folder (env SKILLMATCH_DATA)")
-	asOfFlag := fl.String("as-of", "", "date \"Present\" means, YYYY-MM-DD (default today)")
+	asOfFlag := fl.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC; env SKILLMATCH_AS_OF)")
 	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
 	batch := fl.Int("batch", 64, "candidates stored per transaction")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch import --data DIR [--as-of YYYY-MM-DD] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...\n\nBulk-loads resumes (files, folders, zip archives) into a data folder, with progress and a summary; duplicates of stored resumes are counted, not stored again.")
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
 		return badFlags(err)
 	}
 	if fl.NArg() == 0 {
 		return fmt.Errorf("no FILE_OR_DIR_OR_ZIP given: %w", errUsage)
 	}
-	asOf := time.Now()
-	if *asOfFlag != "" {
-		t, err := time.Parse("2006-01-02", *asOfFlag)
-		if err != nil {
-			return fmt.Errorf("--as-of %q: want YYYY-MM-DD: %w", *asOfFlag, errUsage)
-		}
-		asOf = t
+	asOf, err := parseAsOf(*asOfFlag)
+	if err != nil {
+		return err
 	}
 	sources, failed := collectImport(fl.Args(), jobs.DefaultLimits())
 	if len(sources)+len(failed) == 0 {
@@ -83,6 +87,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sum, err := importAll(ctx, st, pool, tax, asOf, sources, max(*batch, 1), prog)
 	prog.finish()
 	sum.failed = append(failed, sum.failed...)
+	sum.total += len(failed)
 	sum.print(stdout)
 	if err != nil {
 		return err
@@ -96,9 +101,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // importSource is one document to import: a file on disk (path) or a zip
 // entry already read (data).
 type importSource struct {
-	name string // shown and stored as the candidate's file name
-	path string
-	data []byte
+	name  string // stored as the candidate's file name: a base name
+	shown string // named in the summary: the path as given, or zip/entry
+	path  string
+	data  []byte
 }
 
 // importFailure is one file that was not imported.
@@ -125,16 +131,16 @@ func collectImport(args []string, lim jobs.Limits) ([]importSource, []importFail
 				return
 			}
 			for _, f := range files {
-				name := filepath.Base(path) + "/" + f.Name
+				shown := path + "/" + f.Name
 				if f.Err != nil {
-					failed = append(failed, importFailure{name, f.Err})
+					failed = append(failed, importFailure{shown, f.Err})
 				} else {
-					out = append(out, importSource{name: f.Name, data: f.Data})
+					out = append(out, importSource{name: f.Name, shown: shown, data: f.Data})
 				}
 			}
 			return
 		}
-		out = append(out, importSource{name: filepath.Base(path), path: path})
+		out = append(out, importSource{name: filepath.Base(path), shown: path, path: path})
 	}
 	for _, arg := range args {
 		info, err := os.Stat(arg)
@@ -185,15 +191,23 @@ func readCapped(path string, limit int64) ([]byte, error) {
 
 // importSummary counts what an import did.
 type importSummary struct {
+	total             int // files found
 	added, duplicates int
 	failed            []importFailure
 	elapsed           time.Duration
+	stopped           string // why it stopped before every file was processed ("": it did not)
 }
 
+// print writes the summary. Failures are listed by the path the user gave
+// (zip entries as zip/entry), grouped by reason.
 func (s importSummary) print(w io.Writer) {
-	total := s.added + s.duplicates + len(s.failed)
+	processed := s.added + s.duplicates + len(s.failed)
+	if s.stopped != "" {
+		fmt.Fprintf(w, "import stopped early (%s): %d of %d files not processed; running it again adds them\n",
+			s.stopped, s.total-processed, s.total)
+	}
 	fmt.Fprintf(w, "imported %d files in %.1fs: %d added, %d duplicates, %d failed\n",
-		total, s.elapsed.Seconds(), s.added, s.duplicates, len(s.failed))
+		processed, s.elapsed.Seconds(), s.added, s.duplicates, len(s.failed))
 	if len(s.failed) == 0 {
 		return
 	}
@@ -254,6 +268,7 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 		profile engine.Resume
 		err     error
 	}
+	parent := ctx // ended by SIGINT/SIGTERM
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	feed := make(chan importSource)
@@ -291,7 +306,7 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 	}()
 	go func() { wg.Wait(); close(out) }()
 
-	var sum importSummary
+	sum := importSummary{total: len(sources)}
 	var pending []parsed
 	var storeErr error
 	flush := func() {
@@ -321,7 +336,7 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 		prog.add(1) // read and parsed; stored with its batch
 		if p.err != nil {
 			if ctx.Err() == nil {
-				sum.failed = append(sum.failed, importFailure{p.src.name, p.err})
+				sum.failed = append(sum.failed, importFailure{p.src.shown, p.err})
 			}
 			continue
 		}
@@ -334,6 +349,12 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 	sum.elapsed = time.Since(start)
 	if storeErr == nil && ctx.Err() != nil {
 		storeErr = ctx.Err()
+	}
+	if sum.added+sum.duplicates+len(sum.failed) < sum.total {
+		sum.stopped = "store error"
+		if parent.Err() != nil {
+			sum.stopped = "interrupted"
+		}
 	}
 	return sum, storeErr
 }

@@ -400,7 +400,7 @@ func TestImportCommand(t *testing.T) {
 	fixtures, _ := os.ReadDir("../../testdata/resumes")
 	out, code := run("../../testdata/resumes", dir)
 	if code != 1 || !strings.Contains(out, fmt.Sprintf("%d added, 0 duplicates, 1 failed", len(fixtures)+20)) ||
-		!regexp.MustCompile(`unsupported_format\s+1\s+photo.png`).MatchString(out) {
+		!regexp.MustCompile(`unsupported_format\s+1\s+`+regexp.QuoteMeta(filepath.Join(dir, "photo.png"))).MatchString(out) {
 		t.Errorf("first import: exit %d, output:\n%s", code, out)
 	}
 	out, code = run("../../testdata/resumes")
