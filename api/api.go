@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -189,5 +190,34 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 		metrics: m,
 	}
 	s.router = s.routes()
+	if err := s.warnUnknownRoleSkills(ctx); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// warnUnknownRoleSkills logs a warning for every stored role naming skills
+// the taxonomy does not know — a server restarted without the --taxonomy
+// overlay it was started with would otherwise score those requirements 0
+// without a word. Role ids and skill names only: no personal data.
+func (s *server) warnUnknownRoleSkills(ctx context.Context) error {
+	roles, err := s.cfg.Store.ListRoles(ctx)
+	if err != nil {
+		return fmt.Errorf("check stored roles against the taxonomy: %w", err)
+	}
+	for _, ro := range roles {
+		var unknown []string
+		for _, q := range append(append([]role.Requirement(nil), ro.Required...), ro.Plus...) {
+			for _, name := range q.Skills {
+				if _, ok := s.cfg.Taxonomy.Lookup(name); !ok && !slices.Contains(unknown, name) {
+					unknown = append(unknown, name)
+				}
+			}
+		}
+		if len(unknown) > 0 {
+			s.log.Warn("stored role names skills the taxonomy does not know; they match no candidate (was the server started with another --taxonomy?)",
+				"role_id", ro.ID, "role_version", ro.Version, "taxonomy_version", s.cfg.Taxonomy.Version, "skills", unknown)
+		}
+	}
+	return nil
 }

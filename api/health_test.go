@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
 )
 
@@ -43,5 +44,30 @@ func TestHealthHEAD(t *testing.T) {
 	broken := newEnv(t, "", func(c *Config) { c.Store = brokenStore{c.Store.(*index.Store)} })
 	if status, _, _ := broken.do(http.MethodHead, "/readyz", "", "", nil); status != http.StatusServiceUnavailable {
 		t.Errorf("HEAD /readyz on a broken store = %d, want 503", status)
+	}
+}
+
+// TestWarnsOfRolesWithUnknownSkills: a stored role naming a skill the
+// taxonomy lacks (say, from an overlay the server is no longer started
+// with) is named in a warning at start, with the skill, and nothing else.
+func TestWarnsOfRolesWithUnknownSkills(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := index.Open(ctx, dir, index.Options{TaxonomyVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := st.PutRole(ctx, role.Role{Title: "Dispatcher", Required: []role.Requirement{{Skills: []string{"Brightpath TMS"}, Weight: 1}, {Skills: []string{"Python"}, Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	e := newEnv(t, dir, nil)
+	logs := e.logs.String()
+	if !strings.Contains(logs, "taxonomy does not know") || !strings.Contains(logs, saved.ID) || !strings.Contains(logs, "Brightpath TMS") {
+		t.Errorf("start logs %s: want a warning naming role %s and Brightpath TMS", logs, saved.ID)
+	}
+	if strings.Contains(logs, `"Python"`) {
+		t.Errorf("start logs %s: Python is a known skill", logs)
 	}
 }
