@@ -205,7 +205,13 @@ func (s *server) matches(c *gin.Context) {
 		return
 	}
 	blindView := blind(c)
-	entry := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: limit})
+	// The page is explained; a blind page is explained again from the
+	// redacted profiles (matchViews), so the ranker need not.
+	explain := limit
+	if blindView {
+		explain = 0
+	}
+	entry := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: explain})
 	ranked := entry.ranked
 
 	k, _ := keyOf(c)
