@@ -48,19 +48,10 @@ func (h passHit) before(b passHit) bool {
 // from the facet cache (the caller uses bleve's collector instead).
 func (p onePass) run(ctx context.Context, c *segmentFacets, snap *scorch.IndexSnapshot, m mapping.IndexMapping, q query.Query) (out SearchResult, ok bool, err error) {
 	segs := snap.Segments()
-	offsets := make([]uint64, len(segs))
-	entries := make([]*segTerms, len(segs))
-	var running uint64
-	for i, ss := range segs {
-		offsets[i] = running
-		running += ss.Segment().Count()
-		e, err := c.entry(ss.Segment())
-		if err != nil {
-			return SearchResult{}, false, nil
-		}
-		entries[i] = e
+	offsets, entries, ok := c.entries(segs)
+	if !ok {
+		return SearchResult{}, false, nil
 	}
-	c.prune(segs)
 
 	// The context bleve's own search gives its searchers.
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,

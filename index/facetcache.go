@@ -150,24 +150,35 @@ func (c *segmentFacets) prune(live []*scorch.SegmentSnapshot) {
 	}
 }
 
-// count counts the facet terms of every document searcher matches in snap,
-// with the same counts and order as bleve's terms facet builder. ok is false
-// when snap's segments cannot be read this way (the caller falls back).
-func (c *segmentFacets) count(ctx context.Context, snap *scorch.IndexSnapshot, searcher search.Searcher) (map[string][]FacetCount, bool, error) {
-	segs := snap.Segments()
-	offsets := make([]uint64, len(segs))
-	entries := make([]*segTerms, len(segs))
+// entries returns, for each of a snapshot's segments segs, its first document number in
+// the snapshot and its cached facet terms, and drops cache entries of
+// segments snap no longer has. ok is false when a segment cannot be read
+// from the cache (callers fall back to bleve's own path).
+func (c *segmentFacets) entries(segs []*scorch.SegmentSnapshot) (offsets []uint64, entries []*segTerms, ok bool) {
+	offsets = make([]uint64, len(segs))
+	entries = make([]*segTerms, len(segs))
 	var running uint64
 	for i, ss := range segs {
 		offsets[i] = running
 		running += ss.Segment().Count()
 		e, err := c.entry(ss.Segment())
 		if err != nil {
-			return nil, false, nil
+			return nil, nil, false
 		}
 		entries[i] = e
 	}
 	c.prune(segs)
+	return offsets, entries, true
+}
+
+// count counts the facet terms of every document searcher matches in snap,
+// with the same counts and order as bleve's terms facet builder. ok is false
+// when snap's segments cannot be read this way (the caller falls back).
+func (c *segmentFacets) count(ctx context.Context, snap *scorch.IndexSnapshot, searcher search.Searcher) (map[string][]FacetCount, bool, error) {
+	offsets, entries, ok := c.entries(snap.Segments())
+	if !ok {
+		return nil, false, nil
+	}
 
 	c.mu.Lock()
 	counts := [2][]int32{make([]int32, len(c.terms[0].names)), make([]int32, len(c.terms[1].names))}
