@@ -150,9 +150,9 @@ func (c *segmentFacets) prune(live []*scorch.SegmentSnapshot) {
 	}
 }
 
-// entries returns, for each of a snapshot's segments segs, its first document number in
-// the snapshot and its cached facet terms, and drops cache entries of
-// segments snap no longer has. ok is false when a segment cannot be read
+// entries returns, for each of a snapshot's segments segs, its first
+// document number in the snapshot and its cached facet terms, and drops
+// cache entries of segments the snapshot no longer has. ok is false when a segment cannot be read
 // from the cache (callers fall back to bleve's own path).
 func (c *segmentFacets) entries(segs []*scorch.SegmentSnapshot) (offsets []uint64, entries []*segTerms, ok bool) {
 	offsets = make([]uint64, len(segs))
