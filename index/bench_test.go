@@ -281,3 +281,41 @@ func BenchmarkSearchPath(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchAfterUploads measures cold searches (facets included) over
+// an index written the way HTTP uploads write it: 5,000 candidates in
+// batches of 5, so its segment count (reported) depends on the merge
+// policy (scorchConfig). Building it takes ~10-15 s.
+func BenchmarkSearchAfterUploads(b *testing.B) {
+	s := openTest(b, b.TempDir())
+	r := rand.New(rand.NewPCG(1, 1))
+	for i := 0; i < 5000; i += 5 {
+		var in []NewCandidate
+		for j := i; j < i+5; j++ {
+			in = append(in, benchCandidate(r, j))
+		}
+		if _, err := s.AddCandidates(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	time.Sleep(2 * time.Second) // let the merger catch up, as a server between bursts
+	segments := 0.0
+	if m, ok := s.idx.StatsMap()["index"].(map[string]any); ok {
+		for _, k := range []string{"num_root_memorysegments", "num_root_filesegments"} {
+			if n, ok := m[k].(uint64); ok {
+				segments += float64(n)
+			}
+		}
+	}
+	for _, q := range []string{"python", "skill:python months>=36", "django AND (aws OR gcp) -java"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				s.gen.Add(1) // cold: as after a write
+				if _, err := s.Search(context.Background(), SearchRequest{Query: q, Limit: 20}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(segments, "segments")
+		})
+	}
+}

@@ -172,6 +172,16 @@ func scorchConfig() map[string]any {
 		// more segments per search. Measured with skillmatch-load (500
 		// livecareer PDFs over HTTP): server CPU per resume 20.2 ms with
 		// bleve's defaults, 16.7 with the nap, 15.2 with both.
+		// FloorSegmentSize stays 2000 (segments under 2000 documents count
+		// as 2000 when merges are planned, so upload-sized segments merge
+		// early). Lower floors were tried, load 3-5, skillmatch-load -runs
+		// uploads -ingest-limit 800: server CPU per resume 7.5-8.9 ms at
+		// 2000 (6 runs), 6.3-7.0 at 500 (4 runs), 6.8-7.4 at 200 (3 runs);
+		// but after 5,000 candidates in 5-document batches the index holds
+		// 3 segments at 2000, 5-10 at 500, 19 at 200, and cold searches
+		// (BenchmarkSearchAfterUploads, BenchmarkSearch/cold) were 10-30%
+		// slower at 500 and ~25% at 200. Neither floor reaches the ingest
+		// goal, and searches outnumber uploads, so search speed wins.
 		"scorchMergePlanOptions": map[string]any{"MaxSegmentsPerTier": 20, "SegmentsPerMergeTask": 10, "FloorSegmentSize": 2000},
 	}
 }
