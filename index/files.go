@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -104,10 +105,6 @@ func (s *Store) writeBlob(hash string, data []byte, repair bool) error {
 // removes any left by a crash.
 const tmpPrefix = ".tmp-"
 
-// referencedSQL is true when a candidate or a pending job item names ?1.
-const referencedSQL = `EXISTS (SELECT 1 FROM candidates WHERE hash = ?1)
-	OR EXISTS (SELECT 1 FROM job_items WHERE hash = ?1 AND status = 'pending')`
-
 // removeUnusedBlobs removes the files of the given hashes that no candidate
 // or pending job item references any more. Callers have committed the
 // deletes (or item updates) that may have released them. It runs even when
@@ -117,19 +114,36 @@ func (s *Store) removeUnusedBlobs(ctx context.Context, hashes ...string) error {
 		return nil
 	}
 	ctx = context.WithoutCancel(ctx)
+	list, err := json.Marshal(hashes)
+	if err != nil {
+		return err
+	}
 	s.files.Lock()
 	defer s.files.Unlock()
+	// One statement for the whole list: a job's batch releases up to a
+	// thousand inputs at once.
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT h.value FROM json_each(?) AS h
+		WHERE NOT EXISTS (SELECT 1 FROM candidates WHERE hash = h.value)
+		AND NOT EXISTS (SELECT 1 FROM job_items WHERE hash = h.value AND status = 'pending')`, string(list))
+	if err != nil {
+		return translate(err, "original files")
+	}
+	var unused []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return translate(err, "original files")
+		}
+		unused = append(unused, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return translate(err, "original files")
+	}
 	var errs []error
-	for _, h := range hashes {
+	for _, h := range unused {
 		if !validHash(h) {
-			continue
-		}
-		var used bool
-		if err := s.db.QueryRowContext(ctx, `SELECT `+referencedSQL, h).Scan(&used); err != nil {
-			errs = append(errs, translate(err, "original "+h))
-			continue
-		}
-		if used {
 			continue
 		}
 		if err := os.Remove(s.blobPath(h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
