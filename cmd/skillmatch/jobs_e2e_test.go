@@ -411,3 +411,31 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("import without arguments: exit %d, want 2", code)
 	}
 }
+
+// serve refuses a commit batch it cannot use, from the flag or the
+// environment, as a usage error (exit 2) before opening anything.
+func TestServeJobBatchFlag(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  string
+		args []string
+	}{
+		{"zero flag", "", []string{"--job-batch", "0"}},
+		{"negative flag", "", []string{"--job-batch", "-5"}},
+		{"bad env", "many", nil},
+		{"zero env", "0", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("SKILLMATCH_JOB_BATCH", tc.env)
+			data := filepath.Join(t.TempDir(), "data")
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data}, tc.args...)
+			if code := run(context.Background(), args, &stdout, &stderr); code != 2 || !strings.Contains(strings.ToLower(stderr.String()), "job") {
+				t.Errorf("serve %v with SKILLMATCH_JOB_BATCH=%q: exit %d, stderr %q; want 2 naming the job batch", tc.args, tc.env, code, stderr.String())
+			}
+			if _, err := os.Stat(data); err == nil {
+				t.Errorf("serve created %s before refusing its flags", data)
+			}
+		})
+	}
+}
