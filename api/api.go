@@ -180,11 +180,15 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
+	batch, err := newBatcher(cfg.Store, cfg.Metrics)
+	if err != nil {
+		return nil, err
+	}
 	s := &server{
 		cfg:     cfg,
 		log:     cfg.Logger,
 		live:    live,
-		batch:   &batcher{store: cfg.Store, maxBatch: 64},
+		batch:   batch,
 		ranks:   newRankCache(cfg.RankCache),
 		limiter: newLimiter(cfg.RateLimit),
 		metrics: m,

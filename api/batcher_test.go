@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -46,7 +47,7 @@ func TestBatcherGroupsConcurrentAdds(t *testing.T) {
 			defer wg.Done()
 			doc := i % 30 // ten documents are sent twice
 			text := fmt.Sprintf("Document %d\nPython and Django", doc)
-			got[i], created[i], errs[i] = b.add(fmt.Sprintf("d%d.txt", i), []byte(text), engine.Resume{Format: "text", Text: text})
+			got[i], created[i], errs[i] = b.add(false, fmt.Sprintf("d%d.txt", i), []byte(text), engine.Resume{Format: "text", Text: text})
 		}(i)
 	}
 	wg.Wait()
@@ -86,4 +87,105 @@ func TestBatcherGroupsConcurrentAdds(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
+}
+
+// waitOrFail fails the test when done is not closed within a minute — the
+// sign of a writer waiting for an upload that will never come.
+func waitOrFail(t *testing.T, done <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatalf("%s: still waiting after a minute", what)
+	}
+}
+
+// TestBatcherGathersAnnouncedUploads: uploads announced while a writer takes
+// its batch are waited for and written with it — one store write for all —
+// and a withdrawn announcement (an upload that failed to decode) or nothing
+// announced at all never holds a writer back, however long its linger.
+func TestBatcherGathersAnnouncedUploads(t *testing.T) {
+	st, err := index.Open(context.Background(), t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cs := &countingStore{Store: st}
+	b, err := newBatcher(cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.linger = time.Hour // only a bug makes a writer wait it out
+	add := func(i int, announced bool) error {
+		text := fmt.Sprintf("Document %d\nGo and Kubernetes", i)
+		_, created, err := b.add(announced, fmt.Sprintf("g%d.txt", i), []byte(text), engine.Resume{Format: "text", Text: text})
+		if err == nil && !created {
+			err = fmt.Errorf("document %d not created", i)
+		}
+		return err
+	}
+
+	// Nothing announced: a lone upload is written at once.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := add(0, false); err != nil {
+			t.Error(err)
+		}
+	}()
+	waitOrFail(t, done, "lone upload")
+
+	// Six announced, one withdrawn, five arrive one after another: the first
+	// to arrive writes all five in one store write.
+	cs.calls.Store(0)
+	const n = 5
+	for i := 0; i <= n; i++ {
+		b.announce()
+	}
+	var wg sync.WaitGroup
+	for i := 1; i <= n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if err := add(i, true); err != nil {
+				t.Error(err)
+			}
+		}(i)
+		time.Sleep(2 * time.Millisecond)
+	}
+	b.withdraw()
+	done = make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	waitOrFail(t, done, "announced uploads")
+	if got := cs.calls.Load(); got != 1 {
+		t.Errorf("%d announced uploads took %d store writes, want 1", n, got)
+	}
+	if count, _ := st.CountCandidates(context.Background()); count != n+1 {
+		t.Errorf("stored %d, want %d", count, n+1)
+	}
+	b.mu.Lock()
+	coming := b.coming
+	b.mu.Unlock()
+	if coming != 0 {
+		t.Errorf("coming = %d after every announcement was added or withdrawn, want 0", coming)
+	}
+}
+
+// TestFailedUploadWithdraws: an upload that fails to decode withdraws its
+// announcement, so the next upload's writer does not wait for it.
+func TestFailedUploadWithdraws(t *testing.T) {
+	e := newEnv(t, "", nil)
+	defer e.close()
+	e.s.batch.linger = time.Hour // a leaked announcement would hold the next write this long
+	if status, body := e.upload(e.reader, []string{"scan.bin"}, [][]byte{{0x00, 0x01, 0x02, 0xff, 0xfe, 0x00}}); status < 400 || status >= 500 {
+		t.Fatalf("undecodable upload = %d %.200s, want a 4xx", status, body)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if status, body := e.upload(e.reader, []string{"next.txt"}, [][]byte{[]byte("Next Applicant\nSkills: Python, Go\n")}); status != http.StatusCreated {
+			t.Errorf("next upload = %d %.200s, want 201", status, body)
+		}
+	}()
+	waitOrFail(t, done, "upload after a failed one")
 }

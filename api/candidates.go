@@ -182,12 +182,22 @@ func (s *server) storeDocument(c *gin.Context, name string, data []byte) (candid
 	} else if !errors.Is(err, engine.ErrNotFound) {
 		return candidateView{}, false, err
 	}
+	// Announced while it decodes and parses, so a batch being written now
+	// may wait for it; withdrawn on any way out that does not reach add.
+	s.batch.announce()
+	queued := false
+	defer func() {
+		if !queued {
+			s.batch.withdraw()
+		}
+	}()
 	doc, err := s.cfg.Decoder.Decode(ctx, data, name)
 	if err != nil {
 		return candidateView{}, false, fmt.Errorf("%s: %w", name, err)
 	}
 	profile := resume.Parse(doc.Text, s.cfg.Taxonomy, resume.Options{AsOf: s.cfg.AsOf(), Format: doc.Format, File: name})
-	cand, isNew, err := s.batch.add(name, data, profile)
+	queued = true
+	cand, isNew, err := s.batch.add(true, name, data, profile)
 	if err != nil {
 		return candidateView{}, false, fmt.Errorf("store %s: %w", name, err)
 	}
