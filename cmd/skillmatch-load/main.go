@@ -4,7 +4,9 @@
 // latency percentiles for concurrent clients ranking (matches) and
 // searching; then checks that concurrent uploads never hit "database is
 // locked", and measures ingest (decode → parse → store → index over HTTP)
-// of the livecareer PDFs in ../shared/data when present.
+// of the livecareer PDFs in ../shared/data when present. The ingest's
+// clients run in a child process, so its CPU figures are the server's
+// alone (-ingest-cpuprofile profiles that run alone).
 //
 // It is a measurement tool, not a test: it asserts nothing and prints a
 // table. Personal data never appears: candidates are synthetic and the
@@ -19,11 +21,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -46,6 +50,13 @@ func main() {
 	if document.IsWorker() {
 		os.Exit(document.ServeWorker())
 	}
+	if os.Getenv(ingestClientEnv) != "" {
+		if err := ingestClients(); err != nil {
+			fmt.Fprintln(os.Stderr, "skillmatch-load ingest clients:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	var o options
 	flag.IntVar(&o.candidates, "candidates", 10_000, "synthetic candidates to store first")
 	flag.IntVar(&o.clients, "clients", 50, "concurrent clients for the matches and search runs")
@@ -57,6 +68,7 @@ func main() {
 	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the matches and search runs to `file`")
 	flag.StringVar(&o.memProfile, "memprofile", "", "write a heap profile after the ingest to `file`")
+	flag.StringVar(&o.ingestProfile, "ingest-cpuprofile", "", "write a CPU profile of the ingest run alone to `file`")
 	flag.StringVar(&o.runs, "runs", "all", "comma-separated runs to do: matches-uncached, matches, search, search-distinct, search-combos, one-client, uploads (all: every one)")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
@@ -70,7 +82,7 @@ type options struct {
 	duration                                    time.Duration
 	ingestDir                                   string
 	ingestLimit, ingestClients                  int
-	cpuProfile, memProfile                      string
+	cpuProfile, memProfile, ingestProfile       string
 	runs                                        string
 }
 
@@ -270,7 +282,7 @@ func run(ctx context.Context, o options) error {
 
 	// 4. Ingest real PDFs over HTTP.
 	if o.ingestDir != "" {
-		if err := ingest(client, base, key, o); err != nil {
+		if err := ingest(base, key, o); err != nil {
 			fmt.Println("ingest:", err)
 		}
 	}
@@ -546,10 +558,33 @@ func postFile(client *http.Client, base, key, name string, data []byte) (int, []
 	return resp.StatusCode, body, nil
 }
 
+// ingestClientEnv set in the environment makes skillmatch-load the upload
+// clients of the ingest run (ingestClients) instead of the server: the
+// clients run in a process of their own so that the server's CPU time is
+// measured alone.
+const ingestClientEnv = "SKILLMATCH_LOAD_INGEST_CLIENT"
+
+// ingestWork is what the ingest run hands its client process on stdin.
+type ingestWork struct {
+	Base, Key string
+	Clients   int
+	Files     []string
+}
+
+// ingestTally is what the client process answers on stdout.
+type ingestTally struct {
+	Created, Duplicates, Failed int64
+	Codes                       map[string]int64 // failures by "status code"
+	Seconds                     float64          // first request to last answer
+}
+
 // ingest uploads every PDF under dir/*/ over HTTP with a few clients and
 // reports resumes per second end to end (decode in the worker pool, parse,
-// SQLite, bleve, ranker).
-func ingest(client *http.Client, base, key string, o options) error {
+// SQLite, bleve, ranker). The clients (reading the PDFs, building the
+// multipart bodies, HTTP) run in a child process, so the CPU time of this
+// process is the server's alone; the document workers' and the clients'
+// are reported beside it.
+func ingest(base, key string, o options) error {
 	files, _ := filepath.Glob(filepath.Join(o.ingestDir, "*", "*.pdf"))
 	if len(files) == 0 {
 		return fmt.Errorf("no PDFs under %s; skipped", o.ingestDir)
@@ -557,32 +592,135 @@ func ingest(client *http.Client, base, key string, o options) error {
 	if o.ingestLimit > 0 && len(files) > o.ingestLimit {
 		files = files[:o.ingestLimit]
 	}
-	var (
-		next                      atomic.Int64
-		created, dup, failed, bad atomic.Int64
-		wg                        sync.WaitGroup
-		codes                     sync.Map
-	)
+	work, err := json.Marshal(ingestWork{Base: base, Key: key, Clients: o.ingestClients, Files: files})
+	if err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	batches0, docs0 := batchMetrics(base, key)
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
+	if o.ingestProfile != "" {
+		f, err := os.Create(o.ingestProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("ingest profile: %w (-cpuprofile and -ingest-cpuprofile do not mix)", err)
+		}
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), ingestClientEnv+"=1")
+	cmd.Stdin = bytes.NewReader(work)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	start := time.Now()
 	cpu0, child0 := cpuTime(), childCPU()
-	for c := 0; c < o.ingestClients; c++ {
+	err = cmd.Run() // the client process is reaped here, so childCPU below is the workers'
+	el := time.Since(start)
+	server := cpuTime() - cpu0
+	workers := childCPU() - child0
+	if o.ingestProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
+		return fmt.Errorf("ingest clients: %w", err)
+	}
+	var t ingestTally
+	if err := json.Unmarshal(out.Bytes(), &t); err != nil {
+		return fmt.Errorf("ingest clients' answer: %w", err)
+	}
+	clients := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	n := float64(len(files))
+	perMs := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
+	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed; load %s)\n",
+		len(files), o.ingestClients, el.Round(time.Millisecond), n/t.Seconds, t.Created, t.Duplicates, t.Failed, loadAvg())
+	fmt.Printf("  CPU per resume: %.2f ms server (HTTP, parse, SQLite, bleve, ranker) + %.2f ms document workers = %.2f ms; CPU-bound %.0f resumes/s on %d cores\n",
+		perMs(server), perMs(workers), perMs(server+workers), float64(runtime.NumCPU())*1000/max(perMs(server+workers), 1e-9), runtime.NumCPU())
+	fmt.Printf("  upload clients (a separate process, not counted above): %.2f ms CPU per resume\n", perMs(clients))
+	if batches1, docs1 := batchMetrics(base, key); batches1 > batches0 {
+		fmt.Printf("  store writes: %.0f for %.0f documents, %.1f documents per SQLite transaction and index batch\n",
+			batches1-batches0, docs1-docs0, (docs1-docs0)/(batches1-batches0))
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if t.Created > 0 {
+		fmt.Printf("  server heap grew %.1f KB per new resume (ranker profiles, caches)\n",
+			float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(t.Created)/1024)
+	}
+	if o.memProfile != "" {
+		if f, err := os.Create(o.memProfile); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+	codes := slices.Sorted(maps.Keys(t.Codes))
+	for _, c := range codes {
+		fmt.Printf("  failed %s: %d\n", c, t.Codes[c])
+	}
+	return nil
+}
+
+// batchMetrics reads the server's upload batch histogram from /metrics:
+// store writes and documents written so far (0, 0 when absent).
+func batchMetrics(base, key string) (writes, docs float64) {
+	req, _ := http.NewRequest(http.MethodGet, base+"/metrics", nil)
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, 0
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, line := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(line, "skillmatch_upload_batch_documents_sum "); ok {
+			fmt.Sscan(v, &docs)
+		}
+		if v, ok := strings.CutPrefix(line, "skillmatch_upload_batch_documents_count "); ok {
+			fmt.Sscan(v, &writes)
+		}
+	}
+	return writes, docs
+}
+
+// ingestClients is the client process of the ingest run: it reads an
+// ingestWork on stdin, uploads each file once with Clients concurrent
+// clients, one file per request, and writes an ingestTally on stdout.
+func ingestClients() error {
+	var w ingestWork
+	if err := json.NewDecoder(os.Stdin).Decode(&w); err != nil {
+		return err
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 60 * time.Second}
+	var (
+		next                 atomic.Int64
+		created, dup, failed atomic.Int64
+		wg                   sync.WaitGroup
+		mu                   sync.Mutex
+		t                    = ingestTally{Codes: map[string]int64{}}
+	)
+	start := time.Now()
+	for c := 0; c < w.Clients; c++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(files) {
+				if i >= len(w.Files) {
 					return
 				}
-				data, err := os.ReadFile(files[i])
+				data, err := os.ReadFile(w.Files[i])
 				if err != nil {
-					bad.Add(1)
+					failed.Add(1)
 					continue
 				}
-				status, body, err := postFile(client, base, key, filepath.Base(files[i]), data)
+				status, body, err := postFile(client, w.Base, w.Key, filepath.Base(w.Files[i]), data)
 				switch {
 				case err != nil:
 					failed.Add(1)
@@ -596,38 +734,17 @@ func ingest(client *http.Client, base, key string, o options) error {
 						Error struct{ Code string } `json:"error"`
 					}
 					json.Unmarshal(body, &eb)
-					v, _ := codes.LoadOrStore(fmt.Sprintf("%d %s", status, eb.Error.Code), new(atomic.Int64))
-					v.(*atomic.Int64).Add(1)
+					mu.Lock()
+					t.Codes[fmt.Sprintf("%d %s", status, eb.Error.Code)]++
+					mu.Unlock()
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	el := time.Since(start)
-	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed)\n",
-		len(files), o.ingestClients, el.Round(time.Millisecond), float64(len(files))/el.Seconds(), created.Load(), dup.Load(), failed.Load())
-	server := float64((cpuTime() - cpu0).Microseconds()) / 1000 / float64(len(files))
-	workers := float64((childCPU() - child0).Microseconds()) / 1000 / float64(len(files))
-	fmt.Printf("  CPU per resume: %.1f ms server (HTTP, parse, SQLite, bleve, clients) + %.1f ms document workers = %.1f ms; CPU-bound %.0f resumes/s on %d cores\n",
-		server, workers, server+workers, float64(runtime.NumCPU())*1000/max(server+workers, 1e-9), runtime.NumCPU())
-	runtime.GC()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	if n := created.Load(); n > 0 {
-		fmt.Printf("  server heap grew %.1f KB per new resume (ranker profiles, caches)\n",
-			float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(n)/1024)
-	}
-	if o.memProfile != "" {
-		if f, err := os.Create(o.memProfile); err == nil {
-			pprof.WriteHeapProfile(f)
-			f.Close()
-		}
-	}
-	codes.Range(func(k, v any) bool {
-		fmt.Printf("  failed %s: %d\n", k, v.(*atomic.Int64).Load())
-		return true
-	})
-	return nil
+	t.Seconds = time.Since(start).Seconds()
+	t.Created, t.Duplicates, t.Failed = created.Load(), dup.Load(), failed.Load()
+	return json.NewEncoder(os.Stdout).Encode(t)
 }
 
 // generator writes synthetic resume texts: dated positions whose lines
