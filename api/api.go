@@ -180,7 +180,7 @@ func newServer(ctx context.Context, cfg Config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	batch, err := newBatcher(cfg.Store, cfg.Metrics)
+	batch, err := newBatcher(cfg.Store, cfg.Metrics, cfg.Logger)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -27,11 +28,31 @@ import (
 // There is no background goroutine: the first request to find nobody
 // writing becomes the writer; when its own document is stored it hands the
 // rest of the queue to a new goroutine that stops when the queue is empty.
+//
+// When the Store is also a splitStore, a write only commits to SQLite and
+// the new candidates wait in pending for the search index, which takes
+// them in one batch per indexLinger (or per indexBatch documents): bleve
+// then builds a few large segments instead of one small segment per write,
+// which later cost merges. An upload is answered once it is committed and
+// in the ranker; searchable makes every answered upload searchable, and
+// every reader of the search index through the API (search, delete) calls
+// it first, so what the API shows is as before: an answered upload is
+// found by the next search. A crash before the index batch loses nothing:
+// the rows are in SQLite and the next Open indexes what the index lacks.
 type batcher struct {
 	store    Store
 	maxBatch int
 	linger   time.Duration
 	sizes    prometheus.Histogram // documents per store write; nil: not observed
+	log      *slog.Logger
+
+	split       splitStore    // nil: AddCandidates indexes each write itself
+	indexBatch  int           // pending documents that start an index batch at once
+	indexLinger time.Duration // longest a committed upload waits for the index
+	indexing    sync.Mutex    // held while pending is being indexed
+	pendMu      sync.Mutex
+	pending     []index.Candidate // committed, not yet in the search index
+	timer       *time.Timer       // runs index after indexLinger; nil when none is set
 
 	mu      sync.Mutex
 	queue   []*addRequest
@@ -45,10 +66,37 @@ type batcher struct {
 // waits at most this much longer than it would alone.
 const defaultLinger = 20 * time.Millisecond
 
+// splitStore is a Store that can commit candidates without indexing them
+// and index them later (see batcher). StoreCandidates is AddCandidates
+// without the search index: same results, duplicates and errors, and the
+// created candidates in no index yet. IndexCandidates adds committed
+// candidates to the search index in one batch; on error they are not (all)
+// indexed and may be given again.
+type splitStore interface {
+	StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
+	IndexCandidates(ctx context.Context, cs []index.Candidate) error
+}
+
+// Index batching of a splitStore: a committed upload reaches the search
+// index within indexLinger, and indexBatch pending documents start a batch
+// at once. At 300 uploads/s that is ~150 documents per bleve segment.
+const (
+	defaultIndexLinger = 500 * time.Millisecond
+	defaultIndexBatch  = 512
+)
+
 // newBatcher returns a batcher writing to store, with its batch-size
-// histogram registered on reg (nil: none).
-func newBatcher(store Store, reg prometheus.Registerer) (*batcher, error) {
-	b := &batcher{store: store, maxBatch: 64, linger: defaultLinger}
+// histogram registered on reg (nil: none); index failures of a splitStore
+// are logged to log.
+func newBatcher(store Store, reg prometheus.Registerer, log *slog.Logger) (*batcher, error) {
+	b := &batcher{store: store, maxBatch: 64, linger: defaultLinger, log: log,
+		indexBatch: defaultIndexBatch, indexLinger: defaultIndexLinger}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
+	}
+	if split, ok := store.(splitStore); ok {
+		b.split = split
+	}
 	if reg != nil {
 		b.sizes = prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "skillmatch_upload_batch_documents",
@@ -190,7 +238,7 @@ func (b *batcher) write(batch []*addRequest) {
 	if b.sizes != nil {
 		b.sizes.Observe(float64(len(batch)))
 	}
-	res, err := b.store.AddCandidates(ctx, in)
+	res, err := b.addCandidates(ctx, in)
 	if err == nil && len(res) == len(batch) {
 		for i, r := range batch {
 			r.out = res[i]
@@ -201,9 +249,80 @@ func (b *batcher) write(batch []*addRequest) {
 	for _, r := range batch {
 		if len(batch) == 1 {
 			r.err = err
+		} else if res, err := b.addCandidates(ctx, []index.NewCandidate{r.in}); err != nil {
+			r.err = err
 		} else {
-			r.out.Candidate, r.out.Created, r.err = b.store.AddCandidate(ctx, r.in.File, r.in.Original, r.in.Profile)
+			r.out = res[0]
 		}
 		close(r.done)
+	}
+}
+
+// addCandidates stores in: with a splitStore, commits it and queues the
+// new candidates for the index; otherwise AddCandidates indexes them too.
+func (b *batcher) addCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error) {
+	if b.split == nil {
+		return b.store.AddCandidates(ctx, in)
+	}
+	res, err := b.split.StoreCandidates(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []index.Candidate
+	for _, r := range res {
+		if r.Created {
+			fresh = append(fresh, r.Candidate)
+		}
+	}
+	b.pendMu.Lock()
+	b.pending = append(b.pending, fresh...)
+	switch {
+	case len(b.pending) >= b.indexBatch:
+		go b.index()
+	case len(b.pending) > 0 && b.timer == nil:
+		b.timer = time.AfterFunc(b.indexLinger, b.index)
+	}
+	b.pendMu.Unlock()
+	return res, nil
+}
+
+// searchable returns once every upload answered before the call is in the
+// search index (at once without a splitStore). Candidates that fail to be
+// indexed stay pending for the next try; the next Open indexes them too.
+func (b *batcher) searchable() {
+	if b.split != nil {
+		b.index()
+	}
+}
+
+// index indexes every pending candidate in one batch. Index batches run one
+// at a time, so when index returns, whatever was pending when it was called
+// is indexed (or failed and is pending again).
+func (b *batcher) index() {
+	b.indexing.Lock()
+	defer b.indexing.Unlock()
+	b.pendMu.Lock()
+	batch := b.pending
+	b.pending = nil
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+	b.pendMu.Unlock()
+	if len(batch) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	defer cancel()
+	if err := b.split.IndexCandidates(ctx, batch); err != nil {
+		// Ids and counts only: no resume data in logs.
+		b.log.Warn("stored uploads not yet searchable: indexing failed; retried with the next index batch and on the next start",
+			"candidates", len(batch), "err", err)
+		b.pendMu.Lock()
+		b.pending = append(batch, b.pending...)
+		if b.timer == nil {
+			b.timer = time.AfterFunc(b.indexLinger, b.index)
+		}
+		b.pendMu.Unlock()
 	}
 }

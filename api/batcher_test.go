@@ -2,12 +2,15 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/index"
@@ -111,7 +114,7 @@ func TestBatcherGathersAnnouncedUploads(t *testing.T) {
 	}
 	defer st.Close()
 	cs := &countingStore{Store: st}
-	b, err := newBatcher(cs, nil)
+	b, err := newBatcher(cs, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,4 +191,115 @@ func TestFailedUploadWithdraws(t *testing.T) {
 		}
 	}()
 	waitOrFail(t, done, "upload after a failed one")
+}
+
+// splitRecorder is the real store seen as a splitStore, recording the order
+// of index batches, searches and deletes. Its StoreCandidates is the real
+// AddCandidates (which indexes at once): the store cannot commit without
+// indexing yet, so what is checked here is the batcher's side — when index
+// batches are made and that searches and deletes wait for them.
+type splitRecorder struct {
+	*index.Store
+	mu     sync.Mutex
+	events []string
+}
+
+func (r *splitRecorder) record(e string) {
+	r.mu.Lock()
+	r.events = append(r.events, e)
+	r.mu.Unlock()
+}
+
+func (r *splitRecorder) took() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.events
+	r.events = nil
+	return out
+}
+
+func (r *splitRecorder) StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error) {
+	res, err := r.Store.AddCandidates(ctx, in)
+	r.record(fmt.Sprintf("store %d", len(in)))
+	return res, err
+}
+
+func (r *splitRecorder) IndexCandidates(ctx context.Context, cs []index.Candidate) error {
+	r.record(fmt.Sprintf("index %d", len(cs)))
+	return nil
+}
+
+func (r *splitRecorder) Search(ctx context.Context, req index.SearchRequest) (index.SearchResult, error) {
+	r.record("search")
+	return r.Store.Search(ctx, req)
+}
+
+func (r *splitRecorder) DeleteCandidate(ctx context.Context, id string) error {
+	r.record("delete")
+	return r.Store.DeleteCandidate(ctx, id)
+}
+
+// TestUploadsIndexedInBatches: with a store that can commit without
+// indexing, an upload is answered after the commit alone; the index batch
+// comes later, holding every upload since the last one (duplicates not
+// again), and a search or a delete makes the pending uploads searchable
+// before it reads the index.
+func TestUploadsIndexedInBatches(t *testing.T) {
+	var rec *splitRecorder
+	e := newEnv(t, "", func(c *Config) {
+		rec = &splitRecorder{Store: c.Store.(*index.Store)}
+		c.Store = rec
+	})
+	defer e.close()
+	if e.s.batch.split == nil {
+		t.Fatal("a Store with StoreCandidates and IndexCandidates is not used as a splitStore")
+	}
+	e.s.batch.indexLinger = time.Hour // only searches and deletes index here
+	rec.took()
+	var ids []string
+	for i, text := range []string{"First Applicant\nSkills: Python, Go\n", "Second Applicant\nSkills: Java\n", "First Applicant\nSkills: Python, Go\n"} {
+		status, body := e.upload(e.reader, []string{fmt.Sprintf("r%d.txt", i)}, [][]byte{[]byte(text)})
+		if status != http.StatusCreated && status != http.StatusOK {
+			t.Fatalf("upload %d = %d %.200s", i, status, body)
+		}
+		var resp struct{ Candidates []struct{ ID string } }
+		json.Unmarshal(body, &resp)
+		ids = append(ids, resp.Candidates[0].ID)
+	}
+	if diff := cmp.Diff([]string{"store 1", "store 1"}, rec.took()); diff != "" {
+		t.Errorf("events of three uploads (one a duplicate found before parsing) (-want +got):\n%s", diff)
+	}
+	var s searchResp
+	e.getJSON("/api/v1/candidates?q=python", e.reader, &s)
+	if diff := cmp.Diff([]string{"index 2", "search"}, rec.took()); diff != "" {
+		t.Errorf("events of a search after the uploads (-want +got):\n%s", diff)
+	}
+	e.getJSON("/api/v1/candidates?q=java", e.reader, &s)
+	if diff := cmp.Diff([]string{"search"}, rec.took()); diff != "" {
+		t.Errorf("events of a search with nothing pending (-want +got):\n%s", diff)
+	}
+	status, body := e.upload(e.reader, []string{"third.txt"}, [][]byte{[]byte("Third Applicant\nSkills: Rust\n")})
+	if status != http.StatusCreated {
+		t.Fatalf("third upload = %d %.200s", status, body)
+	}
+	if status, _, _ := e.do(http.MethodDelete, "/api/v1/candidates/"+ids[1], e.admin, "", nil); status != http.StatusNoContent {
+		t.Fatalf("delete = %d, want 204", status)
+	}
+	if diff := cmp.Diff([]string{"store 1", "index 1", "delete"}, rec.took()); diff != "" {
+		t.Errorf("events of an upload then a delete (-want +got):\n%s", diff)
+	}
+	// Without a search, the linger makes the batch.
+	e.s.batch.indexLinger = time.Millisecond
+	if status, body := e.upload(e.reader, []string{"fourth.txt"}, [][]byte{[]byte("Fourth Applicant\nSkills: Go\n")}); status != http.StatusCreated {
+		t.Fatalf("fourth upload = %d %.200s", status, body)
+	}
+	deadline := time.Now().Add(time.Minute)
+	var got []string
+	for len(got) < 2 && time.Now().Before(deadline) {
+		got = append(got, rec.took()...)
+		time.Sleep(time.Millisecond)
+	}
+	if diff := cmp.Diff([]string{"store 1", "index 1"}, got); diff != "" {
+		t.Errorf("events of an upload left alone (-want +got):\n%s", diff)
+	}
 }

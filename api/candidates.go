@@ -295,9 +295,11 @@ func (s *server) searchCandidates(c *gin.Context) {
 	}
 	req := index.SearchRequest{Query: c.Query("q"), Skills: skills, Limit: limit, Cursor: cursor, NoFacets: !withFacets}
 	blindView := blind(c)
-	// The encoded answer is reused while the index is unchanged: read the
-	// generation before searching, so an answer is never tagged newer than
-	// the index it saw.
+	// Every upload answered so far is searched (see batcher). The encoded
+	// answer is reused while the index is unchanged: read the generation
+	// before searching, so an answer is never tagged newer than the index
+	// it saw.
+	s.batch.searchable()
 	gen := s.cfg.Store.SearchGeneration()
 	key := searchKey(req, blindView)
 	if body, ok := s.found.get(key, gen); ok {
@@ -380,6 +382,7 @@ func (s *server) downloadOriginal(c *gin.Context) {
 func (s *server) deleteCandidate(c *gin.Context) {
 	ctx := c.Request.Context()
 	id := c.Param("id")
+	s.batch.searchable() // so no index batch adds the candidate back after the delete
 	if _, err := s.cfg.Store.GetCandidate(ctx, id); err != nil {
 		s.fail(c, err)
 		return

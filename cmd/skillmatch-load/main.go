@@ -575,7 +575,6 @@ type ingestWork struct {
 type ingestTally struct {
 	Created, Duplicates, Failed int64
 	Codes                       map[string]int64 // failures by "status code"
-	Seconds                     float64          // first request to last answer
 }
 
 // ingest uploads every PDF under dir/*/ over HTTP with a few clients and
@@ -622,6 +621,12 @@ func ingest(base, key string, o options) error {
 	start := time.Now()
 	cpu0, child0 := cpuTime(), childCPU()
 	err = cmd.Run() // the client process is reaped here, so childCPU below is the workers'
+	// One search ends the run: the clock stops when every upload is
+	// searchable, whether the server indexes each write or in batches.
+	var found struct {
+		Total int `json:"total"`
+	}
+	searchErr := getJSON(base+"/api/v1/candidates?limit=1&facets=0", key, &found)
 	el := time.Since(start)
 	server := cpuTime() - cpu0
 	workers := childCPU() - child0
@@ -631,6 +636,9 @@ func ingest(base, key string, o options) error {
 	if err != nil {
 		return fmt.Errorf("ingest clients: %w", err)
 	}
+	if searchErr != nil {
+		return fmt.Errorf("search after the ingest: %w", searchErr)
+	}
 	var t ingestTally
 	if err := json.Unmarshal(out.Bytes(), &t); err != nil {
 		return fmt.Errorf("ingest clients' answer: %w", err)
@@ -638,8 +646,8 @@ func ingest(base, key string, o options) error {
 	clients := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	n := float64(len(files))
 	perMs := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
-	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed; load %s)\n",
-		len(files), o.ingestClients, el.Round(time.Millisecond), n/t.Seconds, t.Created, t.Duplicates, t.Failed, loadAvg())
+	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed; %d searchable at the end; load %s)\n",
+		len(files), o.ingestClients, el.Round(time.Millisecond), n/el.Seconds(), t.Created, t.Duplicates, t.Failed, found.Total, loadAvg())
 	fmt.Printf("  CPU per resume: %.2f ms server (HTTP, parse, SQLite, bleve, ranker) + %.2f ms document workers = %.2f ms; CPU-bound %.0f resumes/s on %d cores\n",
 		perMs(server), perMs(workers), perMs(server+workers), float64(runtime.NumCPU())*1000/max(perMs(server+workers), 1e-9), runtime.NumCPU())
 	fmt.Printf("  upload clients (a separate process, not counted above): %.2f ms CPU per resume\n", perMs(clients))
@@ -689,6 +697,24 @@ func batchMetrics(base, key string) (writes, docs float64) {
 	return writes, docs
 }
 
+// getJSON GETs url with key and decodes the answer into v.
+func getJSON(url, key string, v any) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
 // ingestClients is the client process of the ingest run: it reads an
 // ingestWork on stdin, uploads each file once with Clients concurrent
 // clients, one file per request, and writes an ingestTally on stdout.
@@ -705,7 +731,6 @@ func ingestClients() error {
 		mu                   sync.Mutex
 		t                    = ingestTally{Codes: map[string]int64{}}
 	)
-	start := time.Now()
 	for c := 0; c < w.Clients; c++ {
 		wg.Add(1)
 		go func() {
@@ -742,7 +767,6 @@ func ingestClients() error {
 		}()
 	}
 	wg.Wait()
-	t.Seconds = time.Since(start).Seconds()
 	t.Created, t.Duplicates, t.Failed = created.Load(), dup.Load(), failed.Load()
 	return json.NewEncoder(os.Stdout).Encode(t)
 }
