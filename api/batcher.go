@@ -316,13 +316,11 @@ func (b *batcher) index() {
 	defer cancel()
 	if err := b.split.IndexCandidates(ctx, batch); err != nil {
 		// Ids and counts only: no resume data in logs.
-		b.log.Warn("stored uploads not yet searchable: indexing failed; retried with the next index batch and on the next start",
+		// No timer is set for the retry: after Close it would fail for ever.
+		b.log.Warn("stored uploads not yet searchable: indexing failed; retried with the next upload or search, and on the next start",
 			"candidates", len(batch), "err", err)
 		b.pendMu.Lock()
 		b.pending = append(batch, b.pending...)
-		if b.timer == nil {
-			b.timer = time.AfterFunc(b.indexLinger, b.index)
-		}
 		b.pendMu.Unlock()
 	}
 }

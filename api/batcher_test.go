@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -200,8 +201,9 @@ func TestFailedUploadWithdraws(t *testing.T) {
 // batches are made and that searches and deletes wait for them.
 type splitRecorder struct {
 	*index.Store
-	mu     sync.Mutex
-	events []string
+	mu       sync.Mutex
+	events   []string
+	failNext bool // the next IndexCandidates fails
 }
 
 func (r *splitRecorder) record(e string) {
@@ -225,6 +227,14 @@ func (r *splitRecorder) StoreCandidates(ctx context.Context, in []index.NewCandi
 }
 
 func (r *splitRecorder) IndexCandidates(ctx context.Context, cs []index.Candidate) error {
+	r.mu.Lock()
+	fail := r.failNext
+	r.failNext = false
+	r.mu.Unlock()
+	if fail {
+		r.record(fmt.Sprintf("index %d failed", len(cs)))
+		return errors.New("index closed")
+	}
 	r.record(fmt.Sprintf("index %d", len(cs)))
 	return nil
 }
@@ -287,6 +297,19 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"store 1", "index 1", "delete"}, rec.took()); diff != "" {
 		t.Errorf("events of an upload then a delete (-want +got):\n%s", diff)
+	}
+	// A failed index batch is retried by the next search, not by a timer.
+	e.s.batch.indexLinger = time.Hour
+	rec.mu.Lock()
+	rec.failNext = true
+	rec.mu.Unlock()
+	if status, body := e.upload(e.reader, []string{"retry.txt"}, [][]byte{[]byte("Retry Applicant\nSkills: Go\n")}); status != http.StatusCreated {
+		t.Fatalf("upload = %d %.200s", status, body)
+	}
+	e.getJSON("/api/v1/candidates?q=go", e.reader, &s)
+	e.getJSON("/api/v1/candidates?q=retry", e.reader, &s)
+	if diff := cmp.Diff([]string{"store 1", "index 1 failed", "search", "index 1", "search"}, rec.took()); diff != "" {
+		t.Errorf("events of a failed index batch (-want +got):\n%s", diff)
 	}
 	// Without a search, the linger makes the batch.
 	e.s.batch.indexLinger = time.Millisecond
