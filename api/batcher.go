@@ -151,25 +151,41 @@ func (b *batcher) signal() {
 // add stores one candidate, batched with whatever else is waiting.
 // announced says the upload was announced (it is then no longer coming).
 func (b *batcher) add(announced bool, file string, original []byte, profile engine.Resume) (index.Candidate, bool, error) {
-	r := &addRequest{in: index.NewCandidate{File: file, Original: original, Profile: profile}, done: make(chan struct{})}
-	b.mu.Lock()
+	n := 0
 	if announced {
-		b.coming--
+		n = 1
 	}
-	b.queue = append(b.queue, r)
+	r := b.addAll(n, []index.NewCandidate{{File: file, Original: original, Profile: profile}})[0]
+	return r.out.Candidate, r.out.Created, r.err
+}
+
+// addAll stores the documents of one request, queued together so they go
+// into one store write (when there are no more than maxBatch), and returns
+// one finished request each, in order. announced of them were announced.
+func (b *batcher) addAll(announced int, in []index.NewCandidate) []*addRequest {
+	rs := make([]*addRequest, len(in))
+	for i := range in {
+		rs[i] = &addRequest{in: in[i], done: make(chan struct{})}
+	}
+	b.mu.Lock()
+	b.coming -= announced
+	b.queue = append(b.queue, rs...)
 	b.signal()
 	lead := !b.writing
 	b.writing = true
 	b.mu.Unlock()
 	if lead {
-		b.lead(r)
+		b.lead(rs[len(rs)-1])
 	}
-	<-r.done
-	return r.out.Candidate, r.out.Created, r.err
+	for _, r := range rs {
+		<-r.done
+	}
+	return rs
 }
 
 // lead writes batches until mine is written (nil: until the queue is empty),
-// then passes the queue on.
+// then passes the queue on. Batches are taken in queue order, so when mine
+// is written so is everything queued before it.
 func (b *batcher) lead(mine *addRequest) {
 	for {
 		b.mu.Lock()

@@ -326,3 +326,53 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 		t.Errorf("events of an upload left alone (-want +got):\n%s", diff)
 	}
 }
+
+// TestMultiFileUploadOneWrite: the files of one upload are stored in one
+// store write; a file repeated within the request comes back as a duplicate
+// of the first, and an undecodable one as its own error.
+func TestMultiFileUploadOneWrite(t *testing.T) {
+	var cs *countingStore
+	e := newEnv(t, "", func(c *Config) {
+		cs = &countingStore{Store: c.Store.(*index.Store)}
+		c.Store = cs
+	})
+	defer e.close()
+	a := []byte("Alpha Applicant\nSkills: Python, Django\n")
+	b := []byte("Beta Applicant\nSkills: Java, Spring\n")
+	status, body := e.upload(e.reader, []string{"a.txt", "b.txt", "a-again.txt", "bad.bin"}, [][]byte{a, b, a, {0x00, 0x01, 0x02, 0xff, 0xfe, 0x00}})
+	if status != http.StatusCreated {
+		t.Fatalf("upload = %d %.300s, want 201", status, body)
+	}
+	var resp struct {
+		Candidates []struct {
+			ID        string
+			File      string
+			Duplicate bool
+		}
+		Errors []fileError
+	}
+	if err := json.Unmarshal(body, &resp); err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		File      string
+		Duplicate bool
+	}
+	var got []row
+	for _, c := range resp.Candidates {
+		got = append(got, row{c.File, c.Duplicate})
+	}
+	want := []row{{"a.txt", false}, {"b.txt", false}, {"a.txt", true}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("candidates (-want +got):\n%s", diff)
+	}
+	if len(resp.Candidates) == 3 && resp.Candidates[2].ID != resp.Candidates[0].ID {
+		t.Errorf("repeated file got id %s, want the first's %s", resp.Candidates[2].ID, resp.Candidates[0].ID)
+	}
+	if len(resp.Errors) != 1 || resp.Errors[0].File != "bad.bin" {
+		t.Errorf("errors = %+v, want one for bad.bin", resp.Errors)
+	}
+	if calls, docs := cs.calls.Load(), cs.docs.Load(); calls != 1 || docs != 3 {
+		t.Errorf("%d store writes of %d documents, want 1 of 3", calls, docs)
+	}
+}

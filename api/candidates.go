@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,8 +12,10 @@ import (
 	"mime/multipart"
 	"net/http"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -79,22 +82,21 @@ func (s *server) uploadCandidates(c *gin.Context) {
 		created bool
 		files   = len(parts)
 	)
-	for _, p := range parts {
-		v, isNew, err := s.storeDocument(c, p.name, p.data)
-		if err != nil {
-			status, code := classify(err)
+	for i, r := range s.storeDocuments(c, parts) {
+		if r.err != nil {
+			status, code := classify(r.err)
 			if status >= 500 {
-				s.fail(c, err)
+				s.fail(c, r.err)
 				return
 			}
 			if firstEr == nil {
-				firstEr = err
+				firstEr = r.err
 			}
-			failed = append(failed, fileError{File: p.name, Code: code, Message: err.Error()})
+			failed = append(failed, fileError{File: parts[i].name, Code: code, Message: r.err.Error()})
 			continue
 		}
-		created = created || isNew
-		stored = append(stored, v)
+		created = created || r.created
+		stored = append(stored, r.view)
 	}
 	switch {
 	case files == 0:
@@ -169,45 +171,109 @@ func bodyError(what string, err error) error {
 	return fmt.Errorf("%s: %v: %w", what, err, engine.ErrInvalid)
 }
 
-// storeDocument decodes, parses and stores one uploaded document.
-func (s *server) storeDocument(c *gin.Context, name string, data []byte) (candidateView, bool, error) {
+// fileResult is one file of an upload after storeDocuments: its view (new
+// or duplicate), or its error.
+type fileResult struct {
+	view    candidateView
+	created bool
+	err     error
+}
+
+// storeDocuments decodes and parses the files of one upload (as many at a
+// time as the document pool has workers, by default), then stores the new
+// ones in one batch — one SQLite transaction and index batch for the whole
+// request — and adds them to the ranker. Results are in parts' order; a
+// document already stored, or repeated within the request, is a duplicate.
+func (s *server) storeDocuments(c *gin.Context, parts []uploadPart) []fileResult {
 	ctx := c.Request.Context()
 	blindView := blind(c)
+	out := make([]fileResult, len(parts))
+	docs := make([]*index.NewCandidate, len(parts))
+	if len(parts) == 1 { // the common case, without a goroutine
+		docs[0], out[0].view, out[0].err = s.prepareDocument(ctx, parts[0].name, parts[0].data, blindView)
+	} else {
+		var wg sync.WaitGroup
+		slots := make(chan struct{}, prepareSlots)
+		for i, p := range parts {
+			wg.Add(1)
+			slots <- struct{}{}
+			go func() {
+				defer func() {
+					// The handler's recoverPanic does not see this goroutine:
+					// a panic is this file's internal error (500).
+					if r := recover(); r != nil {
+						docs[i], out[i].err = nil, fmt.Errorf("%s: panic: %v\n%s", p.name, r, debug.Stack())
+					}
+					<-slots
+					wg.Done()
+				}()
+				docs[i], out[i].view, out[i].err = s.prepareDocument(ctx, p.name, p.data, blindView)
+			}()
+		}
+		wg.Wait()
+	}
+	var in []index.NewCandidate
+	var at []int // index in parts of each of in
+	for i, d := range docs {
+		if d != nil {
+			in = append(in, *d)
+			at = append(at, i)
+		}
+	}
+	if len(in) == 0 {
+		return out
+	}
+	for j, r := range s.batch.addAll(len(in), in) {
+		i := at[j]
+		switch {
+		case r.err != nil:
+			out[i].err = fmt.Errorf("store %s: %w", parts[i].name, r.err)
+		case !r.out.Created:
+			out[i].view = duplicateView(r.out.Candidate, blindView)
+		default:
+			s.live.add(r.out.Candidate)
+			out[i].view = viewOf(r.out.Candidate, blindView)
+			out[i].view.Duplicate = new(bool)
+			out[i].created = true
+		}
+	}
+	return out
+}
+
+// prepareSlots is how many files of one upload are decoded and parsed at
+// once: the document pool's default worker count.
+const prepareSlots = 2
+
+// prepareDocument decodes and parses one uploaded document into what to
+// store, or returns the stored candidate with the same bytes as a duplicate
+// view (nil doc), or an error. A document to store is announced to the
+// batcher (see batcher.announce); the caller must add it.
+func (s *server) prepareDocument(ctx context.Context, name string, data []byte, blindView bool) (*index.NewCandidate, candidateView, error) {
 	if len(data) == 0 {
-		return candidateView{}, false, fmt.Errorf("%s: empty file: %w", name, engine.ErrInvalid)
+		return nil, candidateView{}, fmt.Errorf("%s: empty file: %w", name, engine.ErrInvalid)
 	}
 	sum := sha256.Sum256(data)
 	if old, err := s.cfg.Store.FindByHash(ctx, hex.EncodeToString(sum[:])); err == nil {
-		return duplicateView(old, blindView), false, nil
+		return nil, duplicateView(old, blindView), nil
 	} else if !errors.Is(err, engine.ErrNotFound) {
-		return candidateView{}, false, err
+		return nil, candidateView{}, err
 	}
 	// Announced while it decodes and parses, so a batch being written now
-	// may wait for it; withdrawn on any way out that does not reach add.
+	// may wait for it; withdrawn on any way out without a document.
 	s.batch.announce()
-	queued := false
+	ok := false
 	defer func() {
-		if !queued {
+		if !ok {
 			s.batch.withdraw()
 		}
 	}()
 	doc, err := s.cfg.Decoder.Decode(ctx, data, name)
 	if err != nil {
-		return candidateView{}, false, fmt.Errorf("%s: %w", name, err)
+		return nil, candidateView{}, fmt.Errorf("%s: %w", name, err)
 	}
 	profile := resume.Parse(doc.Text, s.cfg.Taxonomy, resume.Options{AsOf: s.cfg.AsOf(), Format: doc.Format, File: name})
-	queued = true
-	cand, isNew, err := s.batch.add(true, name, data, profile)
-	if err != nil {
-		return candidateView{}, false, fmt.Errorf("store %s: %w", name, err)
-	}
-	if !isNew {
-		return duplicateView(cand, blindView), false, nil
-	}
-	s.live.add(cand)
-	v := viewOf(cand, blindView)
-	v.Duplicate = new(bool)
-	return v, true, nil
+	ok = true
+	return &index.NewCandidate{File: name, Original: data, Profile: profile}, candidateView{}, nil
 }
 
 func duplicateView(c index.Candidate, blindView bool) candidateView {
