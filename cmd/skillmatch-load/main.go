@@ -66,6 +66,7 @@ func main() {
 	flag.StringVar(&o.ingestDir, "ingest", "../shared/data/resumes/livecareer/data", "folder of category folders of PDFs to ingest over HTTP (skipped when absent; \"\" skips)")
 	flag.IntVar(&o.ingestLimit, "ingest-limit", 0, "ingest at most this many PDFs (0: all)")
 	flag.IntVar(&o.ingestClients, "ingest-clients", 4, "concurrent upload clients for the ingest run")
+	flag.IntVar(&o.ingestPer, "ingest-files", 1, "files per upload request in the ingest run")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the matches and search runs to `file`")
 	flag.StringVar(&o.memProfile, "memprofile", "", "write a heap profile after the ingest to `file`")
 	flag.StringVar(&o.ingestProfile, "ingest-cpuprofile", "", "write a CPU profile of the ingest run alone to `file`")
@@ -81,7 +82,7 @@ type options struct {
 	candidates, clients, uploaders, uploadsEach int
 	duration                                    time.Duration
 	ingestDir                                   string
-	ingestLimit, ingestClients                  int
+	ingestLimit, ingestClients, ingestPer       int
 	cpuProfile, memProfile, ingestProfile       string
 	runs                                        string
 }
@@ -541,10 +542,17 @@ func uploads(client *http.Client, base, key string, clients, each int, gen *gene
 }
 
 func postFile(client *http.Client, base, key, name string, data []byte) (int, []byte, error) {
+	return postFiles(client, base, key, []string{name}, [][]byte{data})
+}
+
+// postFiles uploads the files in one multipart request.
+func postFiles(client *http.Client, base, key string, names []string, datas [][]byte) (int, []byte, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	w, _ := mw.CreateFormFile("file", name)
-	w.Write(data)
+	for i, name := range names {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(datas[i])
+	}
 	mw.Close()
 	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/candidates", &buf)
 	req.Header.Set("Authorization", "Bearer "+key)
@@ -566,9 +574,10 @@ const ingestClientEnv = "SKILLMATCH_LOAD_INGEST_CLIENT"
 
 // ingestWork is what the ingest run hands its client process on stdin.
 type ingestWork struct {
-	Base, Key string
-	Clients   int
-	Files     []string
+	Base, Key  string
+	Clients    int
+	PerRequest int // files per upload request
+	Files      []string
 }
 
 // ingestTally is what the client process answers on stdout.
@@ -591,7 +600,7 @@ func ingest(base, key string, o options) error {
 	if o.ingestLimit > 0 && len(files) > o.ingestLimit {
 		files = files[:o.ingestLimit]
 	}
-	work, err := json.Marshal(ingestWork{Base: base, Key: key, Clients: o.ingestClients, Files: files})
+	work, err := json.Marshal(ingestWork{Base: base, Key: key, Clients: o.ingestClients, PerRequest: o.ingestPer, Files: files})
 	if err != nil {
 		return err
 	}
@@ -646,8 +655,8 @@ func ingest(base, key string, o options) error {
 	clients := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	n := float64(len(files))
 	perMs := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
-	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients: %s, %.0f resumes/s (%d new, %d duplicates, %d failed; %d searchable at the end; load %s)\n",
-		len(files), o.ingestClients, el.Round(time.Millisecond), n/el.Seconds(), t.Created, t.Duplicates, t.Failed, found.Total, loadAvg())
+	fmt.Printf("\ningest %d livecareer PDFs over HTTP, %d clients, %d per request: %s, %.0f resumes/s (%d new, %d duplicates, %d failed; %d searchable at the end; load %s)\n",
+		len(files), o.ingestClients, max(1, o.ingestPer), el.Round(time.Millisecond), n/el.Seconds(), t.Created, t.Duplicates, t.Failed, found.Total, loadAvg())
 	fmt.Printf("  CPU per resume: %.2f ms server (HTTP, parse, SQLite, bleve, ranker) + %.2f ms document workers = %.2f ms; CPU-bound %.0f resumes/s on %d cores\n",
 		perMs(server), perMs(workers), perMs(server+workers), float64(runtime.NumCPU())*1000/max(perMs(server+workers), 1e-9), runtime.NumCPU())
 	fmt.Printf("  upload clients (a separate process, not counted above): %.2f ms CPU per resume\n", perMs(clients))
@@ -717,57 +726,80 @@ func getJSON(url, key string, v any) error {
 
 // ingestClients is the client process of the ingest run: it reads an
 // ingestWork on stdin, uploads each file once with Clients concurrent
-// clients, one file per request, and writes an ingestTally on stdout.
+// clients, PerRequest files per request, and writes an ingestTally on
+// stdout, counting each file by what the server answered for it.
 func ingestClients() error {
 	var w ingestWork
 	if err := json.NewDecoder(os.Stdin).Decode(&w); err != nil {
 		return err
 	}
+	per := max(1, w.PerRequest)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 60 * time.Second}
 	var (
-		next                 atomic.Int64
-		created, dup, failed atomic.Int64
-		wg                   sync.WaitGroup
-		mu                   sync.Mutex
-		t                    = ingestTally{Codes: map[string]int64{}}
+		next atomic.Int64
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		t    = ingestTally{Codes: map[string]int64{}}
 	)
 	for c := 0; c < w.Clients; c++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1)) - 1
+				i := int(next.Add(int64(per))) - per
 				if i >= len(w.Files) {
 					return
 				}
-				data, err := os.ReadFile(w.Files[i])
-				if err != nil {
-					failed.Add(1)
+				var names []string
+				var datas [][]byte
+				for _, f := range w.Files[i:min(i+per, len(w.Files))] {
+					data, err := os.ReadFile(f)
+					if err != nil {
+						mu.Lock()
+						t.Failed++
+						mu.Unlock()
+						continue
+					}
+					names = append(names, filepath.Base(f))
+					datas = append(datas, data)
+				}
+				if len(names) == 0 {
 					continue
 				}
-				status, body, err := postFile(client, w.Base, w.Key, filepath.Base(w.Files[i]), data)
+				status, body, err := postFiles(client, w.Base, w.Key, names, datas)
+				var answer struct {
+					Candidates []struct {
+						Duplicate bool `json:"duplicate"`
+					} `json:"candidates"`
+					Errors []struct{ Code string } `json:"errors"`
+					Error  struct{ Code string }   `json:"error"`
+				}
+				json.Unmarshal(body, &answer)
+				mu.Lock()
 				switch {
 				case err != nil:
-					failed.Add(1)
-				case status == http.StatusCreated:
-					created.Add(1)
-				case status == http.StatusOK:
-					dup.Add(1)
+					t.Failed += int64(len(names))
+				case status >= 300:
+					t.Failed += int64(len(names))
+					t.Codes[fmt.Sprintf("%d %s", status, answer.Error.Code)] += int64(len(names))
 				default:
-					failed.Add(1)
-					var eb struct {
-						Error struct{ Code string } `json:"error"`
+					for _, c := range answer.Candidates {
+						if c.Duplicate {
+							t.Duplicates++
+						} else {
+							t.Created++
+						}
 					}
-					json.Unmarshal(body, &eb)
-					mu.Lock()
-					t.Codes[fmt.Sprintf("%d %s", status, eb.Error.Code)]++
-					mu.Unlock()
+					for _, e := range answer.Errors {
+						t.Failed++
+						t.Codes[fmt.Sprintf("%d %s", status, e.Code)]++
+					}
 				}
+				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
-	t.Created, t.Duplicates, t.Failed = created.Load(), dup.Load(), failed.Load()
 	return json.NewEncoder(os.Stdout).Encode(t)
 }
 
