@@ -17,7 +17,8 @@ import (
 	"github.com/skillmatch/skillmatch/index"
 )
 
-// countingStore is the real store, counting AddCandidates calls.
+// countingStore is the real store, counting its store writes
+// (AddCandidates, or StoreCandidates when the batcher indexes apart).
 type countingStore struct {
 	*index.Store
 	calls, docs atomic.Int64
@@ -27,6 +28,12 @@ func (c *countingStore) AddCandidates(ctx context.Context, in []index.NewCandida
 	c.calls.Add(1)
 	c.docs.Add(int64(len(in)))
 	return c.Store.AddCandidates(ctx, in)
+}
+
+func (c *countingStore) StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error) {
+	c.calls.Add(1)
+	c.docs.Add(int64(len(in)))
+	return c.Store.StoreCandidates(ctx, in)
 }
 
 // TestBatcherGroupsConcurrentAdds: 40 concurrent adds are all stored, each

@@ -68,6 +68,30 @@ func (s *Store) AddCandidate(ctx context.Context, file string, original []byte, 
 // error nothing of the batch is stored, except when only indexing failed (see
 // AddCandidate).
 func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResult, error) {
+	return s.addCandidates(ctx, in, s.indexHook)
+}
+
+// StoreCandidates is AddCandidates without the search index: the same
+// results, duplicates and errors, the created candidates committed to SQLite
+// but in no index yet. The caller gives them to IndexCandidates (the API
+// gathers several uploads into one index batch); should it never do so,
+// the next Open indexes them when it reconciles SQLite and the index.
+func (s *Store) StoreCandidates(ctx context.Context, in []NewCandidate) ([]AddResult, error) {
+	return s.addCandidates(ctx, in, nil)
+}
+
+// IndexCandidates adds candidates committed by StoreCandidates to the search
+// index in one batch. On error they may be given again.
+func (s *Store) IndexCandidates(ctx context.Context, cs []Candidate) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	return s.indexHook(ctx, cs)
+}
+
+// addCandidates commits in and, unless index is nil, indexes the created
+// candidates with it.
+func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func(context.Context, []Candidate) error) ([]AddResult, error) {
 	if len(in) == 0 {
 		return nil, nil
 	}
@@ -131,8 +155,8 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 	if err != nil {
 		return nil, err
 	}
-	if len(fresh) > 0 {
-		if err := s.indexHook(ctx, fresh); err != nil {
+	if len(fresh) > 0 && index != nil {
+		if err := index(ctx, fresh); err != nil {
 			return out, fmt.Errorf("candidates stored but not yet indexed (the next start reconciles): %w", err)
 		}
 	}

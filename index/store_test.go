@@ -750,3 +750,39 @@ func FuzzTextHash(f *testing.F) {
 		}
 	})
 }
+
+// StoreCandidates commits without indexing (duplicates resolved as by
+// AddCandidates); IndexCandidates makes them searchable; what is never
+// indexed is indexed by the next Open.
+func TestStoreThenIndexCandidates(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	nc := func(file, text string) NewCandidate {
+		return NewCandidate{File: file, Original: []byte("original of " + file), Profile: profile(text, 12, "kafka:12")}
+	}
+	res, err := s.StoreCandidates(ctx, []NewCandidate{nc("a.txt", "Kafka streams"), nc("b.txt", "Kafka connect"), nc("a.txt", "Kafka streams")})
+	if err != nil {
+		t.Fatalf("StoreCandidates: %v", err)
+	}
+	if !res[0].Created || !res[1].Created || res[2].Created || res[2].Candidate.ID != res[0].Candidate.ID {
+		t.Fatalf("StoreCandidates results = %+v, want two created and the repeat a duplicate of the first", res)
+	}
+	if n, err := s.CountCandidates(ctx); err != nil || n != 2 {
+		t.Fatalf("CountCandidates = %d, %v; want 2 committed", n, err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); len(got) != 0 {
+		t.Fatalf("StoreCandidates indexed %v", got)
+	}
+	if err := s.IndexCandidates(ctx, []Candidate{res[0].Candidate}); err != nil {
+		t.Fatalf("IndexCandidates: %v", err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); !slices.Equal(got, []string{res[0].Candidate.ID}) {
+		t.Fatalf("after IndexCandidates search = %v, want [%s]", got, res[0].Candidate.ID)
+	}
+	s.Close()
+	s = openTest(t, dir)
+	if got, want := searchIDs(t, s, SearchRequest{Query: "kafka"}), sorted(res[0].Candidate.ID, res[1].Candidate.ID); !slices.Equal(got, want) {
+		t.Errorf("after reopen search = %v, want %v (the unindexed one reconciled)", got, want)
+	}
+}
