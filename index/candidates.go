@@ -81,12 +81,53 @@ func (s *Store) StoreCandidates(ctx context.Context, in []NewCandidate) ([]AddRe
 }
 
 // IndexCandidates adds candidates committed by StoreCandidates to the search
-// index in one batch. On error they may be given again.
+// index in one batch. Those already indexed (by an earlier call or by
+// Close) or deleted since are skipped, so after Close it is a no-op for
+// them. On error they stay unindexed and may be given again.
 func (s *Store) IndexCandidates(ctx context.Context, cs []Candidate) error {
-	if len(cs) == 0 {
+	todo := s.takeUnindexed(cs)
+	if len(todo) == 0 {
 		return nil
 	}
-	return s.indexHook(ctx, cs)
+	if err := s.indexHook(ctx, todo); err != nil {
+		s.markUnindexed(todo)
+		return err
+	}
+	return nil
+}
+
+// takeUnindexed removes from the unindexed set and returns those of cs in
+// it, or all of it when cs is nil.
+func (s *Store) takeUnindexed(cs []Candidate) []Candidate {
+	s.unindexedMu.Lock()
+	defer s.unindexedMu.Unlock()
+	var out []Candidate
+	if cs == nil {
+		for _, c := range s.unindexed {
+			out = append(out, c)
+		}
+		clear(s.unindexed)
+		return out
+	}
+	for _, c := range cs {
+		if _, ok := s.unindexed[c.ID]; ok {
+			delete(s.unindexed, c.ID)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// markUnindexed records committed candidates that are not in the index yet.
+func (s *Store) markUnindexed(cs []Candidate) {
+	s.unindexedMu.Lock()
+	defer s.unindexedMu.Unlock()
+	if s.unindexed == nil {
+		s.unindexed = map[string]Candidate{}
+	}
+	for _, c := range cs {
+		s.unindexed[c.ID] = c
+	}
 }
 
 // addCandidates commits in and, unless index is nil, indexes the created
@@ -154,6 +195,9 @@ func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(fresh) > 0 && index == nil {
+		s.markUnindexed(fresh)
 	}
 	if len(fresh) > 0 && index != nil {
 		if err := index(ctx, fresh); err != nil {
@@ -321,6 +365,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return translate(err, "delete candidate "+id)
 	}
+	s.takeUnindexed([]Candidate{{ID: id}}) // never to be indexed now
 	s.mu.RLock()
 	ierr := errors.New("store closed")
 	if s.idx != nil {

@@ -84,6 +84,11 @@ type Store struct {
 
 	facetTerms segmentFacets // facet terms decoded per index segment (facetcache.go)
 
+	// unindexed are the candidates StoreCandidates committed that no
+	// IndexCandidates has indexed yet, by id; Close indexes them.
+	unindexedMu sync.Mutex
+	unindexed   map[string]Candidate
+
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.
 	indexHook func(ctx context.Context, cs []Candidate) error
@@ -165,13 +170,19 @@ func openDB(ctx context.Context, dir string) (*sql.DB, error) {
 // Close closes the index and the database. The Store must not be used after.
 func (s *Store) Close() error {
 	aerr := s.audit.close(s) // queued audit entries are written before the database closes
+	// Uploads committed but not yet indexed go into the index now, so a
+	// graceful stop leaves nothing for the next Open to reconcile.
+	var xerr error
+	if rest := s.takeUnindexed(nil); len(rest) > 0 {
+		xerr = s.indexHook(context.Background(), rest)
+	}
 	s.mu.Lock()
 	var ierr error
 	if s.idx != nil {
 		ierr = s.closeIndex()
 	}
 	s.mu.Unlock()
-	return errors.Join(aerr, ierr, s.db.Close(), s.lock.Close())
+	return errors.Join(aerr, xerr, ierr, s.db.Close(), s.lock.Close())
 }
 
 // Dir returns the data folder.

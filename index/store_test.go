@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/skillmatch/skillmatch/engine"
@@ -780,9 +781,40 @@ func TestStoreThenIndexCandidates(t *testing.T) {
 	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); !slices.Equal(got, []string{res[0].Candidate.ID}) {
 		t.Fatalf("after IndexCandidates search = %v, want [%s]", got, res[0].Candidate.ID)
 	}
-	s.Close()
+	// Close indexes what StoreCandidates left unindexed: the index on disk
+	// holds both before any reconciling Open; a later IndexCandidates is a
+	// no-op instead of a "store closed" error.
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := s.IndexCandidates(ctx, []Candidate{res[1].Candidate}); err != nil {
+		t.Errorf("IndexCandidates after Close: %v, want nil (Close indexed it)", err)
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(dir, indexName), scorchConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := idx.DocCount()
+	idx.Close()
+	if err != nil || n != 2 {
+		t.Errorf("index after Close holds %d documents (%v), want 2", n, err)
+	}
 	s = openTest(t, dir)
 	if got, want := searchIDs(t, s, SearchRequest{Query: "kafka"}), sorted(res[0].Candidate.ID, res[1].Candidate.ID); !slices.Equal(got, want) {
-		t.Errorf("after reopen search = %v, want %v (the unindexed one reconciled)", got, want)
+		t.Errorf("after reopen search = %v, want %v", got, want)
+	}
+	// A stored candidate deleted before it is indexed is never indexed.
+	gone, err := s.StoreCandidates(ctx, []NewCandidate{nc("c.txt", "Kafka admin")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCandidate(ctx, gone[0].Candidate.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IndexCandidates(ctx, []Candidate{gone[0].Candidate}); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "admin"}); len(got) != 0 {
+		t.Errorf("deleted candidate indexed: %v", got)
 	}
 }
