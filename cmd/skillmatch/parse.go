@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/skillmatch/skillmatch/engine/resume"
 )
@@ -77,6 +78,9 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			order = append(order, len(files))
 			files = append(files, f)
 		}
+	}
+	if len(order) == 0 {
+		return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), resumeExtList())
 	}
 	var profiles []fileProfile
 	if len(files) > 0 {

@@ -290,3 +290,14 @@ func utf16LE(s string) []byte {
 	}
 	return out
 }
+
+// TestParseNoResumes: parse, like rank, says a folder held no resume files
+// instead of printing an empty list with exit 0.
+func TestParseNoResumes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cv.doc"), []byte("legacy Word"), 0o644)
+	code, out, errOut := runSkillmatch(t, "parse", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, "no resumes in "+dir) || !strings.Contains(errOut, ".pdf") {
+		t.Errorf("parse on a folder without resumes = exit %d, stdout %q, stderr %q; want exit 1 and a message naming the folder and the extensions", code, out, errOut)
+	}
+}
