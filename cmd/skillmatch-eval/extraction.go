@@ -48,7 +48,7 @@ func evalExtraction(shared string) error {
 		}
 		fmt.Println()
 	}
-	return evalSkillDetails(tx, filepath.Join(shared, "data", "resumes", "kaggle-categorized", "UpdatedResumeDataSet.csv"))
+	return evalSkillDetails(tx, filepath.Join(shared, kaggleCSV))
 }
 
 // holdoutSet is a folder of resumes nobody on the team wrote, labelled by
@@ -250,7 +250,7 @@ var skillDetail = regexp.MustCompile(`(?m)^([^\n]{1,60}?)- Experience -`)
 // ("Database", "Documentation", "Less than 1 year"), so this is a coverage
 // figure, not a recall; the most frequent misses are printed to judge which.
 func evalSkillDetails(tx *taxonomy.Taxonomy, path string) error {
-	f, err := os.Open(path)
+	_, texts, err := kaggleTexts(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Printf("kaggle resumes: %s absent, skipped\n", path)
 		return nil
@@ -258,20 +258,9 @@ func evalSkillDetails(tx *taxonomy.Taxonomy, path string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return fmt.Errorf("%s: %v", path, err)
-	}
-	seen := map[string]bool{}
 	missed := map[string]int{}
 	entries, found, resumes := 0, 0, 0
-	for _, row := range rows[min(1, len(rows)):] {
-		if len(row) < 2 || seen[row[1]] {
-			continue
-		}
-		seen[row[1]] = true
-		text := row[1]
+	for _, text := range texts {
 		start := strings.Index(text, "Skill Details")
 		if start < 0 {
 			continue

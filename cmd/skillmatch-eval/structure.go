@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,7 +44,7 @@ func evalStructure(shared string) error {
 		return err
 	}
 	fmt.Println()
-	return evalStructureKaggle(filepath.Join(shared, "data/resumes/kaggle-categorized/UpdatedResumeDataSet.csv"))
+	return evalStructureKaggle(filepath.Join(shared, kaggleCSV))
 }
 
 // evalStructureLiveCareer compares Parse with careful-reader labels of real
@@ -260,28 +262,39 @@ type stated struct {
 	months int    // -1 for "Less than 1 year"
 }
 
-func evalStructureKaggle(csvPath string) error {
-	f, err := os.Open(csvPath)
-	if os.IsNotExist(err) {
-		fmt.Printf("kaggle: %s absent, skipped\n", csvPath)
-		return nil
-	}
+// kaggleTexts reads the Kaggle resume CSV at path and returns its number of
+// records after the header and the distinct resume texts (second column) in
+// file order. The error of opening a missing file is returned as is, so that
+// callers can skip on fs.ErrNotExist.
+func kaggleTexts(path string) (records int, texts []string, err error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		return fmt.Errorf("%s: %w", csvPath, err)
+		return 0, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	seen := map[string]bool{}
-	var texts []string
 	for i, row := range rows {
 		if i == 0 || len(row) < 2 || seen[row[1]] {
 			continue
 		}
 		seen[row[1]] = true
 		texts = append(texts, row[1])
+	}
+	return len(rows) - 1, texts, nil
+}
+
+func evalStructureKaggle(csvPath string) error {
+	records, texts, err := kaggleTexts(csvPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Printf("kaggle: %s absent, skipped\n", csvPath)
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	tax := taxonomy.Default()
 	fixedAsOf := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -360,7 +373,7 @@ func evalStructureKaggle(csvPath string) error {
 		}
 	}
 	numeric := mapped - lessThanYear
-	fmt.Printf("kaggle (%s): %d rows, %d unique texts; %d state months per skill\n", filepath.Base(csvPath), len(rows)-1, len(texts), withStated)
+	fmt.Printf("kaggle (%s): %d rows, %d unique texts; %d state months per skill\n", filepath.Base(csvPath), records, len(texts), withStated)
 	fmt.Printf("  stated (skill, months) pairs      %d, of which %d name a taxonomy skill (%d numeric, %d \"Less than 1 year\")\n", pairs, mapped, numeric, lessThanYear)
 	fmt.Printf("  resumes with positions found      %s; with dated positions %s\n", ratio(withPositions, withStated), ratio(withDated, withStated))
 	fmt.Printf("  coverage: we give months          %s of numeric pairs (the rest: no dated position mentions the skill)\n", ratio(covered, numeric))
