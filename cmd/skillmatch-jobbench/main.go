@@ -24,7 +24,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -38,13 +37,12 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/skillmatch/skillmatch/api/jobs"
+	"github.com/skillmatch/skillmatch/cmd/internal/cpustat"
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
@@ -365,45 +363,16 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 }
 
 // cpuTime is the CPU time (user + system) used so far by this process and
-// its children: the document pool's worker processes, alive (from
-// /proc/PID/stat) or ended (RUSAGE_CHILDREN). Linux only; elsewhere it counts
-// this process alone.
+// its children: the document pool's worker processes, alive or ended.
+// Linux only; elsewhere it counts this process alone.
 func cpuTime() time.Duration {
-	var self, ended syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
-	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ended)
-	total := time.Duration(self.Utime.Nano() + self.Stime.Nano() + ended.Utime.Nano() + ended.Stime.Nano())
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	me := strconv.Itoa(os.Getpid())
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		// Fields after the ")" that closes the command name: state ppid … utime(12) stime(13).
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(string(b[i+1:]))
-		if len(f) < 13 || f[1] != me {
-			continue
-		}
-		ut, _ := strconv.ParseInt(f[11], 10, 64)
-		st, _ := strconv.ParseInt(f[12], 10, 64)
-		total += time.Duration(ut+st) * time.Second / 100 // USER_HZ is 100 on Linux
-	}
-	return total
+	return cpustat.Self() + cpustat.EndedChildren() + cpustat.LiveChildren()
 }
 
+// loadAvg is the machine's three load averages ("unknown" without /proc).
 func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
+	if f := cpustat.LoadAvg(); f != nil {
+		return strings.Join(f, " ")
 	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
+	return "unknown"
 }

@@ -35,10 +35,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/skillmatch/skillmatch/api"
+	"github.com/skillmatch/skillmatch/cmd/internal/cpustat"
 	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
@@ -313,44 +313,12 @@ type result struct {
 }
 
 // childCPU is the CPU time used so far by this process's live children (the
-// document workers), read from /proc; 0 where /proc is missing.
-func childCPU() time.Duration {
-	self := os.Getpid()
-	ents, _ := os.ReadDir("/proc")
-	var total time.Duration
-	for _, e := range ents {
-		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		// Fields after the ")" closing the command name: state ppid … utime(14) stime(15).
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(string(b[i+1:]))
-		if len(f) < 13 {
-			continue
-		}
-		var ppid, ut, st int64
-		fmt.Sscan(f[1], &ppid)
-		if int(ppid) != self {
-			continue
-		}
-		fmt.Sscan(f[11], &ut)
-		fmt.Sscan(f[12], &st)
-		total += time.Duration(ut+st) * (time.Second / 100) // USER_HZ
-	}
-	return total
-}
+// document workers); 0 where /proc is missing.
+func childCPU() time.Duration { return cpustat.LiveChildren() }
 
 // cpuTime is the CPU time this process has used so far. The load clients
 // run in the same process, so it includes their (small) share.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return cpustat.Self() }
 
 // hammer runs clients goroutines GETting url(i) for d and collects latencies.
 func hammer(client *http.Client, key string, clients int, d time.Duration, url func(int) string) result {
@@ -407,8 +375,7 @@ func hammer(client *http.Client, key string, clients int, d time.Duration, url f
 
 // loadAvg is the machine's 1-minute load average ("?" without /proc).
 func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+	if f := cpustat.LoadAvg(); f != nil {
 		return f[0]
 	}
 	return "?"
