@@ -239,7 +239,7 @@ func dirSize(tb testing.TB, dir string) int64 {
 
 // BenchmarkSearchPath compares, over the same 10,000 candidates, the two
 // ways an uncached first page (with facets) is computed: bleve's collector
-// plus a facet pass (searchBleve, the fallback) and the one-walk search
+// and facet builder (searchBleve, the fallback) and the one-walk search
 // (searchOnePass, used on scorch indexes). Their answers are identical
 // (TestOnePassMatchesBleve); this measures the cost.
 func BenchmarkSearchPath(b *testing.B) {
@@ -269,7 +269,7 @@ func BenchmarkSearchPath(b *testing.B) {
 				for i := 0; i < b.N; i++ {
 					var err error
 					if path == "bleve" {
-						_, err = s.searchBleve(ctx, q, hasPhrase(ast), fp, 20, nil, true)
+						_, err = s.searchBleve(ctx, q, fp, 20, nil, true)
 					} else {
 						_, _, err = s.searchOnePass(ctx, q, fp, 20, nil, true)
 					}

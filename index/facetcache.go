@@ -1,15 +1,12 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -29,8 +26,8 @@ import (
 // It relies on scorch's numbering, which this package pins with the bleve
 // version: a document's internal id is a global number, the segment's
 // offset — the sum of the Count of the segments before it — plus its local
-// number. countFacets falls back to bleve's doc-values path for any other
-// index type.
+// number. Search falls back to bleve's collector and facet builder
+// (searchBleve) for any other index type.
 type segmentFacets struct {
 	mu    sync.Mutex
 	segs  map[segment.Segment]*segTerms
@@ -169,56 +166,6 @@ func (c *segmentFacets) entries(segs []*scorch.SegmentSnapshot) (offsets []uint6
 	}
 	c.prune(segs)
 	return offsets, entries, true
-}
-
-// count counts the facet terms of every document searcher matches in snap,
-// with the same counts and order as bleve's terms facet builder. ok is false
-// when snap's segments cannot be read this way (the caller falls back).
-func (c *segmentFacets) count(ctx context.Context, snap *scorch.IndexSnapshot, searcher search.Searcher) (map[string][]FacetCount, bool, error) {
-	offsets, entries, ok := c.entries(snap.Segments())
-	if !ok {
-		return nil, false, nil
-	}
-
-	c.mu.Lock()
-	counts := [2][]int32{make([]int32, len(c.terms[0].names)), make([]int32, len(c.terms[1].names))}
-	c.mu.Unlock()
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0)}
-	seen := 0
-	for {
-		if seen++; seen&1023 == 0 && ctx.Err() != nil {
-			return nil, true, ctx.Err()
-		}
-		d, err := searcher.Next(sctx)
-		if err != nil {
-			return nil, true, err
-		}
-		if d == nil {
-			break
-		}
-		num := d.IndexInternalID.Value()
-		sctx.DocumentMatchPool.Put(d)
-		i := sort.Search(len(offsets), func(x int) bool { return offsets[x] > num }) - 1
-		if i < 0 {
-			return nil, true, fmt.Errorf("facets: document number %d before the first segment", num)
-		}
-		e, local := entries[i], num-offsets[i]
-		if local+1 >= uint64(len(e.start[0])) {
-			return nil, true, fmt.Errorf("facets: document number %d beyond its segment", num)
-		}
-		for f := range counts {
-			for _, o := range e.ords[f][e.start[f][local]:e.start[f][local+1]] {
-				counts[f][o]++ // ords of a decoded segment are below len(names) at decode time
-			}
-		}
-	}
-	c.mu.Lock()
-	out := map[string][]FacetCount{
-		"skill":    topCounts(counts[0], c.terms[0].names, skillFacetSize),
-		"category": topCounts(counts[1], c.terms[1].names, catFacetSize),
-	}
-	c.mu.Unlock()
-	return out, true, nil
 }
 
 // topCounts is the non-zero counts, count descending, ties by term, at

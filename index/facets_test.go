@@ -12,17 +12,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestCountFacetsMatchesBleve compares our facet counts with bleve's terms
-// facet builder on a few hundred generated candidates, for queries of every
-// shape (terms, phrase, boolean, months, match-all, no match).
-func TestCountFacetsMatchesBleve(t *testing.T) {
+// TestFacetsMatchBleve compares the facets the one-walk search counts from
+// the segment cache (onePass) with bleve's terms facet builder on a few
+// hundred generated candidates, for queries of every shape (terms, phrase,
+// boolean, months, match-all, no match), before and after the cache is warm.
+func TestFacetsMatchBleve(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
 	// Several batches make several index segments.
 	for from := 0; from < 300; from += 60 {
 		fill(t, s, from, 60)
 	}
-	var cache segmentFacets
 	queries := []string{
 		"python",
 		"django AND (aws OR gcp) -java",
@@ -54,23 +54,20 @@ func TestCountFacetsMatchesBleve(t *testing.T) {
 				if text != "nosuchwordanywhere" && len(want["skill"]) == 0 {
 					t.Fatalf("fixture gives no skill facets for %q; the comparison would be empty", text)
 				}
-				for _, c := range []struct {
-					name  string
-					cache *segmentFacets
-				}{{"doc values", nil}, {"segment cache", &cache}} {
-					got, err := countFacets(ctx, s.idx, q, c.cache)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if diff := cmp.Diff(want, got); diff != "" {
-						t.Errorf("facets, %s (-bleve +ours):\n%s", c.name, diff)
-					}
+				s.mu.RLock()
+				got, ok, err := s.searchOnePass(ctx, q, "", 1, nil, true)
+				s.mu.RUnlock()
+				if err != nil || !ok {
+					t.Fatalf("one pass: ok %v, err %v", ok, err)
+				}
+				if diff := cmp.Diff(want, got.Facets); diff != "" {
+					t.Errorf("facets (-bleve +ours):\n%s", diff)
 				}
 			})
 		}
 	}
 	compare(t, "fresh")
-	if n := len(cache.segs); n < 2 {
+	if n := len(s.facetTerms.segs); n < 2 {
 		t.Fatalf("the cache decoded %d segments; the test wants several", n)
 	}
 	// Deletes and new candidates after the cache is warm: deleted documents

@@ -143,7 +143,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	// collector where the index cannot be read that way.
 	out, ok, err := s.searchOnePass(ctx, q, fp, limit, after, !cached)
 	if err == nil && !ok {
-		out, err = s.searchBleve(ctx, q, hasPhrase(ast), fp, limit, after, !cached)
+		out, err = s.searchBleve(ctx, q, fp, limit, after, !cached)
 	}
 	s.mu.RUnlock()
 	if err != nil {
@@ -190,19 +190,18 @@ func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, lim
 }
 
 // searchBleve is a search page by bleve's collector (sorted by score, then
-// id, after the cursor), with the facets when wantFacets: counted by a
-// second, unscored pass over the matches (countFacets), except for phrases,
-// whose matching (positions) costs more than the facets: those keep bleve's
-// facet builder in the one search. The caller holds s.mu for reading.
-func (s *Store) searchBleve(ctx context.Context, q query.Query, phrase bool, fp string, limit int, after []string, wantFacets bool) (SearchResult, error) {
+// id, after the cursor), with the facets by bleve's terms facet builder
+// when wantFacets. It is the fallback for indexes onePass cannot read and
+// the reference TestOnePassMatchesBleve compares onePass with. The caller
+// holds s.mu for reading.
+func (s *Store) searchBleve(ctx context.Context, q query.Query, fp string, limit int, after []string, wantFacets bool) (SearchResult, error) {
 	sreq := bleve.NewSearchRequestOptions(q, limit+1, 0, false)
 	sreq.Fields = []string{fieldSkill, fieldTotalMonths, fieldFile}
 	sreq.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
 	if after != nil {
 		sreq.SetSearchAfter(after)
 	}
-	ownFacets := wantFacets && !phrase
-	if wantFacets && !ownFacets {
+	if wantFacets {
 		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
 		sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
 	}
@@ -225,13 +224,10 @@ func (s *Store) searchBleve(ctx context.Context, q query.Query, phrase bool, fp 
 			TotalMonths: fieldInt(h.Fields[fieldTotalMonths]),
 		})
 	}
-	switch {
-	case ownFacets:
-		out.Facets, err = countFacets(ctx, s.idx, q, &s.facetTerms)
-	case wantFacets:
+	if wantFacets {
 		out.Facets = facetCounts(res.Facets)
 	}
-	return out, err
+	return out, nil
 }
 
 // SearchGeneration is a number that changes whenever a search could answer
