@@ -269,7 +269,7 @@ func anchorDate(l string) (dateRange, bool) {
 	for _, d := range findDateRanges(head) {
 		if long {
 			// only "Title, Employer 01/2011 to Current <description>"
-			if before := l[:d.startByte]; !d.single && len(strings.Fields(before)) <= 16 && hasRole(before) && !strings.ContainsAny(before, ".;") {
+			if !d.single && titleBefore(l[:d.startByte]) {
 				return d, true
 			}
 			continue
@@ -279,7 +279,7 @@ func anchorDate(l string) (dateRange, bool) {
 			if len(strings.Fields(rest)) <= 12 && !strings.HasSuffix(rest, ".") {
 				return d, true
 			}
-			if before := l[:d.startByte]; len(strings.Fields(before)) <= 16 && hasRole(before) && !strings.ContainsAny(before, ".;") {
+			if titleBefore(l[:d.startByte]) {
 				return d, true
 			}
 			continue
@@ -290,6 +290,13 @@ func anchorDate(l string) (dateRange, bool) {
 		}
 	}
 	return dateRange{}, false
+}
+
+// titleBefore reports whether the text before a line's date range is a short
+// title, not a sentence: at most 16 words, a role word among them, no "." or
+// ";" ("Director, R&D" in "Director, R&D 01/2011 to Current …").
+func titleBefore(before string) bool {
+	return len(strings.Fields(before)) <= 16 && hasRole(before) && !strings.ContainsAny(before, ".;")
 }
 
 // stripDate removes the date range (and the punctuation around it) from a
