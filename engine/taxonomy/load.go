@@ -49,6 +49,15 @@ func Default() *Taxonomy {
 	return defaultTax
 }
 
+// contextRules names the context rules a skill may have (see Skill.Context),
+// for error messages.
+const contextRules = "tech, verb or list"
+
+// knownContext reports whether c is no context rule or one of contextRules.
+func knownContext(c string) bool {
+	return c == "" || c == "tech" || c == "verb" || c == "list"
+}
+
 // techCategories are the categories whose mentions give technical context to
 // an ambiguous name on the same line.
 var techCategories = map[string]bool{
@@ -71,8 +80,8 @@ func New(f File) (*Taxonomy, error) {
 		if _, dup := order[s.ID]; dup {
 			return nil, fmt.Errorf("skill id %q repeats: %w", s.ID, engine.ErrInvalid)
 		}
-		if s.Context != "" && s.Context != "tech" && s.Context != "verb" && s.Context != "list" {
-			return nil, fmt.Errorf("skill %q: unknown context rule %q (want tech, verb or list): %w", s.ID, s.Context, engine.ErrInvalid)
+		if !knownContext(s.Context) {
+			return nil, fmt.Errorf("skill %q: unknown context rule %q (want %s): %w", s.ID, s.Context, contextRules, engine.ErrInvalid)
 		}
 		order[s.ID] = i
 	}
@@ -242,8 +251,8 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 		}
 	}
 	for i, s := range f.Skills {
-		if s.Context != "" && s.Context != "tech" && s.Context != "verb" && s.Context != "list" {
-			return nil, fmt.Errorf("%s:%d: skill %q: unknown context rule %q (want tech, verb or list): %w", filename, lines[i], s.ID, s.Context, engine.ErrInvalid)
+		if !knownContext(s.Context) {
+			return nil, fmt.Errorf("%s:%d: skill %q: unknown context rule %q (want %s): %w", filename, lines[i], s.ID, s.Context, contextRules, engine.ErrInvalid)
 		}
 		for _, e := range append(append([]string(nil), s.Implies...), s.Related...) {
 			_, inFile := ids[e]
