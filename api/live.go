@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/role"
@@ -18,10 +17,6 @@ type liveSet struct {
 	ranker *role.Ranker
 	mu     sync.RWMutex
 	files  map[string]string // candidate id → original file name
-	// generation counts the adds and removes made through this set; it is
-	// bumped after the ranker changed, so a ranking that read the new
-	// generation saw the change (rankCache keys on it).
-	generation atomic.Uint64
 }
 
 // Rankable is the profile a Ranker is given. It is the whole profile: the
@@ -51,7 +46,6 @@ func (l *liveSet) add(c index.Candidate) {
 	l.mu.Lock()
 	l.files[c.ID] = c.File
 	l.mu.Unlock()
-	l.generation.Add(1)
 }
 
 func (l *liveSet) remove(id string) {
@@ -59,7 +53,6 @@ func (l *liveSet) remove(id string) {
 	l.mu.Lock()
 	delete(l.files, id)
 	l.mu.Unlock()
-	l.generation.Add(1)
 }
 
 // file returns the file name of candidate id, and false for a candidate the
