@@ -2,9 +2,7 @@ package index
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -472,8 +470,7 @@ func textHash(text string) string {
 	if len(buf) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:])
+	return hashBytes(buf)
 }
 
 func nullable(s string) any {
