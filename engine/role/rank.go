@@ -54,7 +54,7 @@ type Ranker struct {
 	scratch sync.Pool
 
 	cmu           sync.Mutex
-	compiledRoles map[string]compiledRole // see compiledFor
+	compiledRoles map[string]*compiled // see compiledFor
 }
 
 // posting is one candidate's facts about one skill; -1 means unknown.
@@ -89,7 +89,7 @@ type Ranked struct {
 
 // NewRanker returns an empty ranker over the skills of tax.
 func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
-	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}, compiledRoles: map[string]compiledRole{}}
+	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}, compiledRoles: map[string]*compiled{}}
 	for i, s := range tax.Skills() {
 		k.skill[s.ID] = int32(i)
 	}
@@ -438,15 +438,16 @@ func (k *Ranker) compiledFor(ro Role) *compiled {
 	e, ok := k.compiledRoles[key]
 	k.cmu.Unlock()
 	if ok && reflect.DeepEqual(e.role, ro) {
-		return e.c
+		return e
 	}
-	own := cloneRole(ro) // the caller may change its slices later
-	c := compile(own, k.tax)
+	// compiled keeps its role (c.role, never modified), a copy: the caller
+	// may change its slices later
+	c := compile(cloneRole(ro), k.tax)
 	k.cmu.Lock()
 	if len(k.compiledRoles) >= maxCompiledRoles {
 		clear(k.compiledRoles)
 	}
-	k.compiledRoles[key] = compiledRole{role: cloneRole(ro), c: c}
+	k.compiledRoles[key] = c
 	k.cmu.Unlock()
 	return c
 }
@@ -454,11 +455,6 @@ func (k *Ranker) compiledFor(ro Role) *compiled {
 // maxCompiledRoles bounds the compiled-role cache; past it the cache starts
 // over.
 const maxCompiledRoles = 256
-
-type compiledRole struct {
-	role Role
-	c    *compiled
-}
 
 func cloneRole(ro Role) Role {
 	clone := func(qs []Requirement) []Requirement {
