@@ -138,24 +138,11 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 				}
 			}
 		}
-		var extra, missing []string
-		for id := range got {
-			if want[id] {
-				tp++
-			} else {
-				fp++
-				extra = append(extra, id)
-			}
-		}
-		for id := range want {
-			switch {
-			case strings.HasPrefix(id, "?"):
-				fn++
-				absent++
-				missing = append(missing, id)
-			case !got[id]:
-				fn++
-				missing = append(missing, id)
+		extra, missing := labelDiff(got, want)
+		tp, fp, fn = tp+len(got)-len(extra), fp+len(extra), fn+len(missing)
+		for _, id := range missing {
+			if strings.HasPrefix(id, "?") {
+				absent++ // never extracted: no skill id starts with "?"
 			}
 		}
 		kind := "LiveCareer"
@@ -168,8 +155,6 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 		kinds[kind][0] += len(got) - len(extra)
 		kinds[kind][1] += len(extra)
 		kinds[kind][2] += len(missing)
-		sort.Strings(extra)
-		sort.Strings(missing)
 		lines = append(lines, fmt.Sprintf("  %-34s extra %v\n  %-34s missing %v", strings.TrimSuffix(filepath.Base(p), ".skills"), extra, "", missing))
 	}
 	blind := "first run"
@@ -312,6 +297,25 @@ func evalSkillDetails(tx *taxonomy.Taxonomy, path string) error {
 	return nil
 }
 
+// labelDiff compares extracted skill ids with labelled ones: the extracted
+// ids not labelled (false positives) and the labels not extracted (misses),
+// each sorted.
+func labelDiff(got, want map[string]bool) (extra, missing []string) {
+	for id := range got {
+		if !want[id] {
+			extra = append(extra, id)
+		}
+	}
+	for id := range want {
+		if !got[id] {
+			missing = append(missing, id)
+		}
+	}
+	sort.Strings(extra)
+	sort.Strings(missing)
+	return extra, missing
+}
+
 func evalFixtures(tx *taxonomy.Taxonomy) error {
 	paths, err := filepath.Glob(filepath.Join(resumeFixtures, "*.txt"))
 	if err != nil || len(paths) == 0 {
@@ -336,24 +340,9 @@ func evalFixtures(tx *taxonomy.Taxonomy) error {
 		for _, m := range tx.Extract(string(text)) {
 			got[m.SkillID] = true
 		}
-		var extra, missing []string
-		for id := range got {
-			if want[id] {
-				tp++
-			} else {
-				fp++
-				extra = append(extra, id)
-			}
-		}
-		for id := range want {
-			if !got[id] {
-				fn++
-				missing = append(missing, id)
-			}
-		}
+		extra, missing := labelDiff(got, want)
+		tp, fp, fn = tp+len(got)-len(extra), fp+len(extra), fn+len(missing)
 		if len(extra)+len(missing) > 0 {
-			sort.Strings(extra)
-			sort.Strings(missing)
 			below = append(below, fmt.Sprintf("  %-28s P %.3f R %.3f  extra %v  missing %v",
 				strings.TrimSuffix(filepath.Base(p), ".txt"), frac(len(got)-len(extra), len(got)),
 				frac(len(want)-len(missing), len(want)), extra, missing))
