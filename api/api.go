@@ -98,7 +98,10 @@ type Config struct {
 	// Ranker is the in-memory ranker behind GET /roles/{id}/matches. New
 	// warms it from Store.ForEachCandidate and keeps it current on uploads
 	// and deletes; anything else that stores candidates in the same Store
-	// (batch jobs) must Add them to the same Ranker, as Rankable(profile).
+	// (batch jobs) must Add them to the same Ranker, with the whole profile
+	// (the Ranker keeps the text's header lines for the title check; without
+	// them stored candidates would score lower than `rank` scores the same
+	// resume: TestSameScoreEverywhere in cmd/skillmatch).
 	// Nil: New makes one.
 	Ranker    *role.Ranker
 	Logger    *slog.Logger // default: discard

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
 )
@@ -17,15 +16,6 @@ type liveSet struct {
 	ranker *role.Ranker
 	mu     sync.RWMutex
 	files  map[string]string // candidate id → original file name
-}
-
-// Rankable is the profile a Ranker is given. It is the whole profile: the
-// Ranker keeps only the header lines of the text, which the title check
-// reads, and dropping them here would score stored candidates lower than
-// `rank` and batch jobs score the same resume (TestSameScoreEverywhere in
-// cmd/skillmatch).
-func Rankable(r engine.Resume) engine.Resume {
-	return r
 }
 
 // warm loads every stored candidate into ranker.
@@ -42,7 +32,7 @@ func warm(ctx context.Context, st Store, ranker *role.Ranker) (*liveSet, error) 
 }
 
 func (l *liveSet) add(c index.Candidate) {
-	l.ranker.Add(c.ID, Rankable(c.Profile))
+	l.ranker.Add(c.ID, c.Profile)
 	l.mu.Lock()
 	l.files[c.ID] = c.File
 	l.mu.Unlock()

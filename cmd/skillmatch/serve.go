@@ -113,7 +113,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		CallbackSecret:        []byte(*callbackSecret),
 		AllowPrivateCallbacks: *allowPrivate,
 		CommitBatch:           *jobBatch,
-		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, api.Rankable(c.Profile)) },
+		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
 		Metrics:               reg,
 	})
 	if err != nil {
