@@ -112,13 +112,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	}
 
 	fp := fingerprint(req)
-	// A whole page is reused while the index is unchanged: the same query,
-	// limit, cursor and facet choice give the same answer.
 	gen := s.gen.Load()
-	pageKey := fp + "|" + strconv.Itoa(limit) + "|" + strconv.FormatBool(req.NoFacets) + "|" + req.Cursor
-	if page, ok := s.pages.get(pageKey, gen); ok {
-		return page.clone(), nil
-	}
 	var after []string
 	if req.Cursor != "" {
 		var err error
@@ -157,7 +151,6 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 	if facets != nil {
 		out.Facets = facets
 	}
-	s.pages.put(pageKey, gen, out)
 	return out.clone(), nil
 }
 
@@ -236,7 +229,7 @@ func (s *Store) searchBleve(ctx context.Context, q query.Query, fp string, limit
 // value is still the answer. Callers cache on it.
 func (s *Store) SearchGeneration() uint64 { return s.gen.Load() }
 
-// clone copies what a caller could modify, so cached pages stay intact.
+// clone copies what a caller could modify, so cached facets stay intact.
 func (r SearchResult) clone() SearchResult {
 	r.Hits = slices.Clone(r.Hits)
 	for i := range r.Hits {
@@ -252,8 +245,8 @@ func (r SearchResult) clone() SearchResult {
 	return r
 }
 
-// genCache holds values computed from the index (the facets of a query, a
-// whole result page), each tagged with the index generation (Store.gen) it
+// genCache holds values computed from the index (the facets of a query),
+// each tagged with the index generation (Store.gen) it
 // was computed at; any index write makes every entry stale. The generation
 // is read before searching and bumped after a write is applied, so an entry
 // is never tagged newer than the index it saw. Values are shared: callers

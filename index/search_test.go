@@ -291,7 +291,7 @@ func TestMonthsConditionsAgainstProfiles(t *testing.T) {
 	}
 }
 
-// TestSearchCachedPages checks the per-generation page and facet caches: a
+// TestSearchCachedPages checks the per-generation facet cache: a
 // repeated search answers the same, a caller modifying its result does not
 // change the next answer, NoFacets leaves facets out (and a later search
 // with facets still has them), and an index write shows in the next search.

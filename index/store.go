@@ -71,11 +71,11 @@ type Store struct {
 	// persist counts live-index batches not yet on disk (see apply).
 	persist persistTracker
 
-	// gen counts index writes; cached facets and result pages are valid
-	// for one generation (see genCache).
+	// gen counts index writes; cached facets are valid for one generation
+	// (see genCache). Whole encoded result pages are cached by the API
+	// (api/searchcache.go) on SearchGeneration.
 	gen    atomic.Uint64
 	facets genCache[map[string][]FacetCount]
-	pages  genCache[SearchResult]
 
 	files fileLock // orders original file writes against removals (files.go)
 
