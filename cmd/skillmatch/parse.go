@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/skillmatch/skillmatch/engine/resume"
 )
@@ -80,7 +79,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	if len(order) == 0 {
-		return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), resumeExtList())
+		return errNoResumes(paths)
 	}
 	var profiles []fileProfile
 	if len(files) > 0 {

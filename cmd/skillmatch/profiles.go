@@ -30,14 +30,15 @@ type fileProfile struct {
 // resumeExts are the file names a directory walk picks up.
 var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
-// resumeExtList is resumeExts for messages: ".docx, .htm, …".
-func resumeExtList() string {
+// errNoResumes is the error of parse and rank when paths hold no resume
+// files: it names the paths and the extensions a directory walk looks for.
+func errNoResumes(paths []string) error {
 	var exts []string
 	for e := range resumeExts {
 		exts = append(exts, e)
 	}
 	sort.Strings(exts)
-	return strings.Join(exts, ", ")
+	return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), strings.Join(exts, ", "))
 }
 
 // expandPaths lists the files named by paths: files as given, directories

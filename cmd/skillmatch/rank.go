@@ -75,7 +75,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if len(profiles) == 0 {
-		return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), resumeExtList())
+		return errNoResumes(paths)
 	}
 	k := role.NewRanker(tax)
 	var failed []rankError
