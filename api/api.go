@@ -22,7 +22,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -34,7 +33,6 @@ import (
 // unknown ids and keys, engine.ErrInvalid for bad queries, engine.ErrConflict
 // for clashes; anything else is an internal error.
 type Store interface {
-	AddCandidate(ctx context.Context, file string, original []byte, profile engine.Resume) (index.Candidate, bool, error)
 	AddCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
 	GetCandidate(ctx context.Context, id string) (index.Candidate, error)
 	FindByHash(ctx context.Context, sha256hex string) (index.Candidate, error)
