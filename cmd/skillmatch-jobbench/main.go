@@ -12,7 +12,7 @@
 //     item, until the job has succeeded.
 //
 // It prints resumes per second for both and the job's overhead in percent
-// (the goal of issue 7 is at most 20% slower). With -store it then replays
+// (the goal of issue 7 is at most 20% slower). With -store N it then replays, N times,
 // the job's store work alone, on profiles parsed beforehand: every original
 // stored as a job's input, read back and verified per item, the candidates
 // stored and indexed in commit batches, the items finished, the store closed
@@ -20,7 +20,7 @@
 // depends far less on other work on the machine than the two runs' wall
 // clocks. Usage:
 //
-//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2] [-store]
+//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2] [-store N]
 package main
 
 import (
