@@ -86,19 +86,7 @@ func TestRankCacheEvicts(t *testing.T) {
 // starts over.
 func TestMatchesMergeAfterUpload(t *testing.T) {
 	e := newEnv(t, "", nil)
-	upload := func(names ...string) {
-		t.Helper()
-		var files []string
-		var data [][]byte
-		for _, n := range names {
-			files = append(files, n+".txt")
-			data = append(data, resumeFixture(t, n))
-		}
-		if status, body := e.upload(e.reader, files, data); status != http.StatusCreated {
-			t.Fatalf("upload %v = %d %s", names, status, body)
-		}
-	}
-	upload("java-backend", "frontend-react", "data-scientist")
+	e.uploadFixtures(t, "java-backend", "frontend-react", "data-scientist")
 	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader("title: Python Backend Developer\nrequired: [Python, {any: [Django, Flask]}]\nplus: [AWS, Docker, PostgreSQL]\n"))
 	if status != http.StatusCreated {
 		t.Fatalf("create role = %d %s", status, body)
@@ -116,7 +104,7 @@ func TestMatchesMergeAfterUpload(t *testing.T) {
 		}
 		get()
 		merges := e.s.ranks.merges.Load()
-		upload("python-django-aws-senior", "python-flask-gcp")
+		e.uploadFixtures(t, "python-django-aws-senior", "python-flask-gcp")
 		merged := get()
 		if got := e.s.ranks.merges.Load(); got != merges+1 {
 			t.Errorf("%s: merges = %d after an upload, want %d", path, got, merges+1)

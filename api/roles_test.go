@@ -17,15 +17,7 @@ import (
 func TestRolesAndMatchOptions(t *testing.T) {
 	e := newEnv(t, "", nil)
 	names := []string{"python-django-aws-senior", "java-backend", "frontend-react"}
-	var data [][]byte
-	var fileNames []string
-	for _, n := range names {
-		data = append(data, resumeFixture(t, n))
-		fileNames = append(fileNames, n+".txt")
-	}
-	if status, body := e.upload(e.reader, fileNames, data); status != http.StatusCreated {
-		t.Fatalf("upload = %d %s", status, body)
-	}
+	e.uploadFixtures(t, names...)
 
 	bodies := []struct{ name, contentType, body string }{
 		{"yaml", "application/yaml", "title: Python dev\nrequired: [Python]\nplus: [Django, AWS, Docker, PostgreSQL, Git]\n"},

@@ -11,15 +11,7 @@ import (
 func TestSearchFacetsParam(t *testing.T) {
 	e := newEnv(t, "", nil)
 	names := []string{"python-django-aws-senior", "java-backend", "frontend-react"}
-	var data [][]byte
-	var fileNames []string
-	for _, n := range names {
-		data = append(data, resumeFixture(t, n))
-		fileNames = append(fileNames, n+".txt")
-	}
-	if status, body := e.upload(e.reader, fileNames, data); status != http.StatusCreated {
-		t.Fatalf("upload = %d %s", status, body)
-	}
+	e.uploadFixtures(t, names...)
 	type page struct {
 		Hits       []struct{ ID string }  `json:"hits"`
 		Facets     map[string][]facetView `json:"facets"`

@@ -164,6 +164,22 @@ func (e *env) upload(key string, names []string, data [][]byte) (int, []byte) {
 	return status, body
 }
 
+// uploadFixtures uploads testdata/resumes/NAME.txt for each name, as
+// NAME.txt, in one request with the reader key, and fails the test unless
+// the answer is 201.
+func (e *env) uploadFixtures(t *testing.T, names ...string) {
+	t.Helper()
+	var files []string
+	var data [][]byte
+	for _, n := range names {
+		files = append(files, n+".txt")
+		data = append(data, resumeFixture(t, n))
+	}
+	if status, body := e.upload(e.reader, files, data); status != http.StatusCreated {
+		t.Fatalf("upload %v = %d %s", names, status, body)
+	}
+}
+
 // resumeFixture reads testdata/resumes/NAME.txt of the repository.
 func resumeFixture(t *testing.T, name string) []byte {
 	t.Helper()
