@@ -184,14 +184,11 @@ func run(ctx context.Context, o options) error {
 	fmt.Printf("server start (ranker warmed from the store): %d candidates in %s, %.1f KB heap per candidate\n\n",
 		o.candidates, warmTime.Round(time.Millisecond), float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(o.candidates)/1024)
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serveLoopback(handler)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: handler}
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
+	defer stop()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 30 * time.Second}
 
 	// 2. Matches and search under 50 concurrent clients.
@@ -211,14 +208,11 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	ln2, err := net.Listen("tcp", "127.0.0.1:0")
+	base2, stop2, err := serveLoopback(uncached)
 	if err != nil {
 		return err
 	}
-	srv2 := &http.Server{Handler: uncached}
-	go srv2.Serve(ln2)
-	defer srv2.Close()
-	base2 := "http://" + ln2.Addr().String()
+	defer stop2()
 	matchesUncached := func(int) string { return base2 + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
 	ranked := 0 // rankings answered 200
 	if o.want("matches-uncached") {
@@ -310,6 +304,18 @@ type result struct {
 	elapsed time.Duration
 	cpu     time.Duration // this process's user+system CPU during the run
 	sample  string
+}
+
+// serveLoopback serves h on a free loopback port and returns its base URL
+// and a function that closes the server.
+func serveLoopback(h http.Handler) (base string, stop func() error, err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), srv.Close, nil
 }
 
 // childCPU is the CPU time used so far by this process's live children (the
