@@ -201,11 +201,9 @@ func TestFailedUploadWithdraws(t *testing.T) {
 	waitOrFail(t, done, "upload after a failed one")
 }
 
-// splitRecorder is the real store seen as a splitStore, recording the order
-// of index batches, searches and deletes. Its StoreCandidates is the real
-// AddCandidates (which indexes at once): the store cannot commit without
-// indexing yet, so what is checked here is the batcher's side — when index
-// batches are made and that searches and deletes wait for them.
+// splitRecorder is the real store (a splitStore), recording the order of
+// store writes, index batches, searches and deletes, so the test sees when
+// index batches are made and that searches and deletes wait for them.
 type splitRecorder struct {
 	*index.Store
 	mu       sync.Mutex
@@ -228,7 +226,7 @@ func (r *splitRecorder) took() []string {
 }
 
 func (r *splitRecorder) StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error) {
-	res, err := r.Store.AddCandidates(ctx, in)
+	res, err := r.Store.StoreCandidates(ctx, in)
 	r.record(fmt.Sprintf("store %d", len(in)))
 	return res, err
 }
@@ -243,7 +241,7 @@ func (r *splitRecorder) IndexCandidates(ctx context.Context, cs []index.Candidat
 		return errors.New("index closed")
 	}
 	r.record(fmt.Sprintf("index %d", len(cs)))
-	return nil
+	return r.Store.IndexCandidates(ctx, cs)
 }
 
 func (r *splitRecorder) Search(ctx context.Context, req index.SearchRequest) (index.SearchResult, error) {
@@ -290,6 +288,9 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 	e.getJSON("/api/v1/candidates?q=python", e.reader, &s)
 	if diff := cmp.Diff([]string{"index 2", "search"}, rec.took()); diff != "" {
 		t.Errorf("events of a search after the uploads (-want +got):\n%s", diff)
+	}
+	if s.Total != 1 || len(s.Hits) != 1 || s.Hits[0].ID != ids[0] {
+		t.Errorf("search python after the uploads = %+v, want the first upload (committed unindexed, indexed by the search)", s)
 	}
 	e.getJSON("/api/v1/candidates?q=java", e.reader, &s)
 	if diff := cmp.Diff([]string{"search"}, rec.took()); diff != "" {
