@@ -22,9 +22,15 @@ import (
 type countingStore struct {
 	*index.Store
 	calls, docs atomic.Int64
+	hold        chan struct{} // non-nil: the first AddCandidates waits until it is closed
+	held        sync.Once
+	heldDocs    atomic.Int64 // documents of the held write
 }
 
 func (c *countingStore) AddCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error) {
+	if c.hold != nil {
+		c.held.Do(func() { c.heldDocs.Store(int64(len(in))); <-c.hold })
+	}
 	c.calls.Add(1)
 	c.docs.Add(int64(len(in)))
 	return c.Store.AddCandidates(ctx, in)
@@ -45,7 +51,9 @@ func TestBatcherGroupsConcurrentAdds(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cs := &countingStore{Store: st}
+	// The first write is held until every other add has queued behind it,
+	// so grouping does not depend on how fast a write is.
+	cs := &countingStore{Store: st, hold: make(chan struct{})}
 	b := &batcher{store: cs, maxBatch: 64}
 	const n = 40
 	var wg sync.WaitGroup
@@ -61,6 +69,19 @@ func TestBatcherGroupsConcurrentAdds(t *testing.T) {
 			got[i], created[i], errs[i] = b.add(false, fmt.Sprintf("d%d.txt", i), []byte(text), engine.Resume{Format: "text", Text: text})
 		}(i)
 	}
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		b.mu.Lock()
+		queued := len(b.queue) + int(cs.heldDocs.Load())
+		b.mu.Unlock()
+		if queued == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d adds in the held write or queued behind it, want %d", queued, n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(cs.hold)
 	wg.Wait()
 	byDoc := map[int]string{}
 	newCount := 0
