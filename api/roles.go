@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -100,7 +100,7 @@ func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
 		return role.Role{}, fmt.Errorf("empty body: send a role or a job description: %w", engine.ErrInvalid)
 	}
 	if name == "job-description.txt" {
-		if data, err = jobDescriptionText(data, params["charset"]); err != nil {
+		if data, err = jobDescriptionText(c.Request.Context(), data, params["charset"]); err != nil {
 			return role.Role{}, err
 		}
 	}
@@ -112,13 +112,13 @@ func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
 	return ro, nil
 }
 
-// jobDescriptionText returns a text/plain job description as UTF-8. Text
-// that is not plain UTF-8 (a byte order mark, UTF-16, Windows-1252) is
-// decoded as document text is, by engine/document; a charset parameter of
-// UTF-16LE or UTF-16BE stands in for a missing byte order mark. Other
-// charsets, and bytes that are no text at all (a PDF sent as text/plain),
-// are engine.ErrUnsupportedFormat.
-func jobDescriptionText(data []byte, charset string) ([]byte, error) {
+// jobDescriptionText returns a text/plain job description as UTF-8, read
+// by document.JobDescription as the role command reads a file: UTF-8 as
+// sent; a byte order mark, UTF-16 or Windows-1252 decoded; HTML to its text.
+// A charset parameter of UTF-16LE or UTF-16BE stands in for a missing byte
+// order mark. Other charsets, and documents that are no text (a PDF or DOCX
+// sent as text/plain), are engine.ErrUnsupportedFormat.
+func jobDescriptionText(ctx context.Context, data []byte, charset string) ([]byte, error) {
 	hasBOM := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	switch strings.ToLower(charset) {
 	case "", "utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252", "iso-8859-1", "latin1":
@@ -128,22 +128,16 @@ func jobDescriptionText(data []byte, charset string) ([]byte, error) {
 			if strings.EqualFold(charset, "utf-16be") || strings.EqualFold(charset, "utf-16") {
 				bom = []byte{0xFE, 0xFF} // RFC 2781: UTF-16 without a BOM is big-endian
 			}
-			data, hasBOM = append(bom, data...), true
+			data = append(bom, data...)
 		}
 	default:
 		return nil, fmt.Errorf("job description in charset %q: send UTF-8, UTF-16 or Windows-1252 text: %w", charset, engine.ErrUnsupportedFormat)
 	}
-	if !hasBOM && utf8.Valid(data) {
-		return data, nil
-	}
-	if format, err := document.Sniff(data, "job-description.txt"); err != nil {
-		return nil, fmt.Errorf("job description: %w", err)
-	} else if format != document.FormatText && format != document.FormatMarkdown {
-		return nil, fmt.Errorf("job description sent as text/plain is a %s document: send its text: %w", format, engine.ErrUnsupportedFormat)
-	}
-	doc, err := document.Decode(data, document.DefaultLimits())
+	// nil decoder: PDF and DOCX are not text, and the API reads no
+	// documents as job descriptions.
+	doc, err := document.JobDescription(ctx, data, "job-description.txt", nil)
 	if err != nil {
-		return nil, fmt.Errorf("job description: %w", err)
+		return nil, fmt.Errorf("text/plain body: %w", err)
 	}
 	return []byte(doc.Text), nil
 }

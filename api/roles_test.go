@@ -164,9 +164,10 @@ func TestUpdateRole(t *testing.T) {
 }
 
 // TestJobDescriptionCharsets: a text/plain job description in UTF-16 (with
-// a byte order mark, or named by the charset parameter) or Windows-1252
-// gives the same role as its UTF-8 text; charsets skillmatch does not read
-// and documents sent as text are refused with 415.
+// a byte order mark, or named by the charset parameter), Windows-1252 or
+// HTML (in any of them) gives the same role as its UTF-8 text, as the role
+// command reads it; charsets skillmatch does not read and documents sent as
+// text are refused with 415.
 func TestJobDescriptionCharsets(t *testing.T) {
 	e := newEnv(t, "", nil)
 	const jd = "Senior Python Developer – Café Payments\n\nRequirements:\n- 5+ years of Python\n- Django or Flask, PostgreSQL\n\nNice to have: AWS, Docker\n"
@@ -182,6 +183,8 @@ func TestJobDescriptionCharsets(t *testing.T) {
 	}
 	// Windows-1252: the en dash is 0x96, é is 0xE9, the rest ASCII.
 	cp1252 := []byte(strings.NewReplacer("–", "\x96", "é", "\xe9").Replace(jd))
+	// HTML: one paragraph a line, as a page saved from a job board.
+	html := "<!DOCTYPE html><html><body>\n<p>" + strings.ReplaceAll(strings.TrimSpace(jd), "\n", "</p>\n<p>") + "</p>\n</body></html>\n"
 
 	preview := func(contentType string, body []byte) (int, []byte) {
 		status, out, _ := e.do(http.MethodPost, "/api/v1/roles/preview", e.reader, contentType, bytes.NewReader(body))
@@ -207,6 +210,8 @@ func TestJobDescriptionCharsets(t *testing.T) {
 		{"UTF-8 with BOM", "text/plain", append([]byte("\xef\xbb\xbf"), jd...)},
 		{"Windows-1252", "text/plain; charset=windows-1252", cp1252},
 		{"Windows-1252 unnamed", "", cp1252},
+		{"HTML", "text/plain", []byte(html)},
+		{"HTML in UTF-16", "text/plain", utf16Bytes(html, false, true)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			status, body := preview(tt.contentType, tt.body)

@@ -218,10 +218,11 @@ func TestRankNoResumes(t *testing.T) {
 	}
 }
 
-// TestRoleFromDocument: a job description saved as DOCX or HTML gives the
-// same role as its text (DOCX is read by a worker process, so this runs the
-// real binary); an image is refused by name instead of becoming a role
-// titled "%PDF-1.7" or "\x89PNG".
+// TestRoleFromDocument: a job description saved as DOCX, HTML, UTF-16 or
+// UTF-8 with a byte order mark gives the same role as its text (DOCX is read
+// by a worker process, so this runs the real binary); text starting "BMW" is
+// text; an image is refused by name instead of becoming a role titled
+// "%PDF-1.7" or "\x89PNG".
 func TestRoleFromDocument(t *testing.T) {
 	text, err := os.ReadFile("../../testdata/jobs/go-backend.txt")
 	if err != nil {
@@ -250,6 +251,10 @@ func TestRoleFromDocument(t *testing.T) {
 		"jd.html": []byte("<!DOCTYPE html><html><body>\n" + html.String() + "</body></html>"),
 		"jd.png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
 		"jd.txt":  utf16LE(string(text)),
+		// a UTF-8 byte order mark is not part of the title
+		"jd-bom.txt": append([]byte("\xef\xbb\xbf"), text...),
+		// text that starts with a bitmap's signature is still text
+		"bmw.txt": []byte("BMW Group: Go Developer\n\nRequirements:\n- Go\n- PostgreSQL\n"),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -266,6 +271,12 @@ func TestRoleFromDocument(t *testing.T) {
 	}
 	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.txt")); code != 0 || got != want {
 		t.Errorf("role of the text in UTF-16 = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
+	}
+	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd-bom.txt")); code != 0 || got != want {
+		t.Errorf("role of the text with a UTF-8 BOM = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
+	}
+	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "bmw.txt")); code != 0 || !strings.Contains(got, `"title": "BMW Group: Go Developer"`) {
+		t.Errorf("role bmw.txt = exit %d %s\n%s\nwant the role titled BMW Group: Go Developer", code, errOut, got)
 	}
 	if code, out, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.png")); code != 1 || out != "" || !strings.Contains(errOut, "PNG image") {
 		t.Errorf("role jd.png = exit %d, stdout %q, stderr %q; want exit 1 naming the PNG", code, out, errOut)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -50,10 +49,11 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // readRole parses a role file or a job description from disk. Files named
-// .json, .yaml or .yml are role files. A job description may be text (UTF-8,
-// UTF-16 or Windows-1252) or a PDF, DOCX or HTML document, whose text is read
-// the way resumes are (PDF and DOCX in a sandboxed worker process); other
-// binary formats are refused as unsupported (engine.ErrUnsupportedFormat).
+// .json, .yaml or .yml are role files. Any other file is read by
+// document.JobDescription: text (UTF-8, UTF-16 or Windows-1252) or a PDF,
+// DOCX or HTML document, whose text is read the way resumes are (PDF and
+// DOCX in a sandboxed worker process); other binary formats are refused as
+// unsupported (engine.ErrUnsupportedFormat).
 func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Role, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -63,17 +63,12 @@ func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Ro
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".json", ".yaml", ".yml":
 	default:
-		format, err := document.Sniff(data, file)
+		doc, err := document.JobDescription(ctx, data, filepath.Base(file), decodeInWorker)
 		if err != nil {
 			return role.Role{}, fmt.Errorf("%s: %w", file, err)
 		}
-		doc := format == document.FormatPDF || format == document.FormatDOCX || format == document.FormatHTML
-		if doc || !utf8.Valid(data) { // documents, and text in UTF-16 or Windows-1252
-			if data, err = documentText(ctx, data, file); err != nil {
-				return role.Role{}, fmt.Errorf("%s: %w", file, err)
-			}
-		}
-		if doc {
+		data = []byte(doc.Text)
+		if doc.Format != document.FormatText {
 			name = "job-description.txt" // the text of a document is a job description
 		}
 	}
@@ -84,18 +79,15 @@ func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Ro
 	return ro, nil
 }
 
-// documentText decodes one document through a one-worker pool.
-func documentText(ctx context.Context, data []byte, file string) ([]byte, error) {
+// decodeInWorker decodes one document through a one-worker pool started for
+// it (a role command reads at most one).
+func decodeInWorker(ctx context.Context, data []byte, filename string) (document.Document, error) {
 	pool, err := document.NewPool(document.PoolOptions{Workers: 1})
 	if err != nil {
-		return nil, err
+		return document.Document{}, err
 	}
 	defer pool.Close()
-	doc, err := pool.Decode(ctx, data, filepath.Base(file))
-	if err != nil {
-		return nil, err
-	}
-	return []byte(doc.Text), nil
+	return pool.Decode(ctx, data, filename)
 }
 
 func writeRole(w io.Writer, ro role.Role, format string) error {
