@@ -25,6 +25,14 @@ import (
 // explanations (Score) are computed only for the top RankOptions.Explain.
 // A role is compiled once per id and version. RankSince brings an earlier
 // answer up to date by scoring only the candidates added since.
+//
+// The postings count months and recency to one month, the ranker's as-of
+// month (at first each profile's own, see RankOptions.AsOf). A ranking for
+// another month first moves every posting to it, under the write lock: one
+// pass over the postings (a current skill's months and any other skill's
+// months since last use shift by the same number of months), so rankings
+// that share a clock pay it once a month, and the scoring loops stay as
+// they are.
 type Ranker struct {
 	tax   *taxonomy.Taxonomy
 	skill map[string]int32 // taxonomy skill id → posting list index
@@ -50,6 +58,9 @@ type Ranker struct {
 	// maxMonths and maxAgo are the largest months and months since last
 	// use in any posting: Rank tabulates its factors up to them.
 	maxMonths, maxAgo int16
+	// month is the month index the postings and total count to, -1 for
+	// each profile's own as-of month (see countedMonth).
+	month int
 
 	scratch sync.Pool
 
@@ -57,21 +68,32 @@ type Ranker struct {
 	compiledRoles map[string]*compiled // see compiledFor
 }
 
-// posting is one candidate's facts about one skill; -1 means unknown.
+// posting is one candidate's facts about one skill, counted to the
+// ranker's month; -1 means unknown. ago is agoCurrent for a skill of a
+// current job (used this month, and its months grow with the month).
 type posting struct {
 	cand   uint32
 	months int16
 	ago    int16
 }
 
+// agoCurrent is posting.ago for a skill of a current job: recency 0.
+const agoCurrent = -2
+
 // RankOptions tunes Rank. Limit is the most results (0: all); MinScore
 // drops results below it; Strict drops candidates missing any required
 // requirement; Explain is how many of the top results get a full Match.
+//
+// AsOf is the date months and recency are counted to, "YYYY-MM-DD" or
+// "YYYY-MM": each profile is scored as CountTo(profile, AsOf) (a current
+// job keeps counting; a profile dated later keeps its own date). Empty, or
+// not a date: each profile's own as-of date. Only its month matters.
 type RankOptions struct {
 	Limit    int
 	MinScore float64
 	Strict   bool
 	Explain  int
+	AsOf     string
 }
 
 // Ranked is one result of Rank. Match is set for the top RankOptions.Explain
@@ -89,7 +111,7 @@ type Ranked struct {
 
 // NewRanker returns an empty ranker over the skills of tax.
 func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
-	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}, compiledRoles: map[string]*compiled{}}
+	k := &Ranker{tax: tax, skill: map[string]int32{}, slot: map[string]uint32{}, titles: map[string][]uint32{}, compiledRoles: map[string]*compiled{}, month: -1}
 	for i, s := range tax.Skills() {
 		k.skill[s.ID] = int32(i)
 	}
@@ -116,7 +138,7 @@ func (k *Ranker) Add(id string, r engine.Resume) {
 	r.Text = strings.Clone(headerPrefix(&r)) // all that scoring reads of the text
 	k.resumes = append(k.resumes, r)
 	k.edu = append(k.edu, uint8(highestEducation(&r)))
-	k.total = append(k.total, int32(max(r.TotalMonths, 0)))
+	k.total = append(k.total, k.totalOf(&r))
 	k.index(s, &r)
 	k.compactIfSparse()
 }
@@ -125,7 +147,8 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 	for _, w := range resumeTitleWords(r) {
 		k.titles[w] = append(k.titles[w], s)
 	}
-	asOf := monthIndex(r.AsOf)
+	own := monthIndex(r.AsOf)
+	at := countedMonth(k.month, own)
 	clear(k.seen)
 	for i := range r.Skills {
 		idx, ok := k.skill[r.Skills[i].ID]
@@ -136,8 +159,7 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 			k.dup[idx] = true
 		}
 		k.seen[idx] = true
-		months, ago := skillFacts(&r.Skills[i], asOf)
-		p := posting{cand: s, months: clamp16(months), ago: clamp16(ago)}
+		p := postingAt(s, &r.Skills[i], own, at)
 		k.maxMonths, k.maxAgo = max(k.maxMonths, p.months), max(k.maxAgo, p.ago)
 		k.postings[idx] = append(k.postings[idx], p)
 	}
@@ -201,7 +223,7 @@ func (k *Ranker) compactIfSparse() {
 		k.alive = append(k.alive, true)
 		k.resumes = append(k.resumes, resumes[i])
 		k.edu = append(k.edu, uint8(highestEducation(&resumes[i])))
-		k.total = append(k.total, int32(max(resumes[i].TotalMonths, 0)))
+		k.total = append(k.total, k.totalOf(&resumes[i]))
 		k.index(s, &resumes[i])
 	}
 }
@@ -278,7 +300,7 @@ func (k *Ranker) state() RankerState {
 // bring the answer up to date later.
 func (k *Ranker) RankState(ro Role, opts RankOptions) ([]Ranked, RankerState) {
 	c := k.compiledFor(ro)
-	k.mu.RLock()
+	k.rlockAt(monthIndex(opts.AsOf))
 	defer k.mu.RUnlock()
 	out := k.rankFrom(c, ro, opts, 0)
 	k.explain(out, c, opts.Explain)
@@ -294,7 +316,7 @@ func (k *Ranker) RankState(ro Role, opts RankOptions) ([]Ranked, RankerState) {
 // results share its explanations.
 func (k *Ranker) RankSince(ro Role, opts RankOptions, prev []Ranked, since RankerState) (out []Ranked, now RankerState, merged bool) {
 	c := k.compiledFor(ro)
-	k.mu.RLock()
+	k.rlockAt(monthIndex(opts.AsOf))
 	defer k.mu.RUnlock()
 	now = k.state()
 	if since.removals != now.removals || since.slots > now.slots {
@@ -336,7 +358,11 @@ func mergeRanked(a, b []Ranked, limit int) []Ranked {
 func (k *Ranker) explain(out []Ranked, c *compiled, n int) {
 	for i := range out[:min(n, len(out))] {
 		if out[i].Match == nil {
-			m := scoreCompiled(&k.resumes[k.slot[out[i].ID]], c)
+			r := k.resumes[k.slot[out[i].ID]]
+			if at := countedMonth(k.month, monthIndex(r.AsOf)); at >= 0 {
+				r = countTo(r, at)
+			}
+			m := scoreCompiled(&r, c)
 			out[i].Match = &m
 		}
 	}
@@ -547,7 +573,7 @@ func (k *Ranker) accumulate(q *compiledReq, sc *scratch, required bool, from uin
 //go:noinline
 func keepBest(credit []uint64, list []posting, base float64, mf factors) {
 	for _, p := range list {
-		c := math.Float64bits(base * mf[int(p.months)+1])
+		c := math.Float64bits(base * mf[int(p.months)+factorsOff])
 		credit[p.cand] = max(credit[p.cand], c)
 	}
 }
@@ -557,7 +583,7 @@ func keepBest(credit []uint64, list []posting, base float64, mf factors) {
 //go:noinline
 func keepBestRecent(credit []uint64, list []posting, base float64, mf, rf factors) {
 	for _, p := range list {
-		c := math.Float64bits(base * mf[int(p.months)+1] * rf[int(p.ago)+1])
+		c := math.Float64bits(base * mf[int(p.months)+factorsOff] * rf[int(p.ago)+factorsOff])
 		credit[p.cand] = max(credit[p.cand], c)
 	}
 }
@@ -572,11 +598,11 @@ func (k *Ranker) accumulateOne(q *compiledReq, idx int32, mf, rf factors, sc *sc
 	switch {
 	case q.maxAgo > 0:
 		for _, p := range list {
-			raw[p.cand] += kq * (base * mf[int(p.months)+1] * rf[int(p.ago)+1])
+			raw[p.cand] += kq * (base * mf[int(p.months)+factorsOff] * rf[int(p.ago)+factorsOff])
 		}
 	default:
 		for _, p := range list {
-			raw[p.cand] += kq * (base * mf[int(p.months)+1])
+			raw[p.cand] += kq * (base * mf[int(p.months)+factorsOff])
 		}
 	}
 	if required {
@@ -594,19 +620,24 @@ func postingsFrom(list []posting, from uint32) []posting {
 	return list[sort.Search(len(list), func(i int) bool { return list[i].cand >= from }):]
 }
 
-// factors holds f(v) at index v+1 for v from -1 (unknown) on.
+// factors holds f(v) at index v+factorsOff for v from agoCurrent on: -1
+// is unknown, agoCurrent (a current job's skill) is recency 0.
 type factors []float64
 
-// factorTable tabulates f over -1…hi. f must be constant from v = until on:
-// it is called up to there, and the rest of the table copies f(until).
+const factorsOff = -agoCurrent
+
+// factorTable tabulates f over agoCurrent…hi, with f(agoCurrent) = f(0)
+// (months are never agoCurrent). f must be constant from v = until on: it
+// is called up to there, and the rest of the table copies f(until).
 func factorTable(hi, until int, f func(int) float64) factors {
-	t := make(factors, max(hi, 0)+2)
-	for v := -1; v < len(t)-1; v++ {
+	t := make(factors, max(hi, 0)+1+factorsOff)
+	t[0] = f(0)
+	for v := -1; v < len(t)-factorsOff; v++ {
 		if v > until {
-			t[v+1] = t[v]
+			t[v+factorsOff] = t[v+factorsOff-1]
 			continue
 		}
-		t[v+1] = f(v)
+		t[v+factorsOff] = f(v)
 	}
 	return t
 }
