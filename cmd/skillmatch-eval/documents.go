@@ -161,10 +161,6 @@ func evalEdgeCases(shared string) error {
 // against pdftotext's for one file. Files pdftotext finds no words in are
 // an error (nothing to compare).
 func compareWithPdftotext(path string) (recall, precision float64, err error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, 0, err
-	}
 	var ref bytes.Buffer
 	cmd := exec.Command("pdftotext", "-enc", "UTF-8", path, "-")
 	cmd.Stdout = &ref
@@ -175,11 +171,11 @@ func compareWithPdftotext(path string) (recall, precision float64, err error) {
 	if len(want) == 0 {
 		return 0, 0, fmt.Errorf("pdftotext found no words")
 	}
-	doc, err := document.Decode(data, document.DefaultLimits())
+	text, err := texts.text(path)
 	if err != nil {
 		return 0, 0, err
 	}
-	got := wordBag(doc.Text)
+	got := wordBag(text)
 	return bagOverlap(want, got), bagOverlap(got, want), nil
 }
 

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -213,15 +212,7 @@ func holdoutText(shared, source string) (string, error) {
 		}
 		return kaggleRows[n][1], nil
 	}
-	pdf, err := os.ReadFile(filepath.Join(shared, source))
-	if err != nil {
-		return "", err
-	}
-	doc, err := document.Decode(pdf, document.DefaultLimits())
-	if err != nil {
-		return "", err
-	}
-	return doc.Text, nil
+	return texts.text(filepath.Join(shared, source))
 }
 
 // skillDetail matches one entry of the "Skill Details" lists of the Kaggle

@@ -19,6 +19,7 @@ func main() {
 	shared := flag.String("shared", "../shared", "path of the shared folder with public data")
 	only := flag.String("only", "", "run only the report with this name")
 	flag.Parse()
+	texts = newTextCache()
 	reports := []report{
 		{"extraction", evalExtraction},
 		{"documents", evalDocuments},

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +12,6 @@ import (
 	"time"
 
 	"github.com/skillmatch/skillmatch/engine"
-	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -169,14 +166,8 @@ func evalLivecareerRanking(shared string, tax *taxonomy.Taxonomy) error {
 }
 
 // livecareerProfiles parses every PDF (two at a time) into a profile keyed
-// "CATEGORY/id". Decoded text is cached under the user cache folder, keyed
-// by the file's path, size and modification time, so a rerun only parses.
+// "CATEGORY/id". Text comes through the text cache, so a rerun only parses.
 func livecareerProfiles(pdfs []string, tax *taxonomy.Taxonomy) (map[string]engine.Resume, int) {
-	cacheDir := ""
-	if d, err := os.UserCacheDir(); err == nil {
-		cacheDir = filepath.Join(d, "skillmatch-eval", "livecareer-text")
-		_ = os.MkdirAll(cacheDir, 0o755)
-	}
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	out := make(map[string]engine.Resume, len(pdfs))
 	var mu sync.Mutex
@@ -188,7 +179,7 @@ func livecareerProfiles(pdfs []string, tax *taxonomy.Taxonomy) (map[string]engin
 		go func() {
 			defer wg.Done()
 			for path := range next {
-				text, err := livecareerText(path, cacheDir)
+				text, err := texts.text(path)
 				mu.Lock()
 				if err != nil {
 					failed++
@@ -210,33 +201,6 @@ func livecareerProfiles(pdfs []string, tax *taxonomy.Taxonomy) (map[string]engin
 	close(next)
 	wg.Wait()
 	return out, failed
-}
-
-func livecareerText(path, cacheDir string) (string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return "", err
-	}
-	var cached string
-	if cacheDir != "" {
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%d|%d", path, st.Size(), st.ModTime().UnixNano())))
-		cached = filepath.Join(cacheDir, hex.EncodeToString(sum[:8])+".txt")
-		if b, err := os.ReadFile(cached); err == nil {
-			return string(b), nil
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	doc, err := document.Decode(data, document.DefaultLimits())
-	if err != nil {
-		return "", err
-	}
-	if cached != "" {
-		_ = os.WriteFile(cached, []byte(doc.Text), 0o644)
-	}
-	return doc.Text, nil
 }
 
 // printExplained prints why each of the top results scored: the credit of
