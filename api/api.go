@@ -105,7 +105,9 @@ type Config struct {
 	Logger    *slog.Logger // default: discard
 	Limits    Limits
 	RateLimit RateLimit
-	// AsOf is the date "Present" means when parsing uploads. Default time.Now.
+	// AsOf is the server's clock: the date "Present" means when parsing
+	// uploads, and the date GET /roles/{id}/matches counts experience to,
+	// so a current job keeps counting after upload. Default time.Now.
 	AsOf func() time.Time
 	// Metrics is the registry /metrics serves; the API registers its HTTP
 	// metrics on it. Default: a new registry.

@@ -11,7 +11,9 @@ import (
 // rankCache remembers recent rankings so repeated GET /roles/{id}/matches
 // with the same parameters skip the ranker. An entry is keyed by what the
 // request asks — role id and version (a role update is a new version) and
-// the rank options — and records the Ranker state it was ranked at. An
+// the rank options, whose AsOf is the month of the server's clock
+// (rankAsOf), so a new month is a new key: current jobs have grown — and
+// records the Ranker state it was ranked at. An
 // entry at the ranker's current state is a hit. An older one is brought up
 // to date with Ranker.RankSince: after uploads only (the common case: a
 // team keeps adding resumes) just the new candidates are scored and merged
@@ -28,6 +30,13 @@ type rankCache struct {
 	merges atomic.Int64 // older entry brought up to date with the added candidates
 	miss   atomic.Int64 // ranked from scratch (no entry, or not only additions)
 }
+
+// rankAsOf is the date rankings count experience to: the month of
+// Config.AsOf, the clock uploads are parsed with, so a candidate ranked
+// the day it is uploaded scores as `rank` scores the file that day, and a
+// current job keeps counting after upload (role.RankOptions.AsOf). Only
+// the month changes a score; rankings keyed by it change when it does.
+func (s *server) rankAsOf() string { return s.cfg.AsOf().Format("2006-01") }
 
 type rankKey struct {
 	roleID, roleVersion string

@@ -205,7 +205,8 @@ func (s *server) matches(c *gin.Context) {
 	if blindView {
 		explain = 0
 	}
-	entry := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: explain})
+	asOf := s.rankAsOf()
+	entry := s.rank(ro, role.RankOptions{Limit: limit, MinScore: minScore, Strict: strict, Explain: explain, AsOf: asOf})
 	ranked := entry.ranked
 
 	k, _ := keyOf(c)
@@ -234,7 +235,7 @@ func (s *server) matches(c *gin.Context) {
 	// answer's cost would otherwise be JSON encoding the explanations.
 	encoded := entry.encoded()
 	if blindView || encoded == nil {
-		results, complete, err := s.matchViews(c, ro, ranked, blindView)
+		results, complete, err := s.matchViews(c, ro, ranked, blindView, asOf)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -292,10 +293,11 @@ type roleRef struct {
 	Version string `json:"version"`
 }
 
-// matchViews turns a ranking into its response rows, blind or open.
+// matchViews turns a ranking into its response rows, blind or open; a
+// blind row is explained again counted to asOf, as the ranking was.
 // complete is false when a candidate was deleted while the request ranked
 // (it is left out).
-func (s *server) matchViews(c *gin.Context, ro role.Role, ranked []role.Ranked, blindView bool) (results []matchView, complete bool, err error) {
+func (s *server) matchViews(c *gin.Context, ro role.Role, ranked []role.Ranked, blindView bool, asOf string) (results []matchView, complete bool, err error) {
 	ctx := c.Request.Context()
 	complete = true
 	results = make([]matchView, 0, len(ranked))
@@ -313,7 +315,7 @@ func (s *server) matchViews(c *gin.Context, ro role.Role, ranked []role.Ranked, 
 			if err != nil {
 				return nil, false, fmt.Errorf("blind view of %s: %w", r.ID, err)
 			}
-			m := role.Score(resume.Redact(cand.Profile), ro, s.cfg.Taxonomy)
+			m := role.Score(role.CountTo(resume.Redact(cand.Profile), asOf), ro, s.cfg.Taxonomy)
 			v.Match = &m
 		} else {
 			v.File, err = s.fileOf(c, r.ID)

@@ -1,0 +1,102 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/role"
+)
+
+// TestMatchesCountToToday checks the product rule that a current job keeps
+// counting: candidates uploaded in January and ranked in September score
+// as the same files parsed in September do — in the open view, the blind
+// view, and after the cached January ranking (a new month is a new cache
+// key, not a stale hit).
+func TestMatchesCountToToday(t *testing.T) {
+	var now atomic.Int64
+	day := func(y int, m time.Month, d int) { now.Store(time.Date(y, m, d, 9, 0, 0, 0, time.UTC).Unix()) }
+	day(2026, time.January, 10)
+	e := newEnv(t, "", func(c *Config) { c.AsOf = func() time.Time { return time.Unix(now.Load(), 0).UTC() } })
+	names := []string{"python-django-aws-senior", "python-flask-gcp", "junior-django", "java-backend", "data-scientist"}
+	e.uploadFixtures(t, names...)
+	const roleYAML = "title: Python Backend Developer\nrequired:\n  - skill: Python\n    min_years: 12\n  - skill: Django\n    min_years: 4\n  - any: [AWS, GCP]\nplus: [Docker]\nmin_total_years: 15\n"
+	status, body, _ := e.do(http.MethodPost, "/api/v1/roles", e.reader, "application/yaml", strings.NewReader(roleYAML))
+	if status != http.StatusCreated {
+		t.Fatalf("create role = %d %s", status, body)
+	}
+	var ro role.Role
+	if err := json.Unmarshal(body, &ro); err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/roles/" + ro.ID + "/matches?limit=50"
+
+	// what `rank` gives for the files on a given day
+	want := func(asOf time.Time) map[string]float64 {
+		out := map[string]float64{}
+		for _, n := range names {
+			text, err := os.ReadFile(filepath.Join("..", "testdata", "resumes", n+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[n+".txt"] = role.Score(resume.Parse(string(text), e.tax, resume.Options{AsOf: asOf}), ro, e.tax).Score
+		}
+		return out
+	}
+	got := func(path string) map[string]float64 {
+		var m matchesResp
+		e.getJSON(path, e.reader, &m)
+		out := map[string]float64{}
+		for _, r := range m.Results {
+			out[r.File] = r.Score
+		}
+		return out
+	}
+	blind := func() map[string]float64 {
+		// blind rows hide the file name: match them by candidate id
+		var m matchesResp
+		e.getJSON(path+"&blind=1", e.reader, &m)
+		byID := map[string]float64{}
+		for _, r := range m.Results {
+			byID[r.CandidateID] = r.Score
+		}
+		var open matchesResp
+		e.getJSON(path, e.reader, &open)
+		out := map[string]float64{}
+		for _, r := range open.Results {
+			out[r.File] = byID[r.CandidateID]
+		}
+		return out
+	}
+
+	january := want(time.Date(2026, time.January, 10, 0, 0, 0, 0, time.UTC))
+	if diff := cmp.Diff(january, got(path)); diff != "" {
+		t.Fatalf("January matches differ from the files scored in January (-want +got):\n%s", diff)
+	}
+	day(2026, time.September, 5)
+	september := want(time.Date(2026, time.September, 5, 0, 0, 0, 0, time.UTC))
+	if cmp.Equal(january, september) {
+		t.Fatal("the fixtures score the same in January and September: the test would prove nothing")
+	}
+	if diff := cmp.Diff(september, got(path)); diff != "" {
+		t.Errorf("September matches of January uploads differ from the files scored in September (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(september, blind()); diff != "" {
+		t.Errorf("September blind matches differ from the files scored in September (-want +got):\n%s", diff)
+	}
+	// an upload in September joins the September ranking merged into the
+	// cache (RankSince) with its own, September, figures
+	e.uploadFixtures(t, "frontend-react")
+	names = append(names, "frontend-react")
+	if diff := cmp.Diff(want(time.Date(2026, time.September, 5, 0, 0, 0, 0, time.UTC)), got(path)); diff != "" {
+		t.Errorf("after a September upload (-want +got):\n%s", diff)
+	}
+}
