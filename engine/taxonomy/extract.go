@@ -39,6 +39,10 @@ type pattern struct {
 	capital   bool   // the text's first letter must be upper case ("React", not "react")
 	ambiguous bool   // needs the skill's context rule
 	rare      bool   // short exact name or a vendor with a database: see special
+	// split is a name that starts as a tokeniser splits it (". Net"): it
+	// counts only after white space, never right after a word or a sign,
+	// where the full stop ends a sentence ("by 8%. Net income"); see special
+	split bool
 }
 
 type matcher struct {
@@ -207,6 +211,9 @@ func newPattern(s Skill, skill int32, orig string) pattern {
 		p.capital = true
 	}
 	p.rare = p.exact != "" && len(p.exact) <= 3
+	if strings.HasPrefix(orig, ". ") {
+		p.split, p.rare = true, true
+	}
 	return p
 }
 
@@ -376,6 +383,9 @@ func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, 
 func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]string) (string, bool) {
 	c := cands[i]
 	p := &t.m.patterns[c.pat]
+	if p.split && c.start > 0 && fold[text[c.start-1]] != ' ' {
+		return "", false
+	}
 	// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
 	if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
 		return "", false
