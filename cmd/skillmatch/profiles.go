@@ -161,6 +161,20 @@ func parseAsOf(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("--as-of %q: want YYYY-MM-DD: %w", s, errUsage)
 }
 
+// asOfClock is the one "now" of a server — uploads, batch jobs and
+// matches — as parseAsOf is for parse and rank: the --as-of date when one
+// is given, else the current date in UTC, read at each call.
+func asOfClock(s string) (func() time.Time, error) {
+	if s == "" {
+		return func() time.Time { return time.Now().UTC() }, nil
+	}
+	t, err := parseAsOf(s)
+	if err != nil {
+		return nil, err
+	}
+	return func() time.Time { return t }, nil
+}
+
 // errorCode names an error's category for JSON output.
 func errorCode(err error) string {
 	for _, c := range []struct {

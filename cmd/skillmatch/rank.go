@@ -88,7 +88,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		k.Add(p.File, p.Resume)
 	}
-	ranked := k.Rank(ro, role.RankOptions{Limit: *limit, Strict: *strict, Explain: k.Len()})
+	ranked := k.Rank(ro, role.RankOptions{Limit: *limit, Strict: *strict, Explain: k.Len(), AsOf: asOf.Format("2006-01-02")})
 	results := make([]rankResult, 0, len(ranked))
 	for _, r := range ranked {
 		results = append(results, rankResult{File: r.ID, Score: r.Score, Rank: r.Rank, Match: *r.Match})

@@ -42,12 +42,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	allowPrivate := fs.Bool("allow-private-callbacks", os.Getenv("SKILLMATCH_ALLOW_PRIVATE_CALLBACKS") == "true",
 		"let job callback URLs point at loopback, private and link-local addresses (env SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=true)")
 	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
+	asOfFlag := fs.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date uploads are parsed with and rankings count experience to, YYYY-MM-DD (default: the current date, UTC; env SKILLMATCH_AS_OF)")
 	jobBatch := fs.Int("job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many (env SKILLMATCH_JOB_BATCH)")
 	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD", "job-batch": "SKILLMATCH_JOB_BATCH"}); err != nil {
 		return err
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +63,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *rate < 0 || *burst < 0 || *maxUpload <= 0 {
 		return fmt.Errorf("--rate %v, --burst %d, --max-upload %d: want rate and burst of 0 or more and a positive upload limit: %w", *rate, *burst, *maxUpload, errUsage)
 	}
+	clock, err := asOfClock(*asOfFlag)
+	if err != nil {
+		return err
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("--log-level %q: %w", *logLevel, errUsage)
@@ -74,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	logger.Info("config", "addr", *addr, "data", *data, "taxonomy", *taxFile, "taxonomy_version", tax.Version,
-		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "allow_private_callbacks", *allowPrivate, "burst", *burst, "max_upload", *maxUpload, "log_level", level.String())
+		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "allow_private_callbacks", *allowPrivate, "burst", *burst, "max_upload", *maxUpload, "as_of", *asOfFlag, "log_level", level.String())
 
 	store, err := openStore(ctx, *data, tax, logger)
 	if err != nil {
@@ -113,6 +118,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		CallbackSecret:        []byte(*callbackSecret),
 		AllowPrivateCallbacks: *allowPrivate,
 		CommitBatch:           *jobBatch,
+		AsOf:                  clock,
 		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
 		Metrics:               reg,
 	})
@@ -131,6 +137,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Web:       web.FS,
 		Ranker:    ranker,
 		Jobs:      runner,
+		AsOf:      clock,
 	})
 	if err != nil {
 		return err
