@@ -292,13 +292,16 @@ func compileReqs(reqs []Requirement, share float64, core map[string]bool, tax *t
 }
 
 // titleSkills are the ids of the skills a role title names: "Python" in
-// "Python Backend Developer", "Java" in "Senior Java Backend Engineer".
+// "Python Backend Developer", "Go" in "Go Platform Engineer". A title is
+// read as technical text (Taxonomy.ExtractTechnical): it names what the
+// job is about, so an ambiguous name in it ("Go", "C") needs no technical
+// word beside it; only the required skills among these count double, so a
+// name that is no skill of the role ("Chef" the tool in a cook's title)
+// changes nothing.
 func titleSkills(title string, tax *taxonomy.Taxonomy) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range tax.Extract(title + " ; technologies") {
-		if m.End <= len(title) {
-			out[m.SkillID] = true
-		}
+	for _, m := range tax.ExtractTechnical(title) {
+		out[m.SkillID] = true
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 func TestTitleWords(t *testing.T) {
@@ -59,5 +60,34 @@ func TestTitleCheck(t *testing.T) {
 	// the title is a small share: the required skill still dominates
 	if m.Score < 85 {
 		t.Errorf("score without a title match = %v, want the skill's share (≥ 85)", m.Score)
+	}
+}
+
+// TestTitleSkillsAmbiguousNames: a role title naming an ambiguous skill
+// ("Go", "C") with no other technical word makes it the core skill; a
+// veto still holds ("R&D" is no R).
+func TestTitleSkillsAmbiguousNames(t *testing.T) {
+	tax := taxonomy.Default()
+	for _, tt := range []struct {
+		title string
+		want  []string
+	}{
+		{"Go Platform Engineer", []string{"go"}},
+		{"Senior C Programmer", []string{"c"}},
+		{"Python Backend Developer", []string{"python"}},
+		{"R&D Engineer", nil},
+		{"Sous Chef", nil},
+	} {
+		var got []string
+		for id := range titleSkills(tt.title, tax) {
+			got = append(got, id)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("titleSkills(%q) (-want +got):\n%s", tt.title, diff)
+		}
+	}
+	ro := Role{Title: "Go Platform Engineer", Required: []Requirement{{Skills: []string{"Go"}, Weight: 1}, {Skills: []string{"Docker"}, Weight: 1}}}
+	if c := compile(ro, tax); !c.req[0].core || c.req[1].core || c.req[0].k != 2*c.req[1].k {
+		t.Errorf("Go Platform Engineer: Go core %v (share %v), Docker core %v (share %v); want Go alone core, twice Docker's share", c.req[0].core, c.req[0].k, c.req[1].core, c.req[1].k)
 	}
 }

@@ -18,8 +18,9 @@ var cueWords = []string{
 
 // contextOK applies the context rule of the ambiguous candidate cands[i].
 // listLine, when not nil, reports the lines that the caller knows to be in
-// a skills-like section (see ExtractIn).
-func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine func(line int) bool) bool {
+// a skills-like section (see ExtractIn); technical that the whole text is
+// technical context (see ExtractTechnical).
+func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine func(line int) bool, technical bool) bool {
 	c := cands[i]
 	p := t.m.patterns[c.pat]
 	s := t.skills[p.skill]
@@ -51,6 +52,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	}
 	if c.start > 0 && text[c.start-1] == '&' || c.end < len(text) && text[c.end] == '&' {
 		return false
+	}
+	if technical {
+		return true
 	}
 	// Another technical skill on the same line, itself not vetoed. A
 	// case-sensitive name that is also an acronym ("Ada", ADA) needs an

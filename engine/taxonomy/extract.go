@@ -288,6 +288,21 @@ func (t *Taxonomy) Extract(text string) []Mention {
 // ("Budget", "Scheduling"). With a nil listLine it is Extract, which still
 // recognises such lists by their shape.
 func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mention {
+	return t.extract(text, listLine, false)
+}
+
+// ExtractTechnical is Extract for a short text known to be about technical
+// work, such as a job title naming the skill it is for ("Go Platform
+// Engineer", "R Developer"): the text itself is the technical context that
+// an ambiguous name with the "tech" context rule needs, so no other
+// technical word has to stand beside it. Vetoes ("Head Chef", "R&D") and
+// the other rules still apply.
+func (t *Taxonomy) ExtractTechnical(text string) []Mention {
+	return t.extract(text, nil, true)
+}
+
+// extract is ExtractIn; technical is ExtractTechnical's context.
+func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
 	cands := t.m.scan(text)
 	if len(cands) == 0 {
 		return nil
@@ -297,7 +312,7 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 	for i := range cands {
 		c := &cands[i]
 		p := &t.m.patterns[c.pat]
-		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i, listLine) {
+		if p.skill == cue || p.ambiguous && !t.contextOK(text, cands, i, listLine, technical) {
 			continue
 		}
 		id := p.id
