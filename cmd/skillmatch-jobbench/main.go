@@ -20,7 +20,7 @@
 // depends far less on other work on the machine than the two runs' wall
 // clocks. Usage:
 //
-//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2] [-store N]
+//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2] [-store N] [-dir TMP] [-cpuprofile F] [-store-cpuprofile F]
 package main
 
 import (
@@ -70,23 +70,45 @@ func main() {
 	rounds := flag.Int("rounds", 2, "alternate parse and job runs this many times; the best of each counts")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the job run to `file`")
 	storeRuns := flag.Int("store", 0, "after the rounds, replay the job's store work alone this many times (see the package doc)")
+	storeProfile := flag.String("store-cpuprofile", "", "write a CPU profile of the last store replay to `file`")
+	tmp := flag.String("dir", "", "make the runs' data folders under `folder` (default: the system's temp folder)")
 	flag.Parse()
 	storeReplays = *storeRuns
 	profile = *cpuProfile
+	replayProfile = *storeProfile
 	if *jobWorkers <= 0 {
 		*jobWorkers = *workers
 	}
-	if err := run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 1)); err != nil {
+	var err error
+	if scratch, err = os.MkdirTemp(*tmp, "skillmatch-jobbench"); err == nil {
+		err = run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 1))
+		os.RemoveAll(scratch)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-jobbench:", err)
 		os.Exit(1)
 	}
 }
+
+// scratch holds the data folder of every run until the program ends. They
+// are not removed between runs: on ext4 without a journal (this project's
+// VM) the kernel, to pick an inode for a new file, skips one by one every
+// inode of the block group freed in the last minute or more
+// (recently_deleted in fs/ext4/ialloc.c), so removing a run's 2,484
+// originals made each file the next run created cost ~0.5 ms of kernel CPU
+// instead of ~0.03 ms — a cost the parse path never pays. Other processes
+// that delete files in the same block group still impose it; -dir chooses
+// where the folders go.
+var scratch string
 
 // profile is where jobAll writes a CPU profile of the job run, if set.
 var profile string
 
 // storeReplays is how many store-work replays follow the rounds (-store).
 var storeReplays int
+
+// replayProfile is where the last store replay writes a CPU profile, if set.
+var replayProfile string
 
 type file struct {
 	name, path string
@@ -171,7 +193,7 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 	fmt.Printf("CPU per resume: parse path %.2f ms, job %.2f ms\n",
 		1000*bestParseCPU.Seconds()/float64(len(files)), 1000*bestJobCPU.Seconds()/float64(len(files)))
 	for i := 1; i <= storeReplays; i++ {
-		if err := replayStore(files, profiles, i); err != nil {
+		if err := replayStore(files, profiles, i, i == storeReplays); err != nil {
 			return err
 		}
 	}
@@ -181,16 +203,25 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 // replayStore does the store work of a job over files, whose parsed profiles
 // (or errors) are given, on a fresh store, and prints its CPU time (this
 // process only: no document worker takes part) per resume.
-func replayStore(files []file, profiles []any, round int) error {
+func replayStore(files []file, profiles []any, round int, last bool) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "skillmatch-jobbench")
+	dir, err := os.MkdirTemp(scratch, "replay")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
 	st, err := index.Open(ctx, dir, index.Options{})
 	if err != nil {
 		return err
+	}
+	if last && replayProfile != "" {
+		f, err := os.Create(replayProfile)
+		if err != nil {
+			st.Close()
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	cpu0, start := cpuTime(), time.Now()
 	items := make([]index.JobItem, len(files))
@@ -295,11 +326,10 @@ func parseAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files
 // jobAll runs the files as one job on a fresh store and waits for its end.
 func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files []file, workers int) (time.Duration, time.Duration, index.Job, error) {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "skillmatch-jobbench")
+	dir, err := os.MkdirTemp(scratch, "job")
 	if err != nil {
 		return 0, 0, index.Job{}, err
 	}
-	defer os.RemoveAll(dir)
 	st, err := index.Open(ctx, dir, index.Options{TaxonomyVersion: tax.Version})
 	if err != nil {
 		return 0, 0, index.Job{}, err
