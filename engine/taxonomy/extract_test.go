@@ -95,6 +95,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Prolog Manager", "Submittals and RFIs in Prolog Manager", []string{"prolog-construction-software", "submittals"}},
 		{"sentence ending before Net", "Cut costs by 8%. Net income rose.", []string{}},
 		{"Peachtree Street", "Office at 1100 Peachtree Street, Atlanta; QuickBooks", []string{"quickbooks"}},
+		{"sales and marketing teams", "Conferred with sales and marketing teams weekly.", []string{}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
 		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
@@ -114,6 +115,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Prolog among languages", "Languages: Prolog, Lisp", []string{"lisp", "prolog"}},
 		{"tokenised . Net", "Advanced understanding of . Net and SQL", []string{"dotnet", "sql"}},
 		{"Peachtree beside QuickBooks", "QuickBooks, Peachtree and Excel", []string{"excel", "peachtree", "quickbooks"}},
+		{"sales and marketing", "Led sales and marketing for a 3-store chain.", []string{"sales"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
@@ -256,8 +258,11 @@ func TestLookupNameImpliedRelated(t *testing.T) {
 		"aws-eks":     {"aws", "kubernetes"},
 		"spring-boot": {"java", "spring"},
 		"next-js":     {"react", "javascript"},
-		"python":      nil,
-		"nope":        nil,
+		// the market of a sale implies selling (see the sales labels in curated.yaml)
+		"automotive-sales": {"b2c-sales", "sales"},
+		"b2b-sales":        {"sales"},
+		"python":           nil,
+		"nope":             nil,
 	}
 	for id, want := range implied {
 		if diff := cmp.Diff(want, tx.Implied(id)); diff != "" {
