@@ -20,10 +20,13 @@ func runAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fs := flag.NewFlagSet("apikey create", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
+	data := fs.String("data", "./data", "data `folder`")
 	role := fs.String("role", "", "admin (everything) or recruiter (everything but keys, deletes and the audit log)")
 	name := fs.String("name", "", "a `name` to tell the key by")
 	blind := fs.Bool("blind", false, "the key only ever sees candidates with identities redacted")
+	if err := bindEnv(fs, "data"); err != nil {
+		return err
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch apikey create --data DIR --role admin|recruiter [--name N] [--blind]\n\nPrints the new key as the last word; only its hash is stored. While the server runs, use POST /api/v1/keys.")
 		fs.PrintDefaults()

@@ -18,7 +18,10 @@ import (
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
+	data := fs.String("data", "./data", "data `folder`")
+	if err := bindEnv(fs, "data"); err != nil {
+		return err
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch backup --data DIR FILE\n\nWrites a consistent copy of the store's database to FILE and its original files to files/ beside FILE, also while the server runs; FILE must not exist. To restore, use FILE's folder as the data folder with FILE renamed skillmatch.db (the search index is rebuilt).")
 		fs.PrintDefaults()

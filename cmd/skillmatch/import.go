@@ -44,13 +44,16 @@ import (
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	data := fl.String("data", envOr("SKILLMATCH_DATA", "./data"), "data folder (env SKILLMATCH_DATA)")
-	asOfFlag := fl.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC; env SKILLMATCH_AS_OF)")
-	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
+	data := fl.String("data", "./data", "data `folder`")
+	asOfFlag := fl.String("as-of", "", "`date` \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC)")
+	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
 	// 256: all 2,484 LiveCareer PDFs import in 6.9-7.7 s here (2 cores,
 	// 320-360 resumes/s) against 9.2-9.7 s with 64: fewer, larger index
 	// segments. Progress is counted per file either way.
 	batch := fl.Int("batch", 256, "candidates stored per transaction and index batch")
+	if err := bindEnv(fl, "data", "as-of", "taxonomy"); err != nil {
+		return err
+	}
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch import --data DIR [--as-of YYYY-MM-DD] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...\n\nBulk-loads resumes (files, folders, zip archives) into a data folder, with progress and a summary; duplicates of stored resumes are counted, not stored again.")
 		fl.PrintDefaults()

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/skillmatch/skillmatch/engine/resume"
 )
@@ -33,9 +32,12 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	format := fl.String("format", "json", "output: json (profiles), text (extracted text) or jsonresume (JSON Resume 1.0)")
-	asOfFlag := fl.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date \"Present\" means, YYYY-MM-DD (default today; env SKILLMATCH_AS_OF)")
-	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
+	asOfFlag := fl.String("as-of", "", "`date` \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC)")
+	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
 	blind := fl.Bool("blind", false, "redact name, contact, links and birth dates (blind screening)")
+	if err := bindEnv(fl, "as-of", "taxonomy"); err != nil {
+		return err
+	}
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch parse [--format json|text|jsonresume] [--as-of YYYY-MM-DD] [--taxonomy FILE] [--blind] FILE_OR_DIR...")
 		fl.PrintDefaults()

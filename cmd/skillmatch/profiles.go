@@ -158,7 +158,7 @@ func parseAsOf(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--as-of %q: want YYYY-MM-DD: %w", s, errUsage)
+	return time.Time{}, fmt.Errorf("--as-of %q: want YYYY-MM-DD or YYYY-MM: %w", s, errUsage)
 }
 
 // asOfClock is the one "now" of a server — uploads, batch jobs and

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -38,11 +37,14 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fl := flag.NewFlagSet("rank", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	roleFile := fl.String("role", "", "role file (YAML/JSON) or job description text (required)")
-	asOfFlag := fl.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date experience is counted to, YYYY-MM-DD (default today; env SKILLMATCH_AS_OF)")
+	asOfFlag := fl.String("as-of", "", "`date` experience is counted to, YYYY-MM-DD or YYYY-MM (default today, UTC)")
 	format := fl.String("format", "table", "output format: table or json")
 	strict := fl.Bool("strict", false, "drop candidates missing any required skill")
 	limit := fl.Int("limit", 0, "print at most this many results (0: all)")
-	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` (YAML) laid over the embedded one (env SKILLMATCH_TAXONOMY)")
+	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` (YAML) laid over the embedded one")
+	if err := bindEnv(fl, "as-of", "taxonomy"); err != nil {
+		return err
+	}
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch rank --role FILE [--as-of DATE] [--format table|json] [--strict] [--limit N] [--taxonomy FILE] FILE_OR_DIR...")
 		fl.PrintDefaults()

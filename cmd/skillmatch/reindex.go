@@ -17,8 +17,11 @@ import (
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
-	taxFile := fs.String("taxonomy", envOr("SKILLMATCH_TAXONOMY", ""), "extra taxonomy `file` (env SKILLMATCH_TAXONOMY)")
+	data := fs.String("data", "./data", "data `folder`")
+	taxFile := fs.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
+	if err := bindEnv(fs, "data", "taxonomy"); err != nil {
+		return err
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch reindex --data DIR [--taxonomy FILE]\n\nRebuilds the search index from the store (stop the server first).")
 		fs.PrintDefaults()

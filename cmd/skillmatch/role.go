@@ -23,7 +23,10 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fl := flag.NewFlagSet("role", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	format := fl.String("format", "json", "output format: json or yaml")
-	taxFile := fl.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` (YAML) laid over the embedded one (env SKILLMATCH_TAXONOMY)")
+	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` (YAML) laid over the embedded one")
+	if err := bindEnv(fl, "taxonomy"); err != nil {
+		return err
+	}
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: skillmatch role [--format json|yaml] [--taxonomy FILE] FILE\n\nFILE is a role file (YAML or JSON) or a job description (text).")
 		fl.PrintDefaults()

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -32,23 +31,22 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", envOr("SKILLMATCH_ADDR", "127.0.0.1:8080"), "listen `address` (env SKILLMATCH_ADDR); port 0 picks a free one")
-	data := fs.String("data", envOr("SKILLMATCH_DATA", "./data"), "data `folder` (env SKILLMATCH_DATA)")
-	taxFile := fs.String("taxonomy", os.Getenv("SKILLMATCH_TAXONOMY"), "extra taxonomy `file` laid over the embedded one (env SKILLMATCH_TAXONOMY)")
-	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off (env SKILLMATCH_RATE)")
-	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies (env SKILLMATCH_BURST)")
-	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes` (env SKILLMATCH_MAX_UPLOAD)")
-	callbackSecret := fs.String("callback-secret", os.Getenv("SKILLMATCH_CALLBACK_SECRET"), "HMAC `key` signing job callbacks (env SKILLMATCH_CALLBACK_SECRET); empty: unsigned")
-	allowPrivate := fs.Bool("allow-private-callbacks", os.Getenv("SKILLMATCH_ALLOW_PRIVATE_CALLBACKS") == "true",
-		"let job callback URLs point at loopback, private and link-local addresses (env SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=true)")
-	logLevel := fs.String("log-level", envOr("SKILLMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (env SKILLMATCH_LOG_LEVEL)")
-	asOfFlag := fs.String("as-of", os.Getenv("SKILLMATCH_AS_OF"), "date uploads are parsed with and rankings count experience to, YYYY-MM-DD (default: the current date, UTC; env SKILLMATCH_AS_OF)")
-	jobBatch := fs.Int("job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many (env SKILLMATCH_JOB_BATCH)")
-	if err := setFromEnv(fs, map[string]string{"rate": "SKILLMATCH_RATE", "burst": "SKILLMATCH_BURST", "max-upload": "SKILLMATCH_MAX_UPLOAD", "job-batch": "SKILLMATCH_JOB_BATCH"}); err != nil {
+	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`; port 0 picks a free one")
+	data := fs.String("data", "./data", "data `folder`")
+	taxFile := fs.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
+	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
+	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
+	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
+	callbackSecret := fs.String("callback-secret", "", "HMAC `key` signing job callbacks; empty: unsigned")
+	allowPrivate := fs.Bool("allow-private-callbacks", false, "let job callback URLs point at loopback, private and link-local addresses")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	asOfFlag := fs.String("as-of", "", "`date` uploads are parsed with and rankings count experience to, YYYY-MM-DD or YYYY-MM (default: the current date, UTC)")
+	jobBatch := fs.Int("job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many")
+	if err := bindEnv(fs, "addr", "data", "taxonomy", "rate", "burst", "max-upload", "callback-secret", "allow-private-callbacks", "log-level", "as-of", "job-batch"); err != nil {
 		return err
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--callback-secret KEY] [--allow-private-callbacks] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -262,33 +260,4 @@ func mask(secret string) string {
 		return ""
 	}
 	return "***"
-}
-
-// setFromEnv gives flags of fs (flag name → variable) their value from the
-// environment when the variable is set; the command line, parsed afterwards,
-// still wins. A value the flag cannot take is a usage error naming the
-// variable.
-func setFromEnv(fs *flag.FlagSet, vars map[string]string) error {
-	names := make([]string, 0, len(vars))
-	for name := range vars {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		env := vars[name]
-		if v := strings.TrimSpace(os.Getenv(env)); v != "" {
-			if err := fs.Set(name, v); err != nil {
-				return fmt.Errorf("%s=%q: %v: %w", env, v, err, errUsage)
-			}
-		}
-	}
-	return nil
-}
-
-// envOr is the environment variable name, or def when it is unset or empty.
-func envOr(name, def string) string {
-	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
-		return v
-	}
-	return def
 }

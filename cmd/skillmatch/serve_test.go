@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -229,14 +230,22 @@ func TestServeProgram(t *testing.T) {
 	s2.stop(t)
 }
 
-// TestServeEnvironment: serve's limits come from SKILLMATCH_* variables when
-// the command line does not set them (the flag wins), and a bad value is a
+// TestServeEnvironment: serve's limits and switches come from SKILLMATCH_*
+// variables when the command line does not set them (the flag wins), a
+// boolean as the command line reads one ("1" is true), and a bad value is a
 // usage error naming the variable.
 func TestServeEnvironment(t *testing.T) {
-	t.Setenv("SKILLMATCH_MAX_UPLOAD", "lots")
-	var stdout, stderr bytes.Buffer
-	if code := run(t.Context(), []string{"serve", "--data", t.TempDir()}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `SKILLMATCH_MAX_UPLOAD="lots"`) {
-		t.Errorf("serve with SKILLMATCH_MAX_UPLOAD=lots = exit %d, stderr %q; want 2 naming the variable", code, stderr.String())
+	for _, tc := range []struct{ env, value string }{
+		{"SKILLMATCH_MAX_UPLOAD", "lots"},
+		{"SKILLMATCH_ALLOW_PRIVATE_CALLBACKS", "yes"}, // was read as false
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			t.Setenv(tc.env, tc.value)
+			var stdout, stderr bytes.Buffer
+			if code := run(t.Context(), []string{"serve", "--data", t.TempDir()}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), tc.env+"="+strconv.Quote(tc.value)) {
+				t.Errorf("serve with %s=%s = exit %d, stderr %q; want 2 naming the variable", tc.env, tc.value, code, stderr.String())
+			}
+		})
 	}
 
 	bin := buildServeBinary(t)
@@ -248,7 +257,7 @@ func TestServeEnvironment(t *testing.T) {
 		{[]string{"--rate", "9"}, `"rate_per_key":9,`},
 	} {
 		cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(t.TempDir(), "data")}, tc.args...)...)
-		cmd.Env = append(os.Environ(), "SKILLMATCH_RATE=7", "SKILLMATCH_BURST=3", "SKILLMATCH_MAX_UPLOAD=1048576")
+		cmd.Env = append(os.Environ(), "SKILLMATCH_RATE=7", "SKILLMATCH_BURST=3", "SKILLMATCH_MAX_UPLOAD=1048576", "SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=1")
 		errPipe, err := cmd.StderrPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -266,8 +275,8 @@ func TestServeEnvironment(t *testing.T) {
 		cmd.Process.Kill()
 		io.Copy(io.Discard, errPipe)
 		cmd.Wait()
-		if !strings.Contains(config, tc.want) || !strings.Contains(config, `"burst":3,`) || !strings.Contains(config, `"max_upload":1048576`) {
-			t.Errorf("serve %q with SKILLMATCH_RATE=7 SKILLMATCH_BURST=3 SKILLMATCH_MAX_UPLOAD=1048576 logged config %q; want %s, burst 3, max_upload 1048576", tc.args, config, tc.want)
+		if !strings.Contains(config, tc.want) || !strings.Contains(config, `"burst":3,`) || !strings.Contains(config, `"max_upload":1048576`) || !strings.Contains(config, `"allow_private_callbacks":true`) {
+			t.Errorf("serve %q with SKILLMATCH_RATE=7 SKILLMATCH_BURST=3 SKILLMATCH_MAX_UPLOAD=1048576 SKILLMATCH_ALLOW_PRIVATE_CALLBACKS=1 logged config %q; want %s, burst 3, max_upload 1048576, private callbacks allowed", tc.args, config, tc.want)
 		}
 	}
 }
