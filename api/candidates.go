@@ -2,8 +2,6 @@ package api
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -252,8 +250,7 @@ func (s *server) prepareDocument(ctx context.Context, name string, data []byte, 
 	if len(data) == 0 {
 		return nil, candidateView{}, fmt.Errorf("%s: empty file: %w", name, engine.ErrInvalid)
 	}
-	sum := sha256.Sum256(data)
-	if old, err := s.cfg.Store.FindByHash(ctx, hex.EncodeToString(sum[:])); err == nil {
+	if old, err := s.cfg.Store.FindByHash(ctx, index.ContentHash(data)); err == nil {
 		return nil, duplicateView(old, blindView), nil
 	} else if !errors.Is(err, engine.ErrNotFound) {
 		return nil, candidateView{}, err

@@ -124,7 +124,7 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 			continue
 		}
 		data, err := os.ReadFile(src.blobPath(h))
-		if errors.Is(err, fs.ErrNotExist) || err == nil && hashBytes(data) != h {
+		if errors.Is(err, fs.ErrNotExist) || err == nil && ContentHash(data) != h {
 			res.Missing++
 			continue
 		}

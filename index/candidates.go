@@ -148,7 +148,7 @@ func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func
 		}
 		hash, size := nc.StoredHash, int64(len(nc.Original))
 		if hash == "" {
-			hash = hashBytes(nc.Original)
+			hash = ContentHash(nc.Original)
 		} else if !validHash(hash) || nc.Original != nil {
 			return nil, fmt.Errorf("candidate %d: stored hash %q with original bytes or malformed: %w", i, hash, engine.ErrInvalid)
 		}
@@ -169,9 +169,25 @@ func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func
 	// Originals are written before the transaction that references them,
 	// under the shared file lock (files.go); those that end up unreferenced
 	// (a duplicate's text, a failed batch) are removed after it.
-	var written []string
+	var blobs []blob
+	seen := map[string]bool{}
+	for i := range in {
+		if h := prep[i].c.Hash; in[i].StoredHash == "" && !seen[h] {
+			seen[h] = true
+			blobs = append(blobs, blob{hash: h, data: in[i].Original})
+		}
+	}
 	s.files.RLock()
-	out, fresh, err := s.addCandidatesTx(ctx, in, prep, &written)
+	// repair: the same bytes uploaded again replace a damaged copy; a
+	// missing file fails the read at once, so new bytes cost no extra.
+	written, err := s.writeBlobs(blobs, true)
+	var (
+		out   []AddResult
+		fresh []Candidate
+	)
+	if err == nil {
+		out, fresh, err = s.addCandidatesTx(ctx, in, prep)
+	}
 	s.files.RUnlock()
 	var kept map[string]bool
 	if err == nil {
@@ -211,25 +227,9 @@ type preparedCandidate struct {
 	profile []byte
 }
 
-// addCandidatesTx writes the originals of in (appending their hashes to
-// *written) and commits the rows of AddCandidates. The caller holds s.files
-// shared.
-func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []preparedCandidate, written *[]string) ([]AddResult, []Candidate, error) {
-	done := map[string]bool{}
-	for i := range in {
-		h := prep[i].c.Hash
-		if in[i].StoredHash != "" || done[h] {
-			continue
-		}
-		done[h] = true
-		// repair: the same bytes uploaded again replace a damaged copy; a
-		// missing file fails the read at once, so new bytes cost no extra.
-		if err := s.writeBlob(h, in[i].Original, true); err != nil {
-			return nil, nil, err
-		}
-		*written = append(*written, h)
-	}
-
+// addCandidatesTx commits the rows of AddCandidates. The caller has written
+// the originals of in and holds s.files shared.
+func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []preparedCandidate) ([]AddResult, []Candidate, error) {
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: dedupe and insert see one state
 	if err != nil {
 		return nil, nil, translate(err, "add candidates")
@@ -470,7 +470,7 @@ func textHash(text string) string {
 	if len(buf) == 0 {
 		return ""
 	}
-	return hashBytes(buf)
+	return ContentHash(buf)
 }
 
 func nullable(s string) any {

@@ -34,8 +34,10 @@ import (
 // survives; Blob checks every file against its hash and reports such a file
 // as not found, and uploading the same bytes again repairs it.
 
-// hashBytes returns the lower-case hex sha256 of b, the name of its file.
-func hashBytes(b []byte) string {
+// ContentHash returns the lower-case hex sha256 of b: the name of its file
+// under files/, the Hash of a Candidate or JobItem holding it, and what
+// FindByHash looks up. It is the one place that spells this encoding.
+func ContentHash(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -80,7 +82,7 @@ func (s *Store) writeBlob(hash string, data []byte, repair bool) error {
 		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) {
 			return nil
 		}
-	} else if old, err := os.ReadFile(path); err == nil && hashBytes(old) == hash {
+	} else if old, err := os.ReadFile(path); err == nil && ContentHash(old) == hash {
 		return nil
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*")
@@ -99,6 +101,26 @@ func (s *Store) writeBlob(hash string, data []byte, repair bool) error {
 		return fmt.Errorf("store original %s: %w", hash, err)
 	}
 	return nil
+}
+
+// blob is an original to write: its bytes and their ContentHash.
+type blob struct {
+	hash string
+	data []byte
+}
+
+// writeBlobs writes each of bs with writeBlob and returns the hashes written
+// (or found there already) before the first error, for the caller to release
+// if its transaction fails. The caller holds s.files shared.
+func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
+	written := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if err := s.writeBlob(b.hash, b.data, repair); err != nil {
+			return written, err
+		}
+		written = append(written, b.hash)
+	}
+	return written, nil
 }
 
 // tmpPrefix starts the name of a file being written under files/; Open
@@ -231,7 +253,7 @@ func (s *Store) Blob(ctx context.Context, hash string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("file %s: %w", hash, err)
 	}
-	if hashBytes(data) != hash {
+	if ContentHash(data) != hash {
 		return nil, fmt.Errorf("file %s: damaged (content does not match its hash): %w", hash, engine.ErrNotFound)
 	}
 	return data, nil
@@ -265,7 +287,7 @@ func moveOriginalsToFiles(ctx context.Context, tx *sql.Tx, dir string) error {
 		if err := rows.Scan(&hash, &data); err != nil {
 			return err
 		}
-		if !validHash(hash) || hashBytes(data) != hash {
+		if !validHash(hash) || ContentHash(data) != hash {
 			continue
 		}
 		if err := s.writeBlob(hash, data, true); err != nil {

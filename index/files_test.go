@@ -32,29 +32,29 @@ func TestMigrationMovesOriginalsToFiles(t *testing.T) {
 		}
 	}
 	exec(`INSERT INTO candidates (id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
-		VALUES ('c1', 'a.pdf', 'pdf', ?, NULL, ?, 0, 0, '{}', 'Python developer')`, hashBytes(resume), len(resume))
+		VALUES ('c1', 'a.pdf', 'pdf', ?, NULL, ?, 0, 0, '{}', 'Python developer')`, ContentHash(resume), len(resume))
 	exec(`INSERT INTO jobs (id, role_id, status, total, done, failed, callback_url, idempotency_key, key_id, created_at, updated_at, error)
 		VALUES ('j1', 'r1', 'queued', 1, 0, 0, '', '', '', 0, 0, '')`)
 	exec(`INSERT INTO job_items (job_id, seq, file, hash, status, candidate_id, score, result, error)
-		VALUES ('j1', 0, 'b.pdf', ?, 'pending', '', 0, NULL, '')`, hashBytes(pending))
+		VALUES ('j1', 0, 'b.pdf', ?, 'pending', '', 0, NULL, '')`, ContentHash(pending))
 	for _, b := range [][]byte{resume, pending} {
-		exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, hashBytes(b), b)
+		exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, ContentHash(b), b)
 	}
-	exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, hashBytes(damaged), []byte("other bytes"))
+	exec(`INSERT INTO originals (hash, data) VALUES (?, ?)`, ContentHash(damaged), []byte("other bytes"))
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 
 	s := openTest(t, dir)
 	for _, b := range [][]byte{resume, pending} {
-		if got, err := s.Blob(ctx, hashBytes(b)); err != nil || string(got) != string(b) {
-			t.Errorf("Blob(%s) after migration = %q, %v; want the row's bytes", hashBytes(b)[:8], got, err)
+		if got, err := s.Blob(ctx, ContentHash(b)); err != nil || string(got) != string(b) {
+			t.Errorf("Blob(%s) after migration = %q, %v; want the row's bytes", ContentHash(b)[:8], got, err)
 		}
 	}
 	if _, data, err := s.OriginalFile(ctx, "c1"); err != nil || string(data) != string(resume) {
 		t.Errorf("OriginalFile after migration = %q, %v", data, err)
 	}
-	if _, err := s.Blob(ctx, hashBytes(damaged)); !errors.Is(err, engine.ErrNotFound) {
+	if _, err := s.Blob(ctx, ContentHash(damaged)); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("a damaged row: Blob err = %v, want ErrNotFound (not written out)", err)
 	}
 	if n := countOriginals(t, s); n != 2 {
@@ -75,8 +75,7 @@ func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 	s := openTest(t, dir)
 	c := add(t, s, "a.txt", "Python developer", 12, "python:12")
 	input := []byte("%PDF-1.4 pending input")
-	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "b.pdf", Hash: hashBytes(input)}},
-		map[string][]byte{hashBytes(input): input}); err != nil {
+	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{{File: "b.pdf", Data: input}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -90,7 +89,7 @@ func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(hashBytes(orphan), orphan)
+	write(ContentHash(orphan), orphan)
 	write(tmpPrefix+"123", []byte("half a file"))
 	write("README", []byte("someone else's"))
 
@@ -103,7 +102,7 @@ func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := []string{c.Hash, hashBytes(input), "README"}
+	want := []string{c.Hash, ContentHash(input), "README"}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
 		t.Errorf("files after Open = %v, want %v", names, want)
@@ -124,7 +123,7 @@ func TestOriginalFilesFollowRows(t *testing.T) {
 	if dup, created, err := s.AddCandidate(ctx, "a.docx", []byte("PK a"), profile("Same text, Python", 12, "python")); err != nil || created || dup.ID != a.ID {
 		t.Fatalf("text duplicate = %s, %v, %v", dup.ID, created, err)
 	}
-	if _, err := s.Blob(ctx, hashBytes([]byte("PK a"))); !errors.Is(err, engine.ErrNotFound) {
+	if _, err := s.Blob(ctx, ContentHash([]byte("PK a"))); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("the duplicate's bytes: Blob err = %v, want ErrNotFound", err)
 	}
 	// A batch that fails (an empty profile name is caught before any
@@ -134,7 +133,7 @@ func TestOriginalFilesFollowRows(t *testing.T) {
 	if _, err := s.AddCandidates(cctx, []NewCandidate{{File: "b.pdf", Original: []byte("%PDF b"), Profile: profile("B", 0)}}); err == nil {
 		t.Fatal("AddCandidates with a canceled context succeeded")
 	}
-	if _, err := s.Blob(ctx, hashBytes([]byte("%PDF b"))); !errors.Is(err, engine.ErrNotFound) {
+	if _, err := s.Blob(ctx, ContentHash([]byte("%PDF b"))); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("a failed batch's bytes: Blob err = %v, want ErrNotFound", err)
 	}
 	if err := s.DeleteCandidate(ctx, a.ID); err != nil {

@@ -56,17 +56,26 @@ const (
 
 var jobStatuses = map[string]bool{JobQueued: true, JobRunning: true, JobSucceeded: true, JobFailed: true, JobCanceled: true}
 
-// CreateJob stores a new queued job with its items (pending, numbered by
-// their order in items) in one transaction, after writing every blob — keyed
-// by its sha256 — as an original file. Each item's Hash must name a blob given here
-// or already stored, except an item refused before storing, which has no Hash
-// and its reason in Error (it is stored pending with that Error, for the job
-// runner to fail). The original of a finished item is kept only while a
-// candidate or another pending item has the same bytes.
+// JobInput is one file of a job to create: its name and bytes, or, for a
+// file refused before storing (over a cap, a symlink in a zip), the reason
+// in Error and no Data.
+type JobInput struct {
+	File  string
+	Data  []byte
+	Error string
+}
+
+// CreateJob stores a new queued job with one pending item per input, numbered
+// by their order, in one transaction, after writing every input's bytes as
+// an original file named by their sha256 (ContentHash, computed here once;
+// the item's Hash). An input with an Error is stored pending with that
+// reason and no original, for the job runner to fail. The original of a
+// finished item is kept only while a candidate or another pending item has
+// the same bytes.
 // With an IdempotencyKey, a job with the same key and KeyID already stored
-// is returned instead, with created=false. A job without a RoleID or items,
-// or a blob whose key is not its sha256, is engine.ErrInvalid.
-func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs map[string][]byte) (Job, bool, error) {
+// is returned instead, with created=false (and nothing is written). A job
+// without a RoleID or inputs is engine.ErrInvalid.
+func (s *Store) CreateJob(ctx context.Context, job Job, inputs []JobInput) (Job, bool, error) {
 	if job.RoleID == "" {
 		return Job{}, false, fmt.Errorf("job: no role: %w", engine.ErrInvalid)
 	}
@@ -77,19 +86,37 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 			return Job{}, false, err
 		}
 	}
-	if len(items) == 0 {
+	if len(inputs) == 0 {
 		return Job{}, false, fmt.Errorf("job: no files: %w", engine.ErrInvalid)
 	}
-	for hash, data := range blobs {
-		if hashBytes(data) != hash {
-			return Job{}, false, fmt.Errorf("job: blob %s: key is not the sha256 of its bytes: %w", hash, engine.ErrInvalid)
+	items := make([]JobItem, len(inputs))
+	var blobs []blob
+	seen := make(map[string]bool, len(inputs))
+	for i, in := range inputs {
+		items[i] = JobItem{Seq: i, File: in.File, Status: ItemPending, Error: in.Error}
+		if in.Error != "" {
+			continue // refused before storing (e.g. over a cap): pending with its reason, for the runner to fail
+		}
+		h := ContentHash(in.Data)
+		items[i].Hash = h
+		if !seen[h] {
+			seen[h] = true
+			blobs = append(blobs, blob{hash: h, data: in.Data})
 		}
 	}
 	// The inputs are written as files before the transaction that makes
 	// them pending items (files.go); if it fails they are removed again.
-	written := make([]string, 0, len(blobs))
 	s.files.RLock()
-	j, created, err := s.createJobTx(ctx, job, items, blobs, &written)
+	written, err := s.writeBlobs(blobs, true)
+	var (
+		j       Job
+		created bool
+	)
+	if err == nil {
+		j, created, err = s.createJobTx(ctx, job, items)
+	} else {
+		err = fmt.Errorf("job: %w", err)
+	}
 	s.files.RUnlock()
 	if !created {
 		if rerr := s.removeUnusedBlobs(ctx, written...); rerr != nil {
@@ -99,15 +126,9 @@ func (s *Store) CreateJob(ctx context.Context, job Job, items []JobItem, blobs m
 	return j, created, err
 }
 
-// createJobTx writes the job's blobs (appending their hashes to *written) and
-// commits the job with its items. The caller holds s.files shared.
-func (s *Store) createJobTx(ctx context.Context, job Job, items []JobItem, blobs map[string][]byte, written *[]string) (Job, bool, error) {
-	for hash, data := range blobs {
-		if err := s.writeBlob(hash, data, true); err != nil {
-			return Job{}, false, fmt.Errorf("job: %w", err)
-		}
-		*written = append(*written, hash)
-	}
+// createJobTx commits the job with its items. The caller has written their
+// originals and holds s.files shared.
+func (s *Store) createJobTx(ctx context.Context, job Job, items []JobItem) (Job, bool, error) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	job.ID = newID()
 	job.Status = JobQueued
@@ -132,28 +153,14 @@ func (s *Store) createJobTx(ctx context.Context, job Job, items []JobItem, blobs
 	if err != nil {
 		return Job{}, false, translate(err, "create job")
 	}
-	for i, it := range items {
-		if _, ok := blobs[it.Hash]; ok {
-			continue
-		}
-		if it.Hash == "" && it.Error != "" {
-			continue // refused before storing (e.g. over a cap): pending with its reason, for the runner to fail
-		}
-		if !validHash(it.Hash) {
-			return Job{}, false, fmt.Errorf("job: item %d: hash %q: %w", i, it.Hash, engine.ErrInvalid)
-		}
-		if !s.hasOriginal(it.Hash) {
-			return Job{}, false, fmt.Errorf("job: item %d (%s): no stored file %s: %w", i, it.File, it.Hash, engine.ErrInvalid)
-		}
-	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO job_items (job_id, seq, file, hash, status, candidate_id, score, result, error)
 		VALUES (?, ?, ?, ?, 'pending', '', 0, NULL, ?)`)
 	if err != nil {
 		return Job{}, false, translate(err, "create job")
 	}
 	defer stmt.Close()
-	for i, it := range items {
-		if _, err := stmt.ExecContext(ctx, job.ID, i, it.File, it.Hash, it.Error); err != nil {
+	for _, it := range items {
+		if _, err := stmt.ExecContext(ctx, job.ID, it.Seq, it.File, it.Hash, it.Error); err != nil {
 			return Job{}, false, translate(err, "create job item")
 		}
 	}

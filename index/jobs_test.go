@@ -7,20 +7,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/skillmatch/skillmatch/engine"
 )
 
 func newJob(t *testing.T, s *Store, idem string, files ...string) Job {
 	t.Helper()
-	blobs := map[string][]byte{}
-	var items []JobItem
+	var inputs []JobInput
 	for _, f := range files {
-		data := []byte("resume " + f)
-		h := hashBytes(data)
-		blobs[h] = data
-		items = append(items, JobItem{File: f, Hash: h})
+		inputs = append(inputs, JobInput{File: f, Data: []byte("resume " + f)})
 	}
-	j, created, err := s.CreateJob(context.Background(), Job{RoleID: "role-1", KeyID: "key-1", IdempotencyKey: idem}, items, blobs)
+	j, created, err := s.CreateJob(context.Background(), Job{RoleID: "role-1", KeyID: "key-1", IdempotencyKey: idem}, inputs)
 	if err != nil || !created {
 		t.Fatalf("CreateJob = created %v, %v", created, err)
 	}
@@ -38,13 +36,13 @@ func TestJobs(t *testing.T) {
 
 	// A retried creation with the same idempotency key returns the same job.
 	same, created, err := s.CreateJob(ctx, Job{RoleID: "role-1", KeyID: "key-1", IdempotencyKey: "idem-1"},
-		[]JobItem{{File: "x", Hash: hashBytes([]byte("x"))}}, map[string][]byte{hashBytes([]byte("x")): []byte("x")})
+		[]JobInput{{File: "x", Data: []byte("x")}})
 	if err != nil || created || same.ID != j.ID {
 		t.Errorf("retried CreateJob = %s, created %v, %v; want existing %s", same.ID, created, err, j.ID)
 	}
 	// ... but another key's request with the same idempotency key is its own job.
 	other, created, err := s.CreateJob(ctx, Job{RoleID: "role-1", KeyID: "key-2", IdempotencyKey: "idem-1"},
-		[]JobItem{{File: "x", Hash: hashBytes([]byte("x"))}}, map[string][]byte{hashBytes([]byte("x")): []byte("x")})
+		[]JobInput{{File: "x", Data: []byte("x")}})
 	if err != nil || !created || other.ID == j.ID {
 		t.Errorf("CreateJob by another key = %s, created %v, %v", other.ID, created, err)
 	}
@@ -136,11 +134,8 @@ func TestJobErrors(t *testing.T) {
 		err  error
 		want error
 	}{
-		{"no role", second(s.CreateJob(ctx, Job{}, []JobItem{{File: "a", Hash: hashBytes(x)}}, map[string][]byte{hashBytes(x): x})), engine.ErrInvalid},
-		{"no items", second(s.CreateJob(ctx, Job{RoleID: "r"}, nil, nil)), engine.ErrInvalid},
-		{"blob under a wrong hash", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: hashBytes([]byte("y"))}}, map[string][]byte{hashBytes([]byte("y")): x})), engine.ErrInvalid},
-		{"item without a blob", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: hashBytes([]byte("never stored"))}}, nil)), engine.ErrInvalid},
-		{"item with a path as hash", second(s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "a", Hash: "../../etc/passwd"}}, nil)), engine.ErrInvalid},
+		{"no role", second(s.CreateJob(ctx, Job{}, []JobInput{{File: "a", Data: x}})), engine.ErrInvalid},
+		{"no items", second(s.CreateJob(ctx, Job{RoleID: "r"}, nil)), engine.ErrInvalid},
 		{"get unknown job", second(s.GetJob(ctx, "nope")), engine.ErrNotFound},
 		{"results of unknown job", second(s.JobResults(ctx, "nope")), engine.ErrNotFound},
 		{"status of unknown job", s.SetJobStatus(ctx, "nope", JobFailed, "x"), engine.ErrNotFound},
@@ -148,7 +143,7 @@ func TestJobErrors(t *testing.T) {
 		{"finish unknown item", s.FinishItem(ctx, JobItem{JobID: j.ID, Seq: 99, Status: ItemDone}), engine.ErrNotFound},
 		{"finish as pending", s.FinishItem(ctx, JobItem{JobID: j.ID, Seq: 0, Status: ItemPending}), engine.ErrInvalid},
 		{"blob path traversal", second(s.Blob(ctx, "../skillmatch.db")), engine.ErrInvalid},
-		{"blob unknown", second(s.Blob(ctx, hashBytes([]byte("nothing")))), engine.ErrNotFound},
+		{"blob unknown", second(s.Blob(ctx, ContentHash([]byte("nothing")))), engine.ErrNotFound},
 	}
 	for _, tt := range tests {
 		if !errors.Is(tt.err, tt.want) {
@@ -178,17 +173,17 @@ func TestJobOriginalsLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{
-		{File: "good.pdf", Hash: hashBytes(good)},
-		{File: "bad.pdf", Hash: hashBytes(bad)},
-	}, map[string][]byte{hashBytes(good): good, hashBytes(bad): bad})
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{
+		{File: "good.pdf", Data: good},
+		{File: "bad.pdf", Data: bad},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteCandidate(ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Blob(ctx, hashBytes(good)); err != nil {
+	if _, err := s.Blob(ctx, ContentHash(good)); err != nil {
 		t.Errorf("Blob of a deleted candidate's bytes that a pending item needs: %v", err)
 	}
 	c, _, err = s.AddCandidate(ctx, "good.pdf", good, profile("Good resume, Python", 12, "python"))
@@ -202,14 +197,49 @@ func TestJobOriginalsLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Blob(ctx, hashBytes(good)); err != nil {
+	if _, err := s.Blob(ctx, ContentHash(good)); err != nil {
 		t.Errorf("Blob of a candidate's original after its item finished: %v", err)
 	}
-	if _, err := s.Blob(ctx, hashBytes(bad)); !errors.Is(err, engine.ErrNotFound) {
+	if _, err := s.Blob(ctx, ContentHash(bad)); !errors.Is(err, engine.ErrNotFound) {
 		t.Errorf("Blob of a failed item's input after it finished: err = %v, want ErrNotFound", err)
 	}
 	if n := countOriginals(t, s); n != 1 {
 		t.Errorf("originals = %d, want 1", n)
+	}
+}
+
+// CreateJob names each item's input by its ContentHash, stores the same
+// bytes given twice as one original, and stores nothing for a refused input.
+func TestCreateJobHashesInputs(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	a, b := []byte("%PDF resume a"), []byte("%PDF resume b")
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{
+		{File: "a.pdf", Data: a},
+		{File: "b.pdf", Data: b},
+		{File: "a-again.pdf", Data: a},
+		{File: "huge.pdf", Data: []byte("never stored"), Error: "too_large: file over 10 MB"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.PendingItems(ctx, j.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]string
+	for _, it := range items {
+		got = append(got, [2]string{it.File, it.Hash})
+	}
+	want := [][2]string{{"a.pdf", ContentHash(a)}, {"b.pdf", ContentHash(b)}, {"a-again.pdf", ContentHash(a)}, {"huge.pdf", ""}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("items (file, hash) (-want +got):\n%s", diff)
+	}
+	if n := countOriginals(t, s); n != 2 {
+		t.Errorf("originals = %d, want 2", n)
+	}
+	if data, err := s.Blob(ctx, ContentHash(a)); err != nil || string(data) != string(a) {
+		t.Errorf("Blob(a) = %q, %v", data, err)
 	}
 }
 
@@ -219,10 +249,10 @@ func TestJobRefusedItem(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
 	data := []byte("fine resume")
-	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{
-		{File: "ok.pdf", Hash: hashBytes(data)},
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{
+		{File: "ok.pdf", Data: data},
 		{File: "huge.pdf", Error: "file over 10 MB"},
-	}, map[string][]byte{hashBytes(data): data})
+	})
 	if err != nil {
 		t.Fatalf("CreateJob: %v", err)
 	}
@@ -241,21 +271,20 @@ func TestAddCandidatesStoredHash(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
 	data := []byte("%PDF a job input")
-	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobItem{{File: "in.pdf", Hash: hashBytes(data)}},
-		map[string][]byte{hashBytes(data): data}); err != nil {
+	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{{File: "in.pdf", Data: data}}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.AddCandidates(ctx, []NewCandidate{{File: "in.pdf", StoredHash: hashBytes(data), Profile: profile("A job input, Python", 12, "python")}})
+	res, err := s.AddCandidates(ctx, []NewCandidate{{File: "in.pdf", StoredHash: ContentHash(data), Profile: profile("A job input, Python", 12, "python")}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := res[0].Candidate; !res[0].Created || c.Hash != hashBytes(data) || c.Size != int64(len(data)) {
+	if c := res[0].Candidate; !res[0].Created || c.Hash != ContentHash(data) || c.Size != int64(len(data)) {
 		t.Errorf("AddCandidates by stored hash = %+v, created %v", c, res[0].Created)
 	}
 	if _, got, err := s.OriginalFile(ctx, res[0].Candidate.ID); err != nil || string(got) != string(data) {
 		t.Errorf("OriginalFile = %q, %v", got, err)
 	}
-	_, err = s.AddCandidates(ctx, []NewCandidate{{File: "x.pdf", StoredHash: hashBytes([]byte("never stored")), Profile: profile("Other text", 1)}})
+	_, err = s.AddCandidates(ctx, []NewCandidate{{File: "x.pdf", StoredHash: ContentHash([]byte("never stored")), Profile: profile("Other text", 1)}})
 	if !errors.Is(err, engine.ErrInvalid) {
 		t.Errorf("AddCandidates with an unknown stored hash: err = %v, want ErrInvalid", err)
 	}
@@ -268,7 +297,7 @@ func TestJobCallbackRecord(t *testing.T) {
 	s := openTest(t, t.TempDir())
 	data := []byte("resume")
 	j, _, err := s.CreateJob(ctx, Job{RoleID: "r", CallbackURL: "https://ats.example.com/hook"},
-		[]JobItem{{File: "a.pdf", Hash: hashBytes(data)}}, map[string][]byte{hashBytes(data): data})
+		[]JobInput{{File: "a.pdf", Data: data}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -113,7 +113,7 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	if err != nil || !created {
 		t.Fatalf("AddCandidate = created %v, err %v; want created", created, err)
 	}
-	if c.ID == "" || c.Hash != hashBytes(original) || c.Size != int64(len(original)) || c.TextHash == "" {
+	if c.ID == "" || c.Hash != ContentHash(original) || c.Size != int64(len(original)) || c.TextHash == "" {
 		t.Fatalf("AddCandidate returned %+v", c)
 	}
 
@@ -221,7 +221,7 @@ func countOriginals(t *testing.T, s *Store) int {
 	}
 	for _, e := range entries {
 		data, err := os.ReadFile(filepath.Join(s.Dir(), "files", e.Name()))
-		if err != nil || hashBytes(data) != e.Name() {
+		if err != nil || ContentHash(data) != e.Name() {
 			t.Errorf("files/%s: not an original named by its hash (err %v)", e.Name(), err)
 		}
 	}

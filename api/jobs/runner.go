@@ -20,8 +20,6 @@ package jobs
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,7 +63,7 @@ const (
 // must be idempotent: finishing an item that is no longer pending changes
 // nothing.
 type Store interface {
-	CreateJob(ctx context.Context, job index.Job, items []index.JobItem, blobs map[string][]byte) (index.Job, bool, error)
+	CreateJob(ctx context.Context, job index.Job, inputs []index.JobInput) (index.Job, bool, error)
 	GetJob(ctx context.Context, id string) (index.Job, error)
 	PendingItems(ctx context.Context, jobID string, limit int) ([]index.JobItem, error)
 	FinishItems(ctx context.Context, items []index.JobItem) error
@@ -276,30 +274,24 @@ func (r *Runner) Submit(ctx context.Context, req Request) (index.Job, bool, erro
 	if err != nil {
 		return index.Job{}, false, err
 	}
-	items := make([]index.JobItem, len(files))
-	blobs := make(map[string][]byte, len(files))
+	inputs := make([]index.JobInput, len(files))
 	for i, f := range files {
-		it := index.JobItem{Seq: i, File: f.Name, Status: itemPending}
+		inputs[i] = index.JobInput{File: f.Name, Data: f.Data}
 		if f.Err != nil {
 			// Refused before parsing: the item keeps its reason and no
 			// original; the worker finishes it as failed.
-			it.Error = encodeItemError(f.Err)
-		} else {
-			sum := sha256.Sum256(f.Data)
-			it.Hash = hex.EncodeToString(sum[:])
-			blobs[it.Hash] = f.Data
+			inputs[i] = index.JobInput{File: f.Name, Error: encodeItemError(f.Err)}
 		}
-		items[i] = it
 	}
 	job := index.Job{
 		RoleID:         req.RoleID,
 		Status:         StatusQueued,
-		Total:          len(items),
+		Total:          len(inputs),
 		CallbackURL:    req.CallbackURL,
 		IdempotencyKey: req.IdempotencyKey,
 		KeyID:          req.KeyID,
 	}
-	job, created, err := r.cfg.Store.CreateJob(ctx, job, items, blobs)
+	job, created, err := r.cfg.Store.CreateJob(ctx, job, inputs)
 	if err != nil {
 		return index.Job{}, false, err
 	}

@@ -554,7 +554,7 @@ func TestCallbackSurvivesRestart(t *testing.T) {
 	waitFor(t, second, queued.ID, "the end", ended)
 	<-calls
 	orphan, _, err := f.store.CreateJob(ctx, index.Job{RoleID: f.roleID, CallbackURL: srv.URL + "/orphan"},
-		[]index.JobItem{{File: "x.txt", Error: "invalid: refused"}}, nil)
+		[]index.JobInput{{File: "x.txt", Error: "invalid: refused"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,8 +25,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -224,19 +222,21 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 		defer pprof.StopCPUProfile()
 	}
 	cpu0, start := cpuTime(), time.Now()
-	items := make([]index.JobItem, len(files))
-	blobs := make(map[string][]byte, len(files))
+	inputs := make([]index.JobInput, len(files))
 	for i, f := range files {
 		data, err := os.ReadFile(f.path)
 		if err != nil {
 			st.Close()
 			return err
 		}
-		sum := sha256.Sum256(data)
-		items[i] = index.JobItem{Seq: i, File: f.name, Hash: hex.EncodeToString(sum[:])}
-		blobs[items[i].Hash] = data
+		inputs[i] = index.JobInput{File: f.name, Data: data}
 	}
-	job, _, err := st.CreateJob(ctx, index.Job{RoleID: "replay"}, items, blobs)
+	job, _, err := st.CreateJob(ctx, index.Job{RoleID: "replay"}, inputs)
+	if err != nil {
+		st.Close()
+		return err
+	}
+	items, err := st.PendingItems(ctx, job.ID, 0)
 	if err != nil {
 		st.Close()
 		return err
