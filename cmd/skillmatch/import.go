@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -219,7 +218,7 @@ func (s importSummary) print(w io.Writer) {
 	}
 	byCode := map[string][]string{}
 	for _, f := range s.failed {
-		c := importCode(f.err)
+		c := errorCode(f.err)
 		byCode[c] = append(byCode[c], f.name)
 	}
 	codes := make([]string, 0, len(byCode))
@@ -235,26 +234,6 @@ func (s importSummary) print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-18s %5d  %s%s\n", c, len(byCode[c]), strings.Join(names, ", "), more)
 	}
-}
-
-// importCode is the failure reason shown in the summary, the same codes the
-// API and parse use.
-func importCode(err error) string {
-	for _, c := range []struct {
-		err  error
-		code string
-	}{
-		{engine.ErrTooLarge, "too_large"},
-		{engine.ErrUnsupportedFormat, "unsupported_format"},
-		{engine.ErrUnreadable, "unreadable"},
-		{engine.ErrNotFound, "not_found"},
-		{engine.ErrInvalid, "invalid"},
-	} {
-		if errors.Is(err, c.err) {
-			return c.code
-		}
-	}
-	return "error"
 }
 
 // importDecoder is the part of the document pool import uses.

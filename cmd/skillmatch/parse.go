@@ -59,9 +59,9 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	tax, err := taxonomyFor(*taxFile)
+	tax, err := loadTaxonomy(*taxFile)
 	if err != nil {
-		return fmt.Errorf("--taxonomy: %w", err)
+		return err
 	}
 
 	// a path that does not exist is reported in its place, not fatal

@@ -134,18 +134,22 @@ func loadProfile(ctx context.Context, pool *document.Pool, file string, asOf tim
 	return fileProfile{File: file, Resume: r}
 }
 
-// taxonomyFor returns the embedded taxonomy, extended by the user's file
-// when one is given.
-func taxonomyFor(file string) (*taxonomy.Taxonomy, error) {
+// loadTaxonomy is the embedded taxonomy, with the user's file (--taxonomy)
+// laid over it when one is given. Errors name the flag and the file.
+func loadTaxonomy(file string) (*taxonomy.Taxonomy, error) {
 	if file == "" {
 		return taxonomy.Default(), nil
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--taxonomy: %w", err)
 	}
 	defer f.Close()
-	return taxonomy.LoadOverlay(taxonomy.Default(), f, file)
+	tax, err := taxonomy.LoadOverlay(taxonomy.Default(), f, file)
+	if err != nil {
+		return nil, fmt.Errorf("--taxonomy %s: %w", file, err)
+	}
+	return tax, nil
 }
 
 // parseAsOf reads an --as-of date (YYYY-MM-DD or YYYY-MM); "" is today.
@@ -175,7 +179,8 @@ func asOfClock(s string) (func() time.Time, error) {
 	return func() time.Time { return t }, nil
 }
 
-// errorCode names an error's category for JSON output.
+// errorCode names an error's category: the "code" of parse's and rank's
+// JSON errors and the failure reasons of import's summary.
 func errorCode(err error) string {
 	for _, c := range []struct {
 		err  error

@@ -64,7 +64,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	tax, err := taxonomyFor(*taxFile)
+	tax, err := loadTaxonomy(*taxFile)
 	if err != nil {
 		return err
 	}

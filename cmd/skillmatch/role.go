@@ -40,7 +40,7 @@ func runRole(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *format != "json" && *format != "yaml" {
 		return fmt.Errorf("--format %q: want json or yaml: %w", *format, errUsage)
 	}
-	tax, err := taxonomyFor(*taxFile)
+	tax, err := loadTaxonomy(*taxFile)
 	if err != nil {
 		return err
 	}

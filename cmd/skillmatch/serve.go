@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
@@ -216,20 +215,6 @@ func openStore(ctx context.Context, dir string, tax *taxonomy.Taxonomy, logger *
 			return sk.ID, ok
 		},
 	})
-}
-
-// loadTaxonomy is the embedded taxonomy, with the user's file laid over it
-// when path is set.
-func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
-	if path == "" {
-		return taxonomy.Default(), nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return taxonomy.LoadOverlay(taxonomy.Default(), f, path)
 }
 
 // waitJobs waits for the job runner to stop after the context ends, at most
