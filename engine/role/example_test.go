@@ -34,7 +34,7 @@ func Example() {
 		}
 	}
 	// Output:
-	// 1 cand-1 61.3
+	// 1 cand-1 54.4
 	//   Python: met (Has Python through Flask (Flask implies it), 5 years of experience.)
 	//   Django: partly_met (No Django, but related Flask counts for 50%, 5 years of experience.)
 	//   Docker: unknown (Has Docker; how long is not stated (2 years wanted).)

@@ -11,7 +11,7 @@
 //	    + k_e·education + k_x·experience + k_t·title
 //
 // The shares are 0.70 for REQUIRED, 0.15 for PLUS, 0.075 for education,
-// 0.075 for total experience and 0.10 for the title; a part the role does
+// 0.075 for total experience and 0.20 for the title; a part the role does
 // not ask for (no plus list, no education, no min_total_months, a title
 // without words) is left out and the others are scaled to sum to 1. Within
 // REQUIRED and PLUS each requirement's share is proportional to its weight;
@@ -20,8 +20,10 @@
 // the job, so a Java engineer without Python does not outrank a junior
 // Python developer on the strength of the other requirements.
 // So required requirements dominate: with five required, two plus and a
-// title, one required skill is worth about 15 points, all the plus skills
-// together 16, the title 11.
+// title, one required skill is worth about 13 points, all the plus skills
+// together 14, the title 19 — a recruiter's first filter, and read more
+// reliably than any one skill (extraction misses some skills a resume
+// names; a job title it reads from the positions).
 //
 // A requirement's credit is the best of its alternatives the candidate has:
 //
@@ -43,7 +45,7 @@
 // capped at 1. Title: the share of the role title's words (seniority and
 // glue words dropped, plurals folded) found in the candidate's position
 // titles or the first lines of the resume header ("Senior Backend Engineer"
-// under the name); a recruiter's first filter, kept small.
+// under the name).
 //
 // Ranking orders by rounded score, then fewer missing required
 // requirements, then raw score, then id: every credit is monotone, so a

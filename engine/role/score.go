@@ -27,7 +27,7 @@ const (
 	sharePlus       = 0.15
 	shareEducation  = 0.075
 	shareExperience = 0.075
-	shareTitle      = 0.10
+	shareTitle      = 0.20
 
 	creditRelated       = 0.5 // a related skill (Flask for Django)
 	unknownMonthsFactor = 0.6 // skill present, months unknown, a minimum asked

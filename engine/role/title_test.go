@@ -57,9 +57,10 @@ func TestTitleCheck(t *testing.T) {
 	if m.Title.Status != StatusMissing || m.Title.Credit != 0 {
 		t.Errorf("without titles, title check = %+v, want missing", m.Title)
 	}
-	// the title is a small share: the required skill still dominates
-	if m.Score < 85 {
-		t.Errorf("score without a title match = %v, want the skill's share (≥ 85)", m.Score)
+	// the title is a smaller share than the required skills: without it
+	// the skill still earns its 0.70 of 0.90
+	if m.Score < 77 {
+		t.Errorf("score without a title match = %v, want the skill's share (≥ 77)", m.Score)
 	}
 }
 
