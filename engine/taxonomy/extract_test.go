@@ -478,7 +478,7 @@ func TestExtractListContext(t *testing.T) {
 // TestExtractInSkillsSection checks that a caller's skills section makes a
 // whole item count without other skills beside it, and nothing else.
 func TestExtractInSkillsSection(t *testing.T) {
-	text := "Skills\nBudget, Sales Reports\nManaged the budget.\n"
+	text := "Skills\nBudget, Weekly Reports\nManaged the budget.\n"
 	inSkills := func(line int) bool { return line == 2 }
 	var got []string
 	for _, m := range Default().ExtractIn(text, inSkills) {
