@@ -2,12 +2,10 @@ package main
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
+	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -16,157 +14,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 	"github.com/skillmatch/skillmatch/index"
 )
-
-var (
-	jobsBinOnce sync.Once
-	jobsBin     string
-	jobsBinErr  error
-)
-
-// jobsBinary builds the real skillmatch binary once for the tests of this
-// file, into a temp folder removed when the test binary exits.
-func jobsBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	jobsBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "skillmatch-jobs-e2e")
-		if err != nil {
-			jobsBinErr = err
-			return
-		}
-		jobsBin = filepath.Join(dir, "skillmatch")
-		cmd := exec.Command("go", "build", "-o", jobsBin, ".")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			jobsBinErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if jobsBinErr != nil {
-		t.Fatal(jobsBinErr)
-	}
-	return jobsBin
-}
-
-// jobServer is a running `skillmatch serve` process.
-type jobServer struct {
-	cmd    *exec.Cmd
-	base   string
-	key    string
-	stderr *bytes.Buffer
-	exited chan struct{}
-}
-
-var (
-	jobsServingRe = regexp.MustCompile(`serving (http://\S+)`)
-	jobsKeyRe     = regexp.MustCompile(`^\s+(sm_\S+)\s*$`)
-)
-
-// startJobServer starts `serve` on a random loopback port with the data
-// folder and waits until it prints its address (and, on a fresh folder, the
-// first admin key). extra flags are appended to serve's.
-func startJobServer(t *testing.T, bin, data string, extra ...string) *jobServer {
-	t.Helper()
-	s := &jobServer{stderr: &bytes.Buffer{}, exited: make(chan struct{})}
-	s.cmd = exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--rate", "0"}, extra...)...)
-	s.cmd.Stderr = s.stderr
-	out, err := s.cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	go func() { s.cmd.Wait(); close(s.exited) }()
-	t.Cleanup(func() { s.cmd.Process.Kill(); <-s.exited })
-	deadline := time.After(60 * time.Second)
-	for s.base == "" {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("serve exited before listening; stderr:\n%s", s.stderr)
-			}
-			if m := jobsKeyRe.FindStringSubmatch(line); m != nil {
-				s.key = m[1]
-			}
-			if m := jobsServingRe.FindStringSubmatch(line); m != nil {
-				s.base = m[1]
-			}
-		case <-deadline:
-			t.Fatalf("serve printed no address in 60 s; stderr:\n%s", s.stderr)
-		}
-	}
-	go func() {
-		for range lines {
-		}
-	}()
-	return s
-}
-
-// call sends a request with the key and decodes a JSON answer into v.
-func (s *jobServer) call(t *testing.T, key, method, path, contentType string, body io.Reader, v any) int {
-	t.Helper()
-	req, _ := http.NewRequest(method, s.base+path, body)
-	req.Header.Set("Authorization", "Bearer "+key)
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if v != nil && resp.StatusCode < 300 {
-		if err := json.Unmarshal(b, v); err != nil {
-			t.Fatalf("%s %s: %v in %s", method, path, err, b)
-		}
-	}
-	if resp.StatusCode >= 300 {
-		t.Logf("%s %s: %d %s", method, path, resp.StatusCode, b)
-	}
-	return resp.StatusCode
-}
-
-// kill9 ends the process with SIGKILL: no shutdown code runs.
-func (s *jobServer) kill9(t *testing.T) {
-	t.Helper()
-	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	<-s.exited
-}
-
-// stop ends the process with SIGTERM and waits for a clean exit.
-func (s *jobServer) stop(t *testing.T) {
-	t.Helper()
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.exited:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("serve did not stop within 30 s of SIGTERM")
-	}
-	if !s.cmd.ProcessState.Success() {
-		t.Fatalf("serve after SIGTERM: %v; stderr:\n%s", s.cmd.ProcessState, s.stderr)
-	}
-}
 
 // generatedResumes makes n distinct resumes from testdata/resumes/*.txt: each
 // is a fixture with its own name line and a reference number, so no two have
@@ -246,9 +99,9 @@ func TestJobSurvivesKill9(t *testing.T) {
 		n        = 400
 		jobBatch = "50"
 	)
-	bin := jobsBinary(t)
+	bin := skillmatchBinary(t)
 	data := filepath.Join(t.TempDir(), "data")
-	s := startJobServer(t, bin, data, "--job-batch", jobBatch)
+	s := startServer(t, bin, data, "--job-batch", jobBatch)
 	if s.key == "" {
 		t.Fatal("no admin key printed on a fresh data folder")
 	}
@@ -292,7 +145,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 	t.Logf("killed with %d of %d items done", seen.Done+seen.Failed, n)
 	restarted := time.Now()
 
-	s2 := startJobServer(t, bin, data, "--job-batch", jobBatch)
+	s2 := startServer(t, bin, data, "--job-batch", jobBatch)
 	var after jobJSON
 	s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
 	if after.Done+after.Failed < seen.Done+seen.Failed {
@@ -302,7 +155,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 	// item boundary; the next start finishes the job.
 	if after.Status == "running" {
 		s2.stop(t)
-		s2 = startJobServer(t, bin, data, "--job-batch", jobBatch)
+		s2 = startServer(t, bin, data, "--job-batch", jobBatch)
 		s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
 		t.Logf("stopped with SIGTERM and restarted: %d of %d items done", after.Done+after.Failed, n)
 	}
@@ -360,12 +213,18 @@ func TestJobSurvivesKill9(t *testing.T) {
 	}
 	// One original file per candidate: none lost, none left over by the
 	// killed process (Open removes files nothing references).
-	files, err := os.ReadDir(filepath.Join(data, "files"))
+	files := 0 // files/<ab>/<sha256>: count the files in every sub-folder
+	err = filepath.WalkDir(filepath.Join(data, "files"), func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files++
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != n {
-		t.Errorf("files/ holds %d originals, want %d", len(files), n)
+	if files != n {
+		t.Errorf("files/ holds %d originals, want %d", files, n)
 	}
 }
 
@@ -373,7 +232,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 // are added, the same files again are duplicates, a bad file is a failure
 // with its reason, and the exit status says so.
 func TestImportCommand(t *testing.T) {
-	bin := jobsBinary(t)
+	bin := skillmatchBinary(t)
 	data := filepath.Join(t.TempDir(), "data")
 	dir := t.TempDir()
 	zipData, _ := generatedResumes(t, 20)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -13,13 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 )
-
-func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(context.Background(), args, &out, &errb)
-	return out.String(), errb.String(), code
-}
 
 // TestParseCommand runs `skillmatch parse` on structure fixtures, a missing
 // file and an unsupported one: every file gets its entry, in order, and the
@@ -32,7 +23,7 @@ func TestParseCommand(t *testing.T) {
 	}
 	good := "../../testdata/structure/classic-onecol.txt"
 	missing := filepath.Join(dir, "nope.pdf")
-	stdout, stderr, code := runCLI(t, "parse", "--as-of", "2024-06-15", good, missing, png, "../../testdata/structure/overlap.txt")
+	code, stdout, stderr := runSkillmatch(t, "parse", "--as-of", "2024-06-15", good, missing, png, "../../testdata/structure/overlap.txt")
 	if code != 1 {
 		t.Fatalf("exit status = %d, want 1 (stderr %q)", code, stderr)
 	}
@@ -82,13 +73,13 @@ func TestParseCommand(t *testing.T) {
 func TestParseCommandFormats(t *testing.T) {
 	fixture := "../../testdata/structure/apostrophe-years.txt"
 	t.Run("text", func(t *testing.T) {
-		stdout, _, code := runCLI(t, "parse", "--format", "text", fixture)
+		code, stdout, _ := runSkillmatch(t, "parse", "--format", "text", fixture)
 		if code != 0 || !strings.Contains(stdout, "Jan '22 – Mar '23") || strings.HasPrefix(stdout, "[") {
 			t.Errorf("exit %d, stdout %q: want the text", code, stdout)
 		}
 	})
 	t.Run("jsonresume", func(t *testing.T) {
-		stdout, _, code := runCLI(t, "parse", fixture, "--format", "jsonresume", "--as-of", "2024-06-15")
+		code, stdout, _ := runSkillmatch(t, "parse", fixture, "--format", "jsonresume", "--as-of", "2024-06-15")
 		var got []map[string]any
 		if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 || len(got) != 1 {
 			t.Fatalf("exit %d, %v: %s", code, err, stdout)
@@ -101,7 +92,7 @@ func TestParseCommandFormats(t *testing.T) {
 		}
 	})
 	t.Run("blind", func(t *testing.T) {
-		stdout, _, code := runCLI(t, "parse", "--blind", fixture)
+		code, stdout, _ := runSkillmatch(t, "parse", "--blind", fixture)
 		if code != 0 {
 			t.Fatalf("exit %d", code)
 		}
@@ -112,7 +103,7 @@ func TestParseCommandFormats(t *testing.T) {
 		}
 	})
 	t.Run("directory", func(t *testing.T) {
-		stdout, _, code := runCLI(t, "parse", "../../testdata/structure")
+		code, stdout, _ := runSkillmatch(t, "parse", "../../testdata/structure")
 		var got []map[string]any
 		if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 || len(got) < 12 {
 			t.Errorf("exit %d, %v, %d entries", code, err, len(got))
@@ -124,7 +115,7 @@ func TestParseCommandFormats(t *testing.T) {
 		resumeFile := filepath.Join(dir, "r.txt")
 		os.WriteFile(overlay, []byte("version: acme-1\nskills:\n  - id: acme-erp\n    name: Acme ERP\n    category: tool\n    aliases: [AcmeERP]\n"), 0o644)
 		os.WriteFile(resumeFile, []byte("EXPERIENCE\nConsultant, Beta Ltd\nJan 2020 – Dec 2020\n- Rolled out AcmeERP to 40 sites.\n"), 0o644)
-		stdout, stderr, code := runCLI(t, "parse", "--taxonomy", overlay, "--as-of", "2024-06-15", resumeFile)
+		code, stdout, stderr := runSkillmatch(t, "parse", "--taxonomy", overlay, "--as-of", "2024-06-15", resumeFile)
 		if code != 0 || !strings.Contains(stdout, `"id": "acme-erp"`) || !strings.Contains(stdout, `"months": 12`) {
 			t.Errorf("exit %d, stderr %q, stdout %s: want acme-erp with 12 months", code, stderr, stdout)
 		}
@@ -134,7 +125,7 @@ func TestParseCommandFormats(t *testing.T) {
 		{"parse", "--format", "xml", fixture},
 		{"parse", "--as-of", "June 2024", fixture},
 	} {
-		if _, _, code := runCLI(t, args...); code != 2 {
+		if code, _, _ := runSkillmatch(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
@@ -149,7 +140,7 @@ func TestParseBinary(t *testing.T) {
 	if _, err := os.Stat(pairs); err != nil {
 		t.Skip("shared data absent:", err)
 	}
-	bin := buildServeBinary(t)
+	bin := skillmatchBinary(t)
 	bad := filepath.Join(t.TempDir(), "bad.pdf")
 	os.WriteFile(bad, []byte("%PDF-1.4\n1 0 obj garbage\n"), 0o644)
 	for _, name := range []string{"01-Accountant", "02-Desktop Support", "01-Office Coordinator"} {

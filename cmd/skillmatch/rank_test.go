@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -18,14 +17,6 @@ import (
 
 	"github.com/skillmatch/skillmatch/engine/role"
 )
-
-// runSkillmatch runs the skillmatch CLI in-process and returns its exit code and output.
-func runSkillmatch(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
-}
 
 func TestRoleCommand(t *testing.T) {
 	code, out, errOut := runSkillmatch(t, "role", "../../testdata/roles/python-backend.yaml")
@@ -282,7 +273,7 @@ func TestRoleFromDocument(t *testing.T) {
 		t.Errorf("role jd.png = exit %d, stdout %q, stderr %q; want exit 1 naming the PNG", code, out, errOut)
 	}
 
-	bin := buildServeBinary(t)
+	bin := skillmatchBinary(t)
 	got, err := exec.Command(bin, "role", filepath.Join(dir, "jd.docx")).Output()
 	if err != nil {
 		t.Fatalf("role jd.docx: %v", err)

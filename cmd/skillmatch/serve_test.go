@@ -13,123 +13,22 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
 
-// buildServeBinary is the real skillmatch binary, built once per test run
-// (see jobsBinary).
-func buildServeBinary(t *testing.T) string {
-	t.Helper()
-	return jobsBinary(t)
-}
-
-// served is a running `skillmatch serve`.
-type served struct {
-	cmd    *exec.Cmd
-	base   string // http://127.0.0.1:PORT
-	key    string // first admin key, when one was printed
-	stdout []string
-}
-
-var (
-	servingLine = regexp.MustCompile(`serving (http://\S+)`)
-	keyLine     = regexp.MustCompile(`^\s+(sm_\S+)\s*$`)
-	// curl -H "Authorization: Bearer KEY" -H 'Content-Type: TYPE' -d 'BODY' URL/api/v1/keys
-	keysHintLine = regexp.MustCompile(`curl -H "Authorization: Bearer (\S+)" -H 'Content-Type: ([^']+)' -d '([^']+)' (\S+/api/v1/keys)$`)
-)
-
-// startServe runs `serve` on a random port and waits for its address.
-func startServe(t *testing.T, bin, data string) *served {
-	t.Helper()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data)
-	cmd.Stderr = io.Discard
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &served{cmd: cmd}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-		io.Copy(io.Discard, out)
-	}()
-	deadline := time.After(60 * time.Second)
-	for s.base == "" {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("serve exited before listening; stdout:\n%s", strings.Join(s.stdout, "\n"))
-			}
-			s.stdout = append(s.stdout, line)
-			if m := keyLine.FindStringSubmatch(line); m != nil {
-				s.key = m[1]
-			}
-			if m := servingLine.FindStringSubmatch(line); m != nil {
-				s.base = m[1]
-			}
-		case <-deadline:
-			t.Fatalf("serve did not print its address in 60 s; stdout:\n%s", strings.Join(s.stdout, "\n"))
-		}
-	}
-	go func() {
-		for range lines {
-		}
-	}()
-	return s
-}
-
-// stop sends SIGTERM and wants a clean exit (graceful shutdown).
-func (s *served) stop(t *testing.T) {
-	t.Helper()
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve after SIGTERM: %v, want exit 0", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop within 30 s of SIGTERM")
-	}
-}
-
-func (s *served) request(t *testing.T, method, path, key, contentType string, body io.Reader) (int, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest(method, s.base+path, body)
-	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b
-}
+// keysHintLine is the first-key message's request for more keys:
+// curl -H "Authorization: Bearer KEY" -H 'Content-Type: TYPE' -d 'BODY' URL/api/v1/keys
+var keysHintLine = regexp.MustCompile(`curl -H "Authorization: Bearer (\S+)" -H 'Content-Type: ([^']+)' -d '([^']+)' (\S+/api/v1/keys)$`)
 
 // TestServeProgram runs the real binary: a fresh data folder prints a first
 // admin key once, the key works, the server stops cleanly on SIGTERM, and
 // apikey, reindex and backup work on the same folder afterwards.
 func TestServeProgram(t *testing.T) {
-	bin := buildServeBinary(t)
+	bin := skillmatchBinary(t)
 	data := filepath.Join(t.TempDir(), "data")
 
-	s := startServe(t, bin, data)
+	s := startServer(t, bin, data)
 	if s.key == "" {
 		t.Fatalf("no admin key printed on a fresh data folder; stdout:\n%s", strings.Join(s.stdout, "\n"))
 	}
@@ -216,7 +115,7 @@ func TestServeProgram(t *testing.T) {
 	}
 
 	// Restart: no new admin key, the recruiter key works, the data is there.
-	s2 := startServe(t, bin, data)
+	s2 := startServer(t, bin, data)
 	if s2.key != "" {
 		t.Errorf("a second admin key was printed on restart")
 	}
@@ -248,7 +147,7 @@ func TestServeEnvironment(t *testing.T) {
 		})
 	}
 
-	bin := buildServeBinary(t)
+	bin := skillmatchBinary(t)
 	for _, tc := range []struct {
 		args []string
 		want string
