@@ -28,57 +28,21 @@ import (
 // SIGTERM), then drains in-flight requests. On a data folder with no API
 // keys it creates a first admin key and prints it once.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`; port 0 picks a free one")
-	data := fs.String("data", "./data", "data `folder`")
-	taxFile := fs.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
-	rate := fs.Float64("rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
-	burst := fs.Int("burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
-	maxUpload := fs.Int64("max-upload", 32<<20, "largest upload request, in `bytes`")
-	callbackSecret := fs.String("callback-secret", "", "HMAC `key` signing job callbacks; empty: unsigned")
-	allowPrivate := fs.Bool("allow-private-callbacks", false, "let job callback URLs point at loopback, private and link-local addresses")
-	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
-	asOfFlag := fs.String("as-of", "", "`date` uploads are parsed with and rankings count experience to, YYYY-MM-DD or YYYY-MM (default: the current date, UTC)")
-	jobBatch := fs.Int("job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many")
-	if err := bindEnv(fs, "addr", "data", "taxonomy", "rate", "burst", "max-upload", "callback-secret", "allow-private-callbacks", "log-level", "as-of", "job-batch"); err != nil {
-		return err
-	}
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--callback-secret KEY] [--allow-private-callbacks] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return badFlags(err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
-	}
-	if *jobBatch <= 0 {
-		return fmt.Errorf("--job-batch %d: want 1 or more: %w", *jobBatch, errUsage)
-	}
-	if *rate < 0 || *burst < 0 || *maxUpload <= 0 {
-		return fmt.Errorf("--rate %v, --burst %d, --max-upload %d: want rate and burst of 0 or more and a positive upload limit: %w", *rate, *burst, *maxUpload, errUsage)
-	}
-	clock, err := asOfClock(*asOfFlag)
+	cfg, err := parseServeFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		return fmt.Errorf("--log-level %q: %w", *logLevel, errUsage)
-	}
-	logHandler := slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+	logHandler := slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.level})
 	logger := slog.New(logHandler)
 
-	tax, err := loadTaxonomy(*taxFile)
+	tax, err := loadTaxonomy(cfg.taxFile)
 	if err != nil {
 		return err
 	}
-	logger.Info("config", "addr", *addr, "data", *data, "taxonomy", *taxFile, "taxonomy_version", tax.Version,
-		"rate_per_key", *rate, "callback_secret", mask(*callbackSecret), "allow_private_callbacks", *allowPrivate, "burst", *burst, "max_upload", *maxUpload, "as_of", *asOfFlag, "log_level", level.String())
+	logger.Info("config", "addr", cfg.addr, "data", cfg.data, "taxonomy", cfg.taxFile, "taxonomy_version", tax.Version,
+		"rate_per_key", cfg.rate, "callback_secret", mask(cfg.callbackSecret), "allow_private_callbacks", cfg.allowPrivate, "burst", cfg.burst, "max_upload", cfg.maxUpload, "as_of", cfg.asOf, "log_level", cfg.level.String())
 
-	store, err := openStore(ctx, *data, tax, logger)
+	store, err := openStore(ctx, cfg.data, tax, logger)
 	if err != nil {
 		return err
 	}
@@ -89,7 +53,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer pool.Close()
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
@@ -98,44 +62,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		logger.Warn("listening beyond this machine over plain HTTP: API keys cross the network in clear text; put a TLS proxy in front", "addr", ln.Addr().String())
 	}
-	if err := firstAdminKey(ctx, store, base, *data, stdout); err != nil {
+	if err := firstAdminKey(ctx, store, base, cfg.data, stdout); err != nil {
 		return err
 	}
 
-	// One ranker for the API's matches and the batch jobs: candidates a job
-	// stores are ranked by the API at once.
-	ranker := role.NewRanker(tax)
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	runner, err := jobrunner.NewRunner(jobrunner.Config{
-		Store:                 store,
-		Pool:                  pool,
-		Taxonomy:              tax,
-		Logger:                logger,
-		CallbackSecret:        []byte(*callbackSecret),
-		AllowPrivateCallbacks: *allowPrivate,
-		CommitBatch:           *jobBatch,
-		AsOf:                  clock,
-		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
-		Metrics:               reg,
-	})
-	if err != nil {
-		return err
-	}
-
-	handler, err := api.New(ctx, api.Config{
-		Store:     store,
-		Decoder:   pool,
-		Taxonomy:  tax,
-		Logger:    logger,
-		Limits:    api.Limits{MaxUpload: *maxUpload},
-		RateLimit: api.RateLimit{PerSecond: *rate, Burst: *burst},
-		Metrics:   reg,
-		Web:       web.FS,
-		Ranker:    ranker,
-		Jobs:      runner,
-		AsOf:      clock,
-	})
+	handler, runner, err := newServer(ctx, cfg, store, pool, tax, logger)
 	if err != nil {
 		return err
 	}
@@ -146,6 +77,116 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := runner.Start(jobsCtx); err != nil {
 		return err
 	}
+	fmt.Fprintf(stdout, "skillmatch: serving %s (web UI %s/ , API %s/api/v1 , health %s/readyz)\n", base, base, base, base)
+	logger.Info("listening", "addr", ln.Addr().String())
+	return serveHTTP(ctx, ln, handler, logHandler, logger)
+}
+
+// serveConfig is serve's configuration, from flags and their SKILLMATCH_*
+// environment fallbacks, checked.
+type serveConfig struct {
+	addr, data, taxFile string
+	rate                float64
+	burst               int
+	maxUpload           int64
+	callbackSecret      string
+	allowPrivate        bool
+	level               slog.Level
+	asOf                string           // as given ("" for today)
+	clock               func() time.Time // the date asOf stands for
+	jobBatch            int
+}
+
+// parseServeFlags reads serve's command line and environment. A mistake is
+// a usage error (errUsage, or badFlags for the flag set's own).
+func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
+	var cfg serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen `address`; port 0 picks a free one")
+	fs.StringVar(&cfg.data, "data", "./data", "data `folder`")
+	fs.StringVar(&cfg.taxFile, "taxonomy", "", "extra taxonomy `file` laid over the embedded one")
+	fs.Float64Var(&cfg.rate, "rate", api.DefaultRateLimit.PerSecond, "requests per second allowed per API key; 0 turns limiting off")
+	fs.IntVar(&cfg.burst, "burst", api.DefaultRateLimit.Burst, "requests a key may send at once before the rate applies")
+	fs.Int64Var(&cfg.maxUpload, "max-upload", 32<<20, "largest upload request, in `bytes`")
+	fs.StringVar(&cfg.callbackSecret, "callback-secret", "", "HMAC `key` signing job callbacks; empty: unsigned")
+	fs.BoolVar(&cfg.allowPrivate, "allow-private-callbacks", false, "let job callback URLs point at loopback, private and link-local addresses")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&cfg.asOf, "as-of", "", "`date` uploads are parsed with and rankings count experience to, YYYY-MM-DD or YYYY-MM (default: the current date, UTC)")
+	fs.IntVar(&cfg.jobBatch, "job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many")
+	if err := bindEnv(fs, "addr", "data", "taxonomy", "rate", "burst", "max-upload", "callback-secret", "allow-private-callbacks", "log-level", "as-of", "job-batch"); err != nil {
+		return cfg, err
+	}
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--callback-secret KEY] [--allow-private-callbacks] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, badFlags(err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	if cfg.jobBatch <= 0 {
+		return cfg, fmt.Errorf("--job-batch %d: want 1 or more: %w", cfg.jobBatch, errUsage)
+	}
+	if cfg.rate < 0 || cfg.burst < 0 || cfg.maxUpload <= 0 {
+		return cfg, fmt.Errorf("--rate %v, --burst %d, --max-upload %d: want rate and burst of 0 or more and a positive upload limit: %w", cfg.rate, cfg.burst, cfg.maxUpload, errUsage)
+	}
+	var err error
+	if cfg.clock, err = asOfClock(cfg.asOf); err != nil {
+		return cfg, err
+	}
+	if err := cfg.level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return cfg, fmt.Errorf("--log-level %q: want debug, info, warn or error: %w", *logLevel, errUsage)
+	}
+	return cfg, nil
+}
+
+// newServer wires the API and the batch job runner over one store, one
+// document pool and one ranker: candidates a job stores are ranked by the
+// API at once. The runner is not started.
+func newServer(ctx context.Context, cfg serveConfig, store *index.Store, pool *document.Pool, tax *taxonomy.Taxonomy, logger *slog.Logger) (http.Handler, *jobrunner.Runner, error) {
+	ranker := role.NewRanker(tax)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	runner, err := jobrunner.NewRunner(jobrunner.Config{
+		Store:                 store,
+		Pool:                  pool,
+		Taxonomy:              tax,
+		Logger:                logger,
+		CallbackSecret:        []byte(cfg.callbackSecret),
+		AllowPrivateCallbacks: cfg.allowPrivate,
+		CommitBatch:           cfg.jobBatch,
+		AsOf:                  cfg.clock,
+		OnCandidate:           func(c index.Candidate) { ranker.Add(c.ID, c.Profile) },
+		Metrics:               reg,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	handler, err := api.New(ctx, api.Config{
+		Store:     store,
+		Decoder:   pool,
+		Taxonomy:  tax,
+		Logger:    logger,
+		Limits:    api.Limits{MaxUpload: cfg.maxUpload},
+		RateLimit: api.RateLimit{PerSecond: cfg.rate, Burst: cfg.burst},
+		Metrics:   reg,
+		Web:       web.FS,
+		Ranker:    ranker,
+		Jobs:      runner,
+		AsOf:      cfg.clock,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return handler, runner, nil
+}
+
+// serveHTTP serves handler on ln until ctx ends, then shuts down
+// gracefully: in-flight requests get 20 s to finish.
+func serveHTTP(ctx context.Context, ln net.Listener, handler http.Handler, logHandler slog.Handler, logger *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -154,9 +195,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logHandler, slog.LevelWarn),
 	}
-	fmt.Fprintf(stdout, "skillmatch: serving %s (web UI %s/ , API %s/api/v1 , health %s/readyz)\n", base, base, base, base)
-	logger.Info("listening", "addr", ln.Addr().String())
-
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
