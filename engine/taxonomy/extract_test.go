@@ -451,6 +451,7 @@ func TestExtractListContext(t *testing.T) {
 		{"forecasts item", "Budgets, Forecasts, Payroll", []string{"budgeting", "forecasting", "payroll"}},
 		{"budgeting and forecasting", "Budgeting and forecasting for 3 stores", []string{"budgeting", "forecasting"}},
 		{"logistics item", "Purchasing, Logistics, Inventory Control", []string{"inventory-management", "logistics", "ordering"}},
+		{"compliance and human resources items", "Payroll, Compliance, Human Resources, Auditing", []string{"auditing", "compliance", "hr-management", "payroll"}},
 		{"bidding and surveying items", "Estimating, Bidding, Surveying, Blueprint reading", []string{"bidding", "blueprint-reading", "estimating", "surveying"}},
 		{"editing and permitting one per line", "- Editing\n- Proofreading\n- Permitting\n", []string{"editing", "permitting", "proofreading"}},
 		// prose: the same words are not skills
@@ -462,6 +463,7 @@ func TestExtractListContext(t *testing.T) {
 		{"lone line without a list", "Budget\nThe committee met twice.", []string{}},
 		{"list of non-skills", "Budget, Finance, Operations", []string{}},
 		{"event logistics", "Handled the logistics of the annual gala.", []string{}},
+		{"compliance and human resources in prose", "Reported to Human Resources on compliance issues.", []string{}},
 		{"surveying customers", "Surveying consumer needs and trends; bidding farewell.", []string{}},
 		{"editing in prose", "Editing the newsletter and permitting remote work.", []string{}},
 		// inflected and phrase variants count anywhere
