@@ -351,37 +351,61 @@ func (p *tierPlan) unitTier(ui int, sectionTier func(string) int) int {
 		case c.dir == cueParen && k == ui:
 			return c.tier
 		case c.dir == cuePostfix:
+			// "Must have Python, SQL, Docker preferred": a list opened by a
+			// cue of another tier and closed by this one — the closing
+			// cue qualifies its own item only (Docker, with any "or"
+			// alternatives), the opening cue the items before it
+			if ui < p.lastItem(k) {
+				if t, ok := p.prefixTier(ui); ok && t != c.tier {
+					return t
+				}
+			}
 			return c.tier
 		}
 		break
 	}
 before:
-	// before: the last cue preceding the unit, with only units of the same
-	// clause between
-	pos, k = u.start, ui
+	if t, ok := p.prefixTier(ui); ok {
+		return t
+	}
+	start, end := p.clauseBounds(ui)
+	return sectionTier(p.s[start:end])
+}
+
+// prefixTier is the tier of the last cue before unit ui that governs what
+// follows it, with only units of the same clause between; ok is false when
+// there is none.
+func (p *tierPlan) prefixTier(ui int) (tier int, ok bool) {
+	pos, k := p.units[ui].start, ui
 	for ci := len(p.cues) - 1; ci >= 0; ci-- {
 		c := p.cues[ci]
-		if c.end > u.start {
+		if c.end > p.units[ui].start {
 			continue
 		}
 		for k > 0 && p.units[k-1].end > c.end {
 			if p.separatedStrong(k - 1) {
-				goto section
+				return 0, false
 			}
 			k--
 			pos = p.units[k].start
 		}
 		if p.boundaryBetween(c.end, pos) {
+			return 0, false
+		}
+		return c.tier, c.dir == cuePrefix
+	}
+	return 0, false
+}
+
+// lastItem is the first unit of the list item that ends with unit k: k
+// and the skills joined to it by "or" ("Django or Flask").
+func (p *tierPlan) lastItem(k int) int {
+	for ; k > 0 && p.units[k-1].skill && p.units[k].skill; k-- {
+		if sep, ok := listSeparator(p.s[p.units[k-1].end:p.units[k].start]); !ok || sep != "or" {
 			break
 		}
-		if c.dir == cuePrefix {
-			return c.tier
-		}
-		break
 	}
-section:
-	start, end := p.clauseBounds(ui)
-	return sectionTier(p.s[start:end])
+	return k
 }
 
 // parenGroups gives a parenthesised cue's tier to the alternatives joined

@@ -125,6 +125,14 @@ func TestClauseCues(t *testing.T) {
 		{"preferred after one clause only", "Python; Docker and Kubernetes preferred", "P:Docker P:Kubernetes R:Python"},
 		{"preferably before the last item", "Strong experience with Python, preferably Django", "P:Django R:Python"},
 		{"with preferred", "Python, with Docker preferred", "P:Docker R:Python"},
+		// "X, Y, Z preferred": the closing cue governs the whole list, unless
+		// a cue of the other tier opened it — then only its own item
+		{"bare list closed by preferred", "Python, SQL, Docker preferred", "P:Docker P:Python P:SQL"},
+		{"list opened by must, closed by preferred", "Must have Python, SQL, Docker preferred", "P:Docker R:Python R:SQL"},
+		{"opened by must, closed after and", "Must have Python, SQL and Docker preferred", "P:Docker R:Python R:SQL"},
+		{"closing item with alternatives", "Strong experience with Python, Django or Flask a plus", "P:Django P:Flask R:Python"},
+		{"opened by ideally, closed by required", "Ideally Python, SQL, Docker required", "P:Python P:SQL R:Docker"},
+		{"one item: the cue after wins", "Strong knowledge of Docker is a plus", "P:Docker"},
 		// "bonus:" and "(preferred)"
 		{"bonus colon", "Python and SQL required, bonus: Kafka and Spark", "P:Apache Kafka P:Apache Spark R:Python R:SQL"},
 		{"parenthesised cue governs one item", "Python, SQL, Docker (preferred)", "P:Docker R:Python R:SQL"},
