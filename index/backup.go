@@ -119,11 +119,18 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 			res.Files++ // content-addressed: already there from an earlier backup
 			continue
 		}
-		if err := os.Link(src.blobPath(h), to); err == nil {
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return res, fmt.Errorf("backup: %w", err)
+		}
+		from := src.blobPath(h)
+		if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
+			from = src.flatBlobPath(h) // a folder no Open has moved into sub-folders yet
+		}
+		if err := os.Link(from, to); err == nil {
 			res.Files++
 			continue
 		}
-		data, err := os.ReadFile(src.blobPath(h))
+		data, err := os.ReadFile(from)
 		if errors.Is(err, fs.ErrNotExist) || err == nil && ContentHash(data) != h {
 			res.Missing++
 			continue

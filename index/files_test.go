@@ -3,10 +3,13 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -68,12 +71,15 @@ func TestMigrationMovesOriginalsToFiles(t *testing.T) {
 
 // Open removes what an interrupted write or delete leaves under files/:
 // temporary files and originals nothing references; it keeps every file a
-// candidate or a pending job item names, and files that are not ours.
+// candidate or a pending job item names, moving those of the flat layout
+// (files/<sha256>, before the sub-folders) into their sub-folder, and files
+// that are not ours.
 func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := openTest(t, dir)
 	c := add(t, s, "a.txt", "Python developer", 12, "python:12")
+	old := add(t, s, "old.txt", "Java developer", 24, "java:24")
 	input := []byte("%PDF-1.4 pending input")
 	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, []JobInput{{File: "b.pdf", Data: input}}); err != nil {
 		t.Fatal(err)
@@ -82,30 +88,39 @@ func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := filepath.Join(dir, "files")
-	orphan := []byte("%PDF-1.4 written, never committed")
+	// A referenced original where the flat layout kept it.
+	if err := os.Rename(s.blobPath(old.Hash), filepath.Join(files, old.Hash)); err != nil {
+		t.Fatal(err)
+	}
+	orphan, flatOrphan := []byte("%PDF-1.4 written, never committed"), []byte("%PDF-1.4 flat, never committed")
 	write := func(name string, data []byte) {
 		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(files, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(files, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write(ContentHash(orphan), orphan)
+	write(ContentHash(orphan)[:2]+"/"+ContentHash(orphan), orphan)
+	write(ContentHash(flatOrphan), flatOrphan)
 	write(tmpPrefix+"123", []byte("half a file"))
+	write("ab/"+tmpPrefix+"456", []byte("half a file"))
 	write("README", []byte("someone else's"))
+	write("notes/"+ContentHash(orphan), orphan)
 
 	s = openTest(t, dir)
-	var names []string
-	entries, err := os.ReadDir(files)
-	if err != nil {
-		t.Fatal(err)
+	got := originalFiles(t, dir)
+	want := []string{"README", "notes/" + ContentHash(orphan)}
+	for _, h := range []string{c.Hash, old.Hash, ContentHash(input)} {
+		want = append(want, h[:2]+"/"+h)
 	}
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	want := []string{c.Hash, ContentHash(input), "README"}
 	slices.Sort(want)
-	if !slices.Equal(names, want) {
-		t.Errorf("files after Open = %v, want %v", names, want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files after Open (-want +got):\n%s", diff)
+	}
+	if _, data, err := s.OriginalFile(ctx, old.ID); err != nil || string(data) != "original of old.txt\nJava developer" {
+		t.Errorf("OriginalFile of a flat-layout original after Open = %q, %v", data, err)
 	}
 }
 
@@ -141,5 +156,80 @@ func TestOriginalFilesFollowRows(t *testing.T) {
 	}
 	if n := countOriginals(t, s); n != 0 {
 		t.Errorf("files after the only candidate was deleted = %d, want 0", n)
+	}
+}
+
+// A job's many inputs are written several at a time (writeBlobs); when one
+// of them cannot be written the job is refused and none of its files is
+// left behind.
+func TestCreateJobManyInputs(t *testing.T) {
+	ctx := context.Background()
+	inputs := func(prefix string) []JobInput {
+		var in []JobInput
+		for i := range 5 * blobsPerWriter {
+			in = append(in, JobInput{File: fmt.Sprintf("%s%d.pdf", prefix, i), Data: fmt.Appendf(nil, "%%PDF %s resume %d", prefix, i)})
+		}
+		return in
+	}
+	s := openTest(t, t.TempDir())
+	in := inputs("a")
+	j, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.PendingItems(ctx, j.ID, 0)
+	if err != nil || len(items) != len(in) {
+		t.Fatalf("PendingItems = %d items, %v; want %d", len(items), err, len(in))
+	}
+	for i, it := range items {
+		if data, err := s.Blob(ctx, it.Hash); err != nil || string(data) != string(in[i].Data) {
+			t.Errorf("item %d: Blob = %q, %v; want %q", i, data, err, in[i].Data)
+		}
+	}
+	if n := countOriginals(t, s); n != len(in) {
+		t.Errorf("originals = %d, want %d", n, len(in))
+	}
+
+	// A file where one input's sub-folder should be: that input cannot be
+	// written, so the job is refused, and the inputs written meanwhile are
+	// removed.
+	dir := t.TempDir()
+	s = openTest(t, dir)
+	in = inputs("b")
+	blocker := ContentHash(in[len(in)/2].Data)[:2]
+	if err := os.WriteFile(filepath.Join(dir, "files", blocker), []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, in); err == nil {
+		t.Fatal("CreateJob with an input that cannot be written succeeded")
+	}
+	if diff := cmp.Diff([]string{blocker}, originalFiles(t, dir)); diff != "" {
+		t.Errorf("files after a refused job (-want +got):\n%s", diff)
+	}
+	if jobs, err := s.UnfinishedJobs(ctx); err != nil || len(jobs) != 0 {
+		t.Errorf("UnfinishedJobs after a refused job = %v, %v; want none", jobs, err)
+	}
+}
+
+// A backup of a folder no Open has moved into sub-folders yet finds its
+// originals where the flat layout kept them, and writes them in sub-folders.
+func TestBackupFlatLayout(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	c := add(t, s, "a.txt", "Go developer", 12, "go:12")
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(s.blobPath(c.Hash), s.flatBlobPath(c.Hash)); err != nil {
+		t.Fatal(err)
+	}
+	backups := t.TempDir()
+	res, err := BackupFolder(ctx, dir, filepath.Join(backups, dbName))
+	if err != nil || res.Files != 1 || res.Missing != 0 {
+		t.Fatalf("BackupFolder = %+v, %v; want 1 file", res, err)
+	}
+	if diff := cmp.Diff([]string{c.Hash[:2] + "/" + c.Hash}, originalFiles(t, backups)); diff != "" {
+		t.Errorf("files/ of the backup (-want +got):\n%s", diff)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -154,7 +155,7 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	}
 	// A damaged original reads as missing rather than as wrong bytes, and
 	// uploading the same bytes again repairs it.
-	if err := os.WriteFile(filepath.Join(s.Dir(), "files", c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
+	if err := os.WriteFile(s.blobPath(c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
@@ -215,17 +216,34 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 // not named by the sha256 of its bytes.
 func countOriginals(t *testing.T, s *Store) int {
 	t.Helper()
-	entries, err := os.ReadDir(filepath.Join(s.Dir(), "files"))
+	return len(originalFiles(t, s.Dir()))
+}
+
+// originalFiles lists the files under dir's files/ as paths relative to it,
+// sorted, and fails t for any file of a sub-folder that is not an original
+// named by its hash in the sub-folder of its first two digits.
+func originalFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	root := filepath.Join(dir, filesName)
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		out = append(out, filepath.ToSlash(rel))
+		if shard := filepath.Base(filepath.Dir(path)); isShard(shard) {
+			data, err := os.ReadFile(path)
+			if err != nil || ContentHash(data) != d.Name() || d.Name()[:2] != shard {
+				t.Errorf("files/%s: not an original named by its hash in its sub-folder (err %v)", rel, err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(s.Dir(), "files", e.Name()))
-		if err != nil || ContentHash(data) != e.Name() {
-			t.Errorf("files/%s: not an original named by its hash (err %v)", e.Name(), err)
-		}
-	}
-	return len(entries)
+	return out
 }
 
 func TestEmptyTextNeverDedupes(t *testing.T) {
@@ -570,7 +588,7 @@ func TestBackup(t *testing.T) {
 	lost := add(t, s, "b.txt", "Rust developer", 12, "rust:12")
 	backups := t.TempDir()
 	path := filepath.Join(backups, "monday.db")
-	if err := os.Remove(filepath.Join(s.Dir(), "files", lost.Hash)); err != nil {
+	if err := os.Remove(s.blobPath(lost.Hash)); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.Backup(ctx, path)
