@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // parseError is the "error" member of a file that could not be parsed.
@@ -64,44 +66,64 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	// a path that does not exist is reported in its place, not fatal
+	profiles, err := parseProfiles(ctx, paths, asOf, tax)
+	if err != nil {
+		return err
+	}
+	failed, err := writeParsed(stdout, stderr, profiles, *format, *blind)
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+// parseProfiles reads the resumes named by paths, in order (directories
+// walked): one fileProfile per file, and in the place of a path that does
+// not exist one with its error (not fatal: the other files still parse).
+// Paths that name no file at all are errNoResumes.
+func parseProfiles(ctx context.Context, paths []string, asOf time.Time, tax *taxonomy.Taxonomy) ([]fileProfile, error) {
+	var out []fileProfile
 	var files []string
-	missing := map[int]error{}
-	var order []int // for each output entry: index into files, or -1-k for missing path k
-	for k, p := range paths {
+	var at []int // where each file's profile goes in out
+	for _, p := range paths {
 		expanded, err := expandPaths([]string{p})
 		if err != nil {
-			missing[k] = err
-			order = append(order, -1-k)
+			out = append(out, fileProfile{File: p, Err: err})
 			continue
 		}
 		for _, f := range expanded {
-			order = append(order, len(files))
+			at = append(at, len(out))
+			out = append(out, fileProfile{File: f})
 			files = append(files, f)
 		}
 	}
-	if len(order) == 0 {
-		return errNoResumes(paths)
+	if len(out) == 0 {
+		return nil, errNoResumes(paths)
 	}
-	var profiles []fileProfile
 	if len(files) > 0 {
-		if profiles, err = loadProfiles(ctx, files, asOf, tax); err != nil {
-			return err
+		loaded, err := loadProfiles(ctx, files, asOf, tax)
+		if err != nil {
+			return nil, err
+		}
+		for i, fp := range loaded {
+			out[at[i]] = fp
 		}
 	}
+	return out, nil
+}
 
-	failed := false
+// writeParsed prints profiles in format (json, text or jsonresume),
+// redacted when blind, and reports whether any file failed: its JSON entry
+// is {"file", "error": {"code", "message"}}, in text a line on stderr.
+func writeParsed(stdout, stderr io.Writer, profiles []fileProfile, format string, blind bool) (failed bool, err error) {
 	var out []any
-	for _, i := range order {
-		var fp fileProfile
-		if i < 0 {
-			fp = fileProfile{File: paths[-1-i], Err: missing[-1-i]}
-		} else {
-			fp = profiles[i]
-		}
+	for _, fp := range profiles {
 		if fp.Err != nil {
 			failed = true
-			if *format == "text" {
+			if format == "text" {
 				fmt.Fprintf(stderr, "skillmatch parse: %s: %v\n", fp.File, fp.Err)
 				continue
 			}
@@ -110,12 +132,12 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		r := fp.Resume
 		r.File = fp.File
-		if *blind {
+		if blind {
 			r = resume.Redact(r)
 		}
-		switch *format {
+		switch format {
 		case "text":
-			if len(order) > 1 {
+			if len(profiles) > 1 {
 				fmt.Fprintf(stdout, "==> %s <==\n", fp.File)
 			}
 			fmt.Fprintln(stdout, r.Text)
@@ -127,19 +149,14 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			out = append(out, r)
 		}
 	}
-	if *format != "text" {
-		if out == nil {
-			out = []any{}
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return err
-		}
+	if format == "text" {
+		return failed, nil
 	}
-	if failed {
-		return errFailed
+	if out == nil {
+		out = []any{}
 	}
-	return nil
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return failed, enc.Encode(out)
 }
