@@ -174,7 +174,7 @@ func parseVeto(v string) (veto, bool) {
 // end where the phrase ends: "* at" vetoes "excel at" but not "Excel at­tachments".
 func vetoed(text string, start, end int, v veto) bool {
 	if b := v.before; b != "" {
-		if start < len(b) || !equalFoldLower(text[start-len(b):start], b) {
+		if !foldedAt(text, start-len(b), b) {
 			return false
 		}
 		if k := start - len(b); k > 0 && wordByte[b[0]] && wordByte[text[k-1]] {
@@ -182,26 +182,11 @@ func vetoed(text string, start, end int, v veto) bool {
 		}
 	}
 	if a := v.after; a != "" {
-		if end+len(a) > len(text) || !equalFoldLower(text[end:end+len(a)], a) {
+		if !foldedAt(text, end, a) {
 			return false
 		}
 		if k := end + len(a); k < len(text) && wordByte[a[len(a)-1]] && wordByte[text[k]] &&
 			!(a[len(a)-1] >= '0' && a[len(a)-1] <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// equalFoldLower reports whether s equals the lower-case lower, ignoring
-// the ASCII case of s (bytes of other characters must be equal).
-func equalFoldLower(s, lower string) bool {
-	for i := range len(lower) {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
 			return false
 		}
 	}
@@ -361,18 +346,11 @@ func initialsElsewhere(line string, at int) bool {
 	return false
 }
 
-// containsFold reports whether s contains the lower-case ASCII text w at
-// the start of a word, ignoring the case of s, without allocating.
+// containsFold reports whether s contains w at the start of a word,
+// ignoring ASCII case, without allocating.
 func containsFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if i > 0 && wordByte[s[i-1]] {
-			continue
-		}
-		k := 0
-		for k < len(w) && fold[s[i+k]] == w[k] {
-			k++
-		}
-		if k == len(w) {
+		if (i == 0 || !wordByte[s[i-1]]) && foldedAt(s, i, w) {
 			return true
 		}
 	}
@@ -442,12 +420,12 @@ var genericWords = map[string]bool{
 	"associate": true, "administration": true, "specialist": true, "national": true,
 }
 
-// lowerASCII returns w folded to lower case (short words; allocation is
-// rare, on the acronym path only).
+// lowerASCII returns w with its ASCII capitals in lower case (short words;
+// allocation is rare, on the acronym path only).
 func lowerASCII(w string) []byte {
 	b := make([]byte, len(w))
 	for i := range len(w) {
-		b[i] = fold[w[i]]
+		b[i] = lower[w[i]]
 	}
 	return b
 }
@@ -456,14 +434,7 @@ func lowerASCII(w string) []byte {
 // ASCII case.
 func containsWordFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if i > 0 && wordByte[s[i-1]] || i+len(w) < len(s) && wordByte[s[i+len(w)]] {
-			continue
-		}
-		k := 0
-		for k < len(w) && fold[s[i+k]] == fold[w[k]] {
-			k++
-		}
-		if k == len(w) {
+		if (i == 0 || !wordByte[s[i-1]]) && (i+len(w) == len(s) || !wordByte[s[i+len(w)]]) && foldedAt(s, i, w) {
 			return true
 		}
 	}
@@ -569,7 +540,7 @@ func wholeItem(text string, lo, hi, start, end int) (alone, ok bool) {
 	leftEnd := k == lo || strings.Trim(text[lo:k], bulletChars) == ""
 	if !leftEnd {
 		if b := text[k-1]; b != '\t' && strings.IndexByte(",;|&/:", b) < 0 &&
-			!(k-4 >= lo && equalFoldLower(text[k-4:k], " and")) {
+			!(k-4 >= lo && foldedAt(text, k-4, " and")) {
 			return false, false
 		}
 	}
@@ -581,7 +552,7 @@ func wholeItem(text string, lo, hi, start, end int) (alone, ok bool) {
 		k++
 	}
 	rightEnd := k == hi
-	if !rightEnd && strings.IndexByte(",;|&/\t", text[k]) < 0 && !(k+4 <= hi && equalFoldLower(text[k:k+4], "and ")) {
+	if !rightEnd && strings.IndexByte(",;|&/\t", text[k]) < 0 && !(k+4 <= hi && foldedAt(text, k, "and ")) {
 		return false, false
 	}
 	return leftEnd && rightEnd, true

@@ -59,7 +59,7 @@ type matcher struct {
 	wordSlots []uint32            // open-addressing table of wordList: index + 1, or 0
 	wordMask  uint32              // len(wordSlots) - 1
 	wordList  []firstWordEntry    // first words of patterns (see buildWords)
-	wordBytes []byte              // their letters
+	words     string              // their letters (see firstWordEntry.off)
 	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
 }
 
@@ -80,6 +80,10 @@ const denseEdges = 6
 
 var fold [256]byte
 
+// lower maps the ASCII capitals to lower case and every other byte to
+// itself: fold without the white space (see foldedAt).
+var lower [256]byte
+
 // wordByte marks the bytes that continue a word: ASCII letters and digits,
 // and every byte of a multi-byte UTF-8 character.
 var wordByte [256]bool
@@ -90,6 +94,7 @@ func init() {
 		if i >= 'A' && i <= 'Z' {
 			fold[i] = byte(i) + 'a' - 'A'
 		}
+		lower[i] = fold[i]
 		isAlnum[i] = i >= 'a' && i <= 'z' || i >= 'A' && i <= 'Z' || i >= '0' && i <= '9'
 		wordByte[i] = isAlnum[i] || i >= 0x80
 		startFree[i] = i < 0x80 && !isAlnum[i] && i != '.'
@@ -355,7 +360,7 @@ func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, 
 	switch {
 	case k < len(text) && (text[k] == '&' || text[k] == '/'):
 		k++
-	case k+3 < len(text) && equalFoldLower(text[k:k+3], "and") && text[k+3] == ' ':
+	case k+3 < len(text) && foldedAt(text, k, "and") && text[k+3] == ' ':
 		k += 3
 	default:
 		return Mention{}, false
@@ -641,7 +646,7 @@ type firstWordEntry struct {
 	hash uint32
 	node int32  // the trie node after the word
 	term int32  // that node's term
-	off  uint32 // the word, in lower case, is wordBytes[off:off+n]
+	off  uint32 // the word, in lower case, is words[off:off+n]
 	n    uint32
 	next uint64 // bit c (c < 63; 63 for the rest): some pattern goes on with a byte of class c
 }
@@ -650,6 +655,7 @@ type firstWordEntry struct {
 // letters and digits that ends where a pattern ends or goes on with
 // another byte ("node" of "node.js", "c" of "c++", "spring" of "spring boot").
 func (m *matcher) buildWords() {
+	var letters []byte
 	var walk func(node int32, word []byte)
 	walk = func(node int32, word []byte) {
 		nd := m.nodes[node]
@@ -664,11 +670,12 @@ func (m *matcher) buildWords() {
 		if (next != 0 || nd.term != 0) && len(word) > 0 {
 			h := wordHash(string(word))
 			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, term: nd.term,
-				off: uint32(len(m.wordBytes)), n: uint32(len(word)), next: next})
-			m.wordBytes = append(m.wordBytes, word...)
+				off: uint32(len(letters)), n: uint32(len(word)), next: next})
+			letters = append(letters, word...)
 		}
 	}
 	walk(1, nil)
+	m.words = string(letters)
 	size := 1
 	for size < 4*len(m.wordList) {
 		size <<= 1
@@ -703,17 +710,23 @@ func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
 			return nil
 		}
 		e := &m.wordList[x-1]
-		if e.hash == h && int(e.n) == len(w) && foldedEqual(w, m.wordBytes[e.off:e.off+e.n]) {
+		if e.hash == h && int(e.n) == len(w) && foldedAt(w, 0, m.words[e.off:e.off+e.n]) {
 			return e
 		}
 	}
 }
 
-// foldedEqual reports whether the ASCII letters and digits of w, folded to
-// lower case, are lower (of the same length).
-func foldedEqual(w string, lower []byte) bool {
-	for i := 0; i < len(w) && i < len(lower); i++ {
-		if w[i]|0x20 != lower[i] {
+// foldedAt reports whether s[i:] starts with w, ignoring the ASCII case of
+// both (other bytes must be equal): the one case-insensitive comparison of
+// the package — first words of patterns, veto phrases, list separators,
+// citation marks, acronym words. It is false when i is out of range or s is
+// too short.
+func foldedAt(s string, i int, w string) bool {
+	if i < 0 || len(s)-i < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if lower[s[i+k]] != lower[w[k]] {
 			return false
 		}
 	}

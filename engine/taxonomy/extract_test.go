@@ -515,3 +515,26 @@ func TestExtractCoordinatedPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldedAt(t *testing.T) {
+	tests := []struct {
+		s    string
+		i    int
+		w    string
+		want bool
+	}{
+		{"Excel AT work", 6, "at", true},
+		{"Excel at work", 6, "AT", true},
+		{"Excel at", 6, "at ", false}, // s too short
+		{"x and y", 1, " and", true},
+		{"x\tand y", 1, " and", false}, // white space is not folded
+		{"go-to", -1, "x", false},
+		{"Ã© x", 0, "ã©", false}, // only ASCII case is ignored
+		{"", 0, "", true},
+	}
+	for _, tt := range tests {
+		if got := foldedAt(tt.s, tt.i, tt.w); got != tt.want {
+			t.Errorf("foldedAt(%q, %d, %q) = %v, want %v", tt.s, tt.i, tt.w, got, tt.want)
+		}
+	}
+}
