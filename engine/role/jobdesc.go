@@ -312,13 +312,22 @@ func sentenceUnits(ms []mention, degrees, years [][]int) []unit {
 // teaching license", "… and 3+ years of Python").
 var fieldEnd = regexp.MustCompile(`(?i)[;.]\s|[;.]$|,\s*and\b|\s(with|plus|coupled|along|as well as)\b|\sand\s+(\d|an?\s|the\s|experience|knowledge|proficien|familiar|strong|solid|hands-on|excellent|good|at least|minimum)`)
 
+// fieldStart opens a degree's field of study: "in" or "of" right after
+// the degree ("Bachelor's degree in …", "Bachelor of …"), or a
+// parenthesis. A degree without one names no field: "Bachelor's degree,
+// Docker preferred" asks for Docker.
+var fieldStart = regexp.MustCompile(`(?i)^(?:\s*(?:'s|’s|degree|diploma))*\s*(?:(?:in|of)\b|\()`)
+
 // outsideFields drops the mentions that name a degree's field of study:
-// everything from each degree to the end of its field.
+// everything from each degree that opens a field to the end of it.
 func outsideFields(s string, degrees [][]int, ms []mention) []mention {
 	out := ms[:0:0]
 	for _, m := range ms {
 		inField := false
 		for _, d := range degrees {
+			if !fieldStart.MatchString(s[d[1]:]) {
+				continue
+			}
 			end := len(s)
 			if e := fieldEnd.FindStringIndex(s[d[1]:]); e != nil {
 				end = d[1] + e[0]

@@ -160,6 +160,12 @@ func TestClauseCues(t *testing.T) {
 		{"skills after a degree's field", "Bachelor's degree in Computer Science and 3+ years of Python", "R:Python≥36 edu=bachelor"},
 		{"a license after a degree", "Bachelor's degree in Education and a valid state teaching license", "R:Teaching license edu=bachelor"},
 		{"a skill before a degree", "Docker, and a Bachelor's degree in Computer Science", "R:Docker edu=bachelor"},
+		// a degree names a field only after "in"/"of" or in parentheses
+		{"degree without a field, then a skill", "Bachelor's degree, Docker preferred", "P:Docker edu=bachelor"},
+		{"degree required, skill preferred", "Bachelor's degree required, Docker preferred", "P:Docker edu=bachelor"},
+		{"degree and a skill", "Bachelor's degree and Docker", "R:Docker edu=bachelor"},
+		{"field in parentheses", "Bachelor's degree (Computer Science)", "edu=bachelor"},
+		{"bachelor of a field", "Bachelor of Computer Science", "edu=bachelor"},
 		{"years as a plus", "Python required, 5+ years of professional experience is a plus", "R:Python"},
 		{"years required", "Docker is a plus; 5+ years of professional experience", "P:Docker total=60"},
 	}
