@@ -247,52 +247,13 @@ type importDecoder interface {
 func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *taxonomy.Taxonomy, asOf time.Time,
 	sources []importSource, batch int, prog *importProgress) (importSummary, error) {
 	start := time.Now()
-	type parsed struct {
-		src     importSource
-		data    []byte
-		profile engine.Resume
-		err     error
-	}
 	parent := ctx // ended by SIGINT/SIGTERM
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	feed := make(chan importSource)
-	out := make(chan parsed, batch)
-	var wg sync.WaitGroup
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for src := range feed {
-				p := parsed{src: src, data: src.data}
-				if p.data == nil {
-					p.data, p.err = readCapped(src.path, document.DefaultLimits().MaxBytes)
-				}
-				if p.err == nil {
-					var doc document.Document
-					doc, p.err = pool.Decode(ctx, p.data, src.name)
-					if p.err == nil {
-						p.profile = resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf, Format: doc.Format, File: src.name})
-					}
-				}
-				out <- p
-			}
-		}()
-	}
-	go func() {
-		defer close(feed)
-		for _, s := range sources {
-			select {
-			case feed <- s:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(out) }()
+	out := parseImports(ctx, pool, tax, asOf, sources, batch)
 
 	sum := importSummary{total: len(sources)}
-	var pending []parsed
+	var pending []parsedImport
 	var storeErr error
 	flush := func() {
 		if len(pending) == 0 || storeErr != nil {
@@ -342,6 +303,57 @@ func importAll(ctx context.Context, st *index.Store, pool importDecoder, tax *ta
 		}
 	}
 	return sum, storeErr
+}
+
+// parsedImport is one source read, decoded and parsed, or the error that
+// stopped it.
+type parsedImport struct {
+	src     importSource
+	data    []byte
+	profile engine.Resume
+	err     error
+}
+
+// parseImports reads, decodes and parses sources on NumCPU goroutines and
+// sends each result (in no particular order) on the channel it returns,
+// which holds up to buffered results and is closed when all are sent or,
+// once ctx ends, when the sources in flight are.
+func parseImports(ctx context.Context, pool importDecoder, tax *taxonomy.Taxonomy, asOf time.Time, sources []importSource, buffered int) <-chan parsedImport {
+	feed := make(chan importSource)
+	out := make(chan parsedImport, buffered)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range feed {
+				p := parsedImport{src: src, data: src.data}
+				if p.data == nil {
+					p.data, p.err = readCapped(src.path, document.DefaultLimits().MaxBytes)
+				}
+				if p.err == nil {
+					var doc document.Document
+					doc, p.err = pool.Decode(ctx, p.data, src.name)
+					if p.err == nil {
+						p.profile = resume.Parse(doc.Text, tax, resume.Options{AsOf: asOf, Format: doc.Format, File: src.name})
+					}
+				}
+				out <- p
+			}
+		}()
+	}
+	go func() {
+		defer close(feed)
+		for _, s := range sources {
+			select {
+			case feed <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	return out
 }
 
 // importProgress shows progress: a bar on a terminal, otherwise a plain line
