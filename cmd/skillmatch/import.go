@@ -44,13 +44,15 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	data := fl.String("data", "./data", "data `folder`")
-	asOfFlag := fl.String("as-of", "", "`date` \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC)")
-	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
 	// 256: all 2,484 LiveCareer PDFs import in 6.9-7.7 s here (2 cores,
 	// 320-360 resumes/s) against 9.2-9.7 s with 64: fewer, larger index
 	// segments. Progress is counted per file either way.
 	batch := fl.Int("batch", 256, "candidates stored per transaction and index batch")
-	if err := bindEnv(fl, "data", "as-of", "taxonomy"); err != nil {
+	if err := bindEnv(fl, "data"); err != nil {
+		return err
+	}
+	inputs, err := addResumeFlags(fl, "`date` \"Present\" means")
+	if err != nil {
 		return err
 	}
 	fl.Usage = func() {
@@ -63,18 +65,13 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fl.NArg() == 0 {
 		return fmt.Errorf("no FILE_OR_DIR_OR_ZIP given: %w", errUsage)
 	}
-	asOf, err := parseAsOf(*asOfFlag)
+	asOf, tax, err := inputs.load()
 	if err != nil {
 		return err
 	}
 	sources, failed := collectImport(fl.Args(), jobs.DefaultLimits())
 	if len(sources)+len(failed) == 0 {
 		return fmt.Errorf("no files found in %s", strings.Join(fl.Args(), " "))
-	}
-
-	tax, err := loadTaxonomy(*taxFile)
-	if err != nil {
-		return err
 	}
 	st, err := openStore(ctx, *data, tax, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {

@@ -34,10 +34,9 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	format := fl.String("format", "json", "output: json (profiles), text (extracted text) or jsonresume (JSON Resume 1.0)")
-	asOfFlag := fl.String("as-of", "", "`date` \"Present\" means, YYYY-MM-DD or YYYY-MM (default today, UTC)")
-	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
 	blind := fl.Bool("blind", false, "redact name, contact, links and birth dates (blind screening)")
-	if err := bindEnv(fl, "as-of", "taxonomy"); err != nil {
+	inputs, err := addResumeFlags(fl, "`date` \"Present\" means")
+	if err != nil {
 		return err
 	}
 	fl.Usage = func() {
@@ -57,11 +56,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(paths) == 0 {
 		return fmt.Errorf("no files given: %w", errUsage)
 	}
-	asOf, err := parseAsOf(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	tax, err := loadTaxonomy(*taxFile)
+	asOf, tax, err := inputs.load()
 	if err != nil {
 		return err
 	}

@@ -134,6 +134,33 @@ func loadProfile(ctx context.Context, pool *document.Pool, file string, asOf tim
 	return fileProfile{File: file, Resume: r}
 }
 
+// resumeFlags are the flags of the commands that parse resumes (parse, rank,
+// import): the date experience counts to and the user's taxonomy file.
+type resumeFlags struct {
+	asOf, taxonomy string
+}
+
+// addResumeFlags defines --as-of (with asOfUsage, which says what the date
+// means to the command) and --taxonomy on fs, with their SKILLMATCH_*
+// fallbacks (bindEnv).
+func addResumeFlags(fs *flag.FlagSet, asOfUsage string) (*resumeFlags, error) {
+	f := &resumeFlags{}
+	fs.StringVar(&f.asOf, "as-of", "", asOfUsage+", YYYY-MM-DD or YYYY-MM (default today, UTC)")
+	fs.StringVar(&f.taxonomy, "taxonomy", "", "extra taxonomy `file` (YAML) laid over the embedded one")
+	return f, bindEnv(fs, "as-of", "taxonomy")
+}
+
+// load reads the flags once parsed: the as-of date (parseAsOf) and the
+// taxonomy (loadTaxonomy).
+func (f *resumeFlags) load() (time.Time, *taxonomy.Taxonomy, error) {
+	asOf, err := parseAsOf(f.asOf)
+	if err != nil {
+		return time.Time{}, nil, err
+	}
+	tax, err := loadTaxonomy(f.taxonomy)
+	return asOf, tax, err
+}
+
 // loadTaxonomy is the embedded taxonomy, with the user's file (--taxonomy)
 // laid over it when one is given. Errors name the flag and the file.
 func loadTaxonomy(file string) (*taxonomy.Taxonomy, error) {

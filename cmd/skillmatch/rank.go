@@ -36,13 +36,12 @@ type rankError struct {
 func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("rank", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	roleFile := fl.String("role", "", "role file (YAML/JSON) or job description text (required)")
-	asOfFlag := fl.String("as-of", "", "`date` experience is counted to, YYYY-MM-DD or YYYY-MM (default today, UTC)")
+	roleFile := fl.String("role", "", "role `file` (YAML/JSON) or job description (text, PDF, DOCX or HTML); required")
 	format := fl.String("format", "table", "output format: table or json")
 	strict := fl.Bool("strict", false, "drop candidates missing any required skill")
 	limit := fl.Int("limit", 0, "print at most this many results (0: all)")
-	taxFile := fl.String("taxonomy", "", "extra taxonomy `file` (YAML) laid over the embedded one")
-	if err := bindEnv(fl, "as-of", "taxonomy"); err != nil {
+	inputs, err := addResumeFlags(fl, "`date` experience is counted to")
+	if err != nil {
 		return err
 	}
 	fl.Usage = func() {
@@ -60,11 +59,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *format != "json" && *format != "table" {
 		return fmt.Errorf("--format %q: want table or json: %w", *format, errUsage)
 	}
-	asOf, err := parseAsOf(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	tax, err := loadTaxonomy(*taxFile)
+	asOf, tax, err := inputs.load()
 	if err != nil {
 		return err
 	}
