@@ -18,15 +18,22 @@ import (
 	"github.com/skillmatch/skillmatch/engine/role"
 )
 
-func TestRoleCommand(t *testing.T) {
-	code, out, errOut := runSkillmatch(t, "role", "../../testdata/roles/python-backend.yaml")
+// roleOf runs `role FILE` in-process and decodes the canonical role.
+func roleOf(t *testing.T, file string) role.Role {
+	t.Helper()
+	code, out, errOut := runSkillmatch(t, "role", file)
 	if code != 0 {
-		t.Fatalf("role exit %d: %s", code, errOut)
+		t.Fatalf("role %s: exit %d: %s", file, code, errOut)
 	}
-	var got role.Role
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("role output is not JSON: %v\n%s", err, out)
+	var ro role.Role
+	if err := json.Unmarshal([]byte(out), &ro); err != nil {
+		t.Fatalf("role %s output is not JSON: %v\n%s", file, err, out)
 	}
+	return ro
+}
+
+func TestRoleCommand(t *testing.T) {
+	got := roleOf(t, "../../testdata/roles/python-backend.yaml")
 	var skills []string
 	for _, q := range got.Required {
 		skills = append(skills, strings.Join(q.Skills, "|"))
@@ -53,14 +60,7 @@ func TestRoleCommand(t *testing.T) {
 }
 
 func TestRoleCommandJobDescription(t *testing.T) {
-	code, out, errOut := runSkillmatch(t, "role", "../../testdata/jobs/go-backend.txt")
-	if code != 0 {
-		t.Fatalf("role exit %d: %s", code, errOut)
-	}
-	var got role.Role
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
+	got := roleOf(t, "../../testdata/jobs/go-backend.txt")
 	if got.Title != "Backend Engineer (Go)" || len(got.Required) == 0 || got.Required[0].Skills[0] != "Go" || got.Required[0].MinMonths != 60 {
 		t.Errorf("role from job description = %+v", got)
 	}
@@ -257,14 +257,10 @@ func TestRoleFromDocument(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("role of the text: exit %d %s", code, errOut)
 	}
-	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.html")); code != 0 || got != want {
-		t.Errorf("role jd.html = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
-	}
-	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd.txt")); code != 0 || got != want {
-		t.Errorf("role of the text in UTF-16 = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
-	}
-	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "jd-bom.txt")); code != 0 || got != want {
-		t.Errorf("role of the text with a UTF-8 BOM = exit %d %s\n%s\nwant the role of the text:\n%s", code, errOut, got, want)
+	for _, name := range []string{"jd.html", "jd.txt", "jd-bom.txt"} {
+		if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, name)); code != 0 || got != want {
+			t.Errorf("role %s = exit %d %s\n%s\nwant the role of the text:\n%s", name, code, errOut, got, want)
+		}
 	}
 	if code, got, errOut := runSkillmatch(t, "role", filepath.Join(dir, "bmw.txt")); code != 0 || !strings.Contains(got, `"title": "BMW Group: Go Developer"`) {
 		t.Errorf("role bmw.txt = exit %d %s\n%s\nwant the role titled BMW Group: Go Developer", code, errOut, got)
