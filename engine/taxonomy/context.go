@@ -346,8 +346,8 @@ func initialsElsewhere(line string, at int) bool {
 	return false
 }
 
-// containsFold reports whether s contains w at the start of a word,
-// ignoring ASCII case, without allocating.
+// containsFold reports whether s contains the lower-case w at the start of
+// a word, ignoring the ASCII case of s, without allocating.
 func containsFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if (i == 0 || !wordByte[s[i-1]]) && foldedAt(s, i, w) {
@@ -397,14 +397,18 @@ func (t *Taxonomy) definedOtherwise(text string, cands []candidate, i int) bool 
 	}
 	s := t.skills[t.m.patterns[c.pat].skill]
 	for _, w := range words[:n] {
-		if len(w) < 3 || genericWords[string(lowerASCII(w))] {
+		if len(w) < 3 {
 			continue
 		}
-		if containsWordFold(s.Name, w) {
+		lw := string(lowerASCII(w))
+		if genericWords[lw] {
+			continue
+		}
+		if containsWordFold(s.Name, lw) {
 			return false
 		}
 		for _, a := range s.Aliases {
-			if containsWordFold(a, w) {
+			if containsWordFold(a, lw) {
 				return false
 			}
 		}
@@ -430,11 +434,11 @@ func lowerASCII(w string) []byte {
 	return b
 }
 
-// containsWordFold reports whether w occurs in s as a whole word, ignoring
-// ASCII case.
-func containsWordFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		if (i == 0 || !wordByte[s[i-1]]) && (i+len(w) == len(s) || !wordByte[s[i+len(w)]]) && foldedAt(s, i, w) {
+// containsWordFold reports whether the lower-case lw occurs in s as a whole
+// word, ignoring the ASCII case of s.
+func containsWordFold(s, lw string) bool {
+	for i := 0; i+len(lw) <= len(s); i++ {
+		if (i == 0 || !wordByte[s[i-1]]) && (i+len(lw) == len(s) || !wordByte[s[i+len(lw)]]) && foldedAt(s, i, lw) {
 			return true
 		}
 	}
@@ -465,7 +469,7 @@ func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool
 	}
 	line := text[lo:hi]
 	return containsWordFold(line, "database") || containsWordFold(line, "databases") ||
-		containsWordFold(line, "DB") || containsWordFold(line, "RDBMS")
+		containsWordFold(line, "db") || containsWordFold(line, "rdbms")
 }
 
 // listed applies the "list" rule to cands[i]: a generic word ("Sales",

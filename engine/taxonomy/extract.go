@@ -716,17 +716,18 @@ func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
 	}
 }
 
-// foldedAt reports whether s[i:] starts with w, ignoring the ASCII case of
-// both (other bytes must be equal): the one case-insensitive comparison of
-// the package — first words of patterns, veto phrases, list separators,
-// citation marks, acronym words. It is false when i is out of range or s is
-// too short.
-func foldedAt(s string, i int, w string) bool {
-	if i < 0 || len(s)-i < len(w) {
+// foldedAt reports whether s[i:] starts with lw, ignoring the ASCII case of
+// s; lw must be in lower case (other bytes must be equal). It is the one
+// case-insensitive comparison of the package — first words of patterns, veto
+// phrases, list separators, citation marks, acronym words — and false when i
+// is out of range or s is too short.
+func foldedAt(s string, i int, lw string) bool {
+	if i < 0 || len(s)-i < len(lw) {
 		return false
 	}
-	for k := 0; k < len(w); k++ {
-		if lower[s[i+k]] != lower[w[k]] {
+	s = s[i : i+len(lw)]
+	for k := 0; k < len(s); k++ {
+		if lower[s[k]] != lw[k] {
 			return false
 		}
 	}

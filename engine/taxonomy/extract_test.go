@@ -524,8 +524,8 @@ func TestFoldedAt(t *testing.T) {
 		want bool
 	}{
 		{"Excel AT work", 6, "at", true},
-		{"Excel at work", 6, "AT", true},
-		{"Excel at", 6, "at ", false}, // s too short
+		{"Excel at work", 6, "aT", false}, // the word is given in lower case
+		{"Excel at", 6, "at ", false},     // s too short
 		{"x and y", 1, " and", true},
 		{"x\tand y", 1, " and", false}, // white space is not folded
 		{"go-to", -1, "x", false},
