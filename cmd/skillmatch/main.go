@@ -137,6 +137,3 @@ func (e flagError) Unwrap() []error { return []error{e.err, errUsage} }
 
 // badFlags wraps the error of a FlagSet.Parse for run (see flagError).
 func badFlags(err error) error { return flagError{err} }
-
-// notYet is the error of a command whose issue is still open.
-func notYet(name string) error { return fmt.Errorf("%s: not built yet", name) }

@@ -34,7 +34,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	// a mistyped folder must not become a new, empty store
 	if _, err := os.Stat(filepath.Join(*data, "skillmatch.db")); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no skillmatch data in %s (no skillmatch.db): nothing to reindex", *data)
+		return fmt.Errorf("no skillmatch data in %s (no skillmatch.db): nothing to reindex; name the data folder with --data or SKILLMATCH_DATA", *data)
 	}
 	tax, err := loadTaxonomy(*taxFile)
 	if err != nil {
