@@ -56,7 +56,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch import --data DIR [--as-of YYYY-MM-DD] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...\n\nBulk-loads resumes (files, folders, zip archives) into a data folder, with progress and a summary; duplicates of stored resumes are counted, not stored again.")
+		fmt.Fprintln(stderr, "usage: skillmatch import --data DIR [--as-of DATE] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...\n\nBulk-loads resumes (files, folders, zip archives) into a data folder, with progress and a summary; duplicates of stored resumes are counted, not stored again.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {

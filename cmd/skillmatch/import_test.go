@@ -66,7 +66,7 @@ func TestImportAsOf(t *testing.T) {
 func TestImportHelp(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"help", "import"}, &stdout, &stderr)
-	if code != 0 || !strings.HasPrefix(stdout.String(), "usage: skillmatch import --data DIR [--as-of YYYY-MM-DD] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...") {
+	if code != 0 || !strings.HasPrefix(stdout.String(), "usage: skillmatch import --data DIR [--as-of DATE] [--taxonomy FILE] [--batch N] FILE_OR_DIR_OR_ZIP...") {
 		t.Errorf("help import: exit %d, stdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 	}
 }

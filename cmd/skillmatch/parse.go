@@ -20,7 +20,7 @@ type parseError struct {
 
 // runParse implements
 //
-//	skillmatch parse [--format json|text|jsonresume] [--as-of YYYY-MM-DD] [--taxonomy FILE] [--blind] FILE_OR_DIR...
+//	skillmatch parse [--format json|text|jsonresume] [--as-of DATE] [--taxonomy FILE] [--blind] FILE_OR_DIR...
 //
 // It prints one JSON array with one object per file, in the order given
 // (directories walked in name order): the profile ({"file", "format", ...}),
@@ -40,7 +40,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch parse [--format json|text|jsonresume] [--as-of YYYY-MM-DD] [--taxonomy FILE] [--blind] FILE_OR_DIR...")
+		fmt.Fprintln(stderr, "usage: skillmatch parse [--format json|text|jsonresume] [--as-of DATE] [--taxonomy FILE] [--blind] FILE_OR_DIR...")
 		fl.PrintDefaults()
 	}
 	// flags may come after the files too: parse them wherever they are
