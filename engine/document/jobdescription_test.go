@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -129,4 +130,35 @@ func TestJobDescriptionRefusals(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzJobDescription: any bytes give UTF-8 text of a format the caller
+// takes, or an error wrapping one of the documented sentinels; never a
+// panic. Seeded from the team's job descriptions in testdata/jobs.
+func FuzzJobDescription(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/jobs/*.txt")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(jobText))
+	f.Add(encodeUTF16(jobText, true))
+	f.Add([]byte("BM<html><p>Go</p>"))
+	f.Add([]byte("{\\rtf1 Go}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := JobDescription(context.Background(), data, "job.txt", nil)
+		if err != nil {
+			if !errors.Is(err, engine.ErrUnsupportedFormat) && !errors.Is(err, engine.ErrUnreadable) && !errors.Is(err, engine.ErrTooLarge) {
+				t.Fatalf("JobDescription error %v wraps none of the sentinels", err)
+			}
+			return
+		}
+		if doc.Format != FormatText && doc.Format != FormatHTML {
+			t.Fatalf("JobDescription format %q without a decoder", doc.Format)
+		}
+		if !utf8.ValidString(doc.Text) {
+			t.Fatalf("JobDescription text is not UTF-8: %q", doc.Text)
+		}
+	})
 }
