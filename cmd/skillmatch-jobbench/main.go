@@ -65,10 +65,11 @@ func main() {
 	workers := flag.Int("workers", runtime.NumCPU(), "document pool workers and job workers")
 	limit := flag.Int("limit", 0, "use only the first N files (0: all)")
 	jobWorkers := flag.Int("job-workers", 0, "items the job runner works on at once (0: -workers)")
-	rounds := flag.Int("rounds", 2, "alternate parse and job runs this many times; the best of each counts")
+	rounds := flag.Int("rounds", 2, "alternate parse and job runs this many times; the best of each counts (0: only the -store replays)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the job run to `file`")
 	storeRuns := flag.Int("store", 0, "after the rounds, replay the job's store work alone this many times (see the package doc)")
 	storeProfile := flag.String("store-cpuprofile", "", "write a CPU profile of the last store replay to `file`")
+	flag.IntVar(&replayBatch, "store-batch", jobs.DefaultCommitBatch, "items per commit in the store replays")
 	tmp := flag.String("dir", "", "make the runs' data folders under `folder` (default: the system's temp folder)")
 	flag.Parse()
 	storeReplays = *storeRuns
@@ -79,7 +80,7 @@ func main() {
 	}
 	var err error
 	if scratch, err = os.MkdirTemp(*tmp, "skillmatch-jobbench"); err == nil {
-		err = run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 1))
+		err = run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 0))
 		os.RemoveAll(scratch)
 	}
 	if err != nil {
@@ -104,6 +105,9 @@ var profile string
 
 // storeReplays is how many store-work replays follow the rounds (-store).
 var storeReplays int
+
+// replayBatch is the commit batch of the store replays (-store-batch).
+var replayBatch int
 
 // replayProfile is where the last store replay writes a CPU profile, if set.
 var replayProfile string
@@ -156,6 +160,9 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 	// each, which is the least disturbed.
 	var bestParse, bestJob, bestParseCPU, bestJobCPU time.Duration
 	var profiles []any
+	if rounds == 0 {
+		_, _, profiles = parseAll(pool, tax, asOf, files, workers)
+	}
 	for round := 1; round <= rounds; round++ {
 		cpu0 := cpuTime()
 		parseTime, parseFailed, parsed := parseAll(pool, tax, asOf, files, workers)
@@ -184,18 +191,25 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 			bestJob = jobTime
 		}
 	}
-	fmt.Printf("best: parse %.0f resumes/s, job %.0f resumes/s, overhead %+.1f%% wall (goal ≤ +20%%)\n",
-		float64(len(files))/bestParse.Seconds(), float64(len(files))/bestJob.Seconds(), 100*(bestJob.Seconds()/bestParse.Seconds()-1))
-	fmt.Printf("CPU (this process and its document workers): parse %.2fs, job %.2fs, overhead %+.1f%% — the fairer number on a busy machine (load %s)\n",
-		bestParseCPU.Seconds(), bestJobCPU.Seconds(), 100*(bestJobCPU.Seconds()/bestParseCPU.Seconds()-1), loadAvg())
-	fmt.Printf("CPU per resume: parse path %.2f ms, job %.2f ms\n",
-		1000*bestParseCPU.Seconds()/float64(len(files)), 1000*bestJobCPU.Seconds()/float64(len(files)))
+	if rounds > 0 {
+		report(len(files), bestParse, bestJob, bestParseCPU, bestJobCPU)
+	}
 	for i := 1; i <= storeReplays; i++ {
 		if err := replayStore(files, profiles, i, i == storeReplays); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// report prints the best figures of the rounds over n resumes.
+func report(n int, bestParse, bestJob, bestParseCPU, bestJobCPU time.Duration) {
+	fmt.Printf("best: parse %.0f resumes/s, job %.0f resumes/s, overhead %+.1f%% wall (goal ≤ +20%%)\n",
+		float64(n)/bestParse.Seconds(), float64(n)/bestJob.Seconds(), 100*(bestJob.Seconds()/bestParse.Seconds()-1))
+	fmt.Printf("CPU (this process and its document workers): parse %.2fs, job %.2fs, overhead %+.1f%% — the fairer number on a busy machine (load %s)\n",
+		bestParseCPU.Seconds(), bestJobCPU.Seconds(), 100*(bestJobCPU.Seconds()/bestParseCPU.Seconds()-1), loadAvg())
+	fmt.Printf("CPU per resume: parse path %.2f ms, job %.2f ms\n",
+		1000*bestParseCPU.Seconds()/float64(n), 1000*bestJobCPU.Seconds()/float64(n))
 }
 
 // replayStore does the store work of a job over files, whose parsed profiles
@@ -236,12 +250,13 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 		st.Close()
 		return err
 	}
+	cpuSubmit := cpuTime()
 	items, err := st.PendingItems(ctx, job.ID, 0)
 	if err != nil {
 		st.Close()
 		return err
 	}
-	const batch = 1024 // the runner's commit batch
+	batch := replayBatch
 	for from := 0; from < len(items); from += batch {
 		var add []index.NewCandidate
 		var done []index.JobItem
@@ -267,12 +282,15 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 			return err
 		}
 	}
+	cpuCommits := cpuTime()
 	if err := st.Close(); err != nil {
 		return err
 	}
-	cpu := cpuTime() - cpu0
-	fmt.Printf("store replay %d: %d resumes, %.2fs, CPU %.2fs = %.2f ms per resume (load %s)\n",
-		round, len(files), time.Since(start).Seconds(), cpu.Seconds(), 1000*cpu.Seconds()/float64(len(files)), loadAvg())
+	cpuEnd := cpuTime()
+	per := func(d time.Duration) float64 { return 1000 * d.Seconds() / float64(len(files)) }
+	fmt.Printf("store replay %d: %d resumes, %.2fs, CPU %.2fs = %.2f ms per resume: submit (originals, job rows) %.2f, commits %.2f, close %.2f (load %s)\n",
+		round, len(files), time.Since(start).Seconds(), (cpuEnd - cpu0).Seconds(), per(cpuEnd-cpu0),
+		per(cpuSubmit-cpu0), per(cpuCommits-cpuSubmit), per(cpuEnd-cpuCommits), loadAvg())
 	return nil
 }
 
