@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -197,4 +198,55 @@ func benchRankNewMonth(b *testing.B, n int) {
 			b.Fatalf("got %d results", len(got))
 		}
 	}
+}
+
+// TestRankerAsOfConcurrent ranks for two months at once while candidates
+// are added: each answer is the one its month gives (checked against Score
+// of the counted profile), whichever month the ranker held before. Run
+// with -race.
+func TestRankerAsOfConcurrent(t *testing.T) {
+	tax := testTax(t)
+	p := newPopulation(tax, 13)
+	ro := Role{Title: "T", Required: []Requirement{req(30, "Python"), {Skills: []string{"SQL"}, MaxMonthsAgo: 6, Weight: 1}}, MinTotalMonths: 60}
+	k := NewRanker(tax)
+	var mu sync.Mutex
+	byID := map[string]engine.Resume{}
+	add := func(i int) {
+		id := fmt.Sprintf("c%04d", i)
+		r := p.resume()
+		r.Positions = append(r.Positions, engine.Position{Current: true})
+		mu.Lock()
+		byID[id] = r
+		mu.Unlock()
+		k.Add(id, r)
+	}
+	for i := 0; i < 200; i++ {
+		add(i)
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 200; i < 600; i++ {
+			add(i)
+		}
+	}()
+	for _, asOf := range []string{"2026-09", "2027-02"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 40; n++ {
+				for _, g := range k.Rank(ro, RankOptions{AsOf: asOf, Limit: 5, Explain: 5}) {
+					mu.Lock()
+					r := byID[g.ID]
+					mu.Unlock()
+					if want := Score(CountTo(r, asOf), ro, tax); g.Score != want.Score || g.Match.Score != want.Score {
+						t.Errorf("AsOf %s, %s: ranked %v (explained %v), Score of the counted profile %v", asOf, g.ID, g.Score, g.Match.Score, want.Score)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
