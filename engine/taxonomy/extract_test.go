@@ -90,7 +90,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"acronym defined once, used later", "Used a contact resistance meter (CRM).\n2. Contact Resistance (CRM) test.\nCRM readings logged", []string{}},
 		{"name with a middle initial", "Julia M. Chen\nPython, SQL", []string{"python", "sql"}},
 		{"first name alone heading the text", "Julia\nPython, SQL, Java", []string{"java", "python", "sql"}},
-		{"Oracle the vendor", "Oracle Financials and SAP for month-end close; Oracle, Java", []string{"java", "month-end-close", "oracle", "sap"}},
+		{"Oracle the vendor", "Oracle Financials and SAP for month-end close; Oracle, Java", []string{"java", "month-end-close", "oracle", "oracle-e-business", "sap"}},
 		{"Prolog the construction software", "Skills\n- Prolog experience\n- Works well independently", []string{}},
 		{"Prolog Manager", "Submittals and RFIs in Prolog Manager", []string{"prolog-construction-software", "submittals"}},
 		{"sentence ending before Net", "Cut costs by 8%. Net income rose.", []string{}},
