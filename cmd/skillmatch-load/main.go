@@ -107,6 +107,9 @@ func (l *lockedLog) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// run stores o.candidates synthetic candidates in a temp folder, serves
+// them over loopback HTTP and prints the load runs o asks for, the upload
+// check and the ingest of real PDFs.
 func run(ctx context.Context, o options) error {
 	dir, err := os.MkdirTemp("", "skillmatch-load-")
 	if err != nil {
@@ -127,27 +130,10 @@ func run(ctx context.Context, o options) error {
 	fmt.Printf("skillmatch-load on %d CPUs (GOMAXPROCS %d), data in a temp folder\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
 
 	// 1. Synthetic candidates, parsed by the real engine, stored in batches.
-	start := time.Now()
 	gen := newGenerator(tax, 1)
-	for done := 0; done < o.candidates; {
-		n := min(500, o.candidates-done)
-		batch := make([]index.NewCandidate, n)
-		for i := range batch {
-			text := gen.resume(done + i)
-			p := resume.Parse(text, tax, resume.Options{AsOf: asOf, Format: "text", File: fmt.Sprintf("synthetic-%05d.txt", done+i)})
-			batch[i] = index.NewCandidate{File: p.File, Original: []byte(text), Profile: p}
-		}
-		if _, err := store.AddCandidates(ctx, batch); err != nil {
-			return fmt.Errorf("store synthetic candidates: %w", err)
-		}
-		done += n
+	if err := storeSynthetic(ctx, store, tax, gen, o.candidates); err != nil {
+		return err
 	}
-	el := time.Since(start)
-	fmt.Printf("stored %d synthetic candidates (parse + SQLite + bleve) in %s: %.0f/s\n", o.candidates, el.Round(time.Millisecond), float64(o.candidates)/el.Seconds())
-	if docs, size, err := store.IndexStats(ctx); err == nil && docs > 0 {
-		fmt.Printf("search index: %d docs, %.1f MB, %.0f KB per 1,000 candidates\n", docs, float64(size)/1e6, float64(size)/float64(docs))
-	}
-
 	key, _, err := store.CreateAPIKey(ctx, "admin", "load", false)
 	if err != nil {
 		return err
@@ -160,20 +146,18 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-
-	var decoder api.Decoder
 	pool, err := document.NewPool(document.PoolOptions{})
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
-	decoder = pool
+	cfg := api.Config{Store: store, Decoder: pool, Taxonomy: tax, Logger: logger, AsOf: func() time.Time { return asOf }}
 
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	warmStart := time.Now()
-	handler, err := api.New(ctx, api.Config{Store: store, Decoder: decoder, Taxonomy: tax, Logger: logger, AsOf: func() time.Time { return asOf }})
+	handler, err := api.New(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -191,7 +175,57 @@ func run(ctx context.Context, o options) error {
 	defer stop()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}, Timeout: 30 * time.Second}
 
-	// 2. Matches and search under 50 concurrent clients.
+	// 2. Matches and search under o.clients concurrent clients.
+	if err := loadRuns(ctx, o, client, key, base, ro.ID, store, cfg, gen); err != nil {
+		return err
+	}
+
+	// 3. Concurrent uploads: no "database is locked".
+	if o.want("uploads") {
+		up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
+		fmt.Printf("\n%d concurrent uploaders x %d: %d stored, %d non-2xx, %d \"locked\" in responses or logs, %.0f uploads/s\n",
+			o.uploaders, o.uploadsEach, up.ok, up.failed, up.locked+int(locked.n.Load()), float64(up.ok)/up.elapsed.Seconds())
+	}
+
+	// 4. Ingest real PDFs over HTTP.
+	if o.ingestDir != "" {
+		if err := ingest(base, key, o); err != nil {
+			fmt.Println("ingest:", err)
+		}
+	}
+	return nil
+}
+
+// storeSynthetic stores n synthetic candidates from gen, parsed by the real
+// engine, in batches of 500, and prints the rate and the index size.
+func storeSynthetic(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, gen *generator, n int) error {
+	start := time.Now()
+	for done := 0; done < n; {
+		k := min(500, n-done)
+		batch := make([]index.NewCandidate, k)
+		for i := range batch {
+			text := gen.resume(done + i)
+			p := resume.Parse(text, tax, resume.Options{AsOf: asOf, Format: "text", File: fmt.Sprintf("synthetic-%05d.txt", done+i)})
+			batch[i] = index.NewCandidate{File: p.File, Original: []byte(text), Profile: p}
+		}
+		if _, err := store.AddCandidates(ctx, batch); err != nil {
+			return fmt.Errorf("store synthetic candidates: %w", err)
+		}
+		done += k
+	}
+	el := time.Since(start)
+	fmt.Printf("stored %d synthetic candidates (parse + SQLite + bleve) in %s: %.0f/s\n", n, el.Round(time.Millisecond), float64(n)/el.Seconds())
+	if docs, size, err := store.IndexStats(ctx); err == nil && docs > 0 {
+		fmt.Printf("search index: %d docs, %.1f MB, %.0f KB per 1,000 candidates\n", docs, float64(size)/1e6, float64(size)/float64(docs))
+	}
+	return nil
+}
+
+// loadRuns prints the table of the matches and search runs o asks for,
+// against the server at base and, for "matches-uncached", a second server
+// of cfg with its rank cache off; then checks the audit log holds one entry
+// per ranking answered.
+func loadRuns(ctx context.Context, o options, client *http.Client, key, base, roleID string, store *index.Store, cfg api.Config, gen *generator) error {
 	fmt.Printf("%-30s %8s %8s %8s %8s %7s %8s %10s %6s\n", "run", "requests", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms", "CPU-bound", "load")
 	fmt.Printf("(CPU ms: process CPU time per request, clients included; CPU-bound: req/s if this process had every core to itself;\n load: the machine's 1-minute load average at the end of the run, this process included)\n")
 	if o.cpuProfile != "" {
@@ -204,7 +238,8 @@ func run(ctx context.Context, o options) error {
 	}
 	// The same server with its rank cache off: every request ranks all
 	// candidates (the cached run below answers repeats from the cache).
-	uncached, err := api.New(ctx, api.Config{Store: store, Decoder: decoder, Taxonomy: tax, Logger: logger, AsOf: func() time.Time { return asOf }, RankCache: -1})
+	cfg.RankCache = -1
+	uncached, err := api.New(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -213,14 +248,14 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer stop2()
-	matchesUncached := func(int) string { return base2 + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
+	matchesUncached := func(int) string { return base2 + "/api/v1/roles/" + roleID + "/matches?limit=20" }
 	ranked := 0 // rankings answered 200
 	if o.want("matches-uncached") {
 		r := hammer(client, key, o.clients, o.duration, matchesUncached)
 		report("matches, rank cache off", r)
 		ranked += r.ok
 	}
-	matches := func(int) string { return base + "/api/v1/roles/" + ro.ID + "/matches?limit=20" }
+	matches := func(int) string { return base + "/api/v1/roles/" + roleID + "/matches?limit=20" }
 	if o.want("matches") {
 		r := hammer(client, key, o.clients, o.duration, matches)
 		report("matches, rank cache on", r)
@@ -265,20 +300,6 @@ func run(ctx context.Context, o options) error {
 		for _, q := range queries {
 			r := hammerN(client, key, 15, base+"/api/v1/candidates?limit=20&q="+urlQuery(q))
 			fmt.Printf("    %-28q %8.2f ms  %6d hits\n", q, r.median, r.total)
-		}
-	}
-
-	// 3. Concurrent uploads: no "database is locked".
-	if o.want("uploads") {
-		up := uploads(client, base, key, o.uploaders, o.uploadsEach, gen)
-		fmt.Printf("\n%d concurrent uploaders x %d: %d stored, %d non-2xx, %d \"locked\" in responses or logs, %.0f uploads/s\n",
-			o.uploaders, o.uploadsEach, up.ok, up.failed, up.locked+int(locked.n.Load()), float64(up.ok)/up.elapsed.Seconds())
-	}
-
-	// 4. Ingest real PDFs over HTTP.
-	if o.ingestDir != "" {
-		if err := ingest(base, key, o); err != nil {
-			fmt.Println("ingest:", err)
 		}
 	}
 	return nil
