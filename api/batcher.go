@@ -30,8 +30,9 @@ import (
 // rest of the queue to a new goroutine that stops when the queue is empty.
 //
 // When the Store is also a splitStore, a write only commits to SQLite and
-// the new candidates wait in pending for the search index, which takes
-// them in one batch per indexLinger (or per indexBatch documents): bleve
+// the new candidates wait in the Store for the search index, which takes
+// them in one batch (IndexPending) per indexLinger (or per indexBatch
+// documents): bleve
 // then builds a few large segments instead of one small segment per write,
 // which later cost merges. An upload is answered once it is committed and
 // in the ranker; searchable makes every answered upload searchable, and
@@ -49,10 +50,10 @@ type batcher struct {
 	split       splitStore    // nil: AddCandidates indexes each write itself
 	indexBatch  int           // pending documents that start an index batch at once
 	indexLinger time.Duration // longest a committed upload waits for the index
-	indexing    sync.Mutex    // held while pending is being indexed
+	indexing    sync.Mutex    // held while an index batch is made
 	pendMu      sync.Mutex
-	pending     []index.Candidate // committed, not yet in the search index
-	timer       *time.Timer       // runs index after indexLinger; nil when none is set
+	pending     int         // documents committed since the last index batch began (the Store holds them)
+	timer       *time.Timer // runs index after indexLinger; nil when none is set
 
 	mu      sync.Mutex
 	queue   []*addRequest
@@ -69,12 +70,12 @@ const defaultLinger = 20 * time.Millisecond
 // splitStore is a Store that can commit candidates without indexing them
 // and index them later (see batcher). StoreCandidates is AddCandidates
 // without the search index: same results, duplicates and errors, and the
-// created candidates in no index yet. IndexCandidates adds committed
-// candidates to the search index in one batch; on error they are not (all)
-// indexed and may be given again.
+// created candidates kept by the store for the index. IndexPending adds
+// every candidate so kept (and not deleted since) to the search index in one
+// batch and returns how many; on error they stay kept for the next call.
 type splitStore interface {
 	StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
-	IndexCandidates(ctx context.Context, cs []index.Candidate) error
+	IndexPending(ctx context.Context) (int, error)
 }
 
 // Index batching of a splitStore: a committed upload reaches the search
@@ -284,18 +285,18 @@ func (b *batcher) addCandidates(ctx context.Context, in []index.NewCandidate) ([
 	if err != nil {
 		return nil, err
 	}
-	var fresh []index.Candidate
+	fresh := 0
 	for _, r := range res {
 		if r.Created {
-			fresh = append(fresh, r.Candidate)
+			fresh++
 		}
 	}
 	b.pendMu.Lock()
-	b.pending = append(b.pending, fresh...)
+	b.pending += fresh
 	switch {
-	case len(b.pending) >= b.indexBatch:
+	case b.pending >= b.indexBatch:
 		go b.index()
-	case len(b.pending) > 0 && b.timer == nil:
+	case b.pending > 0 && b.timer == nil:
 		b.timer = time.AfterFunc(b.indexLinger, b.index)
 	}
 	b.pendMu.Unlock()
@@ -318,25 +319,25 @@ func (b *batcher) index() {
 	b.indexing.Lock()
 	defer b.indexing.Unlock()
 	b.pendMu.Lock()
-	batch := b.pending
-	b.pending = nil
+	n := b.pending
+	b.pending = 0
 	if b.timer != nil {
 		b.timer.Stop()
 		b.timer = nil
 	}
 	b.pendMu.Unlock()
-	if len(batch) == 0 {
+	if n == 0 {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 	defer cancel()
-	if err := b.split.IndexCandidates(ctx, batch); err != nil {
-		// Ids and counts only: no resume data in logs.
+	if _, err := b.split.IndexPending(ctx); err != nil {
+		// Counts only: no resume data in logs.
 		// No timer is set for the retry: after Close it would fail for ever.
 		b.log.Warn("stored uploads not yet searchable: indexing failed; retried with the next upload or search, and on the next start",
-			"candidates", len(batch), "err", err)
+			"candidates", n, "err", err)
 		b.pendMu.Lock()
-		b.pending = append(batch, b.pending...)
+		b.pending += n
 		b.pendMu.Unlock()
 	}
 }

@@ -229,7 +229,7 @@ type splitRecorder struct {
 	*index.Store
 	mu       sync.Mutex
 	events   []string
-	failNext bool // the next IndexCandidates fails
+	failNext bool // the next IndexPending fails
 }
 
 func (r *splitRecorder) record(e string) {
@@ -252,17 +252,18 @@ func (r *splitRecorder) StoreCandidates(ctx context.Context, in []index.NewCandi
 	return res, err
 }
 
-func (r *splitRecorder) IndexCandidates(ctx context.Context, cs []index.Candidate) error {
+func (r *splitRecorder) IndexPending(ctx context.Context) (int, error) {
 	r.mu.Lock()
 	fail := r.failNext
 	r.failNext = false
 	r.mu.Unlock()
 	if fail {
-		r.record(fmt.Sprintf("index %d failed", len(cs)))
-		return errors.New("index closed")
+		r.record("index failed") // the candidates stay pending in the store
+		return 0, errors.New("index closed")
 	}
-	r.record(fmt.Sprintf("index %d", len(cs)))
-	return r.Store.IndexCandidates(ctx, cs)
+	n, err := r.Store.IndexPending(ctx)
+	r.record(fmt.Sprintf("index %d", n))
+	return n, err
 }
 
 func (r *splitRecorder) Search(ctx context.Context, req index.SearchRequest) (index.SearchResult, error) {
@@ -288,7 +289,7 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 	})
 	defer e.close()
 	if e.s.batch.split == nil {
-		t.Fatal("a Store with StoreCandidates and IndexCandidates is not used as a splitStore")
+		t.Fatal("a Store with StoreCandidates and IndexPending is not used as a splitStore")
 	}
 	e.s.batch.indexLinger = time.Hour // only searches and deletes index here
 	rec.took()
@@ -337,7 +338,7 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 	}
 	e.getJSON("/api/v1/candidates?q=go", e.reader, &s)
 	e.getJSON("/api/v1/candidates?q=retry", e.reader, &s)
-	if diff := cmp.Diff([]string{"store 1", "index 1 failed", "search", "index 1", "search"}, rec.took()); diff != "" {
+	if diff := cmp.Diff([]string{"store 1", "index failed", "search", "index 1", "search"}, rec.took()); diff != "" {
 		t.Errorf("events of a failed index batch (-want +got):\n%s", diff)
 	}
 	// Without a search, the linger makes the batch.

@@ -71,49 +71,48 @@ func (s *Store) AddCandidates(ctx context.Context, in []NewCandidate) ([]AddResu
 
 // StoreCandidates is AddCandidates without the search index: the same
 // results, duplicates and errors, the created candidates committed to SQLite
-// but in no index yet. The caller gives them to IndexCandidates (the API
-// gathers several uploads into one index batch); should it never do so,
-// the next Open indexes them when it reconciles SQLite and the index.
+// but in no index yet. They wait in the Store for IndexPending (the API
+// gathers several uploads into one index batch) or Close; should neither
+// run (a crash), the next Open indexes them when it reconciles SQLite and
+// the index.
 func (s *Store) StoreCandidates(ctx context.Context, in []NewCandidate) ([]AddResult, error) {
 	return s.addCandidates(ctx, in, nil)
 }
 
-// IndexCandidates adds candidates committed by StoreCandidates to the search
-// index in one batch. Those already indexed (by an earlier call or by
-// Close) or deleted since are skipped, so after Close it is a no-op for
-// them. On error they stay unindexed and may be given again.
-func (s *Store) IndexCandidates(ctx context.Context, cs []Candidate) error {
-	todo := s.takeUnindexed(cs)
+// IndexPending adds every candidate StoreCandidates committed and nothing
+// has indexed yet (nor deleted) to the search index in one batch, and
+// returns how many. With none pending it does nothing and returns 0. On
+// error they stay pending, for the next IndexPending, Close or Open.
+func (s *Store) IndexPending(ctx context.Context) (int, error) {
+	todo := s.takeUnindexed()
 	if len(todo) == 0 {
-		return nil
+		return 0, nil
 	}
 	if err := s.indexHook(ctx, todo); err != nil {
 		s.markUnindexed(todo)
-		return err
+		return 0, err
 	}
-	return nil
+	return len(todo), nil
 }
 
-// takeUnindexed removes from the unindexed set and returns those of cs in
-// it, or all of it when cs is nil.
-func (s *Store) takeUnindexed(cs []Candidate) []Candidate {
+// takeUnindexed empties the set of committed, unindexed candidates and
+// returns what it held.
+func (s *Store) takeUnindexed() []Candidate {
 	s.unindexedMu.Lock()
 	defer s.unindexedMu.Unlock()
-	var out []Candidate
-	if cs == nil {
-		for _, c := range s.unindexed {
-			out = append(out, c)
-		}
-		clear(s.unindexed)
-		return out
+	out := make([]Candidate, 0, len(s.unindexed))
+	for _, c := range s.unindexed {
+		out = append(out, c)
 	}
-	for _, c := range cs {
-		if _, ok := s.unindexed[c.ID]; ok {
-			delete(s.unindexed, c.ID)
-			out = append(out, c)
-		}
-	}
+	clear(s.unindexed)
 	return out
+}
+
+// dropUnindexed forgets a deleted candidate that was waiting to be indexed.
+func (s *Store) dropUnindexed(id string) {
+	s.unindexedMu.Lock()
+	delete(s.unindexed, id)
+	s.unindexedMu.Unlock()
 }
 
 // markUnindexed records committed candidates that are not in the index yet.
@@ -363,7 +362,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return translate(err, "delete candidate "+id)
 	}
-	s.takeUnindexed([]Candidate{{ID: id}}) // never to be indexed now
+	s.dropUnindexed(id) // never to be indexed now
 	s.mu.RLock()
 	ierr := errors.New("store closed")
 	if s.idx != nil {

@@ -6,8 +6,9 @@
 //	DIR/skillmatch.db    SQLite, WAL, embedded numbered migrations
 //	DIR/index.bleve/     bleve (scorch), rebuilt from SQLite when missing,
 //	                     corrupt or of an older mapping version
-//	DIR/files/<sha256>   originals (uploads and job inputs) by content hash,
-//	                     checked against it on every read (files.go)
+//	DIR/files/<ab>/<sha256>  originals (uploads and job inputs) by content
+//	                     hash, in 256 sub-folders, checked against it on
+//	                     every read (files.go)
 //
 // Every write is committed to SQLite before it is indexed, and Open reconciles
 // the two, so a crash between them is repaired on the next start. An original
@@ -85,7 +86,7 @@ type Store struct {
 	facetTerms segmentFacets // facet terms decoded per index segment (facetcache.go)
 
 	// unindexed are the candidates StoreCandidates committed that no
-	// IndexCandidates has indexed yet, by id; Close indexes them.
+	// IndexPending has indexed yet, by id; Close indexes them.
 	unindexedMu sync.Mutex
 	unindexed   map[string]Candidate
 
@@ -173,7 +174,7 @@ func (s *Store) Close() error {
 	// Uploads committed but not yet indexed go into the index now, so a
 	// graceful stop leaves nothing for the next Open to reconcile.
 	var xerr error
-	if rest := s.takeUnindexed(nil); len(rest) > 0 {
+	if rest := s.takeUnindexed(); len(rest) > 0 {
 		xerr = s.indexHook(context.Background(), rest)
 	}
 	s.mu.Lock()

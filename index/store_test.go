@@ -771,9 +771,9 @@ func FuzzTextHash(f *testing.F) {
 }
 
 // StoreCandidates commits without indexing (duplicates resolved as by
-// AddCandidates); IndexCandidates makes them searchable; what is never
-// indexed is indexed by the next Open.
-func TestStoreThenIndexCandidates(t *testing.T) {
+// AddCandidates); IndexPending makes them searchable, Close indexes what is
+// still pending, and a candidate deleted before it is indexed never is.
+func TestStoreThenIndexPending(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := openTest(t, dir)
@@ -793,20 +793,27 @@ func TestStoreThenIndexCandidates(t *testing.T) {
 	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); len(got) != 0 {
 		t.Fatalf("StoreCandidates indexed %v", got)
 	}
-	if err := s.IndexCandidates(ctx, []Candidate{res[0].Candidate}); err != nil {
-		t.Fatalf("IndexCandidates: %v", err)
+	if n, err := s.IndexPending(ctx); err != nil || n != 2 {
+		t.Fatalf("IndexPending = %d, %v; want 2", n, err)
 	}
-	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); !slices.Equal(got, []string{res[0].Candidate.ID}) {
-		t.Fatalf("after IndexCandidates search = %v, want [%s]", got, res[0].Candidate.ID)
+	if got, want := searchIDs(t, s, SearchRequest{Query: "kafka"}), sorted(res[0].Candidate.ID, res[1].Candidate.ID); !slices.Equal(got, want) {
+		t.Fatalf("after IndexPending search = %v, want %v", got, want)
+	}
+	if n, err := s.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("IndexPending with nothing pending = %d, %v; want 0", n, err)
 	}
 	// Close indexes what StoreCandidates left unindexed: the index on disk
-	// holds both before any reconciling Open; a later IndexCandidates is a
-	// no-op instead of a "store closed" error.
+	// holds it before any reconciling Open; a later IndexPending is a no-op
+	// instead of a "store closed" error.
+	more, err := s.StoreCandidates(ctx, []NewCandidate{nc("c.txt", "Kafka admin")})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	if err := s.IndexCandidates(ctx, []Candidate{res[1].Candidate}); err != nil {
-		t.Errorf("IndexCandidates after Close: %v, want nil (Close indexed it)", err)
+	if n, err := s.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("IndexPending after Close = %d, %v; want 0, nil (Close indexed it)", n, err)
 	}
 	idx, err := bleve.OpenUsing(filepath.Join(dir, indexName), scorchConfig())
 	if err != nil {
@@ -814,25 +821,25 @@ func TestStoreThenIndexCandidates(t *testing.T) {
 	}
 	n, err := idx.DocCount()
 	idx.Close()
-	if err != nil || n != 2 {
-		t.Errorf("index after Close holds %d documents (%v), want 2", n, err)
+	if err != nil || n != 3 {
+		t.Errorf("index after Close holds %d documents (%v), want 3", n, err)
 	}
 	s = openTest(t, dir)
-	if got, want := searchIDs(t, s, SearchRequest{Query: "kafka"}), sorted(res[0].Candidate.ID, res[1].Candidate.ID); !slices.Equal(got, want) {
-		t.Errorf("after reopen search = %v, want %v", got, want)
+	if got := searchIDs(t, s, SearchRequest{Query: "admin"}); !slices.Equal(got, []string{more[0].Candidate.ID}) {
+		t.Errorf("after reopen search = %v, want [%s]", got, more[0].Candidate.ID)
 	}
 	// A stored candidate deleted before it is indexed is never indexed.
-	gone, err := s.StoreCandidates(ctx, []NewCandidate{nc("c.txt", "Kafka admin")})
+	gone, err := s.StoreCandidates(ctx, []NewCandidate{nc("d.txt", "Kafka operator")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteCandidate(ctx, gone[0].Candidate.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.IndexCandidates(ctx, []Candidate{gone[0].Candidate}); err != nil {
-		t.Fatal(err)
+	if n, err := s.IndexPending(ctx); err != nil || n != 0 {
+		t.Fatalf("IndexPending after the only pending candidate was deleted = %d, %v; want 0", n, err)
 	}
-	if got := searchIDs(t, s, SearchRequest{Query: "admin"}); len(got) != 0 {
+	if got := searchIDs(t, s, SearchRequest{Query: "operator"}); len(got) != 0 {
 		t.Errorf("deleted candidate indexed: %v", got)
 	}
 }
