@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/skillmatch/skillmatch/engine/role"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // rankResult is one ranked file in `rank --format json`.
@@ -74,22 +75,7 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(profiles) == 0 {
 		return errNoResumes(paths)
 	}
-	k := role.NewRanker(tax)
-	var failed []rankError
-	for _, p := range profiles {
-		if p.Err != nil {
-			e := rankError{File: p.File}
-			e.Error.Code, e.Error.Message = errorCode(p.Err), p.Err.Error()
-			failed = append(failed, e)
-			continue
-		}
-		k.Add(p.File, p.Resume)
-	}
-	ranked := k.Rank(ro, role.RankOptions{Limit: *limit, Strict: *strict, Explain: k.Len(), AsOf: asOf.Format("2006-01-02")})
-	results := make([]rankResult, 0, len(ranked))
-	for _, r := range ranked {
-		results = append(results, rankResult{File: r.ID, Score: r.Score, Rank: r.Rank, Match: *r.Match})
-	}
+	results, failed := rankProfiles(ro, profiles, tax, role.RankOptions{Limit: *limit, Strict: *strict, AsOf: asOf.Format("2006-01-02")})
 	if *format == "json" {
 		out := struct {
 			Role    role.Role    `json:"role"`
@@ -111,6 +97,30 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errFailed
 	}
 	return nil
+}
+
+// rankProfiles ranks the profiles read against ro, best first, every
+// result explained (opts.Explain is set to all), and lists the files that
+// could not be read.
+func rankProfiles(ro role.Role, profiles []fileProfile, tax *taxonomy.Taxonomy, opts role.RankOptions) ([]rankResult, []rankError) {
+	k := role.NewRanker(tax)
+	var failed []rankError
+	for _, p := range profiles {
+		if p.Err != nil {
+			e := rankError{File: p.File}
+			e.Error.Code, e.Error.Message = errorCode(p.Err), p.Err.Error()
+			failed = append(failed, e)
+			continue
+		}
+		k.Add(p.File, p.Resume)
+	}
+	opts.Explain = k.Len()
+	ranked := k.Rank(ro, opts)
+	results := make([]rankResult, 0, len(ranked))
+	for _, r := range ranked {
+		results = append(results, rankResult{File: r.ID, Score: r.Score, Rank: r.Rank, Match: *r.Match})
+	}
+	return results, failed
 }
 
 // writeRankTable prints the human view: rank, score, file, what matched
