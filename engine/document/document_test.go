@@ -69,6 +69,10 @@ func TestSniff(t *testing.T) {
 		{"jpeg", "\xFF\xD8\xFF\xE0\x00\x10JFIF", "", "", engine.ErrUnsupportedFormat},
 		{"rtf", "{\\rtf1\\ansi Jane}", "", "", engine.ErrUnsupportedFormat},
 		{"binary", "\x01\x02\x00\x03\x04", "", "", engine.ErrUnsupportedFormat},
+		{"text starting like a bitmap", "BMW Group\nMechanical engineer\n", "cv.txt", FormatText, nil},
+		{"text starting like an executable", "MZ Labs, Berlin\nGo developer\n", "", FormatText, nil},
+		{"bitmap", "BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00", "cv.txt", "", engine.ErrUnsupportedFormat},
+		{"executable", "MZ\x90\x00\x03\x00\x00\x00\x04\x00", "", "", engine.ErrUnsupportedFormat},
 		{"empty", "", "", "", engine.ErrUnreadable},
 	}
 	for _, tt := range tests {

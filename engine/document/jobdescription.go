@@ -3,7 +3,6 @@ package document
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -21,8 +20,7 @@ type DecodeFunc func(ctx context.Context, data []byte, filename string) (Documen
 //   - UTF-8 text without a byte order mark comes back byte for byte (Format
 //     "text"), so a role file that is not named .json or .yaml still parses
 //     as written. Text is text whatever its first letters: "BMW Group is
-//     hiring" is not a bitmap (Sniff's short binary signatures are followed
-//     by NUL bytes in real files, which text has none of).
+//     hiring" is not a bitmap (see Sniff).
 //   - Text with a byte order mark (UTF-8, UTF-16) or in Windows-1252 is
 //     decoded to UTF-8 as Decode decodes text (Format "text").
 //   - HTML, which cannot hang the decoder, is decoded in this process.
@@ -43,9 +41,6 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 		return Document{}, fmt.Errorf("job description is %s, over the %s limit: %w", sizeString(int64(len(data))), sizeString(lim.MaxBytes), engine.ErrTooLarge)
 	}
 	format, err := Sniff(data, filename)
-	if errors.Is(err, engine.ErrUnsupportedFormat) && plainText(data) {
-		format, err = FormatText, nil
-	}
 	if err != nil {
 		return Document{}, fmt.Errorf("job description: %w", err)
 	}
@@ -72,18 +67,6 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 		return Document{}, fmt.Errorf("job description: %w", err)
 	}
 	return doc, nil
-}
-
-// plainText reports whether data that Sniff refused for a binary signature
-// reads as text all the same: no NUL bytes and few control bytes (sniffText)
-// and none of the text-based formats skillmatch does not read (RTF,
-// PostScript).
-func plainText(data []byte) bool {
-	if bytes.HasPrefix(data, []byte("{\\rtf")) || bytes.HasPrefix(data, []byte("%!PS")) {
-		return false
-	}
-	_, ok := sniffText(data)
-	return ok
 }
 
 // hasBOM reports whether data starts with a UTF-8 or UTF-16 byte order mark.

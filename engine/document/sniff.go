@@ -15,24 +15,28 @@ import (
 type magic struct {
 	prefix string
 	name   string
+	// short marks a signature of two letters that text can start with
+	// ("BMW Group…", "MZ Labs…"): it names the format only when the data is
+	// not text (real bitmaps and executables have NUL bytes near the start).
+	short bool
 }
 
 var unsupportedMagic = []magic{
-	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Word .doc (OLE2)"},
-	{"{\\rtf", "RTF"},
-	{"\x89PNG\r\n\x1a\n", "PNG image"},
-	{"\xFF\xD8\xFF", "JPEG image"},
-	{"GIF87a", "GIF image"},
-	{"GIF89a", "GIF image"},
-	{"II*\x00", "TIFF image"},
-	{"MM\x00*", "TIFF image"},
-	{"BM", "BMP image"},
-	{"\x1F\x8B", "gzip archive"},
-	{"7z\xBC\xAF\x27\x1C", "7-Zip archive"},
-	{"Rar!\x1A\x07", "RAR archive"},
-	{"%!PS", "PostScript"},
-	{"\x7FELF", "executable"},
-	{"MZ", "executable"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Word .doc (OLE2)", false},
+	{"{\\rtf", "RTF", false},
+	{"\x89PNG\r\n\x1a\n", "PNG image", false},
+	{"\xFF\xD8\xFF", "JPEG image", false},
+	{"GIF87a", "GIF image", false},
+	{"GIF89a", "GIF image", false},
+	{"II*\x00", "TIFF image", false},
+	{"MM\x00*", "TIFF image", false},
+	{"BM", "BMP image", true},
+	{"\x1F\x8B", "gzip archive", false},
+	{"7z\xBC\xAF\x27\x1C", "7-Zip archive", false},
+	{"Rar!\x1A\x07", "RAR archive", false},
+	{"%!PS", "PostScript", false},
+	{"\x7FELF", "executable", false},
+	{"MZ", "executable", true},
 }
 
 // Sniff returns the format of data: "pdf", "docx", "html", "markdown" or
@@ -54,12 +58,12 @@ func Sniff(data []byte, filename string) (string, error) {
 	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
 		return "", unsupported("WebP image")
 	}
+	text, ok := sniffText(data)
 	for _, m := range unsupportedMagic {
-		if bytes.HasPrefix(data, []byte(m.prefix)) {
+		if bytes.HasPrefix(data, []byte(m.prefix)) && !(m.short && ok) {
 			return "", unsupported(m.name)
 		}
 	}
-	text, ok := sniffText(data)
 	if !ok {
 		return "", unsupported("binary data")
 	}
