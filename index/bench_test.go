@@ -101,6 +101,54 @@ func BenchmarkAddCandidates(b *testing.B) {
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "candidates/s")
 }
 
+// BenchmarkJobCommit measures the SQLite side of a job's commit, per item:
+// a 256-item batch's candidates stored by their inputs' hashes
+// (StoreCandidates: no search index) and the items finished, as the job
+// runner commits them. The job and its input files are made outside the
+// timer.
+func BenchmarkJobCommit(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b, b.TempDir())
+	s.indexHook = func(context.Context, []Candidate) error { return nil } // nothing to index at Close
+	r := rand.New(rand.NewPCG(3, 3))
+	const batch = 256
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		inputs := make([]JobInput, batch)
+		cands := make([]NewCandidate, batch)
+		for j := range batch {
+			cands[j] = benchCandidate(r, i*batch+j)
+			inputs[j] = JobInput{File: cands[j].File, Data: cands[j].Original}
+		}
+		job, _, err := s.CreateJob(ctx, Job{RoleID: "r"}, inputs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items, err := s.PendingItems(ctx, job.ID, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		done := make([]JobItem, batch)
+		for j, it := range items {
+			cands[j] = NewCandidate{File: it.File, StoredHash: it.Hash, Profile: cands[j].Profile}
+			done[j] = JobItem{JobID: job.ID, Seq: it.Seq, Status: ItemDone, Result: []byte(`{"score":50}`), Score: 50}
+		}
+		b.StartTimer()
+		res, err := s.StoreCandidates(ctx, cands)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j := range done {
+			done[j].CandidateID = res[j].Candidate.ID
+		}
+		if err := s.FinishItems(ctx, done); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*batch), "µs/item")
+}
+
 var (
 	bench10kOnce  sync.Once
 	bench10kStore *Store

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -235,6 +234,20 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 	}
 	defer tx.Rollback()
 
+	// Prepared once for the batch: a job's batch runs them a thousand times.
+	dupStmt, err := tx.PrepareContext(ctx, `SELECT `+candidateColumns+` FROM candidates
+		WHERE hash = ? OR (text_hash IS NOT NULL AND text_hash = ?) LIMIT 1`)
+	if err != nil {
+		return nil, nil, translate(err, "add candidates")
+	}
+	defer dupStmt.Close()
+	insStmt, err := tx.PrepareContext(ctx, `INSERT INTO candidates
+		(id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, nil, translate(err, "add candidates")
+	}
+	defer insStmt.Close()
 	out := make([]AddResult, len(in))
 	var fresh []Candidate
 	seen := map[string]int{} // hash or "t:"+text hash → index in out, within this batch
@@ -248,7 +261,8 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 			out[i] = AddResult{Candidate: out[j].Candidate}
 			continue
 		}
-		existing, err := findDuplicate(ctx, tx, c.Hash, c.TextHash)
+		existing, err := scanCandidate(dupStmt.QueryRowContext(ctx, c.Hash, c.TextHash))
+		err = translate(err, "candidate with hash "+c.Hash)
 		switch {
 		case err == nil:
 			out[i] = AddResult{Candidate: existing}
@@ -259,9 +273,7 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 				}
 			}
 			c.ID = newID()
-			_, err = tx.ExecContext(ctx, `INSERT INTO candidates
-				(id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			_, err = insStmt.ExecContext(ctx,
 				c.ID, c.File, c.Format, c.Hash, nullable(c.TextHash), c.Size, millis(c.CreatedAt),
 				c.Profile.TotalMonths, prep[i].profile, c.Profile.Text)
 			if err != nil {
@@ -283,18 +295,7 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 	return out, fresh, nil
 }
 
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 const candidateColumns = `id, file, format, hash, COALESCE(text_hash, ''), size, created_at, profile, text`
-
-func findDuplicate(ctx context.Context, q querier, hash, textHash string) (Candidate, error) {
-	row := q.QueryRowContext(ctx, `SELECT `+candidateColumns+` FROM candidates
-		WHERE hash = ? OR (text_hash IS NOT NULL AND text_hash = ?) LIMIT 1`, hash, textHash)
-	c, err := scanCandidate(row)
-	return c, translate(err, "candidate with hash "+hash)
-}
 
 type scanner interface{ Scan(dest ...any) error }
 

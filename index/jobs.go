@@ -273,14 +273,52 @@ func (s *Store) FinishItems(ctx context.Context, items []JobItem) error {
 		return translate(err, "finish job items")
 	}
 	defer tx.Rollback()
+	// One prepared update per batch, and each job's counters bumped once.
+	upd, err := tx.PrepareContext(ctx, `UPDATE job_items SET status = ?, candidate_id = ?, score = ?, result = ?, error = ?
+		WHERE job_id = ? AND seq = ? AND status = 'pending' RETURNING hash`)
+	if err != nil {
+		return translate(err, "finish job items")
+	}
+	defer upd.Close()
+	type counts struct{ done, failed int }
+	finished := map[string]*counts{}
 	var released []string
 	for _, item := range items {
-		hash, err := finishItem(ctx, tx, item)
+		what := fmt.Sprintf("job %s item %d", item.JobID, item.Seq)
+		var hash string
+		err := upd.QueryRowContext(ctx, item.Status, item.CandidateID, item.Score, item.Result, item.Error,
+			item.JobID, item.Seq).Scan(&hash)
+		if errors.Is(err, sql.ErrNoRows) {
+			// Finished already (nothing to do) or no such item.
+			var status string
+			err := tx.QueryRowContext(ctx, `SELECT status FROM job_items WHERE job_id = ? AND seq = ?`, item.JobID, item.Seq).Scan(&status)
+			if err != nil {
+				return translate(err, what)
+			}
+			continue
+		}
 		if err != nil {
-			return err
+			return translate(err, what)
+		}
+		c := finished[item.JobID]
+		if c == nil {
+			c = &counts{}
+			finished[item.JobID] = c
+		}
+		if item.Status == ItemFailed {
+			c.failed++
+		} else {
+			c.done++
 		}
 		if hash != "" {
 			released = append(released, hash)
+		}
+	}
+	now := millis(time.Now())
+	for id, c := range finished {
+		if _, err := tx.ExecContext(ctx, `UPDATE jobs SET done = done + ?, failed = failed + ?, updated_at = ? WHERE id = ?`,
+			c.done, c.failed, now, id); err != nil {
+			return translate(err, "job "+id)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -293,33 +331,6 @@ func (s *Store) FinishItems(ctx context.Context, items []JobItem) error {
 		s.log.Warn("could not remove finished items' input files (the next start does)", "err", err)
 	}
 	return nil
-}
-
-// finishItem records one item in tx and returns the hash of its input when
-// this call finished it (its file may now be unreferenced).
-func finishItem(ctx context.Context, tx *sql.Tx, item JobItem) (string, error) {
-	counter := "done"
-	if item.Status == ItemFailed {
-		counter = "failed"
-	}
-	what := fmt.Sprintf("job %s item %d", item.JobID, item.Seq)
-	var hash string
-	err := tx.QueryRowContext(ctx, `UPDATE job_items SET status = ?, candidate_id = ?, score = ?, result = ?, error = ?
-		WHERE job_id = ? AND seq = ? AND status = 'pending' RETURNING hash`,
-		item.Status, item.CandidateID, item.Score, item.Result, item.Error, item.JobID, item.Seq).Scan(&hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM job_items WHERE job_id = ? AND seq = ?`, item.JobID, item.Seq).Scan(&status)
-		return "", translate(err, what) // nil: already finished
-	}
-	if err != nil {
-		return "", translate(err, what)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET `+counter+` = `+counter+` + 1, updated_at = ? WHERE id = ?`,
-		millis(time.Now()), item.JobID); err != nil {
-		return "", translate(err, what)
-	}
-	return hash, nil
 }
 
 // SetJobStatus sets a job's status (and error message, for failed). An
