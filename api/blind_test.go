@@ -43,6 +43,8 @@ func TestBlindScreening(t *testing.T) {
 		{e.reader, "/api/v1/candidates?q=django&blind=1"},
 		{blindKey, "/api/v1/roles/" + ro.ID + "/matches"},
 		{e.reader, "/api/v1/roles/" + ro.ID + "/matches?blind=true"},
+		{e.reader, "/api/v1/candidates/" + id + "?blind=TRUE"},
+		{e.reader, "/api/v1/candidates?q=django&blind=Yes"},
 	}
 	for _, v := range views {
 		status, body, _ := e.do(http.MethodGet, v.path, v.key, "", nil)
@@ -54,6 +56,12 @@ func TestBlindScreening(t *testing.T) {
 			if strings.Contains(string(body), s) {
 				t.Errorf("GET %s (blind) shows %q", v.path, s)
 			}
+		}
+	}
+	// A value that is not a boolean is refused, never read as "not blind".
+	for _, path := range []string{"/api/v1/candidates/" + id + "?blind=on", "/api/v1/roles/" + ro.ID + "/matches?blind=maybe"} {
+		if status, body, _ := e.do(http.MethodGet, path, e.reader, "", nil); status != http.StatusBadRequest || !strings.Contains(string(body), "blind=") {
+			t.Errorf("GET %s = %d %s, want 400 naming blind", path, status, body)
 		}
 	}
 	// The same views without blind do show who it is (so the test above

@@ -23,6 +23,7 @@ const (
 	ctxRequestID  = "skillmatch.request_id"
 	ctxKey        = "skillmatch.key"
 	ctxRetryAfter = "skillmatch.retry_after"
+	ctxBlind      = "skillmatch.blind"
 )
 
 // Key roles. An admin may do everything; a recruiter everything but creating
@@ -194,18 +195,24 @@ func (s *server) bodyCap(n int64) gin.HandlerFunc {
 	}
 }
 
+// blindParam reads ?blind= for every API route: a value boolParam does not
+// know is refused with 400 rather than read as "not blind", so a typo never
+// shows identities the caller asked to hide.
+func (s *server) blindParam(c *gin.Context) {
+	asked, err := boolParam(c, "blind")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Set(ctxBlind, asked)
+	c.Next()
+}
+
 // blind reports whether the response must hide identities: a blind key
-// always does; any key may ask with ?blind=1.
+// always does; any key may ask with ?blind=1 (see blindParam).
 func blind(c *gin.Context) bool {
 	k, _ := keyOf(c)
-	if k.Blind {
-		return true
-	}
-	switch c.Query("blind") {
-	case "1", "true", "yes":
-		return true
-	}
-	return false
+	return k.Blind || c.GetBool(ctxBlind)
 }
 
 // withTimeout is the context for quick checks that must not hang a probe.

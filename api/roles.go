@@ -370,8 +370,12 @@ func (s *server) fileOf(c *gin.Context, id string) (string, error) {
 	return cand.File, nil
 }
 
+// boolParam reads an optional boolean query parameter: 1/true/yes or
+// 0/false/no in any case, absent is false; anything else wraps
+// engine.ErrInvalid (400) naming the parameter.
 func boolParam(c *gin.Context, name string) (bool, error) {
-	switch raw := c.Query(name); raw {
+	raw := c.Query(name)
+	switch strings.ToLower(raw) {
 	case "", "0", "false", "no":
 		return false, nil
 	case "1", "true", "yes":

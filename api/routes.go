@@ -32,10 +32,11 @@ func (s *server) routes() *gin.Engine {
 	v1 := r.Group("/api/v1", s.authenticate, s.rateLimit)
 	v1.GET("/openapi.json", s.openAPI)
 
-	v1.POST("/candidates", upload, s.uploadCandidates)
-	v1.GET("/candidates", s.searchCandidates)
-	v1.GET("/candidates/:id", s.getCandidate)
-	v1.GET("/candidates/:id/file", s.downloadOriginal)
+	// Routes that show a candidate read ?blind= (blindParam) first.
+	v1.POST("/candidates", upload, s.blindParam, s.uploadCandidates)
+	v1.GET("/candidates", s.blindParam, s.searchCandidates)
+	v1.GET("/candidates/:id", s.blindParam, s.getCandidate)
+	v1.GET("/candidates/:id/file", s.blindParam, s.downloadOriginal)
 	v1.DELETE("/candidates/:id", admin, s.deleteCandidate)
 
 	v1.POST("/roles", body, s.createRole)
@@ -43,7 +44,7 @@ func (s *server) routes() *gin.Engine {
 	v1.GET("/roles", s.listRoles)
 	v1.GET("/roles/:id", s.getRole)
 	v1.PUT("/roles/:id", body, s.updateRole)
-	v1.GET("/roles/:id/matches", s.matches)
+	v1.GET("/roles/:id/matches", s.blindParam, s.matches)
 
 	v1.GET("/taxonomy/skills", s.suggestSkills)
 
