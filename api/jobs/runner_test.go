@@ -635,3 +635,58 @@ func TestRedoAfterCrashBeforeFinish(t *testing.T) {
 		}
 	}
 }
+
+func TestBatchLimit(t *testing.T) {
+	for _, tt := range []struct{ remaining, commitBatch, want int }{
+		{2484, 1024, 1024},
+		{1684, 1024, 842},
+		{200, 1024, 100},
+		{100, 1024, 64},
+		{1, 1024, 64},
+		{31, 8, 8},
+		{15, 8, 7},
+		{2, 8, 1},
+		{1, 1, 1},
+	} {
+		if got := batchLimit(tt.remaining, tt.commitBatch); got != tt.want {
+			t.Errorf("batchLimit(%d, %d) = %d, want %d", tt.remaining, tt.commitBatch, got, tt.want)
+		}
+	}
+}
+
+// batchRecorder is the real store, recording the size of every FinishItems
+// batch.
+type batchRecorder struct {
+	*index.Store
+	mu    sync.Mutex
+	sizes []int
+}
+
+func (b *batchRecorder) FinishItems(ctx context.Context, items []index.JobItem) error {
+	b.mu.Lock()
+	b.sizes = append(b.sizes, len(items))
+	b.mu.Unlock()
+	return b.Store.FinishItems(ctx, items)
+}
+
+// A run's commits shrink as it ends, so its last commit, which nothing
+// overlaps, is small; every item is committed once.
+func TestCommitsShrinkAtTheEnd(t *testing.T) {
+	f := newFixture(t)
+	rec := &batchRecorder{Store: f.store}
+	r := f.runner(t, func(c *Config) { c.Store = rec; c.CommitBatch = 8 })
+	files := resumes(t)[:31]
+	job, _, err := r.Submit(context.Background(), Request{RoleID: f.roleID, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, r)
+	if done := waitFor(t, r, job.ID, "the end", ended); done.Done+done.Failed != len(files) {
+		t.Fatalf("job = %+v, want %d items finished", done, len(files))
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if diff := cmp.Diff([]int{8, 8, 7, 4, 2, 1, 1}, rec.sizes); diff != "" {
+		t.Errorf("commit batch sizes (-want +got):\n%s", diff)
+	}
+}
