@@ -173,31 +173,13 @@ func TestRankerCountsCurrentJobToRankingDate(t *testing.T) {
 // BenchmarkRankNewMonth100k is the cost of the first ranking of a month:
 // every posting moved to it (Ranker.countAllTo), then the ranking; the
 // months alternate so each iteration moves them.
-func BenchmarkRankNewMonth100k(b *testing.B) { benchRankNewMonth(b, 100_000) }
+func BenchmarkRankNewMonth100k(b *testing.B) { benchRank(b, 100_000, "2026-07", "2026-08") }
 
 func BenchmarkRankNewMonth1M(b *testing.B) {
 	if testing.Short() {
 		b.Skip("1M profiles take ~1 GB; run without -short")
 	}
-	benchRankNewMonth(b, 1_000_000)
-}
-
-func benchRankNewMonth(b *testing.B, n int) {
-	tax := benchTax(b)
-	p := newPopulation(tax, 1)
-	k := NewRanker(tax)
-	for i := 0; i < n; i++ {
-		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
-	}
-	ro := p.benchRole()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		asOf := []string{"2026-07", "2026-08"}[i%2]
-		if got := k.Rank(ro, RankOptions{Limit: 50, Explain: 50, AsOf: asOf}); len(got) != 50 {
-			b.Fatalf("got %d results", len(got))
-		}
-	}
+	benchRank(b, 1_000_000, "2026-07", "2026-08")
 }
 
 // TestRankerAsOfConcurrent ranks for two months at once while candidates

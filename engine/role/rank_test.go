@@ -337,8 +337,9 @@ func TestRankerConcurrent(t *testing.T) {
 }
 
 // benchRank ranks n synthetic profiles against the 12-requirement role,
-// explaining the top 50.
-func benchRank(b *testing.B, n int) {
+// explaining the top 50. With asOfs, iteration i ranks as of asOfs[i%len]
+// (alternating months make every ranking move the postings first).
+func benchRank(b *testing.B, n int, asOfs ...string) {
 	tax := benchTax(b)
 	p := newPopulation(tax, 1)
 	k := NewRanker(tax)
@@ -350,7 +351,11 @@ func benchRank(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if got := k.Rank(ro, RankOptions{Limit: 50, Explain: 50}); len(got) != 50 {
+		opts := RankOptions{Limit: 50, Explain: 50}
+		if len(asOfs) > 0 {
+			opts.AsOf = asOfs[i%len(asOfs)]
+		}
+		if got := k.Rank(ro, opts); len(got) != 50 {
 			b.Fatalf("got %d results", len(got))
 		}
 	}
