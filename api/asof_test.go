@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
 )
@@ -98,5 +99,69 @@ func TestMatchesCountToToday(t *testing.T) {
 	names = append(names, "frontend-react")
 	if diff := cmp.Diff(want(time.Date(2026, time.September, 5, 0, 0, 0, 0, time.UTC)), got(path)); diff != "" {
 		t.Errorf("after a September upload (-want +got):\n%s", diff)
+	}
+}
+
+// TestCandidateCountsToToday: a candidate's page shows the months its
+// current job has on the server's date, as the same file parsed that day
+// does — not the months it had on upload day — in the open and blind views.
+func TestCandidateCountsToToday(t *testing.T) {
+	var now atomic.Int64
+	day := func(y int, m time.Month, d int) time.Time {
+		at := time.Date(y, m, d, 9, 0, 0, 0, time.UTC)
+		now.Store(at.Unix())
+		return at
+	}
+	uploaded := day(2026, time.January, 10)
+	e := newEnv(t, "", func(c *Config) { c.AsOf = func() time.Time { return time.Unix(now.Load(), 0).UTC() } })
+	text := resumeFixture(t, "python-django-aws-senior")
+	status, body := e.upload(e.reader, []string{"senior.txt"}, [][]byte{text})
+	if status != http.StatusCreated {
+		t.Fatalf("upload = %d %s", status, body)
+	}
+	var up uploadResp
+	if err := json.Unmarshal(body, &up); err != nil {
+		t.Fatal(err)
+	}
+	id := up.Candidates[0].ID
+
+	// the figures that change with the date
+	type figures struct {
+		Total  int
+		Months map[string]int
+		Last   map[string]string
+	}
+	of := func(r engine.Resume) figures {
+		f := figures{Total: r.TotalMonths, Months: map[string]int{}, Last: map[string]string{}}
+		for _, sk := range r.Skills {
+			if sk.Months != nil {
+				f.Months[sk.ID] = *sk.Months
+			}
+			if sk.LastUsed != nil {
+				f.Last[sk.ID] = *sk.LastUsed
+			}
+		}
+		return f
+	}
+	parsed := func(at time.Time) figures {
+		return of(resume.Parse(string(text), e.tax, resume.Options{AsOf: at}))
+	}
+	page := func(query string) figures {
+		var v engine.Resume // the view embeds the profile
+		e.getJSON("/api/v1/candidates/"+id+query, e.reader, &v)
+		return of(v)
+	}
+	if diff := cmp.Diff(parsed(uploaded), page("")); diff != "" {
+		t.Fatalf("on upload day the page differs from the file parsed that day (-want +got):\n%s", diff)
+	}
+	september := day(2026, time.September, 5)
+	want := parsed(september)
+	if cmp.Equal(want, parsed(uploaded)) {
+		t.Fatal("the fixture has the same figures in January and September: the test would prove nothing")
+	}
+	for _, query := range []string{"", "?blind=1"} {
+		if diff := cmp.Diff(want, page(query)); diff != "" {
+			t.Errorf("September page%s of a January upload differs from the file parsed in September (-want +got):\n%s", query, diff)
+		}
 	}
 }

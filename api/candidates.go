@@ -21,6 +21,7 @@ import (
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
 )
 
@@ -413,12 +414,16 @@ func (s *server) skillName(id string) string {
 	return id
 }
 
+// getCandidate answers a stored profile counted to the server's date
+// (role.CountTo): a current job shows the months it has today, as matches
+// score it, not the months it had on upload day.
 func (s *server) getCandidate(c *gin.Context) {
 	cand, err := s.cfg.Store.GetCandidate(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	cand.Profile = role.CountTo(cand.Profile, s.cfg.AsOf().Format("2006-01-02"))
 	c.JSON(http.StatusOK, viewOf(cand, blind(c)))
 }
 
