@@ -233,3 +233,17 @@ func TestBackupFlatLayout(t *testing.T) {
 		t.Errorf("files/ of the backup (-want +got):\n%s", diff)
 	}
 }
+
+// Open marks files/ so that the file system spreads its sub-folders (ext4's
+// top-directory flag), where the file system has such a flag.
+func TestOpenSpreadsSubfolders(t *testing.T) {
+	dir := t.TempDir()
+	openTest(t, dir)
+	set, known := topDirFlag(filepath.Join(dir, filesName))
+	if !known {
+		t.Skip("the file system of the temp folder has no inode flags")
+	}
+	if !set {
+		t.Errorf("files/ lacks the top-directory flag after Open")
+	}
+}
