@@ -454,7 +454,7 @@ func TestExtractListContext(t *testing.T) {
 		{"compliance and human resources items", "Payroll, Compliance, Human Resources, Auditing", []string{"auditing", "compliance", "hr-management", "payroll"}},
 		{"sourcing and presentations items", "Recruiting, Sourcing, Presentations, Onboarding", []string{"onboarding", "public-speaking", "recruiting", "sourcing"}},
 		{"supervision item", "Payroll, Supervision, Scheduling", []string{"leadership", "payroll", "scheduling"}},
-		{"pricing item", "Payroll, pricing and special offerings", []string{"payroll", "pricing"}},
+		{"pricing item", "Payroll, Pricing, Scheduling", []string{"payroll", "pricing", "scheduling"}},
 		{"bidding and surveying items", "Estimating, Bidding, Surveying, Blueprint reading", []string{"bidding", "blueprint-reading", "estimating", "surveying"}},
 		{"editing and permitting one per line", "- Editing\n- Proofreading\n- Permitting\n", []string{"editing", "permitting", "proofreading"}},
 		// prose: the same words are not skills
