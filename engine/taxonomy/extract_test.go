@@ -96,6 +96,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sentence ending before Net", "Cut costs by 8%. Net income rose.", []string{}},
 		{"Peachtree Street", "Office at 1100 Peachtree Street, Atlanta; QuickBooks", []string{"quickbooks"}},
 		{"sales and marketing teams", "Conferred with sales and marketing teams weekly.", []string{}},
+		{"ionic bonds", "Studied Ionic bonds and covalent bonds.", []string{}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
 		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
@@ -116,6 +117,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"tokenised . Net", "Advanced understanding of . Net and SQL", []string{"dotnet", "sql"}},
 		{"Peachtree beside QuickBooks", "QuickBooks, Peachtree and Excel", []string{"excel", "peachtree", "quickbooks"}},
 		{"sales and marketing", "Led sales and marketing for a 3-store chain.", []string{"sales"}},
+		{"Ionic apps", "Mobile apps in Ionic and Angular", []string{"angular", "ionic"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
