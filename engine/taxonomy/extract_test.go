@@ -457,6 +457,7 @@ func TestExtractListContext(t *testing.T) {
 		{"sourcing and presentations items", "Recruiting, Sourcing, Presentations, Onboarding", []string{"onboarding", "public-speaking", "recruiting", "sourcing"}},
 		{"supervision item", "Payroll, Supervision, Scheduling", []string{"leadership", "payroll", "scheduling"}},
 		{"pricing item", "Payroll, Pricing, Scheduling", []string{"payroll", "pricing", "scheduling"}},
+		{"backup item", "Active Directory, Backup, VMware", []string{"active-directory", "enterprise-backup", "vmware"}},
 		{"bidding and surveying items", "Estimating, Bidding, Surveying, Blueprint reading", []string{"bidding", "blueprint-reading", "estimating", "surveying"}},
 		{"editing and permitting one per line", "- Editing\n- Proofreading\n- Permitting\n", []string{"editing", "permitting", "proofreading"}},
 		// prose: the same words are not skills
@@ -473,6 +474,7 @@ func TestExtractListContext(t *testing.T) {
 		{"packaging and prototypes are no design skills", "Operated packaging machines and tested prototypes.", []string{}},
 		{"under supervision", "Worked under the supervision of the head chef; supervising was not my role.", []string{}},
 		{"pricing in prose", "Competitive pricing drew new customers.", []string{}},
+		{"backup in prose", "Served as backup for the store manager.", []string{}},
 		{"recruiter's sourcing in prose", "Sourced and screened candidates for 40 openings.", []string{"sourcing"}},
 		{"surveying customers", "Surveying consumer needs and trends; bidding farewell.", []string{}},
 		{"editing in prose", "Editing the newsletter and permitting remote work.", []string{}},
