@@ -98,6 +98,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sales and marketing teams", "Conferred with sales and marketing teams weekly.", []string{}},
 		{"ionic bonds", "Studied Ionic bonds and covalent bonds.", []string{}},
 		{"Sourcing the company", "Recruiter, Sourcing Services International, Dallas", []string{}},
+		{"PLC the company", "They are a UK PLC with offices in Leeds.", []string{}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
 		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
@@ -120,6 +121,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sales and marketing", "Led sales and marketing for a 3-store chain.", []string{"sales"}},
 		{"Ionic apps", "Mobile apps in Ionic and Angular", []string{"angular", "ionic"}},
 		{"sourcing candidates", "Sourcing on LinkedIn for nursing roles.", []string{"sourcing"}},
+		{"PLC the controller", "Programmed the PLC for the packaging line.", []string{"programmable-logic-controller-plc"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
