@@ -30,8 +30,8 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// A name-like skill (one with the proper-noun veto) alone on the first
 	// line of the document is the person's name heading a resume: "Julia"
 	// above "Python".
-	if c.line == 1 && strings.TrimSpace(text[:c.start]) == "" && t.hasVeto(p.skill, properNounVeto) {
-		rest := text[c.end:]
+	if c.line() == 1 && strings.TrimSpace(text[:c.start()]) == "" && t.hasVeto(p.skill, properNounVeto) {
+		rest := text[c.end():]
 		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 			rest = rest[:nl]
 		}
@@ -47,10 +47,10 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	}
 	// A model number or a company initial is not a skill: "C-2", "SH-60",
 	// "H&R Block", "R&D".
-	if c.end+1 < len(text) && text[c.end] == '-' && text[c.end+1] >= '0' && text[c.end+1] <= '9' {
+	if c.end()+1 < len(text) && text[c.end()] == '-' && text[c.end()+1] >= '0' && text[c.end()+1] <= '9' {
 		return false
 	}
-	if c.start > 0 && text[c.start-1] == '&' || c.end < len(text) && text[c.end] == '&' {
+	if c.start() > 0 && text[c.start()-1] == '&' || c.end() < len(text) && text[c.end()] == '&' {
 		return false
 	}
 	if technical {
@@ -63,12 +63,12 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// evidence, and a practice such as project planning, or "Access", is no
 	// sign of a programming language.
 	strict := len(p.exact) > 2 && s.Category == "language"
-	for k := i - 1; k >= 0 && cands[k].line == c.line; k-- {
+	for k := i - 1; k >= 0 && cands[k].line() == c.line(); k-- {
 		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
 			return true
 		}
 	}
-	for k := i + 1; k < len(cands) && cands[k].line == c.line; k++ {
+	for k := i + 1; k < len(cands) && cands[k].line() == c.line(); k++ {
 		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
 			return true
 		}
@@ -76,16 +76,16 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// A list item — the name first on a short line, as in a skills list with
 	// one skill per line ("Spring- Experience - 12 months") — takes its
 	// context from the lines just above and below.
-	if !listItem(text, c.start) {
+	if !listItem(text, c.start()) {
 		return false
 	}
-	for k := i - 1; k >= 0 && cands[k].line >= c.line-1; k-- {
-		if cands[k].line < c.line && t.supports(text, cands, k, p.skill) {
+	for k := i - 1; k >= 0 && cands[k].line() >= c.line()-1; k-- {
+		if cands[k].line() < c.line() && t.supports(text, cands, k, p.skill) {
 			return true
 		}
 	}
-	for k := i + 1; k < len(cands) && cands[k].line <= c.line+1; k++ {
-		if cands[k].line > c.line && t.supports(text, cands, k, p.skill) {
+	for k := i + 1; k < len(cands) && cands[k].line() <= c.line()+1; k++ {
+		if cands[k].line() > c.line() && t.supports(text, cands, k, p.skill) {
 			return true
 		}
 	}
@@ -149,7 +149,7 @@ func (t *Taxonomy) isVetoed(text string, cands []candidate, k int) bool {
 	c := cands[k]
 	skill := t.m.patterns[c.pat].skill
 	for _, v := range t.vetoes[skill] {
-		if vetoed(text, c.start, c.end, v) {
+		if vetoed(text, c.start(), c.end(), v) {
 			return true
 		}
 	}
@@ -231,7 +231,7 @@ var notNames = map[string]bool{
 // cue and is not in notNames.
 func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	c := cands[i]
-	e := c.end
+	e := c.end()
 	if strings.HasPrefix(text[e:], "'s ") {
 		e += 2 // a possessive: "Aurora's Scientific Institute"
 	}
@@ -251,8 +251,8 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || k < len(text) && wordByte[text[k]] {
 		return false
 	}
-	caps := c.end-c.start > 1
-	for _, b := range []byte(text[c.start:c.end]) {
+	caps := c.end()-c.start() > 1
+	for _, b := range []byte(text[c.start():c.end()]) {
 		if b >= 'a' && b <= 'z' {
 			caps = false
 		}
@@ -264,7 +264,7 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 			return false
 		}
 	}
-	if i+1 < len(cands) && cands[i+1].start == j {
+	if i+1 < len(cands) && cands[i+1].start() == j {
 		return false
 	}
 	var buf [16]byte
@@ -365,18 +365,18 @@ func containsFold(s, w string) bool {
 // "Electronic Medical Record (EMR)" or "Local Area Network (LAN)".
 func (t *Taxonomy) definedOtherwise(text string, cands []candidate, i int) bool {
 	c := cands[i]
-	n := c.end - c.start
-	if n < 2 || n > 6 || c.end >= len(text) || text[c.end] != ')' {
+	n := c.end() - c.start()
+	if n < 2 || n > 6 || c.end() >= len(text) || text[c.end()] != ')' {
 		return false
 	}
-	for k := c.start; k < c.end; k++ {
+	for k := c.start(); k < c.end(); k++ {
 		if text[k] < 'A' || text[k] > 'Z' {
 			return false
 		}
 	}
 	// the n words before " (", read backwards
 	var words [6]string
-	k := c.start - 1
+	k := c.start() - 1
 	for k > 0 && text[k-1] == ' ' {
 		k--
 	}
@@ -385,7 +385,7 @@ func (t *Taxonomy) definedOtherwise(text string, cands []candidate, i int) bool 
 		for k > 0 && wordByte[text[k-1]] {
 			k--
 		}
-		if k == e || fold[text[k]] != fold[text[c.start+w]] {
+		if k == e || fold[text[k]] != fold[text[c.start()+w]] {
 			return false
 		}
 		words[w] = text[k:e]
@@ -451,7 +451,7 @@ func containsWordFold(s, lw string) bool {
 func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool {
 	c := cands[i]
 	for _, k := range []int{i - 1, i + 1, i - 2, i + 2} {
-		if k < 0 || k >= len(cands) || cands[k].line != c.line {
+		if k < 0 || k >= len(cands) || cands[k].line() != c.line() {
 			continue
 		}
 		if q := t.m.patterns[cands[k].pat]; q.skill != cue && t.skills[q.skill].Category == "database" && !q.ambiguous {
@@ -459,13 +459,13 @@ func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool
 		}
 	}
 	// the words within 60 bytes on its line
-	lo := max(0, c.start-60)
-	if nl := strings.LastIndexByte(text[lo:c.start], '\n'); nl >= 0 {
+	lo := max(0, c.start()-60)
+	if nl := strings.LastIndexByte(text[lo:c.start()], '\n'); nl >= 0 {
 		lo += nl + 1
 	}
-	hi := min(len(text), c.end+60)
-	if nl := strings.IndexByte(text[c.end:hi], '\n'); nl >= 0 {
-		hi = c.end + nl
+	hi := min(len(text), c.end()+60)
+	if nl := strings.IndexByte(text[c.end():hi], '\n'); nl >= 0 {
+		hi = c.end() + nl
 	}
 	line := text[lo:hi]
 	return containsWordFold(line, "database") || containsWordFold(line, "databases") ||
@@ -485,18 +485,18 @@ func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool
 //     context rule opening a short line at most two lines above or below.
 func (t *Taxonomy) listed(text string, cands []candidate, i int, listLine func(line int) bool) bool {
 	c := cands[i]
-	lo := strings.LastIndexByte(text[:c.start], '\n') + 1
-	hi := strings.IndexByte(text[c.end:], '\n')
+	lo := strings.LastIndexByte(text[:c.start()], '\n') + 1
+	hi := strings.IndexByte(text[c.end():], '\n')
 	if hi < 0 {
 		hi = len(text)
 	} else {
-		hi += c.end
+		hi += c.end()
 	}
-	alone, ok := wholeItem(text, lo, hi, c.start, c.end)
+	alone, ok := wholeItem(text, lo, hi, c.start(), c.end())
 	if !ok {
 		return false
 	}
-	if listLine != nil && listLine(c.line) {
+	if listLine != nil && listLine(c.line()) {
 		return true
 	}
 	plain := func(k int) bool {
@@ -507,25 +507,25 @@ func (t *Taxonomy) listed(text string, cands []candidate, i int, listLine func(l
 		if !listLike(text[lo:hi]) {
 			return false
 		}
-		for k := i - 1; k >= 0 && cands[k].line == c.line; k-- {
+		for k := i - 1; k >= 0 && cands[k].line() == c.line(); k-- {
 			if plain(k) {
 				return true
 			}
 		}
-		for k := i + 1; k < len(cands) && cands[k].line == c.line; k++ {
+		for k := i + 1; k < len(cands) && cands[k].line() == c.line(); k++ {
 			if plain(k) {
 				return true
 			}
 		}
 		return false
 	}
-	for k := i - 1; k >= 0 && cands[k].line >= c.line-2; k-- {
-		if cands[k].line < c.line && plain(k) && listItem(text, cands[k].start) {
+	for k := i - 1; k >= 0 && cands[k].line() >= c.line()-2; k-- {
+		if cands[k].line() < c.line() && plain(k) && listItem(text, cands[k].start()) {
 			return true
 		}
 	}
-	for k := i + 1; k < len(cands) && cands[k].line <= c.line+2; k++ {
-		if cands[k].line > c.line && plain(k) && listItem(text, cands[k].start) {
+	for k := i + 1; k < len(cands) && cands[k].line() <= c.line()+2; k++ {
+		if cands[k].line() > c.line() && plain(k) && listItem(text, cands[k].start()) {
 			return true
 		}
 	}

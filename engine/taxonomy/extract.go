@@ -271,10 +271,23 @@ func (m *matcher) next(n int32, c byte) int32 {
 }
 
 // candidate is a match before context rules.
+//
+// Offsets and lines are int32 (a text is far below 2 GB: document limits), so
+// a candidate is 16 bytes and the slice for a resume fits one allocation.
 type candidate struct {
-	pat        int32
-	start, end int
-	line       int
+	pat     int32
+	start32 int32 // byte offset of the match
+	end32   int32 // byte offset after it
+	line32  int32 // 1-based line of start
+}
+
+func (c *candidate) start() int { return int(c.start32) }
+func (c *candidate) end() int   { return int(c.end32) }
+func (c *candidate) line() int  { return int(c.line32) }
+
+// newCandidate returns the candidate for pattern pat at text[start:end].
+func newCandidate(pat int32, start, end, line int) candidate {
+	return candidate{pat: pat, start32: int32(start), end32: int32(end), line32: int32(line)}
 }
 
 // Extract returns every skill mention in text, in text order: whole words
@@ -321,16 +334,16 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 			continue
 		}
 		id := p.id
-		if p.rare || c.start > 0 && text[c.start-1] == '(' {
+		if p.rare || c.start() > 0 && text[c.start()-1] == '(' {
 			var ok bool
 			if id, ok = t.special(text, cands, i, &defined); !ok {
 				continue
 			}
 		}
-		out = append(out, Mention{SkillID: id, Start: c.start, End: c.end, Line: c.line})
+		out = append(out, Mention{SkillID: id, Start: c.start(), End: c.end(), Line: c.line()})
 		// "Financial analysis & reporting": the shared first words with the
 		// word after "&", "and" or "/" may name a second skill
-		if e := c.end; e+2 < len(text) && (text[e] == '/' || text[e] == '&' ||
+		if e := c.end(); e+2 < len(text) && (text[e] == '/' || text[e] == '&' ||
 			text[e] == ' ' && (text[e+1] == '&' || text[e+1]|0x20 == 'a' && text[e+2]|0x20 == 'n')) {
 			if m, ok := t.distributed(text, cands, i); ok {
 				out = append(out, m)
@@ -353,7 +366,7 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 // returned spans W.
 func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, bool) {
 	c := cands[i]
-	k := c.end
+	k := c.end()
 	for k < len(text) && text[k] == ' ' {
 		k++
 	}
@@ -372,7 +385,7 @@ func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, 
 	for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] >= 'A' && text[k] <= 'Z') {
 		k++
 	}
-	if k-w < 3 || k < len(text) && wordByte[text[k]] || i+1 < len(cands) && cands[i+1].start == w {
+	if k-w < 3 || k < len(text) && wordByte[text[k]] || i+1 < len(cands) && cands[i+1].start() == w {
 		return Mention{}, false
 	}
 	// W ends its item: the line, or a separator, follows ("data analysis
@@ -384,16 +397,16 @@ func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, 
 	if e < len(text) && strings.IndexByte("\n\r,;.|*)\t", text[e]) < 0 && !strings.HasPrefix(text[e:], "•") {
 		return Mention{}, false
 	}
-	last := strings.LastIndexByte(text[c.start:c.end], ' ')
+	last := strings.LastIndexByte(text[c.start():c.end()], ' ')
 	if last <= 0 {
 		return Mention{}, false
 	}
-	j, ok := t.byName[normalize(text[c.start:c.start+last]+" "+text[w:k])]
+	j, ok := t.byName[normalize(text[c.start():c.start()+last]+" "+text[w:k])]
 	// a product named by generic words ("Digital Analytics") needs its name
 	if !ok || int32(j) == t.m.patterns[c.pat].skill || t.skills[j].Context != "" || t.skills[j].Category == "software" {
 		return Mention{}, false
 	}
-	return Mention{SkillID: t.skills[j].ID, Start: w, End: k, Line: c.line}, true
+	return Mention{SkillID: t.skills[j].ID, Start: w, End: k, Line: c.line()}, true
 }
 
 // special applies the rules for the rarer candidates — case-sensitive and
@@ -403,17 +416,17 @@ func (t *Taxonomy) distributed(text string, cands []candidate, i int) (Mention, 
 func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]string) (string, bool) {
 	c := cands[i]
 	p := &t.m.patterns[c.pat]
-	if p.split && c.start > 0 && fold[text[c.start-1]] != ' ' {
+	if p.split && c.start() > 0 && fold[text[c.start()-1]] != ' ' {
 		return "", false
 	}
 	// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
-	if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start, c.end) {
+	if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start(), c.end()) {
 		return "", false
 	}
 	// "contact resistance meter (CRM)": the acronym is defined as something
 	// else here
-	if c.start > 0 && text[c.start-1] == '(' && t.definedOtherwise(text, cands, i) {
-		*defined = append(*defined, text[c.start:c.end])
+	if c.start() > 0 && text[c.start()-1] == '(' && t.definedOtherwise(text, cands, i) {
+		*defined = append(*defined, text[c.start():c.end()])
 		return "", false
 	}
 	if p.ambiguous {
@@ -428,7 +441,7 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 // comment at the top of this file). It returns the candidates in text order;
 // lines are counted only when a candidate is found.
 func (m *matcher) scan(text string) []candidate {
-	out := make([]candidate, 0, len(text)/32+4)
+	out := make([]candidate, 0, len(text)/16+4)
 	line, counted := 1, 0
 	n := len(text)
 	for i := 0; i < n; {
@@ -461,7 +474,7 @@ func (m *matcher) scan(text string) []candidate {
 				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
 					counted = i
-					out = append(out, candidate{pat: w.term - 1, start: i, end: j, line: line})
+					out = append(out, newCandidate(w.term-1, i, j, line))
 				}
 				i = j
 				continue
@@ -485,7 +498,7 @@ func (m *matcher) scan(text string) []candidate {
 		}
 		line += strings.Count(text[counted:i], "\n")
 		counted = i
-		out = append(out, candidate{pat: best - 1, start: i, end: end, line: line})
+		out = append(out, newCandidate(best-1, i, end, line))
 		i = end
 	}
 	return out

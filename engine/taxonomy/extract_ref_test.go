@@ -95,7 +95,7 @@ func (m *matcher) scanReference(text string) []candidate {
 			}
 			continue
 		}
-		out = append(out, candidate{pat: best - 1, start: i, end: bestEnd, line: line})
+		out = append(out, newCandidate(best-1, i, bestEnd, line))
 		line += strings.Count(text[i:bestEnd], "\n")
 		i = bestEnd
 	}
