@@ -99,6 +99,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"ionic bonds", "Studied Ionic bonds and covalent bonds.", []string{}},
 		{"Sourcing the company", "Recruiter, Sourcing Services International, Dallas", []string{}},
 		{"PLC the company", "They are a UK PLC with offices in Leeds.", []string{}},
+		{"B2C the market", "Built a B2B/B2C e-commerce portal in Java.", []string{"e-commerce", "java"}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
 		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
@@ -122,6 +123,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Ionic apps", "Mobile apps in Ionic and Angular", []string{"angular", "ionic"}},
 		{"sourcing candidates", "Sourcing on LinkedIn for nursing roles.", []string{"sourcing"}},
 		{"PLC the controller", "Programmed the PLC for the packaging line.", []string{"programmable-logic-controller-plc"}},
+		{"B2C brands", "Eight years in B2C brands and retail.", []string{"b2c-sales"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
