@@ -100,6 +100,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Sourcing the company", "Recruiter, Sourcing Services International, Dallas", []string{}},
 		{"PLC the company", "They are a UK PLC with offices in Leeds.", []string{}},
 		{"B2C the market", "Built a B2B/B2C e-commerce portal in Java.", []string{"e-commerce", "java"}},
+		{"SEI the trust system", "Trust accounts in SEI Trust 3000 and FileNet", []string{"ibm-filenet-content-manager"}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
 		{"Oracle beside MySQL", "MySQL, Oracle and MongoDB", []string{"mongodb", "mysql", "oracle-database"}},
@@ -124,6 +125,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sourcing candidates", "Sourcing on LinkedIn for nursing roles.", []string{"sourcing"}},
 		{"PLC the controller", "Programmed the PLC for the packaging line.", []string{"programmable-logic-controller-plc"}},
 		{"B2C brands", "Eight years in B2C brands and retail.", []string{"b2c-sales"}},
+		{"SEI the endorsement", "Endorsements: SEI, ESL", []string{"esl", "sheltered-english-immersion"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
 		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
