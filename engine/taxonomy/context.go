@@ -63,13 +63,20 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// evidence, and a practice such as project planning, or "Access", is no
 	// sign of a programming language.
 	strict := len(p.exact) > 2 && s.Category == "language"
+	// A one-letter language ("C", "R") on a line needs code beside it: a
+	// cue or another language, framework or library. LiveCareer's keyword
+	// lists carry a stray "C" among Photoshop, Access and billing.
+	letter := len(p.exact) == 1 && s.Category == "language"
+	ok := func(k int) bool {
+		return t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) && (!letter || t.coding(cands[k]))
+	}
 	for k := i - 1; k >= 0 && cands[k].line() == c.line(); k-- {
-		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
+		if ok(k) {
 			return true
 		}
 	}
 	for k := i + 1; k < len(cands) && cands[k].line() == c.line(); k++ {
-		if t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) {
+		if ok(k) {
 			return true
 		}
 	}
@@ -205,6 +212,17 @@ var engineeringCategories = map[string]bool{
 func (t *Taxonomy) engineering(c candidate) bool {
 	q := t.m.patterns[c.pat]
 	return q.skill == cue || !q.ambiguous && engineeringCategories[t.skills[q.skill].Category]
+}
+
+// codingCategories are the categories whose skills show that a one-letter
+// language name is the language (see contextOK).
+var codingCategories = map[string]bool{"language": true, "framework": true, "library": true}
+
+// coding reports whether candidate c is a cue word or names a language,
+// framework or library (an ambiguous one has passed supports already).
+func (t *Taxonomy) coding(c candidate) bool {
+	q := t.m.patterns[c.pat]
+	return q.skill == cue || codingCategories[t.skills[q.skill].Category]
 }
 
 // notNames are the capitalised words that may follow an ambiguous name

@@ -100,6 +100,8 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"Sourcing the company", "Recruiter, Sourcing Services International, Dallas", []string{}},
 		{"PLC the company", "They are a UK PLC with offices in Leeds.", []string{}},
 		{"B2C the market", "Built a B2B/B2C e-commerce portal in Java.", []string{"e-commerce", "java"}},
+		{"stray C in a keyword list", "Photoshop, billing, C, Cashier", []string{"photoshop"}},
+		{"C in a citation", "Wu, C.-H., Sharma, M. M. 2016. Effect of Perforation", []string{}},
 		{"SEI the trust system", "Trust accounts in SEI Trust 3000 and FileNet", []string{"ibm-filenet-content-manager"}},
 		// Technical context: the same names count.
 		{"Oracle among databases", "Databases: Oracle, MS-SQL, MS-Access", []string{"microsoft-access", "oracle-database", "sql-server"}},
@@ -125,6 +127,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"sourcing candidates", "Sourcing on LinkedIn for nursing roles.", []string{"sourcing"}},
 		{"PLC the controller", "Programmed the PLC for the packaging line.", []string{"programmable-logic-controller-plc"}},
 		{"B2C brands", "Eight years in B2C brands and retail.", []string{"b2c-sales"}},
+		{"C beside C++", "Device drivers in C and C++ on Linux", []string{"c", "cpp", "linux"}},
 		{"SEI the endorsement", "Endorsements: SEI, ESL", []string{"esl", "sheltered-english-immersion"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
