@@ -101,6 +101,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"PLC the company", "They are a UK PLC with offices in Leeds.", []string{}},
 		{"B2C the market", "Built a B2B/B2C e-commerce portal in Java.", []string{"e-commerce", "java"}},
 		{"stray C in a keyword list", "Photoshop, billing, C, Cashier", []string{"photoshop"}},
+		{"automated teller machine", "Serviced the automated teller machine and fortune teller booth.", []string{}},
 		{"C in a citation", "Wu, C.-H., Sharma, M. M. 2016. Effect of Perforation", []string{}},
 		{"SEI the trust system", "Trust accounts in SEI Trust 3000 and FileNet", []string{"ibm-filenet-content-manager"}},
 		// Technical context: the same names count.
@@ -128,6 +129,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"PLC the controller", "Programmed the PLC for the packaging line.", []string{"programmable-logic-controller-plc"}},
 		{"B2C brands", "Eight years in B2C brands and retail.", []string{"b2c-sales"}},
 		{"C beside C++", "Device drivers in C and C++ on Linux", []string{"c", "cpp", "linux"}},
+		{"teller the job", "Teller II, First Bank; filed SARs and CTRs", []string{"anti-money-laundering", "bank-teller"}},
 		{"SEI the endorsement", "Endorsements: SEI, ESL", []string{"esl", "sheltered-english-immersion"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
