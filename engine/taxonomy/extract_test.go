@@ -133,7 +133,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"SEI the endorsement", "Endorsements: SEI, ESL", []string{"esl", "sheltered-english-immersion"}},
 		{"Julia Programming", "Julia Programming, Python", []string{"julia", "python"}},
 		{"Access Database", "Access Database, Excel", []string{"excel", "microsoft-access"}},
-		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "c", "fortran"}},
+		{"Ada beside languages", "Ada, C and Fortran for avionics", []string{"ada", "avionics", "c", "fortran"}},
 		{"Applied ML", "Applied ML, Python, NLP", []string{"machine-learning", "nlp", "python"}},
 		{"ML engineer", "Senior ML engineer, Python", []string{"machine-learning", "python"}},
 		{"Go, Rust and C", "Languages: Go, Rust and C", []string{"c", "go", "rust"}},
