@@ -21,14 +21,15 @@ func main() {
 	curated := flag.String("curated", "curated.yaml", "the curated overlay (YAML)")
 	out := flag.String("out", "skills.json", "the file to write")
 	version := flag.String("version", "2026.11.0", "taxonomy version written into the file")
+	allowLost := flag.Bool("allow-lost-ids", false, "write the file even if ids of the previous one vanish")
 	flag.Parse()
-	if err := run(filepath.Join(*shared, "data", "taxonomy"), *curated, *out, *version); err != nil {
+	if err := run(filepath.Join(*shared, "data", "taxonomy"), *curated, *out, *version, *allowLost); err != nil {
 		fmt.Fprintln(os.Stderr, "gentaxonomy:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, curatedPath, out, version string) error {
+func run(dir, curatedPath, out, version string, allowLost bool) error {
 	cur, err := readCurated(curatedPath)
 	if err != nil {
 		return err
@@ -68,6 +69,14 @@ func run(dir, curatedPath, out, version string) error {
 	b.addESCO(esco)
 	b.addSynonyms(syn, tags)
 	b.markCase()
+	if err := b.merge(cur.Merged); err != nil {
+		return err
+	}
+	if !allowLost {
+		if err := checkStableIDs(out, b.skills, b.merged); err != nil {
+			return err
+		}
+	}
 	data, stats := b.encode(version)
 	if err := os.WriteFile(out, data, 0o644); err != nil {
 		return err

@@ -26,6 +26,7 @@ type builder struct {
 	words   map[string]bool
 	exclude map[string]bool
 	counts  map[string]int // skills added per source
+	merged  map[string]string
 }
 
 func newBuilder(words map[string]bool, exclude []string) *builder {
@@ -229,6 +230,16 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 	for len(w) > 1 && genericTail[strings.ToLower(w[len(w)-1])] {
 		w = w[:len(w)-1]
 	}
+	// "File transfer protocol FTP software": the acronym before the generic
+	// tail stays in the name (ids are stable), but the words without it
+	// ("File transfer protocol") and a long acronym ("RFID") are aliases too.
+	var inner []string
+	if n := len(w); acronym == "" && n > 2 && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
+		inner = append(inner, strings.Join(w[:n-1], " "))
+		if len(w[n-1]) >= 4 {
+			inner = append(inner, w[n-1])
+		}
+	}
 	generic := true
 	for _, t := range w[1:] {
 		if t != strings.ToLower(t) {
@@ -238,7 +249,7 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 	if generic && (len(w) > 1 || b.common(w[0])) {
 		return "", nil, false
 	}
-	aliases = []string{ex}
+	aliases = append([]string{ex}, inner...)
 	if len(acronym) >= 4 {
 		aliases = append(aliases, acronym) // "CMP", "CSI", "CLE": three capitals are too often something else
 	}
@@ -277,7 +288,11 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 	// PMS", "Property management system PMS") names none of them.
 	acronyms := map[string]int{}
 	for _, t := range tools {
-		if w := strings.Fields(t.Example); len(w) > 1 && isAcronym(w[len(w)-1]) {
+		w := strings.Fields(t.Example)
+		for len(w) > 2 && genericTail[strings.ToLower(w[len(w)-1])] {
+			w = w[:len(w)-1]
+		}
+		if len(w) > 1 && isAcronym(w[len(w)-1]) {
 			acronyms[w[len(w)-1]]++
 		}
 	}
@@ -289,9 +304,13 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 		if !ok {
 			continue
 		}
-		if len(aliases) > 1 && isAcronym(aliases[1]) && acronyms[aliases[1]] > 1 {
-			aliases = append(aliases[:1], aliases[2:]...)
+		kept := aliases[:1]
+		for _, a := range aliases[1:] {
+			if !isAcronym(a) || acronyms[a] <= 1 {
+				kept = append(kept, a)
+			}
 		}
+		aliases = kept
 		// A plain capitalised word ("Squeegee", "Guardian", "Traverse") is
 		// often an everyday word; keep it only when it is a hot technology or
 		// Stack Overflow confirms it is software ("Docker", "Splunk").
@@ -420,7 +439,12 @@ func (b *builder) encode(version string) ([]byte, string) {
 	}
 	sort.Strings(ids)
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "{\"version\": %q, \"skills\": [\n", version)
+	fmt.Fprintf(&buf, "{\"version\": %q,\n", version)
+	if len(b.merged) > 0 {
+		m, _ := json.Marshal(b.merged) // keys sorted
+		fmt.Fprintf(&buf, "\"merged\": %s,\n", m)
+	}
+	buf.WriteString("\"skills\": [\n")
 	for i, id := range ids {
 		s := *b.skills[id]
 		if !b.curated[id] {
@@ -435,7 +459,7 @@ func (b *builder) encode(version string) ([]byte, string) {
 	}
 	buf.WriteString("]}\n")
 	var parts []string
-	for _, src := range []string{"curated", "linguist", "onet", "stackoverflow", "esco"} {
+	for _, src := range []string{"curated", "linguist", "onet", "stackoverflow", "esco", "merged"} {
 		parts = append(parts, fmt.Sprintf("%s %d", src, b.counts[src]))
 	}
 	return buf.Bytes(), fmt.Sprintf("%d skills (%s)", len(ids), strings.Join(parts, ", "))

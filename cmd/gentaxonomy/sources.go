@@ -29,9 +29,10 @@ type curatedSkill struct {
 }
 
 type curatedFile struct {
-	Exclude     []string       `yaml:"exclude"`
-	CommonWords []string       `yaml:"common_words"`
-	Skills      []curatedSkill `yaml:"skills"`
+	Exclude     []string          `yaml:"exclude"`
+	CommonWords []string          `yaml:"common_words"`
+	Merged      map[string]string `yaml:"merged"` // retired id → the id that keeps the skill
+	Skills      []curatedSkill    `yaml:"skills"`
 }
 
 func readCurated(path string) (curatedFile, error) {

@@ -24,8 +24,13 @@ var defaultData []byte
 // File is the serialised form of a taxonomy: the embedded data file and a
 // user's overlay file share it.
 type File struct {
-	Version string  `json:"version" yaml:"version"`
-	Skills  []Skill `json:"skills" yaml:"skills"`
+	Version string `json:"version" yaml:"version"`
+	// Merged maps a retired id to the id of the skill that now holds its
+	// names (a duplicate folded into another skill): Get and Lookup resolve
+	// a retired id to that skill, so roles, stored profiles and labels that
+	// name it keep working. Only the generated file carries it.
+	Merged map[string]string `json:"merged,omitempty" yaml:"-"`
+	Skills []Skill           `json:"skills" yaml:"skills"`
 }
 
 var (
@@ -150,6 +155,18 @@ func New(f File) (*Taxonomy, error) {
 			}
 		}
 	}
+	for from, to := range f.Merged {
+		if _, ok := t.byID[to]; !ok {
+			return nil, fmt.Errorf("merged id %q names unknown skill id %q: %w", from, to, engine.ErrInvalid)
+		}
+		if _, live := t.byID[from]; live {
+			continue // a skill of that id again (an overlay's): it wins
+		}
+		if t.merged == nil {
+			t.merged = map[string]int{}
+		}
+		t.merged[from] = t.byID[to]
+	}
 	t.m = buildMatcher(t, orig)
 	return t, nil
 }
@@ -235,7 +252,7 @@ func LoadOverlay(base *Taxonomy, r io.Reader, filename string) (*Taxonomy, error
 		}
 		ids[s.ID] = i
 	}
-	merged := File{Version: base.Version, Skills: append([]Skill(nil), f.Skills...)}
+	merged := File{Version: base.Version, Merged: base.Merged(), Skills: append([]Skill(nil), f.Skills...)}
 	if f.Version != "" {
 		merged.Version = base.Version + "+" + f.Version
 	} else {

@@ -58,6 +58,7 @@ type Taxonomy struct {
 	Version string
 	skills  []Skill
 	byID    map[string]int
+	merged  map[string]int      // retired id → index of the skill that holds it (File.Merged)
 	byName  map[string]int      // normalised name or alias → index
 	related map[string][]string // symmetric related edges, sorted
 	tech    []bool              // by index: counts as technical context
@@ -72,13 +73,39 @@ type Taxonomy struct {
 // Skills returns every skill, in id order. The slice is shared: do not modify it.
 func (t *Taxonomy) Skills() []Skill { return t.skills }
 
-// Get returns the skill with the given id.
+// Get returns the skill with the given id. A retired id (a duplicate merged
+// into another skill, see File.Merged) returns the skill that holds it now,
+// whose ID differs from id; Canonical gives that id alone.
 func (t *Taxonomy) Get(id string) (Skill, bool) {
 	i, ok := t.byID[id]
 	if !ok {
-		return Skill{}, false
+		if i, ok = t.merged[id]; !ok {
+			return Skill{}, false
+		}
 	}
 	return t.skills[i], true
+}
+
+// Canonical returns the id under which the taxonomy keeps the skill named by
+// id: id itself for a live skill, the keeper's id for a retired one, and id
+// unchanged when the taxonomy does not know it.
+func (t *Taxonomy) Canonical(id string) string {
+	if i, ok := t.merged[id]; ok {
+		if _, live := t.byID[id]; !live {
+			return t.skills[i].ID
+		}
+	}
+	return id
+}
+
+// Merged returns the retired ids and the ids that hold them now (see
+// File.Merged), in a new map.
+func (t *Taxonomy) Merged() map[string]string {
+	out := make(map[string]string, len(t.merged))
+	for from, i := range t.merged {
+		out[from] = t.skills[i].ID
+	}
+	return out
 }
 
 // Lookup finds a skill by id, display name or alias, ignoring case and
