@@ -483,19 +483,6 @@ const (
 	commitWait         = 2 * time.Second
 )
 
-// batchLimit is the most items the next commit takes when remaining items
-// of the run, counting the one that opens the batch, are still to come:
-// commitBatch while many remain, then half of what remains, down to
-// commitBatch/16. The run's last commit is what nothing overlaps — the
-// workers are done, one goroutine builds the index segment — so it is made
-// small: the batches before it shrink as the run ends instead of leaving up
-// to a full batch (or two seconds' worth) for the end. For 2,484 items in
-// 1,024-item batches that is six or seven commits instead of three or four,
-// the last of at most 64 items.
-func batchLimit(remaining, commitBatch int) int {
-	return max(min(commitBatch, remaining/2), commitBatch/16, 1)
-}
-
 // outcome is one worked item on its way to the committer. The original is
 // not carried: it is stored already, under the item's hash.
 type outcome struct {
@@ -554,28 +541,24 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 
 	var commitErr error
 	batch := make([]outcome, 0, commitBatch)
-	received := 0 // outcomes taken from results
 	for open := true; open; {
 		o, ok := <-results
 		if !ok {
 			break
 		}
-		limit := batchLimit(len(items)-received, commitBatch)
-		received++
 		batch = append(batch[:0], o)
 		text := len(o.profile.Text)
 		// Gather a batch: one AddCandidates of many documents costs the
 		// index far less (one segment to merge) than many of a few.
 		wait := time.NewTimer(commitWait)
 	gather:
-		for len(batch) < limit && text < commitText {
+		for len(batch) < commitBatch && text < commitText {
 			select {
 			case o, ok := <-results:
 				if !ok {
 					open = false
 					break gather
 				}
-				received++
 				batch = append(batch, o)
 				text += len(o.profile.Text)
 			case <-wait.C:
