@@ -39,7 +39,11 @@ func run(dir, curatedPath, out, version string, allowLost bool) error {
 	if err != nil {
 		return err
 	}
-	tags, err := readTags(filepath.Join(dir, "stackoverflow", "Tags.csv"))
+	// Tags.csv stops at the tags created by about 2014 (no parquet, no
+	// hyperledger, no ethereum); the 50,000 most used tags of May 2021 fill
+	// the rest. A tag in both counts with the larger number.
+	tags, err := readTags(filepath.Join(dir, "stackoverflow", "Tags.csv"),
+		filepath.Join(dir, "stackoverflow", "Tags_full_karma.csv"))
 	if err != nil {
 		return err
 	}
@@ -65,7 +69,7 @@ func run(dir, curatedPath, out, version string, allowLost bool) error {
 	}
 	b.addLinguist(langs, tags)
 	b.addONET(onet, tags)
-	b.addTags(tags)
+	b.addTags(tags, cur.Tags)
 	b.addESCO(esco)
 	b.addSynonyms(syn, tags)
 	b.markCase()

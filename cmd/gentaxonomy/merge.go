@@ -333,7 +333,22 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 // sources and the curated file, and the tags only add aliases and synonyms.
 // Version tags ("python-3.x", "c++11") and sub-topic tags ("django-models")
 // are skipped.
-func (b *builder) addTags(tags map[string]int) {
+//
+// Plain tags that name products ("virtualbox", "kibana", "talend") cannot be
+// told from that vocabulary by rule; curated.yaml's tags map lists the ones
+// reviewed by hand with their display names, imported when the tag has at
+// least minConfirmTag questions.
+func (b *builder) addTags(tags map[string]int, picked map[string]string) {
+	var pickedTags []string
+	for t := range picked {
+		pickedTags = append(pickedTags, t)
+	}
+	sort.Strings(pickedTags)
+	for _, t := range pickedTags {
+		if tags[t] >= minConfirmTag {
+			b.add("stackoverflow", picked[t], "tool", []string{tagName(t)})
+		}
+	}
 	var names []string
 	for t, n := range tags {
 		if n >= minTagCount {

@@ -32,6 +32,7 @@ type curatedFile struct {
 	Exclude     []string          `yaml:"exclude"`
 	CommonWords []string          `yaml:"common_words"`
 	Merged      map[string]string `yaml:"merged"` // retired id → the id that keeps the skill
+	Tags        map[string]string `yaml:"tags"`   // Stack Overflow tag → display name, imported as a skill
 	Skills      []curatedSkill    `yaml:"skills"`
 }
 
@@ -112,21 +113,23 @@ func readCSV(path string, comma rune) ([][]string, error) {
 }
 
 // readTags returns Stack Overflow tag → question count.
-func readTags(path string) (map[string]int, error) {
-	rows, err := readCSV(path, ',')
-	if err != nil {
-		return nil, err
-	}
+func readTags(paths ...string) (map[string]int, error) {
 	tags := map[string]int{}
-	for _, r := range rows {
-		if len(r) < 3 {
-			continue
-		}
-		n, err := strconv.Atoi(r[2])
+	for _, path := range paths {
+		rows, err := readCSV(path, ',')
 		if err != nil {
-			continue
+			return nil, err
 		}
-		tags[r[1]] = n
+		for _, r := range rows {
+			if len(r) < 3 {
+				continue
+			}
+			n, err := strconv.Atoi(r[2])
+			if err != nil {
+				continue
+			}
+			tags[r[1]] = max(tags[r[1]], n)
+		}
 	}
 	return tags, nil
 }

@@ -105,6 +105,10 @@ var distinctSkills = map[[2]string]string{
 	{"data-management", "sas-data-management"}:            "a product vs the practice",
 	{"oracle-database", "relational-databases"}:           "Oracle Relational Database is one of them",
 	{"sas", "statistics"}:                                 "SAS (Statistical Analysis Software) is a product",
+	{"ca-service-desk", "technical-support"}:              "a product vs the practice",
+	{"firewalls", "juniper-networks"}:                     "Juniper's firewalls are one of its products",
+	{"antivirus", "symantec-endpoint-protection"}:         "a product vs the practice",
+	{"amazon-emr", "ehr"}:                                 "Amazon EMR (Elastic MapReduce) vs electronic medical records",
 }
 
 // TestNoDuplicateSkills fails when two skills of the embedded taxonomy are one
