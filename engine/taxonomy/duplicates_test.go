@@ -109,6 +109,8 @@ var distinctSkills = map[[2]string]string{
 	{"firewalls", "juniper-networks"}:                     "Juniper's firewalls are one of its products",
 	{"antivirus", "symantec-endpoint-protection"}:         "a product vs the practice",
 	{"amazon-emr", "ehr"}:                                 "Amazon EMR (Elastic MapReduce) vs electronic medical records",
+	{"business-intelligence", "oracle-business-intelligence-enterprise-edition"}: "a product vs the practice",
+	{"swift", "swift-payments"}: "the SWIFT payment network vs the Swift language",
 }
 
 // TestNoDuplicateSkills fails when two skills of the embedded taxonomy are one

@@ -327,6 +327,7 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 	}
 	out := make([]Mention, 0, len(cands))
 	var defined []string // acronyms defined as something else (see below)
+	vendor := false      // a vendor name with a database was found (see below)
 	for i := range cands {
 		c := &cands[i]
 		p := &t.m.patterns[c.pat]
@@ -338,6 +339,9 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 			var ok bool
 			if id, ok = t.special(text, cands, i, &defined); !ok {
 				continue
+			}
+			if _, ok := t.database[p.skill]; ok && id == p.id {
+				vendor = true
 			}
 		}
 		out = append(out, Mention{SkillID: id, Start: c.start(), End: c.end(), Line: c.line()})
@@ -354,7 +358,29 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 	if len(defined) > 0 {
 		out = slices.DeleteFunc(out, func(m Mention) bool { return slices.Contains(defined, text[m.Start:m.End]) })
 	}
+	if vendor {
+		t.vendorAsDatabase(out)
+	}
 	return out
+}
+
+// vendorAsDatabase rewrites, in place, the mentions of a vendor name with a
+// database ("Oracle") to that database when the text also names the database
+// itself ("Oracle 11g", "Oracle Database"): in such a text the bare vendor
+// name means the database ("ORACLE - Experience - 30 months" beside "Oracle
+// 11g, PL/SQL").
+func (t *Taxonomy) vendorAsDatabase(out []Mention) {
+	for v, db := range t.database {
+		vid, dbid := t.skills[v].ID, t.skills[db].ID
+		if !slices.ContainsFunc(out, func(m Mention) bool { return m.SkillID == dbid }) {
+			continue
+		}
+		for k := range out {
+			if out[k].SkillID == vid {
+				out[k].SkillID = dbid
+			}
+		}
+	}
 }
 
 // distributed returns the second skill of a coordinated phrase whose first

@@ -563,3 +563,42 @@ func TestFoldedAt(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractAmbiguitiesOfSet7 covers the ambiguous words blind set 7's first
+// run got wrong, both ways: the payment network SWIFT is not the Swift
+// language, "special needs" guests are no special education, in-sourcing is
+// no sourcing, a hoped-for career in teaching is no teaching, and a bare
+// "Oracle" is the database when the text names Oracle's database too.
+func TestExtractAmbiguitiesOfSet7(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"SWIFT beside code", "Java, SQL, SWIFT and CHIPS", []string{"java", "sql"}},
+		{"SWIFT MT103 messages", "Repaired SWIFT MT103 messages for outgoing wires.", []string{"swift-payments"}},
+		{"Swift language", "iOS apps in Swift and Objective-C", []string{"ios", "objective-c", "swift"}},
+		{"special needs guests", "Accommodated guests with children and special needs.", []string{}},
+		{"special needs students", "Adapted lessons for special needs students.", []string{"special-education"}},
+		{"in-sourcing", "Managed a large global in-sourcing project.", []string{}},
+		{"sourcing candidates", "Sourcing on LinkedIn and job boards.", []string{"sourcing"}},
+		{"career in teaching", "Driven to launch a career in teaching.", []string{}},
+		{"teaching subjects", "Teaching English and math to fifth graders.", []string{"teaching"}},
+		{"Oracle alone", "Client, Oracle, Staffing, Java", []string{"java", "oracle", "recruiting"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+				t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+	// Every mention, the bare vendor name included, is the database when the
+	// text names the database too.
+	var got []string
+	for _, m := range Default().Extract("ORACLE- Experience - 30 months\nOracle 11g, PL/SQL") {
+		got = append(got, m.SkillID)
+	}
+	if diff := cmp.Diff([]string{"oracle-database", "oracle-database", "plsql"}, got); diff != "" {
+		t.Errorf("Oracle beside its database (-want +got):\n%s", diff)
+	}
+}
