@@ -110,7 +110,9 @@ var distinctSkills = map[[2]string]string{
 	{"antivirus", "symantec-endpoint-protection"}:         "a product vs the practice",
 	{"amazon-emr", "ehr"}:                                 "Amazon EMR (Elastic MapReduce) vs electronic medical records",
 	{"business-intelligence", "oracle-business-intelligence-enterprise-edition"}: "a product vs the practice",
-	{"swift", "swift-payments"}: "the SWIFT payment network vs the Swift language",
+	{"swift", "swift-payments"}:                               "the SWIFT payment network vs the Swift language",
+	{"pms", "property-management"}:                            "the software vs the practice",
+	{"property-management", "property-management-system-pms"}: "the software vs the practice",
 }
 
 // TestNoDuplicateSkills fails when two skills of the embedded taxonomy are one
