@@ -16,11 +16,13 @@
 // the job's store work alone, on profiles parsed beforehand: every original
 // stored as a job's input, read back and verified per item, the candidates
 // stored and indexed in commit batches, the items finished, the store closed
-// (index persisted) — and prints its CPU time per resume, a figure that
-// depends far less on other work on the machine than the two runs' wall
-// clocks. Usage:
+// (index persisted) — and prints its CPU time per resume, whole and by phase
+// (submit, commits, close), a figure that depends far less on other work on
+// the machine than the two runs' wall clocks. -rounds 0 runs only the
+// replays. Usage:
 //
-//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2] [-store N] [-dir TMP] [-cpuprofile F] [-store-cpuprofile F]
+//	go run ./cmd/skillmatch-jobbench [-data ../shared/data/resumes/livecareer/data] [-workers 2] [-limit N] [-rounds 2]
+//	    [-store N] [-store-batch 1024] [-dir TMP] [-cpuprofile F] [-store-cpuprofile F]
 package main
 
 import (
