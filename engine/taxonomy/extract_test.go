@@ -602,3 +602,20 @@ func TestExtractAmbiguitiesOfSet7(t *testing.T) {
 		t.Errorf("Oracle beside its database (-want +got):\n%s", diff)
 	}
 }
+
+// TestExtractBackups keeps backups of data (disaster recovery) apart from
+// backup products and systems (enterprise backup): "backups" and "data
+// backups" were two skills' aliases before.
+func TestExtractBackups(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Manage and review data backups and log files.", "disaster-recovery"},
+		{"Security, backup and data recovery.", "disaster-recovery"},
+		{"Nightly backups of every server.", "disaster-recovery"},
+		{"Designed and deployed backup systems for 40 clients.", "enterprise-backup"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff([]string{tt.want}, ids(tt.text)); diff != "" {
+			t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
