@@ -584,6 +584,9 @@ func TestExtractAmbiguitiesOfSet7(t *testing.T) {
 		{"career in teaching", "Driven to launch a career in teaching.", []string{}},
 		{"teaching subjects", "Teaching English and math to fifth graders.", []string{"teaching"}},
 		{"Oracle alone", "Client, Oracle, Staffing, Java", []string{"java", "oracle", "recruiting"}},
+		{"the sales force", "Empowered 100% of the sales force to manage the pipeline.", []string{}},
+		{"Sales Force among sales words", "Regional Sales, Sales Contract, Sales Force", []string{}},
+		{"Sales Force among tools", "Experienced with Oracle, PeopleSoft, Sales Force, SAP and Jira.", []string{"jira", "oracle", "oracle-peoplesoft", "salesforce", "sap"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
