@@ -35,6 +35,16 @@ func looseKey(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// squash is looseKey without spaces and a ".js" ending: "Power Point" and
+// "PowerPoint", "mocha.js" and "Mocha" compare alike.
+func squash(s string) string {
+	k := strings.ReplaceAll(looseKey(s), " ", "")
+	if t := strings.TrimSuffix(k, "js"); len(t) > 2 {
+		return t
+	}
+	return k
+}
+
 func isCapitals(w string) bool {
 	if len(w) < 2 || len(w) > 6 {
 		return false
@@ -57,7 +67,7 @@ func isCapitals(w string) bool {
 // ("software"), without an appended acronym ("File transfer protocol FTP"),
 // and that acronym alone when it is the initials of the words before it.
 func nameVariants(n string) []string {
-	out := []string{looseKey(n)}
+	out := []string{looseKey(n), squash(n)}
 	w := strings.Fields(n)
 	for len(w) > 1 {
 		l := strings.ToLower(w[len(w)-1])
@@ -111,6 +121,8 @@ var distinctSkills = map[[2]string]string{
 	{"amazon-emr", "ehr"}:                                 "Amazon EMR (Elastic MapReduce) vs electronic medical records",
 	{"business-intelligence", "oracle-business-intelligence-enterprise-edition"}: "a product vs the practice",
 	{"swift", "swift-payments"}:                               "the SWIFT payment network vs the Swift language",
+	{"angular", "angularjs"}:                                  "Angular (2+) vs AngularJS (1.x)",
+	{"unit-testing", "unittest"}:                              "Python's unittest framework vs the practice",
 	{"pms", "property-management"}:                            "the software vs the practice",
 	{"property-management", "property-management-system-pms"}: "the software vs the practice",
 }
@@ -126,9 +138,10 @@ func TestNoDuplicateSkills(t *testing.T) {
 	owner := map[string][]string{} // loose name → ids that have it
 	for _, s := range tax.Skills() {
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
-			k := looseKey(n)
-			if ids := owner[k]; len(ids) == 0 || ids[len(ids)-1] != s.ID {
-				owner[k] = append(owner[k], s.ID)
+			for _, k := range []string{looseKey(n), squash(n)} {
+				if ids := owner[k]; len(ids) == 0 || ids[len(ids)-1] != s.ID {
+					owner[k] = append(owner[k], s.ID)
+				}
 			}
 		}
 	}
