@@ -17,7 +17,10 @@ import (
 var vendorPrefixes = []string{"microsoft", "ms", "apache", "adobe", "oracle", "ibm", "google", "amazon", "aws", "autodesk",
 	"intuit", "sap", "atlassian", "novell", "cisco", "apple", "the", "jetbrains", "salesforce", "red hat", "vmware",
 	"hp", "hewlett packard", "dell", "symantec", "mcafee", "citrix", "corel", "esri", "sybase", "bmc", "mozilla",
-	"hashicorp", "elastic", "juniper", "tibco", "sas", "progress", "infor", "epicor", "sage", "ca"}
+	"hashicorp", "elastic", "juniper", "tibco", "sas", "progress", "infor", "epicor", "sage", "ca",
+	"embarcadero", "mathworks", "microfocus", "micro focus", "microsoft office", "apple iwork", "adobe photoshop",
+	"qlik tech", "salesforce com", "statacorp", "sun microsystems", "tenable", "unity technologies",
+	"unreal technology", "wolfram research", "on center", "trimble gps"}
 
 // looseKey lower-cases a name and drops punctuation other than + and #, so
 // "Node.js", "NodeJS"-like spacing and "object-oriented design" / "object
@@ -122,6 +125,7 @@ var distinctSkills = map[[2]string]string{
 	{"business-intelligence", "oracle-business-intelligence-enterprise-edition"}: "a product vs the practice",
 	{"swift", "swift-payments"}:                               "the SWIFT payment network vs the Swift language",
 	{"angular", "angularjs"}:                                  "Angular (2+) vs AngularJS (1.x)",
+	{"derivatives", "wolfram-research-derivatives"}:           "a Mathematica add-on vs the financial products",
 	{"unit-testing", "unittest"}:                              "Python's unittest framework vs the practice",
 	{"pms", "property-management"}:                            "the software vs the practice",
 	{"property-management", "property-management-system-pms"}: "the software vs the practice",
