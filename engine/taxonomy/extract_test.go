@@ -76,7 +76,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"ML initials without a year", "Lee ML, Park JH. Radiology and Python.", []string{"python"}},
 		{"world Premiere", "Attended the world Premiere of the film.", []string{}},
 		{"Publisher of a newspaper", "Publisher of the school newspaper.", []string{}},
-		{"stock Exchange", "Traded on the stock Exchange; ran the foreign Exchange desk.", []string{}},
+		{"stock Exchange", "Traded on the stock Exchange; ran the foreign Exchange desk.", []string{"foreign-exchange"}}, // Microsoft Exchange neither time; the desk is foreign exchange
 		{"Flash photography", "Flash photography and flash drives", []string{"photography"}},
 		{"Toad of Toad Hall", "Toad of Toad Hall, a play, 2009", []string{}},
 		{"advertising fees", "Reconciled advertising fees and advertising revenue.", []string{}},
