@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/index"
 )
 
@@ -315,8 +316,22 @@ func TestUploadsIndexedInBatches(t *testing.T) {
 		t.Errorf("search python after the uploads = %+v, want the first upload (committed unindexed, indexed by the search)", s)
 	}
 	e.getJSON("/api/v1/candidates?q=java", e.reader, &s)
-	if diff := cmp.Diff([]string{"search"}, rec.took()); diff != "" {
+	if diff := cmp.Diff([]string{"index 0", "search"}, rec.took()); diff != "" {
 		t.Errorf("events of a search with nothing pending (-want +got):\n%s", diff)
+	}
+	// A batch job commits its candidates to the store without the batcher
+	// (and indexes them when it ends): a search meanwhile indexes them too.
+	job, err := rec.Store.StoreCandidates(context.Background(), []index.NewCandidate{{File: "job.txt", Original: []byte("job item"),
+		Profile: resume.Parse("Job Applicant\nSkills: Kotlin\n", e.tax, resume.Options{})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.getJSON("/api/v1/candidates?q=kotlin", e.reader, &s)
+	if diff := cmp.Diff([]string{"index 1", "search"}, rec.took()); diff != "" {
+		t.Errorf("events of a search after a job's commit (-want +got):\n%s", diff)
+	}
+	if s.Total != 1 || len(s.Hits) != 1 || s.Hits[0].ID != job[0].Candidate.ID {
+		t.Errorf("search kotlin after a job's commit = %+v, want the job's candidate", s)
 	}
 	status, body := e.upload(e.reader, []string{"third.txt"}, [][]byte{[]byte("Third Applicant\nSkills: Rust\n")})
 	if status != http.StatusCreated {

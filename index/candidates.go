@@ -81,8 +81,13 @@ func (s *Store) StoreCandidates(ctx context.Context, in []NewCandidate) ([]AddRe
 // IndexPending adds every candidate StoreCandidates committed and nothing
 // has indexed yet (nor deleted) to the search index in one batch, and
 // returns how many. With none pending it does nothing and returns 0. On
-// error they stay pending, for the next IndexPending, Close or Open.
+// error they stay pending, for the next IndexPending, Close or Open. It
+// returns once every candidate committed before the call is indexed, also
+// those another IndexPending call (a job runner, the API's batcher) took
+// first and was still indexing: calls run one at a time.
 func (s *Store) IndexPending(ctx context.Context) (int, error) {
+	s.indexingMu.Lock()
+	defer s.indexingMu.Unlock()
 	todo := s.takeUnindexed()
 	if len(todo) == 0 {
 		return 0, nil

@@ -89,6 +89,10 @@ type Store struct {
 	// IndexPending has indexed yet, by id; Close indexes them.
 	unindexedMu sync.Mutex
 	unindexed   map[string]Candidate
+	// indexingMu is held while pending candidates are being indexed, so
+	// an IndexPending that finds the set empty because another call took
+	// it returns only once that call has indexed them.
+	indexingMu sync.Mutex
 
 	// indexHook indexes committed candidates. Tests replace it to simulate a
 	// crash between the SQLite commit and the index write.
@@ -177,9 +181,11 @@ func (s *Store) Close() error {
 	// Uploads committed but not yet indexed go into the index now, so a
 	// graceful stop leaves nothing for the next Open to reconcile.
 	var xerr error
+	s.indexingMu.Lock()
 	if rest := s.takeUnindexed(); len(rest) > 0 {
 		xerr = s.indexHook(context.Background(), rest)
 	}
+	s.indexingMu.Unlock()
 	s.mu.Lock()
 	var ierr error
 	if s.idx != nil {

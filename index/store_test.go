@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -768,6 +769,45 @@ func FuzzTextHash(f *testing.F) {
 			t.Errorf("textHash(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// An IndexPending that finds nothing pending because a concurrent call (a
+// job runner) took the candidates returns only once they are indexed: a
+// search after it finds them.
+func TestIndexPendingWaitsForConcurrentCall(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	res, err := s.StoreCandidates(ctx, []NewCandidate{{File: "a.txt", Original: []byte("a"), Profile: profile("Kafka streams", 12, "kafka:12")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started, release := make(chan struct{}), make(chan struct{})
+	index := s.indexHook
+	s.indexHook = func(ctx context.Context, cs []Candidate) error {
+		close(started)
+		<-release
+		return index(ctx, cs)
+	}
+	first := make(chan error, 1)
+	go func() { _, err := s.IndexPending(ctx); first <- err }()
+	<-started
+	second := make(chan []string, 1)
+	go func() {
+		s.IndexPending(ctx)
+		second <- searchIDs(t, s, SearchRequest{Query: "kafka"})
+	}()
+	select {
+	case got := <-second:
+		t.Fatalf("the second IndexPending returned while the first was indexing; search then found %v", got)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if got := <-second; !slices.Equal(got, []string{res[0].Candidate.ID}) {
+		t.Errorf("search after the second IndexPending = %v, want [%s]", got, res[0].Candidate.ID)
+	}
 }
 
 // StoreCandidates commits without indexing (duplicates resolved as by

@@ -74,7 +74,12 @@ type Store interface {
 	JobResults(ctx context.Context, id string) ([]index.JobItem, error)
 	Blob(ctx context.Context, hash string) ([]byte, error)
 	GetRole(ctx context.Context, id string) (role.Role, error)
-	AddCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
+	// StoreCandidates commits candidates to SQLite without the search
+	// index; IndexPending indexes every candidate so committed (see
+	// index.Store). A job's candidates are indexed after its results are
+	// committed (see Runner.indexPending).
+	StoreCandidates(ctx context.Context, in []index.NewCandidate) ([]index.AddResult, error)
+	IndexPending(ctx context.Context) (int, error)
 }
 
 // Decoder turns document bytes into text; *document.Pool implements it,
@@ -93,8 +98,8 @@ type Config struct {
 	// Workers is how many items are decoded and scored at once. Default 2;
 	// the pool should have at least as many workers.
 	Workers int
-	// CommitBatch is the most items committed together (one AddCandidates,
-	// one FinishItems, one index segment). Default DefaultCommitBatch. A
+	// CommitBatch is the most items committed together (one
+	// StoreCandidates, one FinishItems). Default DefaultCommitBatch. A
 	// crash loses at most one batch of work (redone on the next start);
 	// progress (done, failed) advances a batch at a time.
 	CommitBatch int
@@ -159,7 +164,11 @@ type Runner struct {
 	sending map[string]bool    // jobs whose callback is being delivered
 	current string             // id of the job being run, "" when idle
 	stopJob context.CancelFunc // cancels the current job's item feed
-	wg      sync.WaitGroup     // dispatcher and callbacks
+
+	// unindexedText is the text of the candidates this runner committed
+	// since it last indexed them (committer goroutine only).
+	unindexedText int
+	wg            sync.WaitGroup // dispatcher and callbacks
 }
 
 // NewRunner checks cfg and fills its defaults. Nothing runs until Start.
@@ -432,11 +441,12 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 	}
 	if ctx.Err() != nil {
 		r.log.Info("job paused at an item boundary", "job", job.ID)
-		return nil
+		return nil // the store indexes what is pending when it closes
 	}
 	if jobCtx.Err() != nil { // canceled: Cancel has set the status
 		r.log.Info("job canceled", "job", job.ID)
 		r.callback(job.ID)
+		r.indexPending(ctx, job.ID)
 		return nil
 	}
 	done, err := r.cfg.Store.GetJob(ctx, job.ID)
@@ -447,7 +457,30 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 	if done.Done == 0 && done.Failed > 0 {
 		status, msg = StatusFailed, "no file of the job could be read"
 	}
-	return r.finish(ctx, job.ID, status, msg)
+	err = r.finish(ctx, job.ID, status, msg)
+	r.indexPending(ctx, job.ID)
+	return err
+}
+
+// indexPendingText bounds the text of a running job's candidates kept in
+// memory for the search index: past it, the committer indexes them before
+// going on.
+const indexPendingText = 64 << 20
+
+// indexPending adds the candidates committed so far to the search index
+// (index.Store.IndexPending). A job's results come first: its candidates
+// are committed to SQLite with its items and indexed once the job has
+// ended (or every indexPendingText bytes of text), so the ranking a
+// recruiter waits for does not wait for search indexing. Until then they
+// are stored but not yet searchable through the Store alone; the API
+// indexes pending candidates before every search, a crash leaves them to
+// the next Open's reconciliation, and Close indexes them. A failure is
+// logged: they stay pending for the next call.
+func (r *Runner) indexPending(ctx context.Context, jobID string) {
+	r.unindexedText = 0
+	if _, err := r.cfg.Store.IndexPending(ctx); err != nil {
+		r.log.Warn("job candidates stored but not indexed yet", "job", jobID, "error", err.Error())
+	}
 }
 
 // finish sets a job's final status, unless it was canceled meanwhile, and
@@ -495,7 +528,7 @@ type outcome struct {
 
 // runItems decodes and scores items on Workers goroutines and commits them
 // from one goroutine in batches: the candidates of a batch are stored with
-// one AddCandidates, then its items are finished with one FinishItems. A
+// one StoreCandidates, then its items are finished with one FinishItems. A
 // crash between the two leaves the items pending; redoing them finds the
 // candidates stored already (same bytes), and an item is finished once.
 func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items []index.JobItem) error {
@@ -548,7 +581,7 @@ func (r *Runner) runItems(ctx context.Context, ro role.Role, jobID string, items
 		}
 		batch = append(batch[:0], o)
 		text := len(o.profile.Text)
-		// Gather a batch: one AddCandidates of many documents costs the
+		// Gather a batch: one StoreCandidates of many documents costs the
 		// index far less (one segment to merge) than many of a few.
 		wait := time.NewTimer(commitWait)
 	gather:
@@ -625,12 +658,12 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 	var stored []index.AddResult
 	if len(add) > 0 {
 		var err error
-		stored, err = r.cfg.Store.AddCandidates(ctx, add)
-		if err != nil && len(stored) != len(add) {
+		stored, err = r.cfg.Store.StoreCandidates(ctx, add)
+		if err != nil {
 			return fmt.Errorf("job %s: store candidates: %w", jobID, err)
 		}
-		if err != nil { // stored, not yet indexed: the store reconciles on its next start
-			r.log.Warn("job candidates stored but not indexed", "job", jobID, "error", err.Error())
+		for _, a := range add {
+			r.unindexedText += len(a.Profile.Text)
 		}
 	}
 	for k, i := range idx {
@@ -655,6 +688,9 @@ func (r *Runner) commit(ctx context.Context, jobID string, batch []outcome) erro
 	}
 	for _, it := range finished {
 		r.m.items.WithLabelValues(it.Status).Inc()
+	}
+	if r.unindexedText >= indexPendingText {
+		r.indexPending(ctx, jobID)
 	}
 	return nil
 }

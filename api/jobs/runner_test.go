@@ -274,6 +274,33 @@ func TestRunnerScoresAJob(t *testing.T) {
 	}
 }
 
+// TestJobCandidatesSearchable: a job's candidates are committed with its
+// results and indexed once it has ended — by then the store's own search
+// finds every one of them, with no IndexPending left to anyone else.
+func TestJobCandidatesSearchable(t *testing.T) {
+	f := newFixture(t)
+	r := f.runner(t, nil)
+	ctx := context.Background()
+	files := resumes(t)
+	job, _, err := r.Submit(ctx, Request{RoleID: f.roleID, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := start(t, r)
+	job = waitFor(t, r, job.ID, "the end", ended)
+	stop() // the runner indexes after setting the status; Wait waits for it
+	res, err := f.store.Search(ctx, index.SearchRequest{Limit: 100, NoFacets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int(res.Total) != len(files) || job.Done != len(files) {
+		t.Fatalf("search finds %d candidates after a job of %d (%d done), want all", res.Total, len(files), job.Done)
+	}
+	if n, err := f.store.IndexPending(ctx); n != 0 || err != nil {
+		t.Errorf("IndexPending after the job = %d, %v; want nothing left", n, err)
+	}
+}
+
 func TestSubmitRefuses(t *testing.T) {
 	f := newFixture(t)
 	r := f.runner(t, nil)

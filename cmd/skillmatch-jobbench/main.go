@@ -9,7 +9,9 @@
 //  2. runs them as one job through the real runner on a real store in a
 //     temp folder: files read and submitted (every original stored, every item persisted),
 //     decode, parse, score against a role, store each candidate, commit each
-//     item, until the job has succeeded.
+//     item, until the job has succeeded — and, printed beside it, until the
+//     runner has also indexed the job's candidates for search (it does so
+//     once the job has ended; the CPU figures include it).
 //
 // It prints resumes per second for both and the job's overhead in percent
 // (the goal of issue 7 is at most 20% slower). With -store N it then replays, N times,
@@ -160,7 +162,7 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 
 	// The machine is shared: alternate the two runs and keep the best of
 	// each, which is the least disturbed.
-	var bestParse, bestJob, bestParseCPU, bestJobCPU time.Duration
+	var bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU time.Duration
 	var profiles []any
 	if rounds == 0 {
 		_, _, profiles = parseAll(pool, tax, asOf, files, workers)
@@ -173,13 +175,13 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 		fmt.Printf("round %d parse path: %d resumes in %.2fs = %.0f resumes/s, CPU %.2fs (%d failed)\n",
 			round, len(files), parseTime.Seconds(), float64(len(files))/parseTime.Seconds(), parseCPU.Seconds(), parseFailed)
 		cpu0 = cpuTime()
-		jobTime, submitTime, job, err := jobAll(pool, tax, asOf, files, jobWorkers)
+		run, err := jobAll(pool, tax, asOf, files, jobWorkers)
 		if err != nil {
 			return err
 		}
 		jobCPU := cpuTime() - cpu0
-		fmt.Printf("round %d job:        %d resumes in %.2fs = %.0f resumes/s, CPU %.2fs (submit %.2fs; %d done, %d failed, status %s)\n",
-			round, len(files), jobTime.Seconds(), float64(len(files))/jobTime.Seconds(), jobCPU.Seconds(), submitTime.Seconds(), job.Done, job.Failed, job.Status)
+		fmt.Printf("round %d job:        %d resumes in %.2fs = %.0f resumes/s, all searchable at %.2fs, CPU %.2fs (submit %.2fs; %d done, %d failed, status %s)\n",
+			round, len(files), run.ended.Seconds(), float64(len(files))/run.ended.Seconds(), run.searchable.Seconds(), jobCPU.Seconds(), run.submitted.Seconds(), run.job.Done, run.job.Failed, run.job.Status)
 		if bestParseCPU == 0 || parseCPU < bestParseCPU {
 			bestParseCPU = parseCPU
 		}
@@ -189,12 +191,15 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 		if bestParse == 0 || parseTime < bestParse {
 			bestParse = parseTime
 		}
-		if bestJob == 0 || jobTime < bestJob {
-			bestJob = jobTime
+		if bestJob == 0 || run.ended < bestJob {
+			bestJob = run.ended
+		}
+		if bestSearchable == 0 || run.searchable < bestSearchable {
+			bestSearchable = run.searchable
 		}
 	}
 	if rounds > 0 {
-		report(len(files), bestParse, bestJob, bestParseCPU, bestJobCPU)
+		report(len(files), bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU)
 	}
 	for i := 1; i <= storeReplays; i++ {
 		if err := replayStore(files, profiles, i, i == storeReplays); err != nil {
@@ -205,9 +210,11 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 }
 
 // report prints the best figures of the rounds over n resumes.
-func report(n int, bestParse, bestJob, bestParseCPU, bestJobCPU time.Duration) {
+func report(n int, bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU time.Duration) {
 	fmt.Printf("best: parse %.0f resumes/s, job %.0f resumes/s, overhead %+.1f%% wall (goal ≤ +20%%)\n",
 		float64(n)/bestParse.Seconds(), float64(n)/bestJob.Seconds(), 100*(bestJob.Seconds()/bestParse.Seconds()-1))
+	fmt.Printf("until every candidate is searchable too: %.0f resumes/s, overhead %+.1f%% wall\n",
+		float64(n)/bestSearchable.Seconds(), 100*(bestSearchable.Seconds()/bestParse.Seconds()-1))
 	fmt.Printf("CPU (this process and its document workers): parse %.2fs, job %.2fs, overhead %+.1f%% — the fairer number on a busy machine (load %s)\n",
 		bestParseCPU.Seconds(), bestJobCPU.Seconds(), 100*(bestJobCPU.Seconds()/bestParseCPU.Seconds()-1), loadAvg())
 	fmt.Printf("CPU per resume: parse path %.2f ms, job %.2f ms\n",
@@ -344,23 +351,32 @@ func parseAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files
 }
 
 // jobAll runs the files as one job on a fresh store and waits for its end.
-func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files []file, workers int) (time.Duration, time.Duration, index.Job, error) {
+// jobRun is what one job run measured, from the first file read: until
+// the job had ended (its results ranked and committed), until the
+// submission had returned, and until every candidate was searchable (the
+// runner indexes a job's candidates once it has ended).
+type jobRun struct {
+	ended, submitted, searchable time.Duration
+	job                          index.Job
+}
+
+func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files []file, workers int) (jobRun, error) {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp(scratch, "job")
 	if err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	st, err := index.Open(ctx, dir, index.Options{TaxonomyVersion: tax.Version})
 	if err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	defer st.Close()
 	ro, err := role.Parse([]byte(benchRole), "role.yaml", tax)
 	if err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	if ro, err = st.PutRole(ctx, ro); err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	r, err := jobs.NewRunner(jobs.Config{
 		Store: st, Pool: pool, Taxonomy: tax, Workers: workers,
@@ -368,18 +384,18 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	runCtx, stop := context.WithCancel(ctx)
 	defer func() { stop(); r.Wait() }()
 	if err := r.Start(runCtx); err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
-			return 0, 0, index.Job{}, err
+			return jobRun{}, err
 		}
 		defer f.Close()
 		pprof.StartCPUProfile(f)
@@ -391,22 +407,29 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 	for i, f := range files {
 		data, err := os.ReadFile(f.path)
 		if err != nil {
-			return 0, 0, index.Job{}, err
+			return jobRun{}, err
 		}
 		uploads[i] = jobs.Upload{Name: f.name, Data: data}
 	}
 	job, _, err := r.Submit(ctx, jobs.Request{RoleID: ro.ID, Files: uploads})
 	if err != nil {
-		return 0, 0, index.Job{}, err
+		return jobRun{}, err
 	}
 	submitted := time.Since(start)
 	for {
 		job, err = r.Get(ctx, job.ID)
 		if err != nil {
-			return 0, 0, job, err
+			return jobRun{}, err
 		}
 		if job.Status != jobs.StatusQueued && job.Status != jobs.StatusRunning {
-			return time.Since(start), submitted, job, nil
+			run := jobRun{ended: time.Since(start), submitted: submitted, job: job}
+			stop()
+			r.Wait() // the runner indexes the job's candidates after it ends
+			if _, err := st.IndexPending(ctx); err != nil {
+				return jobRun{}, err
+			}
+			run.searchable = time.Since(start)
+			return run, nil
 		}
 		time.Sleep(25 * time.Millisecond) // polling costs CPU too: ~0.1 ms a GetJob
 	}
