@@ -72,6 +72,7 @@ func run(dir, curatedPath, out, version string, allowLost bool) error {
 	b.addTags(tags, cur.Tags)
 	b.addESCO(esco)
 	b.addSynonyms(syn, tags)
+	b.addProductWords()
 	b.markCase()
 	if err := b.merge(cur.Merged); err != nil {
 		return err

@@ -27,6 +27,9 @@ type builder struct {
 	exclude map[string]bool
 	counts  map[string]int // skills added per source
 	merged  map[string]string
+	// products are (id, word) pairs: a product's own word to add as an
+	// alias after every source (see productWord)
+	products [][2]string
 }
 
 func newBuilder(words map[string]bool, exclude []string) *builder {
@@ -322,8 +325,55 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 		if tags[strings.ToLower(strings.ReplaceAll(name, " ", "-"))] >= minTagCount {
 			cat = "tool"
 		}
-		b.add("onet", name, cat, aliases)
+		if id := b.add("onet", name, cat, aliases); id != "" && !b.curated[id] {
+			if p := b.productWord(name); p != "" {
+				b.products = append(b.products, [2]string{id, p})
+			}
+		}
 	}
+}
+
+// addProductWords adds the product words found by addONET as aliases, last
+// of all sources, so that a source naming the product alone ("Nessus")
+// keeps its skill.
+func (b *builder) addProductWords() {
+	for _, p := range b.products {
+		if s := b.skills[p[0]]; s != nil {
+			b.alias(s, p[1])
+		}
+	}
+}
+
+// productWord returns the last word of a product named by several words
+// when that word is a name of its own — five letters or more, capitalised,
+// no English word nor English words run together, no acronym, with a capital
+// or digit inside: "OnBase" of "Hyland Software OnBase", "EpicCare" of "Epic
+// Systems EpicCare" (resumes name the product alone), but not "Server",
+// "GoldMine" ("a goldmine of") or "Medisoft". It is added as an alias only, after the
+// entry found its skill and after every other source (addProductWords), so
+// it never joins two entries into one nor takes a name another source gives.
+func (b *builder) productWord(name string) string {
+	w := strings.Fields(name)
+	if len(w) < 2 {
+		return ""
+	}
+	last := w[len(w)-1]
+	if len(last) < 5 || last[0] < 'A' || last[0] > 'Z' || isAcronym(last) || b.common(last) ||
+		strings.EqualFold(last, w[0]) || !strings.ContainsFunc(last[1:], unicode.IsLower) {
+		return ""
+	}
+	// Spelled like a name: a capital or a digit inside ("OnBase", "Pix4D").
+	// A plain capitalised word may still be English ("Arena", "Jersey",
+	// "Cocoa", "Canvas"): the words list does not know every word.
+	if !strings.ContainsFunc(last[1:], func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	for _, c := range last {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return ""
+		}
+	}
+	return last
 }
 
 // addTags adds popular Stack Overflow tags shaped like product names

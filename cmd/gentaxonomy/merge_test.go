@@ -148,3 +148,25 @@ func TestReadTagsTakesLargerCount(t *testing.T) {
 		t.Errorf("tags (-want +got):\n%s", diff)
 	}
 }
+
+// TestProductWord checks which last words of an O*NET product name are names
+// of their own.
+func TestProductWord(t *testing.T) {
+	b := newBuilder(map[string]bool{"server": true, "gold": true, "mine": true}, nil)
+	for name, want := range map[string]string{
+		"Hyland Software OnBase":     "OnBase",
+		"Epic Systems EpicCare":      "EpicCare",
+		"Pix4D Pix4Dmapper":          "Pix4Dmapper",
+		"eMDs Medisoft":              "", // a plain capitalised word may be English
+		"Microsoft Windows Server":   "", // an English word
+		"HEAT Software GoldMine":     "", // English words run together
+		"Adobe Acrobat PDF":          "", // an acronym
+		"OnBase":                     "", // one word: already the name
+		"Wind River Systems VxWorks": "VxWorks",
+		"Infor ERP SyteLine":         "SyteLine",
+	} {
+		if got := b.productWord(name); got != want {
+			t.Errorf("productWord(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
