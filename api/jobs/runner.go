@@ -2,13 +2,14 @@
 // of them, with caps and untrusted names), persisting it and its items
 // through the store before answering, running the items with bounded
 // parallelism — decode in the document pool, parse, score against the role,
-// store the candidate, commit the item's result — and telling the client when
-// it ends (a signed callback, retried with backoff, owed durably from the
+// store the candidate, commit the item's result; the candidates are indexed
+// for search once the job has ended, so its ranking comes first — and
+// telling the client when it ends (a signed callback, retried with backoff, owed durably from the
 // moment the job ends; callback URLs into the server's own networks are
 // refused unless allowed).
 //
-// A job survives restarts and crashes: every item is committed on its own
-// with its result, Start resumes queued and running jobs, and the store's
+// A job survives restarts and crashes: every item is committed with its
+// result (in batches; see DefaultCommitBatch), Start resumes queued and running jobs, and the store's
 // FinishItems counts an item once however often it is finished, so an item
 // redone after a kill -9 is neither lost nor counted twice.
 //
