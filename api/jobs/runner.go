@@ -507,10 +507,11 @@ func (r *Runner) finish(ctx context.Context, id, status, msg string) error {
 // A batch is committed when it holds Config.CommitBatch items or commitText
 // bytes of extracted text, or commitWait after its first item, whichever
 // comes first. A crash loses at most that much work, which is redone on the
-// next start. Batches are large by default because each is one new segment
-// of the search index: replaying the livecareer set's store work, 256-item
-// batches cost ~10-25% more CPU per candidate than 1,024-item ones (more
-// segments to build and merge; measured on a loaded machine, so roughly).
+// next start. Batches are large by default: each is one SQLite transaction
+// for its candidates and one for its items (the search index takes the
+// job's candidates after it ends, see indexPending); when each batch was
+// also an index segment, 256-item batches cost ~10-25% more CPU per
+// candidate than 1,024-item ones.
 const (
 	DefaultCommitBatch = 1024
 	commitText         = 32 << 20
