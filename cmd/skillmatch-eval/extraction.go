@@ -119,7 +119,9 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 						l = id
 					}
 				}
-				want[l] = true
+				// a label naming a skill merged into another (a retired id)
+				// names the skill that keeps it
+				want[tx.Canonical(l)] = true
 			}
 		}
 		text, err := holdoutText(shared, source)
