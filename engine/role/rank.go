@@ -152,6 +152,9 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 	clear(k.seen)
 	for i := range r.Skills {
 		idx, ok := k.skill[r.Skills[i].ID]
+		if !ok { // a profile stored before its skill was merged into another
+			idx, ok = k.skill[k.tax.Canonical(r.Skills[i].ID)]
+		}
 		if !ok {
 			continue
 		}

@@ -236,6 +236,13 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 			c.byID[a.id] = append(c.byID[a.id], altRef{true, i, ai})
 		}
 	}
+	// A profile stored before a skill was merged into another still names
+	// the retired id: it counts as the skill that holds it now.
+	for old, keeper := range tax.Merged() {
+		if refs, ok := c.byID[keeper]; ok {
+			c.byID[old] = refs
+		}
+	}
 	return c
 }
 

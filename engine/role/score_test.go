@@ -200,3 +200,36 @@ func TestTitleSkillIsCore(t *testing.T) {
 		}
 	}
 }
+
+// TestRetiredSkillIDs: a profile stored before a skill was merged into
+// another names the retired id (FTP's O*NET id, the Unix family's AIX); it
+// scores as the skill that holds it now, in Score and in the Ranker alike.
+func TestRetiredSkillIDs(t *testing.T) {
+	tax := taxonomy.Default()
+	merged := tax.Merged()
+	for _, old := range []string{"file-transfer-protocol-ftp", "java-server-pages"} {
+		if merged[old] == "" {
+			t.Fatalf("%s is not a retired id any more; pick another for this test", old)
+		}
+	}
+	ro, err := Parse([]byte("title: Web Administrator\nrequired: [FTP, JSP]\nplus: [Docker]\n"), "r.yaml", tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := resumeWith(sk("file-transfer-protocol-ftp", 24, "2026-01"), sk("java-server-pages", 36, "2025-06"))
+	today := resumeWith(sk("ftp", 24, "2026-01"), sk("jsp", 36, "2025-06"))
+	want := Score(today, ro, tax)
+	if len(want.Missing) > 0 {
+		t.Fatalf("the current ids miss %v: the test would prove nothing", want.Missing)
+	}
+	if got := Score(stored, ro, tax); got.Score != want.Score || len(got.Missing) != 0 {
+		t.Errorf("Score with retired ids = %v missing %v, want %v as with the current ids", got.Score, got.Missing, want.Score)
+	}
+	k := NewRanker(tax)
+	k.Add("stored", stored)
+	k.Add("today", today)
+	got := k.Rank(ro, RankOptions{Limit: 2})
+	if len(got) != 2 || got[0].Score != want.Score || got[1].Score != want.Score {
+		t.Errorf("Ranker = %+v, want both at %v", got, want.Score)
+	}
+}
