@@ -202,7 +202,7 @@ func TestTitleSkillIsCore(t *testing.T) {
 }
 
 // TestRetiredSkillIDs: a profile stored before a skill was merged into
-// another names the retired id (FTP's O*NET id, the Unix family's AIX); it
+// another names the retired id (FTP's O*NET id, Java Server Pages); it
 // scores as the skill that holds it now, in Score and in the Ranker alike.
 func TestRetiredSkillIDs(t *testing.T) {
 	tax := taxonomy.Default()

@@ -115,6 +115,7 @@ var distinctSkills = map[[2]string]string{
 	{"oracle-database", "sql"}:                            "Oracle SQL names the database",
 	{"database-administration", "oracle-database"}:        "Oracle RDBMS names the database",
 	{"accounting", "sage-accounting"}:                     "a product vs the practice",
+	{"ibm-middleware", "middleware"}:                      "IBM's middleware products (WebSphere, MQ) vs middleware in general",
 	{"data-management", "sas-data-management"}:            "a product vs the practice",
 	{"oracle-database", "relational-databases"}:           "Oracle Relational Database is one of them",
 	{"sas", "statistics"}:                                 "SAS (Statistical Analysis Software) is a product",
@@ -204,7 +205,9 @@ func TestMergedIDsResolve(t *testing.T) {
 		{"file-transfer-protocol-ftp", "ftp"},
 		{"geographic-information-system-gis", "gis"},
 		{"apache-groovy", "groovy"},
-		{"ibm-aix", "unix"},
+		{"ibm-aix", "aix"},
+		{"esri-arcgis", "arcgis"},
+		{"border-gateway-protocol", "bgp"},
 	} {
 		if _, live := tax.byID[tc.retired]; live {
 			t.Errorf("%s is still a skill of its own", tc.retired)

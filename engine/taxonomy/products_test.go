@@ -1,0 +1,109 @@
+package taxonomy
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestProductsOfBroadSkills: a product, protocol or standard that used to be
+// an alias (or a merged id) of a broad skill is a skill of its own — a
+// mention yields the product, and the broad skill only through implies — and
+// a mention of the broad skill does not yield the product. Each row fails
+// when the product is folded back into the broad skill.
+func TestProductsOfBroadSkills(t *testing.T) {
+	tax := Default()
+	tests := []struct {
+		text    string
+		want    []string // distinct ids mentioned directly
+		product string   // the split-out skill of want, if any
+		implied []string // what product implies (transitively), in order
+	}{
+		{"Administered IBM AIX servers.", []string{"aix"}, "aix", []string{"unix"}},
+		{"Patched Solaris 10 hosts.", []string{"solaris"}, "solaris", []string{"unix"}},
+		{"Ported the billing batch to HP-UX.", []string{"hp-ux"}, "hp-ux", []string{"unix"}},
+		{"Administered Unix servers.", []string{"unix"}, "", nil},
+		{"Mapped service areas in ArcGIS.", []string{"arcgis"}, "arcgis", []string{"gis"}},
+		{"Mapped service areas in QGIS.", []string{"qgis"}, "qgis", []string{"gis"}},
+		{"GIS analysis of flood zones.", []string{"gis"}, "", nil},
+		{"Built pitch decks in Keynote.", []string{"keynote"}, "keynote", []string{}},
+		{"Built pitch decks in Google Slides.", []string{"google-slides"}, "google-slides", []string{"google-workspace"}},
+		{"Built pitch decks in PowerPoint.", []string{"powerpoint"}, "", nil},
+		{"Configured BGP peering with two ISPs.", []string{"bgp"}, "bgp", []string{"routing-protocols", "networking"}},
+		{"Routing protocols: OSPF, EIGRP, RIP", []string{"eigrp", "ospf", "rip", "routing-protocols"}, "rip", []string{"routing-protocols", "networking"}},
+		{"Planned the subnetting of the office network.", []string{"subnetting"}, "", nil},
+		{"Maintained LAN/WAN links.", []string{"lan", "wan"}, "lan", []string{"networking"}},
+		{"Installed a Local Area Network (LAN) for the clinic.", []string{"lan"}, "lan", []string{"networking"}},
+		{"Tracked candidates in Taleo.", []string{"taleo"}, "taleo", []string{"ats"}},
+		{"Tracked candidates in iCIMS.", []string{"icims"}, "icims", []string{"ats"}},
+		{"Full-cycle recruiting for store roles in Greenhouse.", []string{"greenhouse-ats", "recruiting"}, "greenhouse-ats", []string{"ats"}},
+		{"Used Lever daily.", []string{"lever-ats"}, "lever-ats", []string{"ats"}},
+		{"Tracked candidates in an applicant tracking system.", []string{"ats"}, "", nil},
+		{"Ported the scheduler to FreeRTOS.", []string{"freertos"}, "freertos", []string{"rtos", "embedded-systems"}},
+		{"Drivers for a real-time operating system.", []string{"rtos"}, "rtos", []string{"embedded-systems"}},
+		{"Wrote IEPs with parents and specialists.", []string{"iep"}, "iep", []string{"special-education"}},
+		{"Special education classroom aide.", []string{"special-education"}, "", nil},
+		{"Deployed EARs to WebLogic.", []string{"oracle-weblogic-server"}, "oracle-weblogic-server", []string{"middleware"}},
+		{"Deployed EARs to IBM WebSphere.", []string{"websphere"}, "websphere", []string{"middleware"}},
+		{"Deployed EARs to JBoss.", []string{"jboss"}, "jboss", []string{"middleware"}},
+		{"Deployed EARs to WildFly.", []string{"wildfly"}, "wildfly", []string{"middleware"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+			t.Errorf("%q: ids (-want +got):\n%s", tt.text, diff)
+		}
+		if tt.product == "" {
+			continue
+		}
+		got := tax.Implied(tt.product)
+		if got == nil {
+			got = []string{}
+		}
+		if diff := cmp.Diff(tt.implied, got); diff != "" {
+			t.Errorf("%s implies (-want +got):\n%s", tt.product, diff)
+		}
+	}
+}
+
+// TestProductNamesThatAreWords: the split-out products whose names are also
+// words count only where they name the product.
+func TestProductNamesThatAreWords(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Delivered a keynote at the regional conference.", []string{}},
+		{"Keynote Speaker at the Women in Tech summit.", []string{}},
+		{"Office: Pages, Numbers, Keynote", []string{"keynote"}},
+		{"Oversaw the Greenhouse facility and greenhouse crops.", []string{}},
+		{"Cut Greenhouse Gas emissions by 12%.", []string{}},
+		{"Greenhouse Manager at a plant nursery.", []string{}},
+		{"Classes taught: Body Pump, TRX, RIP, Step, Zumba.", []string{}},
+		{"Studied in Aix-en-Provence.", []string{}},
+	} {
+		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+			t.Errorf("%q: ids (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestRetiredIDsOfProducts: the O*NET ids that were merged into a broad
+// skill now name the product's own skill.
+func TestRetiredIDsOfProducts(t *testing.T) {
+	tax := Default()
+	for retired, keeper := range map[string]string{
+		"ibm-aix": "aix", "oracle-solaris": "solaris", "hewlett-packard-hp-ux": "hp-ux", "esri-arcgis": "arcgis",
+		"apple-keynote": "keynote", "apple-iwork-keynote": "keynote", "border-gateway-protocol": "bgp",
+		"local-area-network-lan": "lan", "wide-area-network-wan": "wan", "oracle-taleo": "taleo",
+		"real-time-operating-system-rtos": "rtos", "individualized-educational-program-iep": "iep",
+		"red-hat-wildfly": "wildfly",
+	} {
+		if got := tax.Canonical(retired); got != keeper {
+			t.Errorf("Canonical(%q) = %q, want %q", retired, got, keeper)
+		}
+	}
+	if s, ok := tax.Get("ibm-middleware"); !ok || s.ID != "ibm-middleware" || !slices.Contains(s.Implies, "middleware") {
+		t.Errorf("Get(ibm-middleware) = %+v, %v; want its own skill implying middleware", s, ok)
+	}
+}
