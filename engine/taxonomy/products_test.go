@@ -48,6 +48,25 @@ func TestProductsOfBroadSkills(t *testing.T) {
 		{"Deployed EARs to IBM WebSphere.", []string{"websphere"}, "websphere", []string{"middleware"}},
 		{"Deployed EARs to JBoss.", []string{"jboss"}, "jboss", []string{"middleware"}},
 		{"Deployed EARs to WildFly.", []string{"wildfly"}, "wildfly", []string{"middleware"}},
+		{"Managed Ubuntu and CentOS hosts.", []string{"centos", "ubuntu"}, "centos", []string{"linux"}},
+		{"Built RPMs on Fedora and Ubuntu.", []string{"fedora", "ubuntu"}, "fedora", []string{"linux"}},
+		{"Managed RHEL hosts.", []string{"rhel"}, "", nil},
+		{"Integrated the portal with LDAP.", []string{"ldap"}, "ldap", []string{}},
+		{"Certifications: CCNA", []string{"ccna"}, "ccna", []string{"cisco"}},
+		{"Rendered scenes in OpenGL and Vulkan.", []string{"open-graphics-library-opengl", "vulkan"}, "vulkan", []string{"computer-graphics"}},
+		{"Crawled listings with Scrapy.", []string{"scrapy"}, "scrapy", []string{"web-scraping", "python"}},
+		{"Indexed embeddings in FAISS.", []string{"faiss"}, "faiss", []string{"vector-databases"}},
+		{"Built courses in Moodle and Blackboard.", []string{"blackboard-learn", "moodle"}, "moodle", []string{"lms"}},
+		{"Charted in Cerner and MEDITECH.", []string{"cerner-millennium", "meditech"}, "meditech", []string{"ehr"}},
+		{"Researched case law on Westlaw.", []string{"thomson-reuters-westlaw"}, "thomson-reuters-westlaw", []string{"legal-research"}},
+		{"Sent newsletters with Mailchimp.", []string{"mailchimp"}, "mailchimp", []string{"email-marketing"}},
+		{"Ran nurture programs in Marketo.", []string{"marketo"}, "marketo", []string{"marketing-automation"}},
+		{"Configured checkpoint firewalls and Cisco ASA.", []string{"check-point", "cisco-asa"}, "cisco-asa", []string{"firewalls", "cisco"}},
+		{"Wrote NUnit tests for the C# services.", []string{"c-sharp", "nunit"}, "nunit", []string{"unit-testing"}},
+		{"Moved logs to OpenSearch.", []string{"opensearch"}, "opensearch", []string{}},
+		{"Weekly dashboards in Google Data Studio.", []string{"google-data-studio"}, "google-data-studio", []string{}},
+		{"Logged defects in HP Quality Center.", []string{"hp-quality-center"}, "hp-quality-center", []string{"test-management", "software-testing"}},
+		{"Fluent in Cantonese and Mandarin.", []string{"cantonese", "mandarin"}, "", nil},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
@@ -81,6 +100,10 @@ func TestProductNamesThatAreWords(t *testing.T) {
 		{"Greenhouse Manager at a plant nursery.", []string{}},
 		{"Classes taught: Body Pump, TRX, RIP, Step, Zumba.", []string{}},
 		{"Studied in Aix-en-Provence.", []string{}},
+		{"Wore a fedora to the gala.", []string{}},
+		{"Managed checkpoint security lanes at the airport.", []string{}},
+		{"Wrote the daily agenda on the blackboard.", []string{}},
+		{"Cooked Cantonese cuisine for 200 covers.", []string{}},
 	} {
 		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
 			t.Errorf("%q: ids (-want +got):\n%s", tt.text, diff)
