@@ -67,6 +67,24 @@ func TestProductsOfBroadSkills(t *testing.T) {
 		{"Weekly dashboards in Google Data Studio.", []string{"google-data-studio"}, "google-data-studio", []string{}},
 		{"Logged defects in HP Quality Center.", []string{"hp-quality-center"}, "hp-quality-center", []string{"test-management", "software-testing"}},
 		{"Fluent in Cantonese and Mandarin.", []string{"cantonese", "mandarin"}, "", nil},
+		{"State managed with Vuex.", []string{"vuex"}, "vuex", []string{"vue", "javascript"}},
+		{"Schemas in Mongoose.", []string{"mongoose"}, "mongoose", []string{"mongodb"}},
+		{"Live updates over Socket.IO.", []string{"socket-io"}, "socket-io", []string{"websockets"}},
+		{"Logins with OpenID Connect.", []string{"openid-connect"}, "openid-connect", []string{}},
+		{"Smart contracts on Ethereum.", []string{"blockchain", "ethereum"}, "ethereum", []string{"blockchain"}},
+		{"Drafted copy with ChatGPT.", []string{"chatgpt"}, "chatgpt", []string{"llm"}},
+		{"Tracked budgets in Google Sheets.", []string{"google-sheets"}, "google-sheets", []string{"google-workspace"}},
+		{"Certifications: PHR, SPHR", []string{"phr", "sphr"}, "", nil},
+		{"CELTA certified English teacher.", []string{"celta"}, "celta", []string{"esl"}},
+		{"Lessons on the SMART Board.", []string{"smart-board"}, "smart-board", []string{"educational-technology"}},
+		{"Guest folios in Opera PMS.", []string{"opera-pms"}, "opera-pms", []string{"pms"}},
+		{"Rang orders on Toast POS.", []string{"toast-pos"}, "toast-pos", []string{"pos"}},
+		{"OSHA 30 certified.", []string{"osha"}, "osha", []string{"health-and-safety"}},
+		{"Ran campaigns in Google Ads and Meta Ads.", []string{"facebook-ads", "google-ads"}, "google-ads", []string{"ppc"}},
+		{"Provisioned LUNs on the SAN.", []string{"san"}, "san", []string{"storage-management"}},
+		{"Batch jobs on z/OS.", []string{"z-os"}, "z-os", []string{"ibm-mainframe"}},
+		{"Measured drawings in On-Screen Takeoff.", []string{"on-screen-takeoff"}, "on-screen-takeoff", []string{"quantity-takeoff", "estimating"}},
+		{"Assays by HPLC and Western blot.", []string{"hplc", "western-blot"}, "hplc", []string{"chromatography", "laboratory-techniques"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
@@ -104,6 +122,8 @@ func TestProductNamesThatAreWords(t *testing.T) {
 		{"Managed checkpoint security lanes at the airport.", []string{}},
 		{"Wrote the daily agenda on the blackboard.", []string{}},
 		{"Cooked Cantonese cuisine for 200 covers.", []string{}},
+		{"Season tickets to the Opera.", []string{}},
+		{"Lived at 4 Kings Mews.", []string{}},
 	} {
 		if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
 			t.Errorf("%q: ids (-want +got):\n%s", tt.text, diff)
@@ -120,7 +140,7 @@ func TestRetiredIDsOfProducts(t *testing.T) {
 		"apple-keynote": "keynote", "apple-iwork-keynote": "keynote", "border-gateway-protocol": "bgp",
 		"local-area-network-lan": "lan", "wide-area-network-wan": "wan", "oracle-taleo": "taleo",
 		"real-time-operating-system-rtos": "rtos", "individualized-educational-program-iep": "iep",
-		"red-hat-wildfly": "wildfly",
+		"red-hat-wildfly": "wildfly", "storage-area-network-san": "san", "on-center-on-screen-takeoff": "on-screen-takeoff",
 	} {
 		if got := tax.Canonical(retired); got != keeper {
 			t.Errorf("Canonical(%q) = %q, want %q", retired, got, keeper)
