@@ -108,7 +108,7 @@ var distinctSkills = map[[2]string]string{
 	{"financial-analysis", "fpa"}:                         "FP&A (planning and analysis) vs FPA, a software product",
 	{"cisco", "ios"}:                                      "Cisco IOS vs Apple's iOS",
 	{"aws", "web-services"}:                               "Amazon Web Services vs web services",
-	{"crm", "microsoft-dynamics"}:                         "MS CRM is a CRM product, not CRM",
+	{"crm", "dynamics-crm"}:                               "MS CRM is a CRM product, not CRM",
 	{"crm", "salesforce"}:                                 "Salesforce CRM is a CRM product",
 	{"erp", "sap"}:                                        "SAP ERP is an ERP product",
 	{"sql", "sql-server"}:                                 "MS-SQL is a database, SQL the language",
