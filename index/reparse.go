@@ -1,0 +1,206 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/skillmatch/skillmatch/engine"
+)
+
+// ReparseStats summarise a Reparse run.
+type ReparseStats struct {
+	Candidates    int // stored candidates read
+	Changed       int // candidates whose profile was rewritten
+	SkillsChanged int // of those, candidates whose set of skill ids differs
+	SkillsAdded   int // skill ids gained, over all candidates
+	SkillsRemoved int // skill ids lost, over all candidates
+}
+
+// reparseBatchSize is how many candidates one Reparse transaction rewrites
+// (a variable so tests can interrupt a run between batches).
+var reparseBatchSize = 500
+
+// Reparse derives every stored candidate's profile again with derive (which
+// is given the stored candidate: its Profile.Text, Format, File and AsOf) and
+// rewrites the profiles that differ, reparseBatchSize candidates per SQLite
+// transaction; ids, file names, hashes, sizes, originals and created_at never
+// change. derive runs on up to GOMAXPROCS candidates at once and must be safe
+// for concurrent use; an error from it stops the run (returned with the
+// candidate id). progress, when not nil, is called after each batch with the
+// candidates read so far and the total.
+//
+// The search index is then rebuilt from SQLite (Reindex). Before the first
+// rewritten batch is committed the recorded mapping version is cleared, so a
+// run interrupted at any point leaves every candidate either old or new in
+// SQLite and the next Open rebuilds the index from them (reconcile alone
+// would not: it takes an entry present in both as up to date). A second run
+// with the same derive changes nothing and skips the rebuild when the index
+// is known to be complete.
+func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resume, error), progress func(done, total int)) (ReparseStats, error) {
+	var st ReparseStats
+	total, err := s.CountCandidates(ctx)
+	if err != nil {
+		return st, err
+	}
+	version, err := s.getMeta(ctx, metaMappingVersion)
+	if err != nil {
+		return st, fmt.Errorf("reparse: read mapping version: %w", err)
+	}
+	dirty := version != MappingVersion // an earlier run was interrupted
+	after := ""
+	for {
+		cs, err := s.candidatePage(ctx, after, reparseBatchSize)
+		if err != nil {
+			return st, fmt.Errorf("reparse: %w", err)
+		}
+		if len(cs) == 0 {
+			break
+		}
+		after = cs[len(cs)-1].ID
+		fresh, err := deriveAll(ctx, cs, derive)
+		if err != nil {
+			return st, err
+		}
+		var upd []reparsed
+		for i, c := range cs {
+			n := c
+			n.Profile = fresh[i]
+			n.Profile.File = c.File // as AddCandidates stores it
+			oldJSON, err := json.Marshal(c.Profile)
+			if err != nil {
+				return st, fmt.Errorf("reparse: candidate %s: encode profile: %w", c.ID, err)
+			}
+			newJSON, err := json.Marshal(n.Profile)
+			if err != nil {
+				return st, fmt.Errorf("reparse: candidate %s: encode profile: %w", c.ID, err)
+			}
+			if bytes.Equal(oldJSON, newJSON) && c.Profile.Text == n.Profile.Text {
+				continue
+			}
+			upd = append(upd, reparsed{id: c.ID, profile: newJSON, text: n.Profile.Text, months: n.Profile.TotalMonths})
+			st.Changed++
+			added, removed := skillDiff(c, n)
+			st.SkillsAdded += added
+			st.SkillsRemoved += removed
+			if added+removed > 0 {
+				st.SkillsChanged++
+			}
+		}
+		if len(upd) > 0 && !dirty {
+			if err := s.setMeta(ctx, metaMappingVersion, ""); err != nil {
+				return st, fmt.Errorf("reparse: reset mapping version: %w", err)
+			}
+			dirty = true
+		}
+		if err := s.rewriteProfiles(ctx, upd); err != nil {
+			return st, err
+		}
+		st.Candidates += len(cs)
+		if progress != nil {
+			progress(st.Candidates, max(total, st.Candidates))
+		}
+		if len(cs) < reparseBatchSize {
+			break
+		}
+	}
+	if !dirty {
+		return st, nil
+	}
+	if err := s.Reindex(ctx); err != nil {
+		return st, fmt.Errorf("reparse: profiles rewritten, index not yet rebuilt (the next start or reindex rebuilds it): %w", err)
+	}
+	return st, nil
+}
+
+// reparsed is one profile Reparse rewrites.
+type reparsed struct {
+	id, text string
+	profile  []byte
+	months   int
+}
+
+// rewriteProfiles writes new profiles in one transaction.
+func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed) error {
+	if len(upd) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, "reparse")
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `UPDATE candidates SET profile = ?, text = ?, total_months = ? WHERE id = ?`)
+	if err != nil {
+		return translate(err, "reparse")
+	}
+	defer stmt.Close()
+	for _, u := range upd {
+		if _, err := stmt.ExecContext(ctx, u.profile, u.text, u.months, u.id); err != nil {
+			return translate(err, "reparse candidate "+u.id)
+		}
+	}
+	return translate(tx.Commit(), "reparse")
+}
+
+// deriveAll runs derive on cs, GOMAXPROCS at a time, keeping the order.
+func deriveAll(ctx context.Context, cs []Candidate, derive func(Candidate) (engine.Resume, error)) ([]engine.Resume, error) {
+	out := make([]engine.Resume, len(cs))
+	errs := make([]error, len(cs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = derive(cs[i])
+			}
+		}()
+	}
+	for i := range cs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("reparse: %w", err)
+	}
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("reparse: candidate %s: %w", cs[i].ID, err)
+		}
+	}
+	return out, nil
+}
+
+// skillDiff counts the skill ids b has and a lacks, and the reverse.
+func skillDiff(a, b Candidate) (added, removed int) {
+	ids := func(c Candidate) []string {
+		var out []string
+		for _, sk := range c.Profile.Skills {
+			out = append(out, sk.ID)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	old, cur := ids(a), ids(b)
+	for _, id := range cur {
+		if _, ok := slices.BinarySearch(old, id); !ok {
+			added++
+		}
+	}
+	for _, id := range old {
+		if _, ok := slices.BinarySearch(cur, id); !ok {
+			removed++
+		}
+	}
+	return added, removed
+}
