@@ -14,11 +14,12 @@ import (
 
 // ReparseStats summarise a Reparse run.
 type ReparseStats struct {
-	Candidates    int // stored candidates read
-	Changed       int // candidates whose profile was rewritten
-	SkillsChanged int // of those, candidates whose set of skill ids differs
-	SkillsAdded   int // skill ids gained, over all candidates
-	SkillsRemoved int // skill ids lost, over all candidates
+	Candidates    int  // stored candidates read
+	Changed       int  // candidates whose profile was rewritten
+	SkillsChanged int  // of those, candidates whose set of skill ids differs
+	SkillsAdded   int  // skill ids gained, over all candidates
+	SkillsRemoved int  // skill ids lost, over all candidates
+	Rebuilt       bool // the search index was rebuilt from SQLite
 }
 
 // reparseBatchSize is how many candidates one Reparse transaction rewrites
@@ -114,6 +115,7 @@ func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resu
 	if err := s.Reindex(ctx); err != nil {
 		return st, fmt.Errorf("reparse: profiles rewritten, index not yet rebuilt (the next start or reindex rebuilds it): %w", err)
 	}
+	st.Rebuilt = true
 	return st, nil
 }
 

@@ -113,7 +113,7 @@ func TestReparse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(ReparseStats{Candidates: 2, Changed: 1, SkillsChanged: 1, SkillsAdded: 1}, st); diff != "" {
+	if diff := cmp.Diff(ReparseStats{Candidates: 2, Changed: 1, SkillsChanged: 1, SkillsAdded: 1, Rebuilt: true}, st); diff != "" {
 		t.Errorf("first Reparse stats (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([][2]int{{2, 2}}, progress); diff != "" {
@@ -225,7 +225,7 @@ func TestReparseInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(ReparseStats{Candidates: 2, Changed: 1, SkillsChanged: 1, SkillsAdded: 1}, st); diff != "" {
+	if diff := cmp.Diff(ReparseStats{Candidates: 2, Changed: 1, SkillsChanged: 1, SkillsAdded: 1, Rebuilt: true}, st); diff != "" {
 		t.Errorf("resumed Reparse stats (-want +got):\n%s", diff)
 	}
 	if got := searchIDs(t, s, SearchRequest{Query: "skill:zorblang", NoFacets: true}); len(got) != 2 {

@@ -10,20 +10,30 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/resume"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+	"github.com/skillmatch/skillmatch/index"
 )
 
 // runReindex rebuilds the search index from the store: `reindex --data DIR`.
-// DIR must hold a store already; the server must not be running on it.
+// With --reparse it first derives every stored candidate's profile again
+// from its stored text with the current taxonomy (index.Store.Reparse), so a
+// taxonomy upgrade reaches candidates stored before it. DIR must hold a
+// store already; the server must not be running on it (the folder lock
+// refuses).
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", "./data", "data `folder`")
 	taxFile := fs.String("taxonomy", "", "extra taxonomy `file` laid over the embedded one")
+	reparse := fs.Bool("reparse", false, "first derive every stored profile again from its text with the current taxonomy (same as-of date, format and file)")
 	if err := bindEnv(fs, "data", "taxonomy"); err != nil {
 		return err
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch reindex --data DIR [--taxonomy FILE]\n\nRebuilds the search index from the store (stop the server first).")
+		fmt.Fprintln(stderr, "usage: skillmatch reindex --data DIR [--reparse] [--taxonomy FILE]\n\nRebuilds the search index from the store (stop the server first). With --reparse, every stored\nprofile is first derived again from its stored text with the current taxonomy (after a taxonomy upgrade).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -46,6 +56,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer store.Close()
 	start := time.Now()
+	if *reparse {
+		return reparseStore(ctx, store, tax, start, stdout, stderr)
+	}
 	if err := store.Reindex(ctx); err != nil {
 		return err
 	}
@@ -54,5 +67,40 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stdout, "reindexed %d candidates in %s\n", n, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// reparseStore runs `reindex --reparse`: every stored profile derived again
+// with tax on its own as-of date, format and file, a progress line on
+// stderr at most every two seconds, and a summary on stdout.
+func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, start time.Time, stdout, stderr io.Writer) error {
+	derive := func(c index.Candidate) (engine.Resume, error) {
+		asOf, err := time.Parse("2006-01-02", c.Profile.AsOf)
+		if err != nil {
+			return engine.Resume{}, fmt.Errorf("stored as-of date %q: %w", c.Profile.AsOf, err)
+		}
+		file := c.Profile.File
+		if file == "" {
+			file = c.File
+		}
+		return resume.Parse(c.Profile.Text, tax, resume.Options{AsOf: asOf, Format: c.Profile.Format, File: file}), nil
+	}
+	last := time.Now()
+	progress := func(done, total int) {
+		if time.Since(last) >= 2*time.Second {
+			last = time.Now()
+			fmt.Fprintf(stderr, "reparse: %d/%d candidates\n", done, total)
+		}
+	}
+	st, err := store.Reparse(ctx, derive, progress)
+	if err != nil {
+		return err
+	}
+	rebuilt := "search index rebuilt"
+	if !st.Rebuilt {
+		rebuilt = "search index already up to date"
+	}
+	fmt.Fprintf(stdout, "reparsed %d candidates with taxonomy %s in %s: %d profiles changed, %d with different skills (+%d/-%d skill ids); %s\n",
+		st.Candidates, tax.Version, time.Since(start).Round(time.Millisecond), st.Changed, st.SkillsChanged, st.SkillsAdded, st.SkillsRemoved, rebuilt)
 	return nil
 }

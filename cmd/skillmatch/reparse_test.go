@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/skillmatch/skillmatch/index"
+)
+
+// TestReindexReparse: resumes imported with the embedded taxonomy, which
+// lacks Zorblang, gain it with `reindex --reparse --taxonomy` naming an
+// overlay that has it: in the stored profile and in a skill search; ids, file
+// names and the as-of date stay; a second run changes nothing. While another
+// process holds the folder, --reparse refuses with the lock's error.
+func TestReindexReparse(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	resumes := filepath.Join(dir, "resumes")
+	if err := os.MkdirAll(resumes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"zorb.txt":  "Dana Example\n\nEXPERIENCE\n\nBackend Engineer | Acme Corp\nMarch 2019 – Present\n- Built billing services in Zorblang and Python on PostgreSQL.\n",
+		"plain.txt": "Lee Example\n\nEXPERIENCE\n\nAccountant | Beta Ltd\n2016 – 2020\n- Month-end close in Microsoft Excel and QuickBooks.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(resumes, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	overlay := filepath.Join(dir, "zorb.yaml")
+	if err := os.WriteFile(overlay, []byte("skills:\n  - {id: zorblang, name: Zorblang, category: language}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	var out, errOut bytes.Buffer
+	if err := runImport(ctx, []string{"--data", data, "--as-of", "2025-06-01", resumes}, &out, &errOut); err != nil {
+		t.Fatalf("import: %v\n%s%s", err, out.String(), errOut.String())
+	}
+	type row struct{ ID, File, AsOf string }
+	stored := func() (rows []row, zorb []string) {
+		t.Helper()
+		st, err := index.Open(ctx, data, index.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		st.ForEachCandidate(ctx, func(c index.Candidate) error {
+			rows = append(rows, row{c.ID, c.File, c.Profile.AsOf})
+			for _, sk := range c.Profile.Skills {
+				if sk.ID == "zorblang" {
+					zorb = append(zorb, c.File)
+				}
+			}
+			return nil
+		})
+		res, err := st.Search(ctx, index.SearchRequest{Query: "skill:zorblang", NoFacets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			zorb = append(zorb, "search:"+h.File)
+		}
+		return rows, zorb
+	}
+	before, zorb := stored()
+	if len(before) != 2 || len(zorb) != 0 {
+		t.Fatalf("after import: %d candidates, zorblang in %v; want 2 and none", len(before), zorb)
+	}
+
+	reparse := func() string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := run(ctx, []string{"reindex", "--data", data, "--reparse", "--taxonomy", overlay}, &out, &errOut); code != 0 {
+			t.Fatalf("reindex --reparse: exit %d\n%s%s", code, out.String(), errOut.String())
+		}
+		return out.String()
+	}
+	summary := regexp.MustCompile(`^reparsed (\d+) candidates with taxonomy \S+ in \S+: (\d+) profiles changed, (\d+) with different skills \(\+(\d+)/-(\d+) skill ids\); (.*)\n$`)
+	m := summary.FindStringSubmatch(reparse())
+	if m == nil {
+		t.Fatal("first reparse printed no summary line")
+	}
+	if diff := cmp.Diff([]string{"2", "1", "1", "1", "0", "search index rebuilt"}, m[1:]); diff != "" {
+		t.Errorf("first reparse summary (-want +got):\n%s", diff)
+	}
+	after, zorb := stored()
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("ids, files or as-of dates changed (-before +after):\n%s", diff)
+	}
+	slices.Sort(zorb)
+	if diff := cmp.Diff([]string{"search:zorb.txt", "zorb.txt"}, zorb); diff != "" {
+		t.Errorf("zorblang after reparse, stored and searched (-want +got):\n%s", diff)
+	}
+	if m := summary.FindStringSubmatch(reparse()); m == nil || !slices.Equal(m[1:], []string{"2", "0", "0", "0", "0", "search index already up to date"}) {
+		t.Errorf("second reparse summary %q, want 2 candidates, nothing changed", m)
+	}
+
+	held, err := index.Open(ctx, data, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	out.Reset()
+	errOut.Reset()
+	code := run(ctx, []string{"reindex", "--data", data, "--reparse", "--taxonomy", overlay}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "in use by another skillmatch process") {
+		t.Errorf("reparse beside an open store: exit %d, stderr %q; want exit 1 naming the lock", code, errOut.String())
+	}
+}
