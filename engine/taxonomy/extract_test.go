@@ -622,3 +622,42 @@ func TestExtractBackups(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractParaphrasedSoftSkills covers generic skills that resumes state by
+// paraphrase rather than by name (sets 7 and 8's misses), and the nearby
+// wordings that must stay out: a leftmost-longest phrase must not swallow a
+// skill that its words name ("trained and mentored" is mentoring).
+func TestExtractParaphrasedSoftSkills(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"highly organized", "Highly organized office assistant.", []string{"organizational-skills"}},
+		{"excellent communication", "Excellent communication and a calm manner.", []string{"communication"}},
+		{"verbal and written skills", "Strong verbal and written skills.", []string{"communication"}},
+		{"interpersonal communication", "Interpersonal communication and tact.", []string{"communication"}},
+		{"verbal instructions are no skill", "Followed verbal and written instructions.", []string{}},
+		{"led team of", "Led team of 6 analysts.", []string{"leadership"}},
+		{"new hire training", "Ran new hire training every month.", []string{"staff-training"}},
+		{"hired and trained", "Hired and trained the kitchen crew.", []string{"staff-training"}},
+		{"trained and mentored stays mentoring", "Trained and mentored two junior cooks.", []string{"mentoring"}},
+		{"staff schedules", "Created staff schedules for three shifts.", []string{"scheduling"}},
+		{"relationships with clients", "Grew relationships with clients in the region.", []string{"relationship-management"}},
+		{"relationships with students", "Built relationships with students in summer programs.", []string{}},
+		{"team-player", "Reliable team-player.", []string{"teamwork"}},
+		{"problems and complaints", "Answered guest problems and complaints.", []string{"complaint-resolution"}},
+		{"detailed oriented", "Accurate and detailed oriented.", []string{"attention-to-detail"}},
+		{"Problem-Solver", "Problem-Solver", []string{"problem-solving"}},
+		{"public speaker", "Confident public speaker.", []string{"public-speaking"}},
+		{"cashiered", "Cashiered at the front register.", []string{"cash-handling"}},
+		{"up-sold", "Up-sold desserts and wine.", []string{"upselling"}},
+		{"sales representative", "Worked as a sales representative.", []string{"sales"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+				t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
