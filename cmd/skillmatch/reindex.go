@@ -75,9 +75,12 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // stderr at most every two seconds, and a summary on stdout.
 func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, start time.Time, stdout, stderr io.Writer) error {
 	derive := func(c index.Candidate) (engine.Resume, error) {
-		asOf, err := time.Parse("2006-01-02", c.Profile.AsOf)
-		if err != nil {
-			return engine.Resume{}, fmt.Errorf("stored as-of date %q: %w", c.Profile.AsOf, err)
+		asOf := c.CreatedAt // the day it was read, for a profile without one
+		if c.Profile.AsOf != "" {
+			var err error
+			if asOf, err = time.Parse("2006-01-02", c.Profile.AsOf); err != nil {
+				return engine.Resume{}, fmt.Errorf("stored as-of date %q: %w", c.Profile.AsOf, err)
+			}
 		}
 		file := c.Profile.File
 		if file == "" {
