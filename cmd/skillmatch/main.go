@@ -39,7 +39,7 @@ func commands() []command {
 		{"serve", "run the HTTP API and web UI", runServe},
 		{"apikey", "create API keys", runAPIKey},
 		{"import", "bulk-load resumes into a data folder", runImport},
-		{"reindex", "rebuild the search index from the store", runReindex},
+		{"reindex", "rebuild the search index from the store (--reparse: re-derive every profile with the current taxonomy)", runReindex},
 		{"backup", "make a consistent online copy of the store", runBackup},
 	}
 }
