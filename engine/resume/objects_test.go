@@ -124,7 +124,7 @@ Jan 2019 - Present
 			want: []string{"python", "recruiting"},
 		},
 		{
-			name: "salesperson: what was sold is not a skill, the CRM is",
+			name: "salesperson: what was sold is not a skill, selling and the CRM are",
 			text: `Cy Moe
 Account Executive
 
@@ -133,7 +133,7 @@ Account Executive, Cloudco
 Jan 2019 - Present
 - Sold AWS and Azure migrations to mid-market clients; managed the pipeline in Salesforce.
 `,
-			want: []string{"salesforce"},
+			want: []string{"sales", "salesforce"},
 		},
 	}
 	for _, tt := range tests {

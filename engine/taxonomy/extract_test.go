@@ -652,6 +652,12 @@ func TestExtractParaphrasedSoftSkills(t *testing.T) {
 		{"cashiered", "Cashiered at the front register.", []string{"cash-handling"}},
 		{"up-sold", "Up-sold desserts and wine.", []string{"upselling"}},
 		{"sales representative", "Worked as a sales representative.", []string{"sales"}},
+		{"sold", "Sold memberships and gift cards.", []string{"sales"}},
+		{"selling in a list", "Selling, Merchandising", []string{"merchandising", "sales"}},
+		{"items sold", "Counted the items sold each night.", []string{}},
+		{"sold a business", "Sold the business in 2007.", []string{}},
+		{"top-selling", "Ran the top-selling store in the district.", []string{}},
+		{"selling floor", "Kept the selling floor tidy.", []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
