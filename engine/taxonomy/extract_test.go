@@ -643,6 +643,8 @@ func TestExtractParaphrasedSoftSkills(t *testing.T) {
 		{"trained and mentored stays mentoring", "Trained and mentored two junior cooks.", []string{"mentoring"}},
 		{"staff schedules", "Created staff schedules for three shifts.", []string{"scheduling"}},
 		{"relationships with clients", "Grew relationships with clients in the region.", []string{"relationship-management"}},
+		{"fostered relationships", "Fostered relationships with local growers.", []string{"relationship-management"}},
+		{"trained and assisted", "Trained and assisted the office staff on the new phones.", []string{"staff-training"}},
 		{"relationships with students", "Built relationships with students in summer programs.", []string{}},
 		{"team-player", "Reliable team-player.", []string{"teamwork"}},
 		{"problems and complaints", "Answered guest problems and complaints.", []string{"complaint-resolution"}},
