@@ -368,6 +368,10 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return translate(err, "delete candidate "+id)
 	}
+	// Under indexingMu, so that an IndexPending that took the candidate
+	// before the delete has indexed it (or put it back, failing) first:
+	// the delete then wins either way.
+	s.indexingMu.Lock()
 	s.dropUnindexed(id) // never to be indexed now
 	s.mu.RLock()
 	ierr := errors.New("store closed")
@@ -378,6 +382,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string) error {
 		s.gen.Add(1)
 	}
 	s.mu.RUnlock()
+	s.indexingMu.Unlock()
 	if ierr != nil {
 		return fmt.Errorf("candidate %s deleted but still indexed (the next start reconciles): %w", id, ierr)
 	}

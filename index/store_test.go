@@ -810,6 +810,41 @@ func TestIndexPendingWaitsForConcurrentCall(t *testing.T) {
 	}
 }
 
+// A candidate deleted while an IndexPending that took it is still indexing
+// is not left in the index when that batch lands after the delete.
+func TestDeleteDuringIndexPending(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	res, err := s.StoreCandidates(ctx, []NewCandidate{{File: "a.txt", Original: []byte("a"), Profile: profile("Kafka streams", 12, "kafka:12")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res[0].Candidate.ID
+	started, release := make(chan struct{}), make(chan struct{})
+	index := s.indexHook
+	s.indexHook = func(ctx context.Context, cs []Candidate) error {
+		close(started)
+		<-release
+		return index(ctx, cs)
+	}
+	indexed := make(chan error, 1)
+	go func() { _, err := s.IndexPending(ctx); indexed <- err }()
+	<-started
+	deleted := make(chan error, 1)
+	go func() { deleted <- s.DeleteCandidate(ctx, id) }()
+	time.Sleep(50 * time.Millisecond) // let the delete reach the index first, as it could
+	close(release)
+	if err := <-indexed; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-deleted; err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, s, SearchRequest{Query: "kafka"}); len(got) != 0 {
+		t.Errorf("search after the delete finds %v, want nothing", got)
+	}
+}
+
 // StoreCandidates commits without indexing (duplicates resolved as by
 // AddCandidates); IndexPending makes them searchable, Close indexes what is
 // still pending, and a candidate deleted before it is indexed never is.
