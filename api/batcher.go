@@ -303,9 +303,10 @@ func (b *batcher) addCandidates(ctx context.Context, in []index.NewCandidate) ([
 	return res, nil
 }
 
-// searchable returns once every upload answered before the call, and every
-// candidate a batch job has committed, is in the search index (at once
-// without a splitStore: then both were indexed as they were stored). Candidates that fail to be
+// searchable returns once every upload answered before the call is in the
+// search index (at once without a splitStore). A batch job's candidates
+// are not waited for: the job runner indexes them when the job ends, so a
+// search during a big job does not stall behind that batch. Candidates that fail to be
 // indexed stay pending for the next try; the next Open indexes them too.
 func (b *batcher) searchable() {
 	if b.split != nil {
@@ -313,10 +314,10 @@ func (b *batcher) searchable() {
 	}
 }
 
-// index indexes every pending candidate in one batch: the uploads it
-// counted and whatever a batch job committed (the store keeps both). Index
-// batches run one at a time, so when index returns, whatever was pending
-// when it was called is indexed (or failed and is pending again).
+// index indexes every pending candidate in one batch (Store.IndexPending:
+// the uploads it counted, and whatever a batch job committed meanwhile).
+// Index batches run one at a time, so when index returns, whatever was
+// pending when it was called is indexed (or failed and is pending again).
 func (b *batcher) index() {
 	b.indexing.Lock()
 	defer b.indexing.Unlock()
@@ -328,6 +329,9 @@ func (b *batcher) index() {
 		b.timer = nil
 	}
 	b.pendMu.Unlock()
+	if n == 0 {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 	defer cancel()
 	if _, err := b.split.IndexPending(ctx); err != nil {

@@ -465,18 +465,18 @@ func (r *Runner) runJob(ctx context.Context, job index.Job) error {
 
 // indexPendingText bounds the text of a running job's candidates kept in
 // memory for the search index: past it, the committer indexes them before
-// going on.
-const indexPendingText = 64 << 20
+// going on (so a long job's candidates become searchable in steps).
+const indexPendingText = 32 << 20
 
 // indexPending adds the candidates committed so far to the search index
 // (index.Store.IndexPending). A job's results come first: its candidates
 // are committed to SQLite with its items and indexed once the job has
 // ended (or every indexPendingText bytes of text), so the ranking a
 // recruiter waits for does not wait for search indexing. Until then they
-// are stored but not yet searchable through the Store alone; the API
-// indexes pending candidates before every search, a crash leaves them to
-// the next Open's reconciliation, and Close indexes them. A failure is
-// logged: they stay pending for the next call.
+// are stored but not yet searchable (searches do not wait for them; an
+// upload's index batch takes them along), a crash leaves them to the next
+// Open's reconciliation, and Close indexes them. A failure is logged: they
+// stay pending for the next call.
 func (r *Runner) indexPending(ctx context.Context, jobID string) {
 	r.unindexedText = 0
 	if _, err := r.cfg.Store.IndexPending(ctx); err != nil {
