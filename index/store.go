@@ -123,13 +123,14 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	// A hint for where the file system puts files/'s sub-folders (files.go);
-	// without it everything still works, only file creation may be slower.
-	spreadSubfolders(filepath.Join(dir, filesName))
 	lock, err := lockFolder(dir)
 	if err != nil {
 		return nil, err
 	}
+	// A hint for where the file system puts files/'s sub-folders (files.go);
+	// without it everything still works, only file creation may be slower.
+	// Set once the folder is ours: an Open refused the lock changes nothing.
+	spreadSubfolders(filepath.Join(dir, filesName))
 	db, err := openDB(ctx, dir)
 	if err == nil {
 		err = migrate(ctx, db, dir, 0)
