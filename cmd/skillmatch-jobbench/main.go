@@ -241,7 +241,10 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 			return err
 		}
 		defer f.Close()
-		pprof.StartCPUProfile(f)
+		if err := pprof.StartCPUProfile(f); err != nil {
+			st.Close()
+			return err
+		}
 		defer pprof.StopCPUProfile()
 	}
 	cpu0, start := cpuTime(), time.Now()
@@ -398,7 +401,9 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 			return jobRun{}, err
 		}
 		defer f.Close()
-		pprof.StartCPUProfile(f)
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return jobRun{}, err
+		}
 		defer pprof.StopCPUProfile()
 	}
 	// As parse does, the job reads the files inside the timed run.
