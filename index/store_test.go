@@ -777,17 +777,8 @@ func FuzzTextHash(f *testing.F) {
 func TestIndexPendingWaitsForConcurrentCall(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
-	res, err := s.StoreCandidates(ctx, []NewCandidate{{File: "a.txt", Original: []byte("a"), Profile: profile("Kafka streams", 12, "kafka:12")}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	started, release := make(chan struct{}), make(chan struct{})
-	index := s.indexHook
-	s.indexHook = func(ctx context.Context, cs []Candidate) error {
-		close(started)
-		<-release
-		return index(ctx, cs)
-	}
+	id := storeUnindexed(t, s, "Kafka streams")
+	started, release := holdIndexing(s)
 	first := make(chan error, 1)
 	go func() { _, err := s.IndexPending(ctx); first <- err }()
 	<-started
@@ -805,9 +796,33 @@ func TestIndexPendingWaitsForConcurrentCall(t *testing.T) {
 	if err := <-first; err != nil {
 		t.Fatal(err)
 	}
-	if got := <-second; !slices.Equal(got, []string{res[0].Candidate.ID}) {
-		t.Errorf("search after the second IndexPending = %v, want [%s]", got, res[0].Candidate.ID)
+	if got := <-second; !slices.Equal(got, []string{id}) {
+		t.Errorf("search after the second IndexPending = %v, want [%s]", got, id)
 	}
+}
+
+// storeUnindexed commits one candidate with text and a Kafka skill, not
+// indexed yet, and returns its id.
+func storeUnindexed(t *testing.T, s *Store, text string) string {
+	t.Helper()
+	res, err := s.StoreCandidates(context.Background(), []NewCandidate{{File: "a.txt", Original: []byte(text), Profile: profile(text, 12, "kafka:12")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res[0].Candidate.ID
+}
+
+// holdIndexing makes the store's next index batch wait: started is closed
+// when it begins, and it goes on once release is closed.
+func holdIndexing(s *Store) (started, release chan struct{}) {
+	started, release = make(chan struct{}), make(chan struct{})
+	index := s.indexHook
+	s.indexHook = func(ctx context.Context, cs []Candidate) error {
+		close(started)
+		<-release
+		return index(ctx, cs)
+	}
+	return started, release
 }
 
 // A candidate deleted while an IndexPending that took it is still indexing
@@ -815,18 +830,8 @@ func TestIndexPendingWaitsForConcurrentCall(t *testing.T) {
 func TestDeleteDuringIndexPending(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, t.TempDir())
-	res, err := s.StoreCandidates(ctx, []NewCandidate{{File: "a.txt", Original: []byte("a"), Profile: profile("Kafka streams", 12, "kafka:12")}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := res[0].Candidate.ID
-	started, release := make(chan struct{}), make(chan struct{})
-	index := s.indexHook
-	s.indexHook = func(ctx context.Context, cs []Candidate) error {
-		close(started)
-		<-release
-		return index(ctx, cs)
-	}
+	id := storeUnindexed(t, s, "Kafka streams")
+	started, release := holdIndexing(s)
 	indexed := make(chan error, 1)
 	go func() { _, err := s.IndexPending(ctx); indexed <- err }()
 	<-started
