@@ -126,7 +126,12 @@ type reparsed struct {
 	months   int
 }
 
-// rewriteProfiles writes new profiles in one transaction.
+// rewriteProfiles writes new profiles in one transaction. It keeps
+// text_hash, the key that finds the same text uploaded again in another
+// format: Reparse derives from the stored text, which it does not change
+// as long as text normalisation (document.TextVersion) is the same — were
+// normalisation to change, text_hash would have to be recomputed, and two
+// candidates could then collide on it (the column is unique).
 func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed) error {
 	if len(upd) == 0 {
 		return nil
