@@ -247,8 +247,8 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 	}
 	defer dupStmt.Close()
 	insStmt, err := tx.PrepareContext(ctx, `INSERT INTO candidates
-		(id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		(id, file, format, hash, text_hash, size, created_at, total_months, profile, text, taxonomy_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, nil, translate(err, "add candidates")
 	}
@@ -280,7 +280,7 @@ func (s *Store) addCandidatesTx(ctx context.Context, in []NewCandidate, prep []p
 			c.ID = newID()
 			_, err = insStmt.ExecContext(ctx,
 				c.ID, c.File, c.Format, c.Hash, nullable(c.TextHash), c.Size, millis(c.CreatedAt),
-				c.Profile.TotalMonths, prep[i].profile, c.Profile.Text)
+				c.Profile.TotalMonths, prep[i].profile, c.Profile.Text, s.opts.TaxonomyVersion)
 			if err != nil {
 				return nil, nil, translate(err, "add candidate "+c.File)
 			}
@@ -438,6 +438,17 @@ func (s *Store) CountCandidates(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates`).Scan(&n)
 	return n, translate(err, "count candidates")
+}
+
+// StaleCandidates returns the number of stored candidates whose profile was
+// derived with a taxonomy other than Options.TaxonomyVersion: stored under
+// another version, or before versions were recorded (schema 5). Reparse
+// brings the count to 0.
+func (s *Store) StaleCandidates(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates
+		WHERE taxonomy_version IS NULL OR taxonomy_version <> ?`, s.opts.TaxonomyVersion).Scan(&n)
+	return n, translate(err, "count stale candidates")
 }
 
 // textHash returns the sha256 of text with case folded and every run of

@@ -42,6 +42,10 @@ var reparseBatchSize = 500
 // would not: it takes an entry present in both as up to date). A second run
 // with the same derive changes nothing and skips the rebuild when the index
 // is known to be complete.
+//
+// Every candidate derived, changed or not, is recorded as read with
+// Options.TaxonomyVersion (in its batch's transaction), so derive must use
+// that taxonomy; after a complete run StaleCandidates is 0.
 func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resume, error), progress func(done, total int)) (ReparseStats, error) {
 	var st ReparseStats
 	total, err := s.CountCandidates(ctx)
@@ -68,6 +72,7 @@ func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resu
 			return st, err
 		}
 		var upd []reparsed
+		var same []string // unchanged candidates, to record the version
 		for i, c := range cs {
 			n := c
 			n.Profile = fresh[i]
@@ -81,6 +86,7 @@ func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resu
 				return st, fmt.Errorf("reparse: candidate %s: encode profile: %w", c.ID, err)
 			}
 			if bytes.Equal(oldJSON, newJSON) && c.Profile.Text == n.Profile.Text {
+				same = append(same, c.ID)
 				continue
 			}
 			upd = append(upd, reparsed{id: c.ID, profile: newJSON, text: n.Profile.Text, months: n.Profile.TotalMonths})
@@ -98,7 +104,7 @@ func (s *Store) Reparse(ctx context.Context, derive func(Candidate) (engine.Resu
 			}
 			dirty = true
 		}
-		if err := s.rewriteProfiles(ctx, upd); err != nil {
+		if err := s.rewriteProfiles(ctx, upd, same); err != nil {
 			return st, err
 		}
 		st.Candidates += len(cs)
@@ -126,14 +132,16 @@ type reparsed struct {
 	months   int
 }
 
-// rewriteProfiles writes new profiles in one transaction. It keeps
+// rewriteProfiles writes new profiles, and records the store's taxonomy
+// version on them and on the unchanged candidates same, in one
+// transaction. It keeps
 // text_hash, the key that finds the same text uploaded again in another
 // format: Reparse derives from the stored text, which it does not change
 // as long as text normalisation (document.TextVersion) is the same — were
 // normalisation to change, text_hash would have to be recomputed, and two
 // candidates could then collide on it (the column is unique).
-func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed) error {
-	if len(upd) == 0 {
+func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed, same []string) error {
+	if len(upd) == 0 && len(same) == 0 {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -141,14 +149,25 @@ func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed) error {
 		return translate(err, "reparse")
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `UPDATE candidates SET profile = ?, text = ?, total_months = ? WHERE id = ?`)
+	version := s.opts.TaxonomyVersion
+	stmt, err := tx.PrepareContext(ctx, `UPDATE candidates SET profile = ?, text = ?, total_months = ?, taxonomy_version = ? WHERE id = ?`)
 	if err != nil {
 		return translate(err, "reparse")
 	}
 	defer stmt.Close()
 	for _, u := range upd {
-		if _, err := stmt.ExecContext(ctx, u.profile, u.text, u.months, u.id); err != nil {
+		if _, err := stmt.ExecContext(ctx, u.profile, u.text, u.months, version, u.id); err != nil {
 			return translate(err, "reparse candidate "+u.id)
+		}
+	}
+	stamp, err := tx.PrepareContext(ctx, `UPDATE candidates SET taxonomy_version = ? WHERE id = ? AND taxonomy_version IS NOT ?`)
+	if err != nil {
+		return translate(err, "reparse")
+	}
+	defer stamp.Close()
+	for _, id := range same {
+		if _, err := stamp.ExecContext(ctx, version, id, version); err != nil {
+			return translate(err, "reparse candidate "+id)
 		}
 	}
 	return translate(tx.Commit(), "reparse")

@@ -47,7 +47,9 @@ type Options struct {
 	// Logger receives operational messages (rebuilds, reconciliation). It
 	// never receives resume text or personal data. Nil discards.
 	Logger *slog.Logger
-	// TaxonomyVersion is recorded in audit entries that do not name one.
+	// TaxonomyVersion is recorded in audit entries that do not name one and
+	// with every candidate stored or reparsed (StaleCandidates counts the
+	// others).
 	TaxonomyVersion string
 	// ResolveSkill maps a skill name, id or alias as a user types it in a
 	// search query ("k8s", "Golang") to a taxonomy skill id. Nil treats the

@@ -1,0 +1,124 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/skillmatch/skillmatch/engine/resume"
+)
+
+// staleCount is StaleCandidates or a fatal error.
+func staleCount(t *testing.T, s *Store) int {
+	t.Helper()
+	n, err := s.StaleCandidates(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestStaleCandidates: candidates stored under one taxonomy version are stale
+// once the store is opened with another; Reparse records the current version
+// on every candidate it derives, the one whose profile changes and the one
+// whose profile stays the same; opened with the first version again, all are
+// stale.
+func TestStaleCandidates(t *testing.T) {
+	ctx := context.Background()
+	base, upgraded := reparseTaxonomies(t)
+	if base.Version == upgraded.Version {
+		t.Fatalf("both taxonomies are version %q; the test proves nothing", base.Version)
+	}
+	dir := t.TempDir()
+	s := openReparseStore(t, dir, base)
+	storeReparseResumes(t, s, base, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	if n := staleCount(t, s); n != 0 {
+		t.Errorf("stored with the current taxonomy: %d stale, want 0", n)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openReparseStore(t, dir, upgraded)
+	if n := staleCount(t, s); n != 2 {
+		t.Errorf("reopened with another taxonomy: %d stale, want 2", n)
+	}
+	st, err := s.Reparse(ctx, deriveWith(upgraded), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Candidates != 2 || st.Changed != 1 {
+		t.Fatalf("Reparse read %d and changed %d candidates, want 2 and 1 (one unchanged profile is part of the test)", st.Candidates, st.Changed)
+	}
+	if n := staleCount(t, s); n != 0 {
+		t.Errorf("after Reparse: %d stale, want 0", n)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openReparseStore(t, dir, base)
+	defer s.Close()
+	if n := staleCount(t, s); n != 2 {
+		t.Errorf("reopened with the first taxonomy after a reparse: %d stale, want 2", n)
+	}
+}
+
+// TestMigrationCandidateTaxonomy: a candidate stored at schema 0004, before
+// versions were recorded, has none (NULL) after migration 0005 and counts as
+// stale whatever the current version; a Reparse that leaves its profile as it
+// is still records the version, and a candidate stored after the migration is
+// not stale.
+func TestMigrationCandidateTaxonomy(t *testing.T) {
+	ctx := context.Background()
+	base, _ := reparseTaxonomies(t)
+	dir := t.TempDir()
+	db, err := openDB(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, dir, 4); err != nil {
+		t.Fatalf("migrations up to 0004: %v", err)
+	}
+	r := reparseResumes[1]
+	p := resume.Parse(r.text, base, resume.Options{AsOf: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Format: "text", File: r.file})
+	profile, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO candidates (id, file, format, hash, text_hash, size, created_at, total_months, profile, text)
+		VALUES ('c1', ?, 'text', ?, NULL, ?, 0, ?, ?, ?)`, r.file, ContentHash([]byte(r.text)), len(r.text), p.TotalMonths, profile, r.text); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openReparseStore(t, dir, base)
+	defer s.Close()
+	var version *string
+	if err := s.db.QueryRow(`SELECT taxonomy_version FROM candidates WHERE id = 'c1'`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version != nil {
+		t.Errorf("migrated row's taxonomy_version = %q, want NULL (unknown)", *version)
+	}
+	if n := staleCount(t, s); n != 1 {
+		t.Errorf("after migration: %d stale, want 1", n)
+	}
+	st, err := s.Reparse(ctx, deriveWith(base), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Candidates != 1 || st.Changed != 0 {
+		t.Errorf("Reparse read %d and changed %d candidates, want 1 and 0", st.Candidates, st.Changed)
+	}
+	if n := staleCount(t, s); n != 0 {
+		t.Errorf("after Reparse: %d stale, want 0", n)
+	}
+	storeReparseResumes(t, s, base, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	if n := staleCount(t, s); n != 0 {
+		t.Errorf("after storing with the current taxonomy: %d stale, want 0", n)
+	}
+}
