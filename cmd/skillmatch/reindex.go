@@ -72,7 +72,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // reparseStore runs `reindex --reparse`: every stored profile derived again
 // with tax on its own as-of date, format and file, a progress line on
-// stderr at most every two seconds, and a summary on stdout.
+// stderr at most every two seconds, and a summary on stdout ending with the
+// number of candidates still read with another taxonomy (0 after a complete
+// run: the count serve warns about at start).
 func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, start time.Time, stdout, stderr io.Writer) error {
 	derive := func(c index.Candidate) (engine.Resume, error) {
 		asOf := c.CreatedAt // the day it was read, for a profile without one
@@ -103,7 +105,11 @@ func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonom
 	if !st.Rebuilt {
 		rebuilt = "search index already up to date"
 	}
-	fmt.Fprintf(stdout, "reparsed %d candidates with taxonomy %s in %s: %d profiles changed, %d with different skills (+%d/-%d skill ids); %s\n",
-		st.Candidates, tax.Version, time.Since(start).Round(time.Millisecond), st.Changed, st.SkillsChanged, st.SkillsAdded, st.SkillsRemoved, rebuilt)
+	stale, err := store.StaleCandidates(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reparsed %d candidates with taxonomy %s in %s: %d profiles changed, %d with different skills (+%d/-%d skill ids); %s; %d read with another taxonomy\n",
+		st.Candidates, tax.Version, time.Since(start).Round(time.Millisecond), st.Changed, st.SkillsChanged, st.SkillsAdded, st.SkillsRemoved, rebuilt, stale)
 	return nil
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,8 +21,11 @@ import (
 // TestReindexReparse: resumes imported with the embedded taxonomy, which
 // lacks Zorblang, gain it with `reindex --reparse --taxonomy` naming an
 // overlay that has it: in the stored profile and in a skill search; ids, file
-// names and the as-of date stay; a second run changes nothing. While another
-// process holds the folder, --reparse refuses with the lock's error.
+// names and the as-of date stay; a second run changes nothing. Before the
+// reparse serve's start-up warning counts both candidates as read with
+// another taxonomy and names the command to run; after it the summary counts
+// 0 and serve warns no more. While another process holds the folder,
+// --reparse refuses with the lock's error.
 func TestReindexReparse(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -74,6 +80,37 @@ func TestReindexReparse(t *testing.T) {
 	if len(before) != 2 || len(zorb) != 0 {
 		t.Fatalf("after import: %d candidates, zorblang in %v; want 2 and none", len(before), zorb)
 	}
+	tax, err := loadTaxonomy(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// serve's start-up warning: the log lines it would write with tax.
+	startWarning := func() []string {
+		t.Helper()
+		var log bytes.Buffer
+		st, err := openStore(ctx, data, tax, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		warnStaleCandidates(ctx, st, tax, data, overlay, slog.New(slog.NewJSONHandler(&log, nil)))
+		if strings.Contains(log.String(), "Example") {
+			t.Fatalf("the start-up warning names a candidate: %s", log.String())
+		}
+		var msgs []string
+		for line := range strings.Lines(log.String()) {
+			var e struct{ Msg string }
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				t.Fatalf("log line %q: %v", line, err)
+			}
+			msgs = append(msgs, e.Msg)
+		}
+		return msgs
+	}
+	want := []string{"2 stored candidates were read with another taxonomy (current " + tax.Version + "); run `skillmatch reindex --reparse --data " + shellQuote(data) + " --taxonomy " + shellQuote(overlay) + "` with the server stopped"}
+	if diff := cmp.Diff(want, startWarning()); diff != "" {
+		t.Errorf("serve's start-up warning before the reparse (-want +got):\n%s", diff)
+	}
 
 	reparse := func() string {
 		t.Helper()
@@ -83,12 +120,12 @@ func TestReindexReparse(t *testing.T) {
 		}
 		return out.String()
 	}
-	summary := regexp.MustCompile(`^reparsed (\d+) candidates with taxonomy \S+ in \S+: (\d+) profiles changed, (\d+) with different skills \(\+(\d+)/-(\d+) skill ids\); (.*)\n$`)
+	summary := regexp.MustCompile(`^reparsed (\d+) candidates with taxonomy \S+ in \S+: (\d+) profiles changed, (\d+) with different skills \(\+(\d+)/-(\d+) skill ids\); (.*); (\d+) read with another taxonomy\n$`)
 	m := summary.FindStringSubmatch(reparse())
 	if m == nil {
 		t.Fatal("first reparse printed no summary line")
 	}
-	if diff := cmp.Diff([]string{"2", "1", "1", "1", "0", "search index rebuilt"}, m[1:]); diff != "" {
+	if diff := cmp.Diff([]string{"2", "1", "1", "1", "0", "search index rebuilt", "0"}, m[1:]); diff != "" {
 		t.Errorf("first reparse summary (-want +got):\n%s", diff)
 	}
 	after, zorb := stored()
@@ -99,7 +136,10 @@ func TestReindexReparse(t *testing.T) {
 	if diff := cmp.Diff([]string{"search:zorb.txt", "zorb.txt"}, zorb); diff != "" {
 		t.Errorf("zorblang after reparse, stored and searched (-want +got):\n%s", diff)
 	}
-	if m := summary.FindStringSubmatch(reparse()); m == nil || !slices.Equal(m[1:], []string{"2", "0", "0", "0", "0", "search index already up to date"}) {
+	if got := startWarning(); len(got) != 0 {
+		t.Errorf("serve's start-up warnings after the reparse: %q, want none", got)
+	}
+	if m := summary.FindStringSubmatch(reparse()); m == nil || !slices.Equal(m[1:], []string{"2", "0", "0", "0", "0", "search index already up to date", "0"}) {
 		t.Errorf("second reparse summary %q, want 2 candidates, nothing changed", m)
 	}
 

@@ -47,6 +47,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
+	warnStaleCandidates(ctx, store, tax, cfg.data, cfg.taxFile, logger)
 	pool, err := document.NewPool(document.PoolOptions{})
 	if err != nil {
 		return fmt.Errorf("start document workers: %w", err)
@@ -253,6 +254,29 @@ func openStore(ctx context.Context, dir string, tax *taxonomy.Taxonomy, logger *
 			return sk.ID, ok
 		},
 	})
+}
+
+// warnStaleCandidates logs one warning when stored candidates were read with
+// a taxonomy other than tax (or before versions were recorded): their
+// profiles lack what the current taxonomy would find until a reparse. Only
+// the count, the version and the command to run (data folder and taxonomy
+// file) are logged; a count that cannot be read is logged and the server
+// starts anyway.
+func warnStaleCandidates(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, dir, taxFile string, logger *slog.Logger) {
+	n, err := store.StaleCandidates(ctx)
+	if err != nil {
+		logger.Warn("cannot count candidates read with another taxonomy", "err", err)
+		return
+	}
+	if n == 0 {
+		return
+	}
+	cmd := "skillmatch reindex --reparse --data " + shellQuote(dir)
+	if taxFile != "" { // the reparse must read with the same taxonomy
+		cmd += " --taxonomy " + shellQuote(taxFile)
+	}
+	logger.Warn(fmt.Sprintf("%d stored candidates were read with another taxonomy (current %s); run `%s` with the server stopped", n, tax.Version, cmd),
+		"stale_candidates", n, "taxonomy_version", tax.Version)
 }
 
 // waitJobs waits for the job runner to stop after the context ends, at most
