@@ -446,10 +446,13 @@ func (s *Store) CountCandidates(ctx context.Context) (int, error) {
 // brings the count to 0.
 func (s *Store) StaleCandidates(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates
-		WHERE taxonomy_version IS NULL OR taxonomy_version <> ?`, s.opts.TaxonomyVersion).Scan(&n)
+	err := s.db.QueryRowContext(ctx, staleQuery, s.opts.TaxonomyVersion).Scan(&n)
 	return n, translate(err, "count stale candidates")
 }
+
+// staleQuery counts from the candidates_taxonomy index alone (migration
+// 0005), never reading the rows' text.
+const staleQuery = `SELECT COUNT(*) FROM candidates WHERE taxonomy_version IS NULL OR taxonomy_version <> ?`
 
 // textHash returns the sha256 of text with case folded and every run of
 // whitespace collapsed to one space, so the same resume exported as PDF and

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,5 +121,32 @@ func TestMigrationCandidateTaxonomy(t *testing.T) {
 	storeReparseResumes(t, s, base, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
 	if n := staleCount(t, s); n != 0 {
 		t.Errorf("after storing with the current taxonomy: %d stale, want 0", n)
+	}
+}
+
+// TestStaleCandidatesUsesIndex: serve counts stale candidates at every start,
+// so the count reads the candidates_taxonomy index, not every row (whose
+// text comes before the version column).
+func TestStaleCandidatesUsesIndex(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+staleQuery, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) != 1 || !strings.Contains(plan[0], "COVERING INDEX candidates_taxonomy") {
+		t.Errorf("query plan %q, want a scan of the covering index candidates_taxonomy", plan)
 	}
 }
