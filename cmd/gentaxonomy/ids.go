@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -50,7 +51,7 @@ func (b *builder) merge(merged map[string]string) error {
 			}
 		}
 		for _, c := range old.Case {
-			if !contains(keep.Case, c) {
+			if !slices.Contains(keep.Case, c) {
 				keep.Case = append(keep.Case, c)
 			}
 		}
@@ -71,19 +72,10 @@ func (b *builder) merge(merged map[string]string) error {
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // repoint replaces from by to in a list of edges, dropping an edge of a
 // skill to itself and repeats.
 func repoint(edges []string, from, to, self string) []string {
-	if !contains(edges, from) {
+	if !slices.Contains(edges, from) {
 		return edges
 	}
 	var out []string
@@ -91,7 +83,7 @@ func repoint(edges []string, from, to, self string) []string {
 		if e == from {
 			e = to
 		}
-		if e != self && !contains(out, e) {
+		if e != self && !slices.Contains(out, e) {
 			out = append(out, e)
 		}
 	}
