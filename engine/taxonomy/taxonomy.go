@@ -90,10 +90,8 @@ func (t *Taxonomy) Get(id string) (Skill, bool) {
 // id: id itself for a live skill, the keeper's id for a retired one, and id
 // unchanged when the taxonomy does not know it.
 func (t *Taxonomy) Canonical(id string) string {
-	if i, ok := t.merged[id]; ok {
-		if _, live := t.byID[id]; !live {
-			return t.skills[i].ID
-		}
+	if i, ok := t.merged[id]; ok { // never a live id (New skips those)
+		return t.skills[i].ID
 	}
 	return id
 }
