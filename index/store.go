@@ -183,12 +183,7 @@ func (s *Store) Close() error {
 	aerr := s.audit.close(s) // queued audit entries are written before the database closes
 	// Uploads committed but not yet indexed go into the index now, so a
 	// graceful stop leaves nothing for the next Open to reconcile.
-	var xerr error
-	s.indexingMu.Lock()
-	if rest := s.takeUnindexed(); len(rest) > 0 {
-		xerr = s.indexHook(context.Background(), rest)
-	}
-	s.indexingMu.Unlock()
+	_, xerr := s.IndexPending(context.Background())
 	s.mu.Lock()
 	var ierr error
 	if s.idx != nil {
