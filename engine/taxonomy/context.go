@@ -1,9 +1,6 @@
 package taxonomy
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // cueWords on a line give technical context to an ambiguous name ("Languages:
 // Go", "written in Rust"), as does another technical skill on the same line.
@@ -30,7 +27,7 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// A name-like skill (one with the proper-noun veto) alone on the first
 	// line of the document is the person's name heading a resume: "Julia"
 	// above "Python".
-	if c.line() == 1 && strings.TrimSpace(text[:c.start()]) == "" && t.hasVeto(p.skill, properNounVeto) {
+	if c.line() == 1 && strings.TrimSpace(text[:c.start()]) == "" && t.nameVeto[p.skill] {
 		rest := text[c.end():]
 		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 			rest = rest[:nl]
@@ -141,14 +138,6 @@ func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) 
 // properNounVeto, listed in a skill's Veto, vetoes its ambiguous name when it
 // starts a proper noun ("Julia Roberts", "Access Hollywood"; see properNoun).
 const properNounVeto = "* Name"
-
-// hasVeto reports whether skill lists the veto phrase v.
-func (t *Taxonomy) hasVeto(skill int32, v string) bool {
-	if v == properNounVeto {
-		return t.nameVeto[skill]
-	}
-	return slices.Contains(t.skills[skill].Veto, v)
-}
 
 // isVetoed reports whether one of the veto phrases of candidate k's skill
 // matches around it.
