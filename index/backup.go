@@ -85,24 +85,8 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 		return res, fmt.Errorf("backup %s: %w", path, err)
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT hash FROM candidates
-		UNION SELECT hash FROM job_items WHERE status = 'pending'`)
+	hashes, err := referencedHashes(ctx, db)
 	if err != nil {
-		return res, fmt.Errorf("backup %s: originals: %w", path, err)
-	}
-	var hashes []string
-	for rows.Next() {
-		var h string
-		if err := rows.Scan(&h); err != nil {
-			rows.Close()
-			return res, fmt.Errorf("backup %s: originals: %w", path, err)
-		}
-		if validHash(h) {
-			hashes = append(hashes, h)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return res, fmt.Errorf("backup %s: originals: %w", path, err)
 	}
 	if err := os.MkdirAll(res.FilesDir, 0o755); err != nil {
@@ -111,6 +95,9 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 	src := &Store{dir: dir}
 	dst := &Store{dir: filepath.Dir(path)}
 	for _, h := range hashes {
+		if !validHash(h) {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}

@@ -273,22 +273,13 @@ func (s *Store) reconcileFiles(ctx context.Context) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	used := map[string]bool{}
-	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM candidates
-		UNION SELECT hash FROM job_items WHERE status = 'pending'`)
+	hashes, err := referencedHashes(ctx, s.db)
 	if err != nil {
 		return translate(err, "original files")
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var h string
-		if err := rows.Scan(&h); err != nil {
-			return translate(err, "original files")
-		}
+	used := make(map[string]bool, len(hashes))
+	for _, h := range hashes {
 		used[h] = true
-	}
-	if err := rows.Err(); err != nil {
-		return translate(err, "original files")
 	}
 	removed, moved := 0, 0
 	remove := func(path string) error {
@@ -342,6 +333,26 @@ func (s *Store) reconcileFiles(ctx context.Context) error {
 		s.log.Info("moved original files into sub-folders of files/", "files", moved)
 	}
 	return nil
+}
+
+// referencedHashes returns the hashes of the originals db references: those
+// of its candidates and of its pending job items, each once.
+func referencedHashes(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT hash FROM candidates
+		UNION SELECT hash FROM job_items WHERE status = 'pending'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hashes []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, err
+		}
+		hashes = append(hashes, h)
+	}
+	return hashes, rows.Err()
 }
 
 // originalSize returns the size of a stored original; engine.ErrInvalid when
