@@ -67,15 +67,8 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	ok := func(k int) bool {
 		return t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) && (!letter || t.coding(cands[k]))
 	}
-	for k := i - 1; k >= 0 && cands[k].line() == c.line(); k-- {
-		if ok(k) {
-			return true
-		}
-	}
-	for k := i + 1; k < len(cands) && cands[k].line() == c.line(); k++ {
-		if ok(k) {
-			return true
-		}
+	if nearby(cands, i, 0, ok) {
+		return true
 	}
 	// A list item — the name first on a short line, as in a skills list with
 	// one skill per line ("Spring- Experience - 12 months") — takes its
@@ -83,13 +76,22 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	if !listItem(text, c.start()) {
 		return false
 	}
-	for k := i - 1; k >= 0 && cands[k].line() >= c.line()-1; k-- {
-		if cands[k].line() < c.line() && t.supports(text, cands, k, p.skill) {
+	return nearby(cands, i, 1, func(k int) bool { return t.supports(text, cands, k, p.skill) })
+}
+
+// nearby reports whether f holds for a candidate near cands[i]: on its line
+// when lines is 0, else on one of the lines (not its own) up to lines above
+// or below it.
+func nearby(cands []candidate, i, lines int, f func(k int) bool) bool {
+	line := cands[i].line()
+	other := func(k int) bool { return (lines == 0 || cands[k].line() != line) && f(k) }
+	for k := i - 1; k >= 0 && cands[k].line() >= line-lines; k-- {
+		if other(k) {
 			return true
 		}
 	}
-	for k := i + 1; k < len(cands) && cands[k].line() <= c.line()+1; k++ {
-		if cands[k].line() > c.line() && t.supports(text, cands, k, p.skill) {
+	for k := i + 1; k < len(cands) && cands[k].line() <= line+lines; k++ {
+		if other(k) {
 			return true
 		}
 	}
@@ -514,29 +516,9 @@ func (t *Taxonomy) listed(text string, cands []candidate, i int, listLine func(l
 		if !listLike(text[lo:hi]) {
 			return false
 		}
-		for k := i - 1; k >= 0 && cands[k].line() == c.line(); k-- {
-			if plain(k) {
-				return true
-			}
-		}
-		for k := i + 1; k < len(cands) && cands[k].line() == c.line(); k++ {
-			if plain(k) {
-				return true
-			}
-		}
-		return false
+		return nearby(cands, i, 0, plain)
 	}
-	for k := i - 1; k >= 0 && cands[k].line() >= c.line()-2; k-- {
-		if cands[k].line() < c.line() && plain(k) && listItem(text, cands[k].start()) {
-			return true
-		}
-	}
-	for k := i + 1; k < len(cands) && cands[k].line() <= c.line()+2; k++ {
-		if cands[k].line() > c.line() && plain(k) && listItem(text, cands[k].start()) {
-			return true
-		}
-	}
-	return false
+	return nearby(cands, i, 2, func(k int) bool { return plain(k) && listItem(text, cands[k].start()) })
 }
 
 // wholeItem reports whether text[start:end], on the line text[lo:hi], is a
