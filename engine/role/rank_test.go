@@ -367,14 +367,7 @@ func BenchmarkRank10k(b *testing.B) { benchRank(b, 10_000) }
 // (wideRole) as GET /roles/{id}/matches does by default: the top 20,
 // explained.
 func BenchmarkRankWide10k(b *testing.B) {
-	tax := benchTax(b)
-	p := newPopulation(tax, 1)
-	ro := wideRole(b, tax)
-	p.favor(ro)
-	k := NewRanker(tax)
-	for i := 0; i < 10_000; i++ {
-		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
-	}
+	k, _, ro := wideRanker10k(b)
 	for _, explain := range []int{20, 0} {
 		b.Run(fmt.Sprintf("explain=%d", explain), func(b *testing.B) {
 			runtime.GC()
@@ -388,6 +381,21 @@ func BenchmarkRankWide10k(b *testing.B) {
 		})
 	}
 }
+
+// wideRanker10k is the ranker of the wide benchmarks: 10k candidates of a
+// population favouring wideRole, the population and the role.
+func wideRanker10k(b *testing.B) (*Ranker, *population, Role) {
+	tax := benchTax(b)
+	p := newPopulation(tax, 1)
+	ro := wideRole(b, tax)
+	p.favor(ro)
+	k := NewRanker(tax)
+	for i := 0; i < 10_000; i++ {
+		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
+	}
+	return k, p, ro
+}
+
 func BenchmarkRank100k(b *testing.B) { benchRank(b, 100_000) }
 func BenchmarkRank1M(b *testing.B) {
 	if testing.Short() {
@@ -575,14 +583,7 @@ func TestRankCompiledRoleCache(t *testing.T) {
 // candidates up to date after one upload (RankSince), to compare with
 // BenchmarkRankWide10k/explain=20, a ranking from scratch.
 func BenchmarkRankSinceOneAdded(b *testing.B) {
-	tax := benchTax(b)
-	p := newPopulation(tax, 1)
-	ro := wideRole(b, tax)
-	p.favor(ro)
-	k := NewRanker(tax)
-	for i := 0; i < 10_000; i++ {
-		k.Add(fmt.Sprintf("cand-%07d", i), p.sharedResume())
-	}
+	k, p, ro := wideRanker10k(b)
 	opts := RankOptions{Limit: 20, Explain: 20}
 	prev, state := k.RankState(ro, opts)
 	b.ReportAllocs()
