@@ -80,16 +80,12 @@ func expandPaths(paths []string) ([]string, error) {
 	return files, nil
 }
 
-// loadProfiles reads every resume named by paths (files, or directories
-// walked) into profiles, in order: documents decoded in a worker pool (two
-// at a time), then resume.Parse with asOf and tax. A file that cannot be
-// read gets Err and the others still load; the error return is only for a
-// path that does not exist or a pool that cannot start.
-func loadProfiles(ctx context.Context, paths []string, asOf time.Time, tax *taxonomy.Taxonomy) ([]fileProfile, error) {
-	files, err := expandPaths(paths)
-	if err != nil {
-		return nil, err
-	}
+// loadProfiles reads the resume files (as listed by expandPaths) into
+// profiles, in order: documents decoded in a worker pool (two at a time),
+// then resume.Parse with asOf and tax. A file that cannot be read gets Err
+// and the others still load; the error return is only for a pool that
+// cannot start or ctx ending.
+func loadProfiles(ctx context.Context, files []string, asOf time.Time, tax *taxonomy.Taxonomy) ([]fileProfile, error) {
 	pool, err := document.NewPool(document.PoolOptions{Workers: 2})
 	if err != nil {
 		return nil, err

@@ -68,7 +68,11 @@ func runRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	profiles, err := loadProfiles(ctx, paths, asOf, tax)
+	files, err := expandPaths(paths)
+	if err != nil {
+		return err
+	}
+	profiles, err := loadProfiles(ctx, files, asOf, tax)
 	if err != nil {
 		return err
 	}
