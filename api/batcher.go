@@ -8,7 +8,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/index"
 )
 
@@ -122,9 +121,9 @@ type addRequest struct {
 // a write that carries other clients' documents.
 const writeTimeout = 2 * time.Minute
 
-// announce says an upload is on its way to add: the writer may wait for
-// it (see batcher). Every announce must be followed by exactly one add(…,
-// true) or withdraw.
+// announce says an upload is on its way to addAll: the writer may wait
+// for it (see batcher). Every announce must be followed by exactly one
+// addAll counting it among its announced, or a withdraw.
 func (b *batcher) announce() {
 	b.mu.Lock()
 	b.coming++
@@ -147,17 +146,6 @@ func (b *batcher) signal() {
 		close(b.changed)
 		b.changed = nil
 	}
-}
-
-// add stores one candidate, batched with whatever else is waiting.
-// announced says the upload was announced (it is then no longer coming).
-func (b *batcher) add(announced bool, file string, original []byte, profile engine.Resume) (index.Candidate, bool, error) {
-	n := 0
-	if announced {
-		n = 1
-	}
-	r := b.addAll(n, []index.NewCandidate{{File: file, Original: original, Profile: profile}})[0]
-	return r.out.Candidate, r.out.Created, r.err
 }
 
 // addAll stores the documents of one request, queued together so they go

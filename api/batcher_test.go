@@ -123,6 +123,18 @@ func TestBatcherGroupsConcurrentAdds(t *testing.T) {
 	}
 }
 
+// add stores one candidate through b.addAll, batched with whatever else is
+// waiting. announced says the upload was announced (it is then no longer
+// coming).
+func (b *batcher) add(announced bool, file string, original []byte, profile engine.Resume) (index.Candidate, bool, error) {
+	n := 0
+	if announced {
+		n = 1
+	}
+	r := b.addAll(n, []index.NewCandidate{{File: file, Original: original, Profile: profile}})[0]
+	return r.out.Candidate, r.out.Created, r.err
+}
+
 // waitOrFail fails the test when done is not closed within a minute — the
 // sign of a writer waiting for an upload that will never come.
 func waitOrFail(t *testing.T, done <-chan struct{}, what string) {
