@@ -55,7 +55,7 @@ func TestOnePassMatchesBleve(t *testing.T) {
 			}
 			fp := fingerprint(SearchRequest{Query: text})
 			for _, limit := range []int{1, 7, 20, 100} {
-				var after []string
+				var after *pageAfter
 				for page := 0; page < 6; page++ {
 					name := fmt.Sprintf("%q limit %d page %d", text, limit, page)
 					s.mu.RLock()

@@ -113,7 +113,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 
 	fp := fingerprint(req)
 	gen := s.gen.Load()
-	var after []string
+	var after *pageAfter
 	if req.Cursor != "" {
 		var err error
 		if after, err = decodeCursor(req.Cursor, fp); err != nil {
@@ -158,7 +158,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 // with the facets when wantFacets. ok is false when the index is not a
 // scorch index whose segments the facet cache can read. The caller holds
 // s.mu for reading.
-func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, limit int, after []string, wantFacets bool) (SearchResult, bool, error) {
+func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, limit int, after *pageAfter, wantFacets bool) (SearchResult, bool, error) {
 	adv, err := s.idx.Advanced()
 	if err != nil {
 		return SearchResult{}, false, nil
@@ -174,10 +174,7 @@ func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, lim
 	}
 	p := onePass{fp: fp, limit: limit, facets: wantFacets}
 	if after != nil {
-		p.after, p.afterID = true, after[1]
-		if p.afterScore, err = strconv.ParseFloat(after[0], 64); err != nil {
-			return SearchResult{}, true, fmt.Errorf("cursor: malformed: %w", engine.ErrInvalid)
-		}
+		p.after, p.afterScore, p.afterID = true, after.score, after.id
 	}
 	return p.run(ctx, &s.facetTerms, snap, s.idx.Mapping(), q)
 }
@@ -187,12 +184,12 @@ func (s *Store) searchOnePass(ctx context.Context, q query.Query, fp string, lim
 // when wantFacets. It is the fallback for indexes onePass cannot read and
 // the reference TestOnePassMatchesBleve compares onePass with. The caller
 // holds s.mu for reading.
-func (s *Store) searchBleve(ctx context.Context, q query.Query, fp string, limit int, after []string, wantFacets bool) (SearchResult, error) {
+func (s *Store) searchBleve(ctx context.Context, q query.Query, fp string, limit int, after *pageAfter, wantFacets bool) (SearchResult, error) {
 	sreq := bleve.NewSearchRequestOptions(q, limit+1, 0, false)
 	sreq.Fields = []string{fieldSkill, fieldTotalMonths, fieldFile}
 	sreq.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
 	if after != nil {
-		sreq.SetSearchAfter(after)
+		sreq.SetSearchAfter([]string{after.scoreText, after.id})
 	}
 	if wantFacets {
 		sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
@@ -462,14 +459,25 @@ func encodeCursor(fp string, score float64, id string) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(s, fp string) ([]string, error) {
+// pageAfter is a decoded cursor: the sort key of the previous page's last
+// hit.
+type pageAfter struct {
+	score     float64
+	scoreText string // score as the cursor spells it, for bleve's search-after
+	id        string
+}
+
+// decodeCursor decodes a cursor of the query with fingerprint fp; a
+// malformed cursor or one of another query is engine.ErrInvalid.
+func decodeCursor(s, fp string) (*pageAfter, error) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	var c cursor
 	if err == nil {
 		err = json.Unmarshal(b, &c)
 	}
+	var score float64
 	if err == nil {
-		_, err = strconv.ParseFloat(c.Score, 64)
+		score, err = strconv.ParseFloat(c.Score, 64)
 	}
 	if err != nil || c.ID == "" {
 		return nil, fmt.Errorf("cursor: malformed: %w", engine.ErrInvalid)
@@ -477,7 +485,7 @@ func decodeCursor(s, fp string) ([]string, error) {
 	if c.Q != fp {
 		return nil, fmt.Errorf("cursor: belongs to another query: %w", engine.ErrInvalid)
 	}
-	return []string{c.Score, c.ID}, nil
+	return &pageAfter{score: score, scoreText: c.Score, id: c.ID}, nil
 }
 
 func fieldString(v any) string {
