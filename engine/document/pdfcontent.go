@@ -589,12 +589,36 @@ func (lx *lexer) word(v *operand) (op opcode, more bool) {
 // false for any other word starting there (an exponent, junk, no digits,
 // over 40 digits): parseNumber reads those.
 func scanNumber(src []byte, i int) (n float64, end int, ok bool) {
+	n, end, digits := plainNumber(src, i)
+	if digits == 0 || digits > 40 || end < len(src) && isRegular(src[end]) {
+		return 0, 0, false
+	}
+	return n, end, true
+}
+
+// parseNumber reads a PDF number; malformed numbers read as 0, as viewers
+// do.
+func parseNumber(word []byte) float64 {
+	n, end, digits := plainNumber(word, 0)
+	if end != len(word) || digits == 0 || digits > 40 {
+		v, err := strconv.ParseFloat(string(word), 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return 0
+		}
+		return v
+	}
+	return n
+}
+
+// plainNumber reads [+-]digits[.digits] at src[i:] as far as it goes: the
+// number, where it stops and how many digits it read. It is the arithmetic
+// that scanNumber and parseNumber share.
+func plainNumber(src []byte, i int) (n float64, end, digits int) {
 	neg := false
-	if src[i] == '+' || src[i] == '-' {
+	if i < len(src) && (src[i] == '+' || src[i] == '-') {
 		neg = src[i] == '-'
 		i++
 	}
-	digits := 0
 	for ; i < len(src) && src[i] >= '0' && src[i] <= '9'; i++ {
 		n = n*10 + float64(src[i]-'0')
 		digits++
@@ -607,49 +631,10 @@ func scanNumber(src []byte, i int) (n float64, end int, ok bool) {
 			digits++
 		}
 	}
-	if digits == 0 || digits > 40 || i < len(src) && isRegular(src[i]) {
-		return 0, 0, false
-	}
 	if neg {
-		return -n, i, true
+		n = -n
 	}
-	return n, i, true
-}
-
-// parseNumber reads a PDF number; malformed numbers read as 0, as viewers
-// do.
-func parseNumber(word []byte) float64 {
-	neg := false
-	i := 0
-	if i < len(word) && (word[i] == '+' || word[i] == '-') {
-		neg = word[i] == '-'
-		i++
-	}
-	var n float64
-	digits := 0
-	for ; i < len(word) && word[i] >= '0' && word[i] <= '9'; i++ {
-		n = n*10 + float64(word[i]-'0')
-		digits++
-	}
-	if i < len(word) && word[i] == '.' {
-		scale := 0.1
-		for i++; i < len(word) && word[i] >= '0' && word[i] <= '9'; i++ {
-			n += float64(word[i]-'0') * scale
-			scale /= 10
-			digits++
-		}
-	}
-	if i != len(word) || digits == 0 || digits > 40 {
-		v, err := strconv.ParseFloat(string(word), 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			return 0
-		}
-		return v
-	}
-	if neg {
-		return -n
-	}
-	return n
+	return n, i, digits
 }
 
 // name returns the bytes of a /Name (without the slash) with its #xx
