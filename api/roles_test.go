@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -172,12 +173,16 @@ func TestJobDescriptionCharsets(t *testing.T) {
 	e := newEnv(t, "", nil)
 	const jd = "Senior Python Developer – Café Payments\n\nRequirements:\n- 5+ years of Python\n- Django or Flask, PostgreSQL\n\nNice to have: AWS, Docker\n"
 	utf16Bytes := func(s string, bigEndian, bom bool) []byte {
+		var order binary.AppendByteOrder = binary.LittleEndian
+		if bigEndian {
+			order = binary.BigEndian
+		}
 		var out []byte
 		if bom {
-			out = utf16Bytes16(0xFEFF, bigEndian, out)
+			out = order.AppendUint16(out, 0xFEFF)
 		}
 		for _, u := range utf16.Encode([]rune(s)) {
-			out = utf16Bytes16(u, bigEndian, out)
+			out = order.AppendUint16(out, u)
 		}
 		return out
 	}
@@ -241,11 +246,4 @@ func TestJobDescriptionCharsets(t *testing.T) {
 	if status != http.StatusCreated || !strings.Contains(string(body), "Café") {
 		t.Errorf("create from UTF-16 = %d %s, want 201 with the decoded title", status, body)
 	}
-}
-
-func utf16Bytes16(u uint16, bigEndian bool, out []byte) []byte {
-	if bigEndian {
-		return append(out, byte(u>>8), byte(u))
-	}
-	return append(out, byte(u), byte(u>>8))
 }
