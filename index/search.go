@@ -147,10 +147,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResult, er
 		facets = out.Facets
 		s.facets.put(fp, gen, facets)
 	}
-	out.Facets = nil
-	if facets != nil {
-		out.Facets = facets
-	}
+	out.Facets = facets
 	return out.clone(), nil
 }
 
