@@ -49,16 +49,7 @@ func TestSameScoreEverywhere(t *testing.T) {
 	}
 	zw.Close()
 
-	var job bytes.Buffer
-	jw := multipart.NewWriter(&job)
-	jw.WriteField("role_id", roleID)
-	w, _ := jw.CreateFormFile("file", "resumes.zip")
-	w.Write(zipped.Bytes())
-	jw.Close()
-	var submitted struct{ ID string }
-	if status := s.call(t, s.key, http.MethodPost, "/api/v1/jobs", jw.FormDataContentType(), &job, &submitted); status != http.StatusAccepted {
-		t.Fatalf("submit job = %d, want 202", status)
-	}
+	submitted := s.submitJob(t, s.key, roleID, "resumes.zip", zipped.Bytes())
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		var st struct{ Status string }

@@ -66,6 +66,23 @@ type jobJSON struct {
 	Failed int    `json:"failed"`
 }
 
+// submitJob submits a batch job of the zip archive data (uploaded as name)
+// against the stored role roleID and returns the job as accepted.
+func (s *testServer) submitJob(t *testing.T, key, roleID, name string, data []byte) jobJSON {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("role_id", roleID)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	var job jobJSON
+	if code := s.call(t, key, http.MethodPost, "/api/v1/jobs", mw.FormDataContentType(), &body, &job); code != http.StatusAccepted {
+		t.Fatalf("POST /api/v1/jobs = %d, want 202", code)
+	}
+	return job
+}
+
 type jobResultsJSON struct {
 	Results []struct {
 		File        string  `json:"file"`
@@ -112,16 +129,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 		t.Fatalf("POST /roles = %d", code)
 	}
 	zipData, names := generatedResumes(t, n)
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	mw.WriteField("role_id", ro.ID)
-	fw, _ := mw.CreateFormFile("file", "batch.zip")
-	fw.Write(zipData)
-	mw.Close()
-	var job jobJSON
-	if code := s.call(t, key, "POST", "/api/v1/jobs", mw.FormDataContentType(), &body, &job); code != http.StatusAccepted {
-		t.Fatalf("POST /jobs = %d", code)
-	}
+	job := s.submitJob(t, key, ro.ID, "batch.zip", zipData)
 	if job.Total != n {
 		t.Fatalf("job total = %d, want %d", job.Total, n)
 	}
