@@ -2,6 +2,7 @@ package role
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -321,27 +322,20 @@ var fieldStart = regexp.MustCompile(`(?i)^(?:\s*(?:'s|’s|degree|diploma))*\s*(
 // outsideFields drops the mentions that name a degree's field of study:
 // everything from each degree that opens a field to the end of it.
 func outsideFields(s string, degrees [][]int, ms []mention) []mention {
-	out := ms[:0:0]
-	for _, m := range ms {
-		inField := false
-		for _, d := range degrees {
-			if !fieldStart.MatchString(s[d[1]:]) {
-				continue
-			}
-			end := len(s)
-			if e := fieldEnd.FindStringIndex(s[d[1]:]); e != nil {
-				end = d[1] + e[0]
-			}
-			if m.start >= d[0] && m.start < end {
-				inField = true
-				break
-			}
+	var fields [][2]int // from each degree that opens a field to the field's end
+	for _, d := range degrees {
+		if !fieldStart.MatchString(s[d[1]:]) {
+			continue
 		}
-		if !inField {
-			out = append(out, m)
+		end := len(s)
+		if e := fieldEnd.FindStringIndex(s[d[1]:]); e != nil {
+			end = d[1] + e[0]
 		}
+		fields = append(fields, [2]int{d[0], end})
 	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ms), func(m mention) bool {
+		return slices.ContainsFunc(fields, func(f [2]int) bool { return m.start >= f[0] && m.start < f[1] })
+	})
 }
 
 // requiredTotal is the total experience a sentence requires ("3+ years of
