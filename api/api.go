@@ -214,7 +214,7 @@ func (s *server) warnUnknownRoleSkills(ctx context.Context) error {
 	}
 	for _, ro := range roles {
 		var unknown []string
-		for _, q := range append(append([]role.Requirement(nil), ro.Required...), ro.Plus...) {
+		for _, q := range slices.Concat(ro.Required, ro.Plus) {
 			for _, name := range q.Skills {
 				if _, ok := s.cfg.Taxonomy.Lookup(name); !ok && !slices.Contains(unknown, name) {
 					unknown = append(unknown, name)
