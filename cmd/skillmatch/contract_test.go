@@ -50,18 +50,7 @@ func TestSameScoreEverywhere(t *testing.T) {
 	zw.Close()
 
 	submitted := s.submitJob(t, s.key, roleID, "resumes.zip", zipped.Bytes())
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		var st struct{ Status string }
-		s.call(t, s.key, http.MethodGet, "/api/v1/jobs/"+submitted.ID, "", nil, &st)
-		if st.Status == "succeeded" {
-			break
-		}
-		if st.Status == "failed" || time.Now().After(deadline) {
-			t.Fatalf("job status %q", st.Status)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	s.waitJob(t, s.key, submitted.ID, 60*time.Second)
 	fromJob := s.scores(t, s.key, "/api/v1/jobs/"+submitted.ID+"/results", "resumes.zip/")
 
 	if time.Now().UTC().Format("2006-01-02") != day {

@@ -83,6 +83,24 @@ func (s *testServer) submitJob(t *testing.T, key, roleID, name string, data []by
 	return job
 }
 
+// waitJob polls job id until it has succeeded and returns it; a job that
+// fails, is canceled or is still unfinished after timeout fails the test.
+func (s *testServer) waitJob(t *testing.T, key, id string, timeout time.Duration) jobJSON {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		var job jobJSON
+		s.call(t, key, http.MethodGet, "/api/v1/jobs/"+id, "", nil, &job)
+		if job.Status == "succeeded" {
+			return job
+		}
+		if job.Status == "failed" || job.Status == "canceled" || time.Now().After(deadline) {
+			t.Fatalf("job %s = %+v, want succeeded\nstderr:\n%s", id, job, s.stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 type jobResultsJSON struct {
 	Results []struct {
 		File        string  `json:"file"`
@@ -167,13 +185,7 @@ func TestJobSurvivesKill9(t *testing.T) {
 		s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
 		t.Logf("stopped with SIGTERM and restarted: %d of %d items done", after.Done+after.Failed, n)
 	}
-	for deadline := time.Now().Add(120 * time.Second); after.Status != "succeeded"; {
-		if after.Status == "failed" || after.Status == "canceled" || time.Now().After(deadline) {
-			t.Fatalf("resumed job = %+v, want succeeded\nstderr:\n%s", after, s2.stderr)
-		}
-		time.Sleep(20 * time.Millisecond)
-		s2.call(t, key, "GET", "/api/v1/jobs/"+job.ID, "", nil, &after)
-	}
+	after = s2.waitJob(t, key, job.ID, 120*time.Second)
 	t.Logf("restarted and finished in %v", time.Since(restarted).Round(time.Millisecond))
 	if after.Total != n || after.Done+after.Failed != after.Total {
 		t.Errorf("finished job = %+v, want total %d = done + failed", after, n)
