@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/skillmatch/skillmatch/engine"
 )
 
@@ -301,14 +299,7 @@ func BenchmarkSearchPath(b *testing.B) {
 	s := store10k(b)
 	ctx := context.Background()
 	for _, text := range queries {
-		ast, err := ParseQuery(text, s.opts.ResolveSkill)
-		if err != nil {
-			b.Fatal(err)
-		}
-		q := buildQuery(ast)
-		if q == nil {
-			q = bleve.NewMatchAllQuery()
-		}
+		q := parsedQuery(b, s, text)
 		fp := fingerprint(SearchRequest{Query: text})
 		for _, path := range []string{"bleve", "onepass"} {
 			b.Run(path+"/"+strings.ReplaceAll(text, " ", "_"), func(b *testing.B) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,16 +22,7 @@ func TestOnePassMatchesBleve(t *testing.T) {
 	for from := 0; from < 400; from += 80 {
 		fill(t, s, from, 80)
 	}
-	var ids []string
-	s.ForEachCandidate(ctx, func(c Candidate) error {
-		ids = append(ids, c.ID)
-		return nil
-	})
-	for i := 0; i < len(ids); i += 9 {
-		if err := s.DeleteCandidate(ctx, ids[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
+	deleteEvery(t, s, 9)
 	queries := []string{
 		"python",
 		"django AND (aws OR gcp) -java",
@@ -45,14 +37,7 @@ func TestOnePassMatchesBleve(t *testing.T) {
 	pages := 0
 	compare := func(s *Store) {
 		for _, text := range queries {
-			ast, err := ParseQuery(text, s.opts.ResolveSkill)
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := buildQuery(ast)
-			if q == nil {
-				q = bleve.NewMatchAllQuery()
-			}
+			q := parsedQuery(t, s, text)
 			fp := fingerprint(SearchRequest{Query: text})
 			for _, limit := range []int{1, 7, 20, 100} {
 				var after *pageAfter
@@ -72,6 +57,7 @@ func TestOnePassMatchesBleve(t *testing.T) {
 					if got.NextCursor == "" {
 						break
 					}
+					var err error
 					if after, err = decodeCursor(got.NextCursor, fp); err != nil {
 						t.Fatal(err)
 					}
@@ -87,5 +73,37 @@ func TestOnePassMatchesBleve(t *testing.T) {
 	compare(s)
 	if pages < 120 {
 		t.Errorf("compared %d pages; the fixture should give more", pages)
+	}
+}
+
+// parsedQuery is the bleve query Search runs for text (without skill
+// filters): the parsed query, or match-all for an empty one.
+func parsedQuery(tb testing.TB, s *Store, text string) query.Query {
+	tb.Helper()
+	ast, err := ParseQuery(text, s.opts.ResolveSkill)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := buildQuery(ast)
+	if q == nil {
+		q = bleve.NewMatchAllQuery()
+	}
+	return q
+}
+
+// deleteEvery deletes every n-th stored candidate (in ForEachCandidate's
+// order, from the first), leaving deleted documents in the index segments.
+func deleteEvery(t *testing.T, s *Store, n int) {
+	t.Helper()
+	ctx := context.Background()
+	var ids []string
+	s.ForEachCandidate(ctx, func(c Candidate) error {
+		ids = append(ids, c.ID)
+		return nil
+	})
+	for i := 0; i < len(ids); i += n {
+		if err := s.DeleteCandidate(ctx, ids[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -35,14 +35,7 @@ func TestFacetsMatchBleve(t *testing.T) {
 	compare := func(t *testing.T, round string) {
 		for _, text := range queries {
 			t.Run(round+"/"+text, func(t *testing.T) {
-				ast, err := ParseQuery(text, s.opts.ResolveSkill)
-				if err != nil {
-					t.Fatal(err)
-				}
-				q := buildQuery(ast)
-				if q == nil {
-					q = bleve.NewMatchAllQuery()
-				}
+				q := parsedQuery(t, s, text)
 				sreq := bleve.NewSearchRequestOptions(q, 0, 0, false)
 				sreq.AddFacet("skill", bleve.NewFacetRequest(fieldSkill, skillFacetSize))
 				sreq.AddFacet("category", bleve.NewFacetRequest(fieldCategory, catFacetSize))
@@ -72,16 +65,7 @@ func TestFacetsMatchBleve(t *testing.T) {
 	}
 	// Deletes and new candidates after the cache is warm: deleted documents
 	// must stop counting, new segments must be decoded.
-	var ids []string
-	s.ForEachCandidate(ctx, func(c Candidate) error {
-		ids = append(ids, c.ID)
-		return nil
-	})
-	for i := 0; i < len(ids); i += 7 {
-		if err := s.DeleteCandidate(ctx, ids[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
+	deleteEvery(t, s, 7)
 	fill(t, s, 300, 40)
 	compare(t, "after deletes and adds")
 }
