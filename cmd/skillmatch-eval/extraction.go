@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -204,12 +203,7 @@ func holdoutText(shared, source string) (string, error) {
 			return "", err
 		}
 		if kaggleRows == nil {
-			f, err := os.Open(filepath.Join(shared, file))
-			if err != nil {
-				return "", err
-			}
-			defer f.Close()
-			if kaggleRows, err = csv.NewReader(f).ReadAll(); err != nil {
+			if kaggleRows, err = kaggleRecords(filepath.Join(shared, file)); err != nil {
 				return "", err
 			}
 		}

@@ -260,19 +260,29 @@ type stated struct {
 	months int    // -1 for "Less than 1 year"
 }
 
-// kaggleTexts reads the Kaggle resume CSV at path and returns its number of
-// records after the header and the distinct resume texts (second column) in
-// file order. The error of opening a missing file is returned as is, so that
+// kaggleRecords reads the Kaggle resume CSV at path: every record, header
+// first. The error of opening a missing file is returned as is, so that
 // callers can skip on fs.ErrNotExist.
-func kaggleTexts(path string) (records int, texts []string, err error) {
+func kaggleRecords(path string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		return 0, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return rows, nil
+}
+
+// kaggleTexts reads the Kaggle resume CSV at path (kaggleRecords) and
+// returns its number of records after the header and the distinct resume
+// texts (second column) in file order.
+func kaggleTexts(path string) (records int, texts []string, err error) {
+	rows, err := kaggleRecords(path)
+	if err != nil {
+		return 0, nil, err
 	}
 	seen := map[string]bool{}
 	for i, row := range rows {
