@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"sort"
@@ -19,12 +20,7 @@ import (
 // longer produce is fine (the generator already merged it); a keeper that is
 // missing, or itself retired, is an error.
 func (b *builder) merge(merged map[string]string) error {
-	from := make([]string, 0, len(merged))
-	for f := range merged {
-		from = append(from, f)
-	}
-	sort.Strings(from)
-	for _, f := range from {
+	for _, f := range slices.Sorted(maps.Keys(merged)) {
 		to := merged[f]
 		if _, retired := merged[to]; retired {
 			return fmt.Errorf("merged: %q → %q, which is retired too (name the final id)", f, to)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -389,12 +391,7 @@ func (b *builder) productWord(name string) string {
 // reviewed by hand with their display names, imported when the tag has at
 // least minConfirmTag questions.
 func (b *builder) addTags(tags map[string]int, picked map[string]string) {
-	var pickedTags []string
-	for t := range picked {
-		pickedTags = append(pickedTags, t)
-	}
-	sort.Strings(pickedTags)
-	for _, t := range pickedTags {
+	for _, t := range slices.Sorted(maps.Keys(picked)) {
 		if tags[t] >= minConfirmTag {
 			b.add("stackoverflow", picked[t], "tool", []string{tagName(t)})
 		}
