@@ -60,19 +60,30 @@ func TestTextAnalyzerMatchesEN(t *testing.T) {
 			t.Errorf("%q: %s", text, d)
 		}
 	}
-	paths, _ := filepath.Glob("../testdata/resumes/*.txt")
+	paths, texts := testResumes(t)
 	if len(paths) == 0 {
 		t.Fatal("no ../testdata/resumes/*.txt")
 	}
+	for i, text := range texts {
+		if d := tokensDiffer(text); d != "" {
+			t.Errorf("%s: %s", filepath.Base(paths[i]), d)
+		}
+	}
+}
+
+// testResumes reads the repository's sample resume texts,
+// ../testdata/resumes/*.txt, and returns their paths and contents.
+func testResumes(tb testing.TB) (paths []string, texts [][]byte) {
+	tb.Helper()
+	paths, _ = filepath.Glob("../testdata/resumes/*.txt")
 	for _, p := range paths {
 		text, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		if d := tokensDiffer(text); d != "" {
-			t.Errorf("%s: %s", filepath.Base(p), d)
-		}
+		texts = append(texts, text)
 	}
+	return paths, texts
 }
 
 // The real resumes of the public Kaggle set (166 unique texts).
@@ -96,15 +107,7 @@ func FuzzTextAnalyzerMatchesEN(f *testing.F) {
 }
 
 func BenchmarkTextAnalyzer(b *testing.B) {
-	paths, _ := filepath.Glob("../testdata/resumes/*.txt")
-	var texts [][]byte
-	for _, p := range paths {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, text)
-	}
+	_, texts := testResumes(b)
 	for _, tc := range []struct {
 		name string
 		a    analysis.Analyzer
@@ -122,15 +125,7 @@ func BenchmarkTextAnalyzer(b *testing.B) {
 // BenchmarkTextAnalyzerParallel analyses on every core at once, as the
 // index's analysis goroutines do (the stem cache is shared).
 func BenchmarkTextAnalyzerParallel(b *testing.B) {
-	paths, _ := filepath.Glob("../testdata/resumes/*.txt")
-	var texts [][]byte
-	for _, p := range paths {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, text)
-	}
+	_, texts := testResumes(b)
 	a := newFastEN()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
