@@ -17,6 +17,24 @@ import (
 // every authenticated route: a missing key and the rate limit.
 var globalStatuses = map[int]bool{http.StatusUnauthorized: true, http.StatusTooManyRequests: true}
 
+// ginParam matches a path parameter of a gin route template (":id").
+var ginParam = regexp.MustCompile(`:([a-z_]+)`)
+
+// openAPIPath is the openapi.json path of gin route template p:
+// "/roles/:id" → "/roles/{id}".
+func openAPIPath(p string) string { return ginParam.ReplaceAllString(p, "{$1}") }
+
+// refTarget is what the local JSON reference ref ("#/components/…") names
+// in doc, or nil when it names nothing.
+func refTarget(doc any, ref string) any {
+	at := doc
+	for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+		m, _ := at.(map[string]any)
+		at = m[part]
+	}
+	return at
+}
+
 // probe is one request sent to every route of a method.
 type probe struct {
 	query       string
@@ -85,10 +103,9 @@ func TestOpenAPIListsStatusesReturned(t *testing.T) {
 		{contentType: mw.FormDataContentType(), body: form.Bytes()},
 	}
 
-	param := regexp.MustCompile(`:([a-z_]+)`)
 	undocumented := map[string][]int{}
 	for _, r := range e.s.router.Routes() {
-		tmpl := param.ReplaceAllString(r.Path, "{$1}")
+		tmpl := openAPIPath(r.Path)
 		raw, ok := doc.Paths[tmpl][strings.ToLower(r.Method)]
 		if !ok || public[r.Method+" "+r.Path] {
 			continue // TestOpenAPICoversEveryRoute reports missing routes
@@ -112,20 +129,14 @@ func TestOpenAPIListsStatusesReturned(t *testing.T) {
 		}
 		seen := map[int]bool{}
 		for _, id := range ids {
-			path := regexp.MustCompile(`:[a-z_]+`).ReplaceAllString(r.Path, id)
+			path := ginParam.ReplaceAllString(r.Path, id)
 			for _, key := range []string{e.reader, e.admin} {
 				for _, p := range list {
-					var rd *bytes.Reader
+					var rd io.Reader // a nil *bytes.Reader would not be a nil body
 					if p.body != nil {
 						rd = bytes.NewReader(p.body)
 					}
-					var status int
-					var body []byte
-					if rd != nil {
-						status, body, _ = e.do(r.Method, path+p.query, key, p.contentType, rd)
-					} else {
-						status, body, _ = e.do(r.Method, path+p.query, key, p.contentType, nil)
-					}
+					status, body, _ := e.do(r.Method, path+p.query, key, p.contentType, rd)
 					if status >= 500 {
 						t.Errorf("%s %s%s (%s): %d %.200s, want no server error", r.Method, path, p.query, p.contentType, status, body)
 					}
@@ -177,12 +188,7 @@ func TestOpenAPIDescribesResponseFields(t *testing.T) {
 			if !ok {
 				return s
 			}
-			var at any = doc
-			for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
-				m, _ := at.(map[string]any)
-				at = m[part]
-			}
-			s, _ = at.(map[string]any)
+			s, _ = refTarget(doc, ref).(map[string]any)
 		}
 	}
 	var walk func(s map[string]any, v any, path string, out map[string]bool)
