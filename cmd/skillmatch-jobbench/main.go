@@ -234,15 +234,19 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 	if err != nil {
 		return err
 	}
+	closed := false // the timed Close below; on an early return, closed here
+	defer func() {
+		if !closed {
+			st.Close()
+		}
+	}()
 	if last && replayProfile != "" {
 		f, err := os.Create(replayProfile)
 		if err != nil {
-			st.Close()
 			return err
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			st.Close()
 			return err
 		}
 		defer pprof.StopCPUProfile()
@@ -252,20 +256,17 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 	for i, f := range files {
 		data, err := os.ReadFile(f.path)
 		if err != nil {
-			st.Close()
 			return err
 		}
 		inputs[i] = index.JobInput{File: f.name, Data: data}
 	}
 	job, _, err := st.CreateJob(ctx, index.Job{RoleID: "replay"}, inputs)
 	if err != nil {
-		st.Close()
 		return err
 	}
 	cpuSubmit := cpuTime()
 	items, err := st.PendingItems(ctx, job.ID, 0)
 	if err != nil {
-		st.Close()
 		return err
 	}
 	batch := replayBatch
@@ -274,7 +275,6 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 		var done []index.JobItem
 		for i := from; i < min(from+batch, len(items)); i++ {
 			if _, err := st.Blob(ctx, items[i].Hash); err != nil {
-				st.Close()
 				return err
 			}
 			p, ok := profiles[i].(engine.Resume)
@@ -286,15 +286,14 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 			done = append(done, index.JobItem{JobID: job.ID, Seq: i, Status: index.ItemDone, Result: []byte(`{}`)})
 		}
 		if _, err := st.AddCandidates(ctx, add); err != nil {
-			st.Close()
 			return err
 		}
 		if err := st.FinishItems(ctx, done); err != nil {
-			st.Close()
 			return err
 		}
 	}
 	cpuCommits := cpuTime()
+	closed = true
 	if err := st.Close(); err != nil {
 		return err
 	}
