@@ -7,10 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -218,12 +219,7 @@ func (s importSummary) print(w io.Writer) {
 		c := errorCode(f.err)
 		byCode[c] = append(byCode[c], f.name)
 	}
-	codes := make([]string, 0, len(byCode))
-	for c := range byCode {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	for _, c := range codes {
+	for _, c := range slices.Sorted(maps.Keys(byCode)) {
 		names := byCode[c]
 		more := ""
 		if len(names) > 5 {

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,11 +35,7 @@ var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md
 // errNoResumes is the error of parse and rank when paths hold no resume
 // files: it names the paths and the extensions a directory walk looks for.
 func errNoResumes(paths []string) error {
-	var exts []string
-	for e := range resumeExts {
-		exts = append(exts, e)
-	}
-	sort.Strings(exts)
+	exts := slices.Sorted(maps.Keys(resumeExts))
 	return fmt.Errorf("no resumes in %s (directories are searched for %s files)", strings.Join(paths, " "), strings.Join(exts, ", "))
 }
 
