@@ -20,13 +20,7 @@ import (
 func TestMigrationMovesOriginalsToFiles(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := openDB(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db, dir, 3); err != nil {
-		t.Fatalf("migrations up to 0003: %v", err)
-	}
+	db := dbAtSchema(t, dir, 3)
 	resume, pending, damaged := []byte("%PDF-1.4 a resume"), []byte("%PDF-1.4 a pending job input"), []byte("%PDF-1.4 damaged")
 	exec := func(q string, args ...any) {
 		t.Helper()

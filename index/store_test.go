@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -215,6 +216,21 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 
 // countOriginals counts the files under files/, failing on any file that is
 // not named by the sha256 of its bytes.
+// dbAtSchema opens the database of the data folder dir migrated up to
+// version (and no further), as an older release left it; the caller closes it.
+func dbAtSchema(t *testing.T, dir string, version int) *sql.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := openDB(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, dir, version); err != nil {
+		t.Fatalf("migrations up to %04d: %v", version, err)
+	}
+	return db
+}
+
 func countOriginals(t *testing.T, s *Store) int {
 	t.Helper()
 	return len(originalFiles(t, s.Dir()))

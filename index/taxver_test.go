@@ -75,13 +75,7 @@ func TestMigrationCandidateTaxonomy(t *testing.T) {
 	ctx := context.Background()
 	base, _ := reparseTaxonomies(t)
 	dir := t.TempDir()
-	db, err := openDB(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db, dir, 4); err != nil {
-		t.Fatalf("migrations up to 0004: %v", err)
-	}
+	db := dbAtSchema(t, dir, 4)
 	r := reparseResumes[1]
 	p := resume.Parse(r.text, base, resume.Options{AsOf: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Format: "text", File: r.file})
 	profile, err := json.Marshal(p)
