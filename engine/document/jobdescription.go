@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"unicode/utf8"
@@ -54,7 +53,7 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 	case FormatHTML:
 		doc, err = decodeNamed(data, filename, lim)
 	default:
-		if !hasBOM(data) && utf8.Valid(data) {
+		if !hasUTF8BOM(data) && !hasUTF16BOM(data) && utf8.Valid(data) {
 			if err := capText(len(data), lim); err != nil {
 				return Document{}, fmt.Errorf("job description: %w", err)
 			}
@@ -67,9 +66,4 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 		return Document{}, fmt.Errorf("job description: %w", err)
 	}
 	return doc, nil
-}
-
-// hasBOM reports whether data starts with a UTF-8 or UTF-16 byte order mark.
-func hasBOM(data []byte) bool {
-	return bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
 }

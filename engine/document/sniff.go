@@ -119,7 +119,7 @@ func sniffZip(data []byte) (string, error) {
 // Latin-1 without control bytes) and returns a decoded prefix.
 func sniffText(data []byte) (string, bool) {
 	head := data[:min(len(data), 8192)]
-	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+	if hasUTF16BOM(head) {
 		return decodeUTF16(head), true
 	}
 	controls := 0

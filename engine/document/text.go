@@ -17,12 +17,23 @@ func decodeText(data []byte, lim Limits) (Document, error) {
 	return Document{Text: normalizeText(s)}, nil
 }
 
+// hasUTF16BOM reports whether data starts with a UTF-16 byte order mark
+// (little or big endian).
+func hasUTF16BOM(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+}
+
+// hasUTF8BOM reports whether data starts with a UTF-8 byte order mark.
+func hasUTF8BOM(data []byte) bool {
+	return len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF
+}
+
 // bytesToString decodes text bytes by BOM, then UTF-8, then Windows-1252.
 func bytesToString(data []byte) string {
 	switch {
-	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
+	case hasUTF16BOM(data):
 		return decodeUTF16(data)
-	case len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF:
+	case hasUTF8BOM(data):
 		return validUTF8(string(data[3:]))
 	case utf8.Valid(data):
 		return string(data)
