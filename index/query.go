@@ -453,22 +453,17 @@ func (p *parser) parsePrimary() (Node, error) {
 		return TextNode{Text: t.text, Phrase: true}, nil
 	case tWord:
 		id, ok := p.resolve(t.text)
-		if !ok {
-			id = ""
-		}
-		if id != "" {
-			if n, ok, err := p.yearsSuffix(); err != nil {
-				return nil, err
-			} else if ok {
-				return SkillNode{ID: id, Op: ">=", Months: n}, nil
-			}
-		}
-		if p.peek().kind == tMonths {
-			m := p.next()
-			if id == "" {
+		if !ok || id == "" {
+			if m := p.peek(); m.kind == tMonths {
 				return nil, invalidf(m.pos, "%s must follow a known skill; %q is not one", m, t.text)
 			}
-			return SkillNode{ID: id, Op: m.text, Months: m.n}, nil
+			return TextNode{Text: t.text}, nil
+		}
+		n := SkillNode{ID: id}
+		if ok, err := p.skillCondition(&n); err != nil {
+			return nil, err
+		} else if ok {
+			return n, nil
 		}
 		return TextNode{Text: t.text, SkillID: id}, nil
 	case tSkill:
@@ -477,15 +472,8 @@ func (p *parser) parsePrimary() (Node, error) {
 			return nil, invalidf(t.pos, "unknown skill %q", t.text)
 		}
 		n := SkillNode{ID: id}
-		if months, ok, err := p.yearsSuffix(); err != nil {
+		if _, err := p.skillCondition(&n); err != nil {
 			return nil, err
-		} else if ok {
-			n.Op, n.Months = ">=", months
-			return n, nil
-		}
-		if p.peek().kind == tMonths {
-			m := p.next()
-			n.Op, n.Months = m.text, m.n
 		}
 		return n, nil
 	case tTotal:
@@ -498,6 +486,22 @@ func (p *parser) parsePrimary() (Node, error) {
 		return nil, invalidf(t.pos, "query ends where a term was expected")
 	}
 	return nil, invalidf(t.pos, "unexpected %s", t)
+}
+
+// skillCondition reads the condition that may follow a known skill into n:
+// a recruiter's years (a minimum, see yearsSuffix) or a months condition.
+// It reports whether one was there.
+func (p *parser) skillCondition(n *SkillNode) (bool, error) {
+	if months, ok, err := p.yearsSuffix(); err != nil || ok {
+		n.Op, n.Months = ">=", months
+		return ok, err
+	}
+	if p.peek().kind == tMonths {
+		m := p.next()
+		n.Op, n.Months = m.text, m.n
+		return true, nil
+	}
+	return false, nil
 }
 
 // yearsSuffix reads a recruiter's "[with|of] N[+] years" after a skill and
