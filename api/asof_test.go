@@ -3,8 +3,6 @@ package api
 import (
 	"encoding/json"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -44,10 +42,7 @@ func TestMatchesCountToToday(t *testing.T) {
 	want := func(asOf time.Time) map[string]float64 {
 		out := map[string]float64{}
 		for _, n := range names {
-			text, err := os.ReadFile(filepath.Join("..", "testdata", "resumes", n+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			text := resumeFixture(t, n)
 			out[n+".txt"] = role.Score(resume.Parse(string(text), e.tax, resume.Options{AsOf: asOf}), ro, e.tax).Score
 		}
 		return out
