@@ -92,8 +92,7 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 	if err := os.MkdirAll(res.FilesDir, 0o755); err != nil {
 		return res, fmt.Errorf("backup: %w", err)
 	}
-	src := &Store{dir: dir}
-	dst := &Store{dir: filepath.Dir(path)}
+	dst := filepath.Dir(path)
 	for _, h := range hashes {
 		if !validHash(h) {
 			continue
@@ -101,7 +100,7 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		to := dst.blobPath(h)
+		to := blobPath(dst, h)
 		if _, err := os.Stat(to); err == nil {
 			res.Files++ // content-addressed: already there from an earlier backup
 			continue
@@ -109,9 +108,9 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			return res, fmt.Errorf("backup: %w", err)
 		}
-		from := src.blobPath(h)
+		from := blobPath(dir, h)
 		if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
-			from = src.flatBlobPath(h) // a folder no Open has moved into sub-folders yet
+			from = flatBlobPath(dir, h) // a folder no Open has moved into sub-folders yet
 		}
 		if err := os.Link(from, to); err == nil {
 			res.Files++
@@ -125,7 +124,7 @@ func copyOriginals(ctx context.Context, dir, path string) (BackupResult, error) 
 		if err != nil {
 			return res, fmt.Errorf("backup: original %s: %w", h, err)
 		}
-		if err := dst.writeBlob(h, data, false); err != nil {
+		if err := writeBlob(dst, h, data, false); err != nil {
 			return res, fmt.Errorf("backup: %w", err)
 		}
 		res.Files++

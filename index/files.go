@@ -76,14 +76,15 @@ func validHash(h string) bool {
 // never removes a file between a writer's write and its commit.
 type fileLock struct{ sync.RWMutex }
 
-// blobPath is where the original with the given (valid) hash is kept.
-func (s *Store) blobPath(hash string) string {
-	return filepath.Join(s.dir, filesName, hash[:2], hash)
+// blobPath is where the data folder dir keeps the original with the given
+// (valid) hash.
+func blobPath(dir, hash string) string {
+	return filepath.Join(dir, filesName, hash[:2], hash)
 }
 
-// flatBlobPath is where the original was kept before the sub-folders.
-func (s *Store) flatBlobPath(hash string) string {
-	return filepath.Join(s.dir, filesName, hash)
+// flatBlobPath is where dir kept the original before the sub-folders.
+func flatBlobPath(dir, hash string) string {
+	return filepath.Join(dir, filesName, hash)
 }
 
 // isShard reports whether name is a sub-folder name of files/: two
@@ -93,15 +94,15 @@ func isShard(name string) bool {
 }
 
 // writeBlob stores data, whose sha256 the caller computed as hash, at
-// blobPath(hash). A file already there is kept as is, unless repair is set and
+// blobPath(dir, hash). A file already there is kept as is, unless repair is set and
 // it no longer matches its hash (damaged): then it is replaced. Checking
 // costs a read of the file, so callers repair where a damaged copy may be met
 // (the same bytes uploaded again), not on every write of a job's input that
 // was just read back intact. The write goes to a temporary name renamed into
 // place, so a crash never leaves a partial file under a hash name. The
 // caller holds s.files shared until the referencing transaction is over.
-func (s *Store) writeBlob(hash string, data []byte, repair bool) error {
-	path := s.blobPath(hash)
+func writeBlob(dir, hash string, data []byte, repair bool) error {
+	path := blobPath(dir, hash)
 	if !repair {
 		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) {
 			return nil
@@ -150,7 +151,7 @@ func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
 	if workers <= 1 {
 		written := make([]string, 0, len(bs))
 		for _, b := range bs {
-			if err := s.writeBlob(b.hash, b.data, repair); err != nil {
+			if err := writeBlob(s.dir, b.hash, b.data, repair); err != nil {
 				return written, err
 			}
 			written = append(written, b.hash)
@@ -173,7 +174,7 @@ func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
 				if i >= len(bs) {
 					return
 				}
-				err := s.writeBlob(bs[i].hash, bs[i].data, repair)
+				err := writeBlob(s.dir, bs[i].hash, bs[i].data, repair)
 				mu.Lock()
 				if err != nil {
 					errs = append(errs, err)
@@ -250,7 +251,7 @@ func (s *Store) removeUnusedBlobs(ctx context.Context, hashes ...string) error {
 		if !validHash(h) {
 			continue
 		}
-		if err := os.Remove(s.blobPath(h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(blobPath(s.dir, h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, fmt.Errorf("remove original %s: %w", h, err))
 		}
 	}
@@ -316,7 +317,7 @@ func (s *Store) reconcileFiles(ctx context.Context) error {
 			// The flat layout: into its sub-folder. The same bytes may be
 			// there already (written since); the rename replaces them with
 			// themselves.
-			to := s.blobPath(name)
+			to := blobPath(s.dir, name)
 			if err := os.Mkdir(filepath.Dir(to), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 				return fmt.Errorf("original files: %w", err)
 			}
@@ -358,7 +359,7 @@ func referencedHashes(ctx context.Context, db *sql.DB) ([]string, error) {
 // originalSize returns the size of a stored original; engine.ErrInvalid when
 // there is none (a caller's StoredHash that names nothing).
 func (s *Store) originalSize(hash string) (int64, error) {
-	fi, err := os.Stat(s.blobPath(hash))
+	fi, err := os.Stat(blobPath(s.dir, hash))
 	if err != nil {
 		return 0, fmt.Errorf("no stored original %s: %w", hash, engine.ErrInvalid)
 	}
@@ -373,7 +374,7 @@ func (s *Store) Blob(ctx context.Context, hash string) ([]byte, error) {
 	if !validHash(hash) {
 		return nil, fmt.Errorf("file hash %q: %w", hash, engine.ErrInvalid)
 	}
-	data, err := os.ReadFile(s.blobPath(hash))
+	data, err := os.ReadFile(blobPath(s.dir, hash))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("file %s: %w", hash, engine.ErrNotFound)
 	}
@@ -397,7 +398,6 @@ func moveOriginalsToFiles(ctx context.Context, tx *sql.Tx, dir string) error {
 		WHERE type = 'table' AND name = 'originals')`).Scan(&exists); err != nil || !exists {
 		return err
 	}
-	s := &Store{dir: dir}
 	if err := os.MkdirAll(filepath.Join(dir, filesName), 0o755); err != nil {
 		return err
 	}
@@ -417,7 +417,7 @@ func moveOriginalsToFiles(ctx context.Context, tx *sql.Tx, dir string) error {
 		if !validHash(hash) || ContentHash(data) != hash {
 			continue
 		}
-		if err := s.writeBlob(hash, data, true); err != nil {
+		if err := writeBlob(dir, hash, data, true); err != nil {
 			return err
 		}
 	}

@@ -83,7 +83,7 @@ func TestOpenRemovesUnreferencedFiles(t *testing.T) {
 	}
 	files := filepath.Join(dir, "files")
 	// A referenced original where the flat layout kept it.
-	if err := os.Rename(s.blobPath(old.Hash), filepath.Join(files, old.Hash)); err != nil {
+	if err := os.Rename(blobPath(s.dir, old.Hash), filepath.Join(files, old.Hash)); err != nil {
 		t.Fatal(err)
 	}
 	orphan, flatOrphan := []byte("%PDF-1.4 written, never committed"), []byte("%PDF-1.4 flat, never committed")
@@ -215,7 +215,7 @@ func TestBackupFlatLayout(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Rename(s.blobPath(c.Hash), s.flatBlobPath(c.Hash)); err != nil {
+	if err := os.Rename(blobPath(s.dir, c.Hash), flatBlobPath(s.dir, c.Hash)); err != nil {
 		t.Fatal(err)
 	}
 	backups := t.TempDir()

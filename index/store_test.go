@@ -157,7 +157,7 @@ func TestAddGetDeleteCandidate(t *testing.T) {
 	}
 	// A damaged original reads as missing rather than as wrong bytes, and
 	// uploading the same bytes again repairs it.
-	if err := os.WriteFile(s.blobPath(c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
+	if err := os.WriteFile(blobPath(s.dir, c.Hash), []byte("%PDF-1.4 pretend pdf byteX"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.OriginalFile(ctx, c.ID); !errors.Is(err, engine.ErrNotFound) {
@@ -605,7 +605,7 @@ func TestBackup(t *testing.T) {
 	lost := add(t, s, "b.txt", "Rust developer", 12, "rust:12")
 	backups := t.TempDir()
 	path := filepath.Join(backups, "monday.db")
-	if err := os.Remove(s.blobPath(lost.Hash)); err != nil {
+	if err := os.Remove(blobPath(s.dir, lost.Hash)); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.Backup(ctx, path)
