@@ -681,9 +681,7 @@ func ingest(base, key string, o options) error {
 // batchMetrics reads the server's upload batch histogram from /metrics:
 // store writes and documents written so far (0, 0 when absent).
 func batchMetrics(base, key string) (writes, docs float64) {
-	req, _ := http.NewRequest(http.MethodGet, base+"/metrics", nil)
-	req.Header.Set("Authorization", "Bearer "+key)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := get(base+"/metrics", key)
 	if err != nil {
 		return 0, 0
 	}
@@ -700,14 +698,19 @@ func batchMetrics(base, key string) (writes, docs float64) {
 	return writes, docs
 }
 
-// getJSON GETs url with key and decodes the answer into v.
-func getJSON(url, key string, v any) error {
+// get GETs url with key, with the default client.
+func get(url, key string) (*http.Response, error) {
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req.Header.Set("Authorization", "Bearer "+key)
-	resp, err := http.DefaultClient.Do(req)
+	return http.DefaultClient.Do(req)
+}
+
+// getJSON GETs url with key and decodes the answer into v.
+func getJSON(url, key string, v any) error {
+	resp, err := get(url, key)
 	if err != nil {
 		return err
 	}
