@@ -192,14 +192,9 @@ func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func
 		out, fresh, err = s.addCandidatesTx(ctx, in, prep)
 	}
 	s.files.RUnlock()
-	var kept map[string]bool
-	if err == nil {
-		kept = map[string]bool{}
-		for _, r := range out {
-			if r.Created {
-				kept[r.Candidate.Hash] = true
-			}
-		}
+	kept := make(map[string]bool, len(fresh)) // fresh is empty after an error
+	for _, c := range fresh {
+		kept[c.Hash] = true
 	}
 	var release []string
 	for _, h := range written {
@@ -213,10 +208,11 @@ func (s *Store) addCandidates(ctx context.Context, in []NewCandidate, index func
 	if err != nil {
 		return nil, err
 	}
-	if len(fresh) > 0 && index == nil {
+	switch {
+	case len(fresh) == 0:
+	case index == nil:
 		s.markUnindexed(fresh)
-	}
-	if len(fresh) > 0 && index != nil {
+	default:
 		if err := index(ctx, fresh); err != nil {
 			return out, fmt.Errorf("candidates stored but not yet indexed (the next start reconciles): %w", err)
 		}
