@@ -15,17 +15,16 @@ import (
 )
 
 // Self is the user + system CPU time this process has used so far.
-func Self() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func Self() time.Duration { return rusage(syscall.RUSAGE_SELF) }
 
 // EndedChildren is the user + system CPU time of this process's children
 // that have ended and been waited for (RUSAGE_CHILDREN).
-func EndedChildren() time.Duration {
+func EndedChildren() time.Duration { return rusage(syscall.RUSAGE_CHILDREN) }
+
+// rusage is the user + system CPU time getrusage reports for who.
+func rusage(who int) time.Duration {
 	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru)
+	syscall.Getrusage(who, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
