@@ -162,7 +162,7 @@ func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
 		next    atomic.Int64 // index in bs of the next blob to write
 		mu      sync.Mutex
 		written = make([]string, 0, len(bs))
-		errs    []error
+		first   error // the first write that failed
 		wg      sync.WaitGroup
 	)
 	for range workers {
@@ -177,7 +177,9 @@ func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
 				err := writeBlob(s.dir, bs[i].hash, bs[i].data, repair)
 				mu.Lock()
 				if err != nil {
-					errs = append(errs, err)
+					if first == nil {
+						first = err
+					}
 					next.Store(int64(len(bs))) // the others stop after their current file
 				} else {
 					written = append(written, bs[i].hash)
@@ -190,10 +192,7 @@ func (s *Store) writeBlobs(bs []blob, repair bool) ([]string, error) {
 		}()
 	}
 	wg.Wait()
-	if len(errs) > 0 {
-		return written, errs[0]
-	}
-	return written, nil
+	return written, first
 }
 
 // Writing originals in parallel pays only for many files (a job's inputs,
