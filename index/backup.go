@@ -41,12 +41,20 @@ func (s *Store) Backup(ctx context.Context, path string) (BackupResult, error) {
 	return copyOriginals(ctx, s.dir, path)
 }
 
+// HasStore reports whether dir holds a skillmatch store (its database), so
+// that commands meant for an existing store can refuse a mistyped folder
+// instead of letting Open create a new, empty one there.
+func HasStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, dbName))
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
 // BackupFolder is Store.Backup for a data folder that may be open in another
 // process (a running server): it opens the database only, beside whoever has
 // the folder open, and copies it consistently, then the originals it
 // references. A folder without a database is engine.ErrNotFound.
 func BackupFolder(ctx context.Context, dir, path string) (BackupResult, error) {
-	if _, err := os.Stat(filepath.Join(dir, dbName)); errors.Is(err, fs.ErrNotExist) {
+	if !HasStore(dir) {
 		return BackupResult{}, fmt.Errorf("backup: no database in %s: %w", dir, engine.ErrNotFound)
 	}
 	db, err := openDB(ctx, dir)

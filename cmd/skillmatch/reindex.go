@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/skillmatch/skillmatch/engine"
@@ -43,7 +40,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
 	}
 	// a mistyped folder must not become a new, empty store
-	if _, err := os.Stat(filepath.Join(*data, "skillmatch.db")); errors.Is(err, os.ErrNotExist) {
+	if !index.HasStore(*data) {
 		return fmt.Errorf("no skillmatch data in %s (no skillmatch.db): nothing to reindex; name the data folder with --data or SKILLMATCH_DATA", *data)
 	}
 	tax, err := loadTaxonomy(*taxFile)
