@@ -114,10 +114,14 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 			case l == "" || strings.HasPrefix(l, "#"):
 			default:
 				// "?id" was not in the taxonomy when the resume was labelled;
-				// once a skill with that id exists, it is an ordinary label.
+				// once a skill with that id, or named so ("?unity-pro" and a
+				// skill whose name or alias is "Unity Pro"), exists, it is an
+				// ordinary label.
 				if id, ok := strings.CutPrefix(l, "?"); ok {
 					if _, known := tx.Get(id); known {
 						l = id
+					} else if s, known := tx.Lookup(strings.ReplaceAll(id, "-", " ")); known {
+						l = s.ID
 					}
 				}
 				// a label naming a skill merged into another (a retired id)
