@@ -18,23 +18,28 @@ var (
 	errRateLimited  = errors.New("rate limited")
 )
 
-// statusTable maps every error category to one HTTP status and a stable
-// machine-readable code. The first entry that errors.Is matches wins;
-// anything unmatched is a 500.
-var statusTable = []struct {
-	err    error
-	status int
-	code   string
+// statusTable maps every error category's code (engine.ErrorCode, or the
+// HTTP layer's own errors below) to one HTTP status. Anything else is a 500.
+var statusTable = map[string]int{
+	"invalid":            http.StatusBadRequest,
+	"unauthorized":       http.StatusUnauthorized,
+	"forbidden":          http.StatusForbidden,
+	"not_found":          http.StatusNotFound,
+	"conflict":           http.StatusConflict,
+	"too_large":          http.StatusRequestEntityTooLarge,
+	"unsupported_format": http.StatusUnsupportedMediaType,
+	"unreadable":         http.StatusUnprocessableEntity,
+	"rate_limited":       http.StatusTooManyRequests,
+}
+
+// httpCodes names the HTTP layer's own errors, which engine.ErrorCode does not.
+var httpCodes = []struct {
+	err  error
+	code string
 }{
-	{engine.ErrInvalid, http.StatusBadRequest, "invalid"},
-	{errUnauthorized, http.StatusUnauthorized, "unauthorized"},
-	{errForbidden, http.StatusForbidden, "forbidden"},
-	{engine.ErrNotFound, http.StatusNotFound, "not_found"},
-	{engine.ErrConflict, http.StatusConflict, "conflict"},
-	{engine.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large"},
-	{engine.ErrUnsupportedFormat, http.StatusUnsupportedMediaType, "unsupported_format"},
-	{engine.ErrUnreadable, http.StatusUnprocessableEntity, "unreadable"},
-	{errRateLimited, http.StatusTooManyRequests, "rate_limited"},
+	{errUnauthorized, "unauthorized"},
+	{errForbidden, "forbidden"},
+	{errRateLimited, "rate_limited"},
 }
 
 // statusClientClosed is nginx's status for a client that went away; it is
@@ -50,9 +55,12 @@ func classify(err error) (int, string) {
 	case errors.Is(err, context.Canceled):
 		return statusClientClosed, "canceled"
 	}
-	for _, e := range statusTable {
+	if code := engine.ErrorCode(err); code != "" {
+		return statusTable[code], code
+	}
+	for _, e := range httpCodes {
 		if errors.Is(err, e.err) {
-			return e.status, e.code
+			return statusTable[e.code], e.code
 		}
 	}
 	return http.StatusInternalServerError, "internal"

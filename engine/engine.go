@@ -13,7 +13,8 @@ import "errors"
 
 // Error categories. Callers wrap them with detail
 // (fmt.Errorf("candidate %s: %w", id, engine.ErrNotFound)) and test them with
-// errors.Is; the API maps each one to a single HTTP status.
+// errors.Is; ErrorCode names each one with a stable code, and the API maps each
+// one to a single HTTP status.
 var (
 	// ErrNotFound: the thing asked for does not exist.
 	ErrNotFound = errors.New("not found")
@@ -31,3 +32,41 @@ var (
 	// ErrTooLarge: an input exceeds a configured cap (bytes, pages, text).
 	ErrTooLarge = errors.New("too large")
 )
+
+// codes names each category with the stable machine-readable code that the
+// API's error bodies, a batch job's item errors and the CLI's JSON show.
+var codes = []struct {
+	err  error
+	code string
+}{
+	{ErrInvalid, "invalid"},
+	{ErrNotFound, "not_found"},
+	{ErrConflict, "conflict"},
+	{ErrTooLarge, "too_large"},
+	{ErrUnsupportedFormat, "unsupported_format"},
+	{ErrUnreadable, "unreadable"},
+}
+
+// ErrorCode returns the stable code of the category err wraps ("invalid",
+// "not_found", "conflict", "too_large", "unsupported_format", "unreadable"),
+// or "" when err wraps none of them; each caller picks its own code for the
+// rest ("internal" in the API).
+func ErrorCode(err error) string {
+	for _, c := range codes {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// CodeError returns the category whose ErrorCode is code, or nil for a code
+// that names none (it reverses ErrorCode for errors stored as text).
+func CodeError(code string) error {
+	for _, c := range codes {
+		if c.code == code {
+			return c.err
+		}
+	}
+	return nil
+}

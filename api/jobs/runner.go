@@ -846,25 +846,13 @@ func (r *Runner) Results(ctx context.Context, id string) (Results, error) {
 }
 
 // Item errors are stored as "code: message" so the results can show a
-// stable code; codes are those of the API's error table.
-var itemErrorCodes = []struct {
-	err  error
-	code string
-}{
-	{engine.ErrTooLarge, "too_large"},
-	{engine.ErrUnsupportedFormat, "unsupported_format"},
-	{engine.ErrUnreadable, "unreadable"},
-	{engine.ErrInvalid, "invalid"},
-	{engine.ErrNotFound, "not_found"},
-}
-
+// stable code: engine.ErrorCode's, or "internal" for the rest.
 func encodeItemError(err error) string {
-	for _, c := range itemErrorCodes {
-		if errors.Is(err, c.err) {
-			return c.code + ": " + err.Error()
-		}
+	code := engine.ErrorCode(err)
+	if code == "" {
+		code = "internal"
 	}
-	return "internal: " + err.Error()
+	return code + ": " + err.Error()
 }
 
 func splitItemError(s string) (code, msg string) {
@@ -879,10 +867,8 @@ func splitItemError(s string) (code, msg string) {
 // category, for items refused at submission.
 func decodeItemError(s string) error {
 	code, msg := splitItemError(s)
-	for _, c := range itemErrorCodes {
-		if c.code == code {
-			return fmt.Errorf("%s%w", strings.TrimSuffix(msg, c.err.Error()), c.err)
-		}
+	if category := engine.CodeError(code); category != nil {
+		return fmt.Errorf("%s%w", strings.TrimSuffix(msg, category.Error()), category)
 	}
 	return errors.New(msg)
 }

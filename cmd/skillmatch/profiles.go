@@ -201,22 +201,14 @@ func asOfClock(s string) (func() time.Time, error) {
 }
 
 // errorCode names an error's category: the "code" of parse's and rank's
-// JSON errors and the failure reasons of import's summary.
+// JSON errors and the failure reasons of import's summary. It is
+// engine.ErrorCode's code, "not_found" for a missing file, else "error".
 func errorCode(err error) string {
-	for _, c := range []struct {
-		err  error
-		code string
-	}{
-		{engine.ErrUnsupportedFormat, "unsupported_format"},
-		{engine.ErrUnreadable, "unreadable"},
-		{engine.ErrTooLarge, "too_large"},
-		{engine.ErrInvalid, "invalid"},
-		{engine.ErrNotFound, "not_found"},
-		{fs.ErrNotExist, "not_found"},
-	} {
-		if errors.Is(err, c.err) {
-			return c.code
-		}
+	if code := engine.ErrorCode(err); code != "" {
+		return code
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "not_found"
 	}
 	return "error"
 }
