@@ -123,7 +123,8 @@ func NewRanker(tax *taxonomy.Taxonomy) *Ranker {
 
 // Add puts a candidate profile in the ranker, replacing any with the same id.
 // Skills the taxonomy does not know are kept for explanations but never
-// match a role. The ranker keeps r's slices: do not modify them afterwards.
+// match a role; a retired id counts as the skill that holds it now (see
+// currentIDs). The ranker keeps r's slices: do not modify them afterwards.
 func (k *Ranker) Add(id string, r engine.Resume) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -135,6 +136,7 @@ func (k *Ranker) Add(id string, r engine.Resume) {
 	k.slot[id] = s
 	k.ids = append(k.ids, id)
 	k.alive = append(k.alive, true)
+	r = currentIDs(r, k.tax)
 	r.Text = strings.Clone(headerPrefix(&r)) // all that scoring reads of the text
 	k.resumes = append(k.resumes, r)
 	k.edu = append(k.edu, uint8(highestEducation(&r)))
@@ -152,9 +154,6 @@ func (k *Ranker) index(s uint32, r *engine.Resume) {
 	clear(k.seen)
 	for i := range r.Skills {
 		idx, ok := k.skill[r.Skills[i].ID]
-		if !ok { // a profile stored before its skill was merged into another
-			idx, ok = k.skill[k.tax.Canonical(r.Skills[i].ID)]
-		}
 		if !ok {
 			continue
 		}

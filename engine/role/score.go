@@ -3,6 +3,7 @@ package role
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -236,13 +237,6 @@ func compile(ro Role, tax *taxonomy.Taxonomy) *compiled {
 			c.byID[a.id] = append(c.byID[a.id], altRef{true, i, ai})
 		}
 	}
-	// A profile stored before a skill was merged into another still names
-	// the retired id: it counts as the skill that holds it now.
-	for old, keeper := range tax.Merged() {
-		if refs, ok := c.byID[keeper]; ok {
-			c.byID[old] = refs
-		}
-	}
 	return c
 }
 
@@ -444,7 +438,28 @@ func highestEducation(r *engine.Resume) int {
 // taxonomy id; Django satisfies a Python requirement through the taxonomy's
 // implies edges, Flask half-satisfies Django through its related edges.
 func Score(r engine.Resume, ro Role, tax *taxonomy.Taxonomy) Match {
+	r = currentIDs(r, tax)
 	return scoreCompiled(&r, compile(ro, tax))
+}
+
+// currentIDs is where a profile enters scoring (Score, Ranker.Add): a
+// profile stored before a skill was merged into another still names the
+// retired id, and counts as the skill that holds it now
+// (taxonomy.Canonical). It returns r with those ids replaced, in a new
+// Skills slice when any is; r's own slices are never modified.
+func currentIDs(r engine.Resume, tax *taxonomy.Taxonomy) engine.Resume {
+	copied := false
+	for i := range r.Skills {
+		id := tax.Canonical(r.Skills[i].ID)
+		if id == r.Skills[i].ID {
+			continue
+		}
+		if !copied {
+			r.Skills, copied = slices.Clone(r.Skills), true
+		}
+		r.Skills[i].ID = id
+	}
+	return r
 }
 
 func scoreCompiled(r *engine.Resume, c *compiled) Match {

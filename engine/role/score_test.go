@@ -232,4 +232,7 @@ func TestRetiredSkillIDs(t *testing.T) {
 	if len(got) != 2 || got[0].Score != want.Score || got[1].Score != want.Score {
 		t.Errorf("Ranker = %+v, want both at %v", got, want.Score)
 	}
+	if stored.Skills[0].ID != "file-transfer-protocol-ftp" {
+		t.Errorf("scoring changed the caller's profile: skill id %q", stored.Skills[0].ID)
+	}
 }
