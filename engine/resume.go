@@ -13,6 +13,11 @@ type Resume struct {
 	Education   []Education `json:"education"`
 	TotalMonths int         `json:"total_months"`
 	Skills      []Skill     `json:"skills"`
+	// OtherSkills are the items of the resume's own skills lists that no
+	// taxonomy skill covers ("Protein purification", "Kepware"); see
+	// OtherSkill. Scoring does not use them: role requirements are taxonomy
+	// ids.
+	OtherSkills []OtherSkill `json:"other_skills,omitempty"`
 
 	// Text is the extracted document text every line number refers to. It is
 	// not part of the JSON profile; callers that need it keep it alongside.
@@ -73,6 +78,16 @@ type Skill struct {
 	Months   *int       `json:"months"`
 	LastUsed *string    `json:"last_used"`
 	Current  bool       `json:"current"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// OtherSkill is one item of a skills list in the resume (a skills-like
+// section, or a "Skills: a, b, c" line elsewhere) that is shaped like a skill
+// and that no taxonomy mention covers. Name is the item as written, without
+// qualifiers such as "Proficient in" or "(5 years)"; Evidence lists the lines
+// that name it (items that differ only in case are one other skill).
+type OtherSkill struct {
+	Name     string     `json:"name"`
 	Evidence []Evidence `json:"evidence"`
 }
 

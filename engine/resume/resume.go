@@ -38,7 +38,8 @@ type Options struct {
 // of their intervals (overlaps merged, gaps not counted), clipped at the
 // as-of month. Skills come from tax.Extract on the text, each with the skills
 // it implies; a skill's months come only from the dated positions whose lines
-// mention it, and are null otherwise.
+// mention it, and are null otherwise. Other skills are the items of the
+// resume's skills lists that no taxonomy mention covers (findOtherSkills).
 func Parse(text string, tax *taxonomy.Taxonomy, opts Options) engine.Resume {
 	asOfTime := opts.AsOf
 	if asOfTime.IsZero() {
@@ -72,7 +73,9 @@ func Parse(text string, tax *taxonomy.Taxonomy, opts Options) engine.Resume {
 	}
 	r.TotalMonths = unionMonths(ivs)
 	if tax != nil {
-		r.Skills = findSkills(norm, lines, secs, pos, tax)
+		var ms []taxonomy.Mention
+		r.Skills, ms = findSkills(norm, lines, secs, pos, tax)
+		r.OtherSkills = findOtherSkills(lines, secs, ms, tax)
 	}
 	if r.Skills == nil {
 		r.Skills = []engine.Skill{}

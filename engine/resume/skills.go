@@ -29,8 +29,9 @@ type skillAcc struct {
 // the union of the intervals of the dated positions whose lines mention it;
 // last_used is the latest month of those intervals, current whether one of
 // them is current. A skill mentioned only outside dated positions (a skills
-// list, the summary) gets no months and no last_used.
-func findSkills(text string, lines []string, secs []engine.Section, pos []position, tax *taxonomy.Taxonomy) []engine.Skill {
+// list, the summary) gets no months and no last_used. It also returns the
+// mentions it read, for findOtherSkills.
+func findSkills(text string, lines []string, secs []engine.Section, pos []position, tax *taxonomy.Taxonomy) ([]engine.Skill, []taxonomy.Mention) {
 	acc := map[string]*skillAcc{}
 	get := func(id string) *skillAcc {
 		a := acc[id]
@@ -137,7 +138,7 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 		out = append(out, sk)
 	}
 	sortSkills(out)
-	return out
+	return out, ms
 }
 
 // sortSkills orders skills by months, most first (skills without months

@@ -1,0 +1,504 @@
+package resume
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// Other skills are the long tail a taxonomy never finishes ("Protein
+// purification", "Kepware", "Food plating"): items of the resume's own
+// skills lists that no taxonomy mention covers. They are read only where the
+// resume lists skills — the lines of skills-like sections (skillsLike) and
+// "Skills: a, b, c" lines elsewhere — and an item counts only when it is
+// shaped like a skill (otherSkillName): a short phrase, not a sentence, a
+// date, a number, a contact detail, a heading, a degree, a school or an
+// employer.
+
+// denseItems is the number of items from which a line is a keyword list
+// (see activityLike).
+const denseItems = 8
+
+// maxOtherWords is the most words an other skill has; longer items are
+// descriptions ("Managed a team of five cashiers"), not names of skills.
+const maxOtherWords = 4
+
+// skillsLineRe finds a "Skills: a, b, c" line outside a skills-like section
+// (under a job, in a summary): a label naming skills, then the list.
+var skillsLineRe = regexp.MustCompile(`(?i)^\s*(?:[\p{L}]+\s+){0,2}(?:skills|skills used|skill set|technologies|tools|tools used|technical skills|software|expertise|competencies|environment)\s*[:–]\s*(\S.*)$`)
+
+// skillDetailRe is the tail of a Kaggle "Skill Details" entry: "Python-
+// Experience - 24 months".
+var skillDetailRe = regexp.MustCompile(`(?i)\s*-\s*experience\s*-.*$`)
+
+// findOtherSkills returns the other skills of a resume, in the order of
+// their first line. ms are the taxonomy's mentions in the normalised text
+// whose lines are lines; an item that overlaps any of them is covered by the
+// taxonomy and is not an other skill, nor is an item that names a skill of
+// tax which its context rule did not let through ("Swift" as in "Swift
+// turnaround").
+func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []engine.OtherSkill {
+	// the mentions on each line, as byte spans of the line
+	lineStart := make([]int, len(lines)+1)
+	for i, l := range lines {
+		lineStart[i+1] = lineStart[i] + len(l) + 1
+	}
+	covered := map[int][][2]int{}
+	for _, m := range ms {
+		if m.Line < 1 || m.Line > len(lines) {
+			continue
+		}
+		off := lineStart[m.Line-1]
+		covered[m.Line] = append(covered[m.Line], [2]int{m.Start - off, m.End - off})
+	}
+	var out []engine.OtherSkill
+	index := map[string]int{} // lower-case name → index in out
+	add := func(name string, ev engine.Evidence) {
+		k := strings.ToLower(name)
+		if i, ok := index[k]; ok {
+			if evs := out[i].Evidence; evs[len(evs)-1].Line != ev.Line {
+				out[i].Evidence = append(out[i].Evidence, ev)
+			}
+			return
+		}
+		index[k] = len(out)
+		out = append(out, engine.OtherSkill{Name: name, Evidence: []engine.Evidence{ev}})
+	}
+	inList := make([]bool, len(lines)+1)
+	secOf := make([]string, len(lines)+1)
+	for _, s := range secs {
+		like := skillsLike(s)
+		for l := max(s.StartLine, 1); l <= s.EndLine && l <= len(lines); l++ {
+			inList[l] = like
+			secOf[l] = s.Kind
+		}
+	}
+	for n := 1; n <= len(lines); n++ {
+		line := lines[n-1]
+		from := 0
+		switch {
+		case inList[n]:
+			if headingKind(line) != "" {
+				continue
+			}
+			if m := inlineHeadingRe.FindStringSubmatchIndex(line); m != nil && headings[normHeading(line[m[2]:m[3]])] != "" {
+				from = m[3] // "Skills: a, b" opening the section: the list after the label
+			}
+		case strings.Contains(line, ":") || strings.Contains(line, "–"):
+			m := skillsLineRe.FindStringSubmatchIndex(line)
+			if m == nil {
+				continue
+			}
+			from = m[2]
+		default:
+			continue
+		}
+		if proseLine(line[from:]) {
+			continue
+		}
+		items := listItems(line, from)
+		// a long keyword list ("accounting, ad, balance, benefits, billing…")
+		// mixes skills with ordinary nouns: there a phrase must end in a
+		// word that names an activity or a field, or name a product
+		dense := len(items) >= denseItems
+		for _, it := range items {
+			if overlaps(covered[n], it) {
+				continue
+			}
+			name := otherSkillName(line[it[0]:it[1]])
+			if name == "" || dense && !activityLike(name) {
+				continue
+			}
+			if !strings.Contains(name, " ") && !nameLike(name) {
+				continue // "clients", "Research": an ordinary word, not a named skill
+			}
+			if _, ok := tax.Lookup(name); ok {
+				continue // a taxonomy name its context rule left out ("Swift" as an adjective)
+			}
+			add(name, engine.Evidence{Section: secOf[n], Line: n, Text: strings.TrimSpace(line)})
+		}
+	}
+	return out
+}
+
+// overlaps reports whether span it overlaps any of spans.
+func overlaps(spans [][2]int, it [2]int) bool {
+	for _, s := range spans {
+		if s[0] < it[1] && it[0] < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// proseLine reports whether a line of a skills section is a sentence rather
+// than a list: many words and few separators between them, or a first- or
+// second-person pronoun.
+func proseLine(s string) bool {
+	words := strings.Fields(s)
+	seps := strings.Count(s, ",") + strings.Count(s, ";") + strings.Count(s, "|") + strings.Count(s, "•")
+	return len(words) > 8 && len(words) > 4*(seps+1)
+}
+
+// listItems splits line[from:] into list items, as byte spans of line, each
+// trimmed of spaces and bullets. Items are separated by commas, semicolons,
+// pipes, bullets, runs of three or more spaces (columns), " - " and " – ",
+// and a slash between two items of more than one word ("Event planning /
+// Catering"); commas inside parentheses do not separate. A label before a
+// colon ("Languages: Python, Go", "Lab techniques: HPLC") is not an item.
+// A Kaggle "Skill Details" entry is its name alone.
+func listItems(line string, from int) [][2]int {
+	s := line[from:]
+	if m := skillDetailRe.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	}
+	var out [][2]int
+	start, depth := 0, 0
+	emit := func(end int) {
+		out = appendItem(out, line, from+start, from+end)
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= 0x80 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth > 0:
+		case r == ',' || r == ';' || r == '|' || r == '•' || r == '·' || isBullet(r):
+			emit(i)
+			start = i + size
+		case strings.HasPrefix(s[i:], mojibakeBullet) || strings.HasPrefix(s[i:], cp1252Bullet):
+			emit(i)
+			start = i + len(mojibakeBullet)
+			if strings.HasPrefix(s[i:], cp1252Bullet) {
+				start = i + len(cp1252Bullet)
+			}
+			i = start
+			continue
+		case r == ':':
+			// a label: what came before is a category, not an item
+			if words := len(strings.Fields(s[start:i])); words > 0 && words <= 4 {
+				start = i + size
+			}
+		case r == ' ' && strings.HasPrefix(s[i:], "   "):
+			emit(i)
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			start, i = j, j
+			continue
+		case r == ' ' && (strings.HasPrefix(s[i:], " - ") || strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " — ")):
+			emit(i)
+			_, dsize := utf8.DecodeRuneInString(s[i+1:])
+			start = i + 2 + dsize
+			i = start
+			continue
+		case r == '/' && slashSplits(s, start, i):
+			emit(i)
+			start = i + 1
+		}
+		i += size
+	}
+	emit(len(s))
+	return out
+}
+
+// slashSplits reports whether the slash at s[i] separates two items: both
+// sides have more than one word ("Event planning / Catering" has not;
+// "Inventory control/Menu planning" has). "CI/CD", "Accounts
+// payable/receivable" and "A/B testing" are one item.
+func slashSplits(s string, start, i int) bool {
+	left := strings.Fields(s[start:i])
+	end := len(s)
+	if k := strings.IndexAny(s[i+1:], ",;|/"); k >= 0 {
+		end = i + 1 + k
+	}
+	right := strings.Fields(s[i+1 : end])
+	return len(left) >= 2 && len(right) >= 2
+}
+
+// appendItem appends the span line[lo:hi] trimmed of spaces, bullets and
+// dashes, unless it is empty.
+func appendItem(out [][2]int, line string, lo, hi int) [][2]int {
+	const cut = " \t-–—*•·>+.:"
+	for lo < hi {
+		r, size := utf8.DecodeRuneInString(line[lo:hi])
+		if !strings.ContainsRune(cut, r) && !isBullet(r) {
+			break
+		}
+		lo += size
+	}
+	for lo < hi {
+		r, size := utf8.DecodeLastRuneInString(line[lo:hi])
+		if !strings.ContainsRune(" \t-–—*•:", r) {
+			break
+		}
+		hi -= size
+	}
+	if lo >= hi {
+		return out
+	}
+	return append(out, [2]int{lo, hi})
+}
+
+// mojibakeBullet is "•" read as Latin-1, as in the Kaggle resume texts.
+const mojibakeBullet = "â\u0080¢"
+
+// cp1252Bullet is "•" read as Windows-1252.
+const cp1252Bullet = "â€¢"
+
+// isBullet reports whether r is a symbol used as a list bullet.
+func isBullet(r rune) bool {
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Co, r) || r == '§'
+}
+
+var (
+	// leadQualifierRe and tailQualifierRe are the words around an item that
+	// say how well, not what: "Proficient in", "(5 years)", "- Advanced".
+	leadQualifierRe = regexp.MustCompile(`(?i)^(?:(?:highly |very )?(?:proficient|skilled|experienced|versed|trained|certified) (?:in|with|at) |(?:strong |solid |good |excellent |basic |working |extensive |in-depth |some )?(?:knowledge|understanding|experience|familiarity|command) (?:of|in|with) |familiar with |expert in |strength in |proficiency (?:in|with) |(?:advanced|intermediate|basic|beginner|expert|proficient|fluent)\s+(?:in\s+|level\s+)?)`)
+	tailQualifierRe = regexp.MustCompile(`(?i)\s*(?:\([^)]*\)|\[[^]]*\]|[-:]\s*(?:advanced|intermediate|basic|beginner|expert|proficient|fluent|native)|\s(?:skills?|abilities|knowledge)|\d+\+?\s*(?:years?|yrs?|months?))\s*$`)
+	// dateLikeRe finds a year or a month with a year, a phone number, an
+	// email address or a web address.
+	dateLikeRe = regexp.MustCompile(`(?i)\b(?:19|20)\d\d\b|\d{3}[\s.)-]*\d{3}[\s.-]*\d{4}|@|https?:|www\.|\.(?:com|org|net|edu)\b`)
+	// notSkillWords are words that mark an item as something other than a
+	// skill: a degree, a school, an employer, a place, a person.
+	notSkillWords = map[string]bool{
+		"university": true, "college": true, "school": true, "institute": true, "academy": true,
+		"bachelor": true, "bachelors": true, "master": true, "masters": true, "degree": true, "diploma": true,
+		"inc": true, "llc": true, "ltd": true, "corp": true, "corporation": true, "company": true, "pvt": true,
+		"gpa": true, "street": true, "avenue": true, "city": true, "county": true, "state": true,
+		"present": true, "current": true, "years": true, "year": true, "months": true, "month": true,
+		"references": true, "available": true, "request": true, "senior": true,
+		// job titles
+		"manager": true, "assistant": true, "analyst": true, "director": true, "executive": true,
+		"supervisor": true, "officer": true, "coordinator": true, "specialist": true, "engineer": true,
+		"consultant": true, "representative": true, "clerk": true, "associate": true, "intern": true,
+		"president": true, "lead": true, "leader": true, "technician": true, "teacher": true, "nurse": true,
+		"chef": true, "cook": true, "performer": true, "negotiator": true, "experience": true, "all": true, "provider": true,
+		"organizer": true, "liaison": true, "member": true, "staff": true, "schools": true, "government": true,
+		"certificate": true, "issues": true, "department": true, "yrs": true, "church": true, "industry": true, "employment": true,
+		"fort": true, "hospital": true, "satisfaction": true, "coach": true, "grader": true, "author": true,
+		"attended": true, "agencies": true, "agency": true, "policies": true, "army": true, "navy": true, "programmer": true, "preparer": true,
+	}
+	// pronouns mark a sentence ("I am a quick learner").
+	pronouns = map[string]bool{"i": true, "me": true, "my": true, "we": true, "our": true, "you": true, "your": true,
+		"he": true, "she": true, "they": true, "their": true, "his": true, "her": true}
+	// sentenceVerbs are verbs that make an item a sentence or a duty rather
+	// than the name of a skill.
+	sentenceVerbs = map[string]bool{"is": true, "are": true, "am": true, "was": true, "were": true, "be": true,
+		"been": true, "have": true, "has": true, "had": true, "will": true, "can": true, "able": true,
+		"work": true, "works": true, "worked": true, "working": true,
+	}
+	// levelWords are items that only say how well ("Advanced", "Expert").
+	levelWords = map[string]bool{"advanced": true, "intermediate": true, "basic": true, "beginner": true,
+		"expert": true, "proficient": true, "fluent": true, "native": true, "others": true, "other": true,
+		"etc": true, "more": true, "various": true}
+	// dutyVerbs start a duty rather than name a skill ("Assist patients",
+	// "Resolve customer complaints").
+	dutyVerbs = map[string]bool{"assist": true, "assists": true, "assisting": true, "manage": true, "manages": true,
+		"provide": true, "provides": true, "providing": true, "develop": true, "develops": true, "ensure": true,
+		"ensures": true, "ensuring": true, "maintain": true, "maintains": true, "perform": true, "performs": true,
+		"prepare": true, "prepares": true, "resolve": true, "resolves": true, "handle": true, "handles": true,
+		"create": true, "creates": true, "coordinate": true, "coordinates": true, "support": true, "supports": true,
+		"translate": true, "help": true, "helps": true, "helping": true, "make": true, "makes": true, "making": true,
+		"use": true, "uses": true, "using": true, "learn": true, "learning": true, "meet": true, "meets": true,
+		"follow": true, "follows": true, "train": true, "trains": true, "lead": true, "leads": true, "work": true,
+		"build": true, "builds": true, "deliver": true, "delivers": true, "identify": true, "identifies": true,
+		"achieve": true, "exceed": true, "exceeds": true, "increase": true, "increased": true, "reduce": true,
+		"understands": true, "understand": true, "knows": true, "keeps": true, "generate": true, "generates": true, "retains": true, "do": true, "get": true, "keep": true, "take": true, "takes": true, "give": true, "gives": true}
+	// traitWords name a personal quality, not a skill ("Self-motivated",
+	// "Friendly attitude", "Fast learner").
+	traitWords = map[string]bool{"motivated": true, "self-motivated": true, "oriented": true, "energetic": true,
+		"friendly": true, "attitude": true, "dependable": true, "reliable": true, "learner": true, "hardworking": true,
+		"hard-working": true, "punctual": true, "honest": true, "cheerful": true, "enthusiastic": true,
+		"passionate": true, "dedicated": true, "positive": true, "flexible": true, "humor": true, "personality": true,
+		"outgoing": true, "responsible": true, "trustworthy": true, "loyal": true, "patient": true, "caring": true,
+		"confident": true, "ambitious": true, "driven": true, "eager": true, "willing": true, "willingness": true,
+		"quick": true, "fast": true, "pleasant": true, "courteous": true, "polite": true, "diligent": true,
+		"creative": true, "innovative": true, "organized": true, "efficient": true, "professional": true,
+		"behavior": true, "behaviour": true, "thinker": true, "player": true, "team-player": true, "sense": true,
+		"excellent": true, "strong": true, "good": true, "great": true, "superior": true, "exceptional": true,
+		"outstanding": true, "effective": true, "ability": true, "capable": true, "highly": true, "very": true,
+		"extensive": true, "natural": true, "accurate": true, "detailed": true, "minded": true, "open-minded": true,
+		"kind": true, "empathetic": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
+)
+
+// otherSkillName returns the skill an item names, trimmed of qualifiers, or
+// "" when the item is not shaped like a skill.
+func otherSkillName(item string) string {
+	s := strings.TrimSpace(strings.ReplaceAll(item, "Â", " "))
+	s = strings.TrimSuffix(s, ".")
+	for range 2 {
+		s = strings.TrimSpace(leadQualifierRe.ReplaceAllString(s, ""))
+		s = strings.TrimSpace(tailQualifierRe.ReplaceAllString(s, ""))
+	}
+	s = strings.Trim(s, " -–—:.,;&/")
+	if s == "" || dateLikeRe.MatchString(s) {
+		return ""
+	}
+	words := strings.Fields(s)
+	if len(words) > maxOtherWords {
+		return ""
+	}
+	letters, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters < 3 || digits > letters {
+		return ""
+	}
+	if strings.ContainsAny(s, "!?\"#*Ã") {
+		return ""
+	}
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,;:()'’"))
+		if pronouns[lw] || sentenceVerbs[lw] || notSkillWords[lw] || traitWord(lw) {
+			return ""
+		}
+		// a duty in the past tense: "Managed budgets", "Trained staff"
+		if i == 0 && len(words) > 1 && strings.HasSuffix(lw, "ed") && !slices.Contains(pastTenseNames, lw) {
+			return ""
+		}
+	}
+	if strings.Trim(words[0], "0123456789") == "" {
+		return "" // "9 RADHA": a count or a number cut from a line
+	}
+	if last := words[len(words)-1]; len(last) <= 2 && strings.Trim(last, "0123456789") == "" {
+		return "" // "managing 3": a count cut from a sentence
+	}
+	if len(words) == 1 && levelWords[strings.ToLower(s)] {
+		return ""
+	}
+	if last := strings.ToLower(words[len(words)-1]); len(words) > 1 && adjectiveEnd(last) {
+		return "" // "Analytical and logical": qualities, not a skill
+	}
+	for i := 1; i < len(words); i++ {
+		// "program development Strategic": two items of a keyword list
+		// whose comma was lost
+		p, w := []rune(words[i-1]), []rune(words[i])
+		if len(p) > 2 && unicode.IsLower(p[0]) && !fragmentEnds[words[i-1]] && unicode.IsUpper(w[0]) {
+			return ""
+		}
+	}
+	if dutyVerbs[strings.ToLower(words[0])] {
+		return "" // "Assist patients": a duty
+	}
+	if headingKind(s) != "" {
+		return ""
+	}
+	// a lower-case conjunction or preposition at either end: a fragment of
+	// a sentence cut at a comma ("and more", "such as")
+	first, last := strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])
+	if fragmentEnds[first] || fragmentEnds[last] {
+		return ""
+	}
+	return s
+}
+
+// traitWord reports whether lw, a lower-case word, names a personal quality
+// ("detail-oriented", "Self-Motivated").
+func traitWord(lw string) bool {
+	if traitWords[lw] {
+		return true
+	}
+	if _, after, ok := strings.Cut(lw, "-"); ok && traitWords[after] {
+		return true // "detail-oriented", "results-driven"
+	}
+	return false
+}
+
+// nameLike reports whether a one-word item names something rather than
+// being an ordinary word of a keyword list ("clients", "Quality"): it has a
+// capital after its first letter ("PowerBI", "SiSense"), a digit ("3G"), or
+// it is an acronym of three or four capitals ("CLI"; "LASER" is a word in
+// capitals).
+func nameLike(w string) bool {
+	upper, lower, camel, digit := 0, 0, false, false
+	prev := ' '
+	for i, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsUpper(r) && i > 0:
+			upper++
+			camel = camel || unicode.IsLower(prev) || unicode.IsUpper(prev)
+		case unicode.IsLower(r):
+			lower++
+		}
+		prev = r
+	}
+	if digit {
+		return true
+	}
+	if lower == 0 {
+		return upper >= 2 && upper <= 3 // "CLI", "SNL"; not "LASER"
+	}
+	return camel // "PowerBI", "WANs"; not "Year-End"
+}
+
+// activityLike reports whether a phrase names an activity, a method or a
+// field ("meeting facilitation", "assay development", "Information
+// Technology") or a product ("Power BI", "TIBCO 5.1", "iPhone"), rather than
+// a thing or a topic ("credit card", "monthly sales"): its last word ends like
+// the name of an activity, or one of its words is name-like.
+func activityLike(name string) bool {
+	words := strings.Fields(name)
+	for _, w := range words {
+		if nameLike(w) {
+			return true
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	for _, suf := range activityEnds {
+		if strings.HasSuffix(last, suf) {
+			return true
+		}
+	}
+	return activityHeads[last]
+}
+
+// activityEnds are the endings of words that name an activity or a field.
+var activityEnds = []string{"ing", "ment", "tion", "sion", "sis", "ics", "ogy", "ance", "ence", "ship", "ure", "ry", "cy"}
+
+// activityHeads are words without such an ending that head the name of a
+// skill ("curriculum design", "emotional support").
+var activityHeads = map[string]bool{"design": true, "support": true, "control": true, "care": true, "research": true,
+	"analysis": true, "repair": true, "service": true, "services": true, "writing": true, "relations": true,
+	"law": true, "therapy": true, "art": true, "arts": true, "sales": true, "marketing": true, "safety": true,
+	"techniques": true, "procedures": true, "methods": true, "calculations": true, "skills": true, "review": true,
+	"development": true, "planning": true, "math": true, "aptitude": true, "acquisition": true, "assessment": true}
+
+// adjectiveEnd reports whether a lower-case word ends like an adjective
+// ("logical", "creative", "meticulous", "resourceful").
+func adjectiveEnd(w string) bool {
+	for _, suf := range []string{"al", "ive", "ous", "ful"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTenseNames are words ending in "ed" that start names of skills.
+var pastTenseNames = []string{"advanced", "applied", "automated", "computed", "embedded", "integrated", "managed",
+	"regulated", "licensed", "registered", "certified", "supervised", "unified", "distributed", "detailed"}
+
+// fragmentEnds are words that neither start nor end the name of a skill.
+var fragmentEnds = map[string]bool{"and": true, "or": true, "of": true, "in": true, "with": true, "to": true,
+	"for": true, "the": true, "a": true, "an": true, "as": true, "such": true, "including": true, "on": true,
+	"at": true, "by": true, "from": true, "etc": true, "e.g": true, "i.e": true, "also": true, "well": true}
