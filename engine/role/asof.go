@@ -35,7 +35,8 @@ func CountTo(r engine.Resume, asOf string) engine.Resume {
 }
 
 // countTo is CountTo by month index; the result's AsOf is the first day of
-// month to. r must have a valid AsOf before month to.
+// month to. r must have a valid AsOf before month to. Each skill's facts
+// are counted forward by laterFacts, then written back as dates.
 func countTo(r engine.Resume, to int) engine.Resume {
 	from := monthIndex(r.AsOf)
 	if from < 0 || to <= from {
@@ -43,8 +44,8 @@ func countTo(r engine.Resume, to int) engine.Resume {
 	}
 	d := to - from
 	r.AsOf = monthDate(to) + "-01"
+	r.TotalMonths = totalLater(&r, d)
 	if hasCurrentJob(&r) {
-		r.TotalMonths = max(r.TotalMonths, 0) + d
 		r.Positions = append([]engine.Position(nil), r.Positions...)
 		for i := range r.Positions {
 			if r.Positions[i].Current {
@@ -56,9 +57,13 @@ func countTo(r engine.Resume, to int) engine.Resume {
 	var last, own *string // the new month and the profile's, shared
 	for i := range r.Skills {
 		s := &r.Skills[i]
-		current := s.Current && s.Months != nil && *s.Months >= 0
-		late := !s.Current && s.LastUsed != nil && monthIndex(*s.LastUsed) > from
-		if !current && !late {
+		months, ago := skillFacts(s, from)
+		laterMonths, laterAgo := laterFacts(months, ago, d, s.Current)
+		grew := s.Current && laterMonths != months
+		// last used after the profile's own date (no parsed profile says
+		// so): laterFacts counts from that date, as the Ranker does
+		late := !s.Current && laterAgo >= 0 && to-laterAgo != monthIndex(*s.LastUsed)
+		if !grew && !late {
 			continue
 		}
 		if !copied {
@@ -67,10 +72,8 @@ func countTo(r engine.Resume, to int) engine.Resume {
 			copied = true
 		}
 		if late {
-			// last used after the profile's own date (no parsed profile
-			// says so): taken as that date, as the Ranker does
 			if own == nil {
-				o := monthDate(from)
+				o := monthDate(to - laterAgo)
 				own = &o
 			}
 			s.LastUsed = own
@@ -80,10 +83,34 @@ func countTo(r engine.Resume, to int) engine.Resume {
 			l := monthDate(to)
 			last = &l
 		}
-		months := *s.Months + d
-		s.Months, s.LastUsed = &months, last
+		grown := laterMonths
+		s.Months, s.LastUsed = &grown, last
 	}
 	return r
+}
+
+// laterFacts is the one rule of the package's "As-of dates", for a skill's
+// months and months since last use (skillFacts; -1 when unknown) counted d
+// months later: a current skill's known months grow by d and it stays in
+// use; any other skill's known months since last use grow by d. CountTo,
+// the Ranker's postings and its moves to another month all count with it.
+func laterFacts(months, ago, d int, current bool) (int, int) {
+	switch {
+	case current && months >= 0:
+		months += d
+	case !current && ago >= 0:
+		ago += d
+	}
+	return months, ago
+}
+
+// totalLater is r's total months of experience counted d months later: it
+// grows like a current skill when one of r's positions is current.
+func totalLater(r *engine.Resume, d int) int {
+	if hasCurrentJob(r) {
+		return max(r.TotalMonths, 0) + d
+	}
+	return r.TotalMonths
 }
 
 // hasCurrentJob reports whether one of r's positions runs to its as-of date.
@@ -112,31 +139,19 @@ func countedMonth(want, own int) int {
 // postingAt is candidate slot s's posting for skill sk of a profile with
 // as-of month own, counted to month at (countedMonth).
 func postingAt(s uint32, sk *engine.Skill, own, at int) posting {
-	p := posting{cand: s, months: -1, ago: -1}
-	if sk.Months != nil {
-		p.months = clamp16(*sk.Months)
-	}
-	switch {
-	case sk.Current:
+	months, ago := skillFacts(sk, own)
+	months, ago = laterFacts(months, ago, at-own, sk.Current)
+	p := posting{cand: s, months: clamp16(months), ago: clamp16(ago)}
+	if sk.Current {
 		p.ago = agoCurrent
-		if p.months >= 0 {
-			p.months = clamp16(*sk.Months + at - own)
-		}
-	case sk.LastUsed != nil && own >= 0:
-		if l := monthIndex(*sk.LastUsed); l >= 0 {
-			p.ago = clamp16(at - min(l, own))
-		}
 	}
 	return p
 }
 
 // totalOf is r's total months of experience counted to the ranker's month.
 func (k *Ranker) totalOf(r *engine.Resume) int32 {
-	total := max(r.TotalMonths, 0)
-	if own := monthIndex(r.AsOf); hasCurrentJob(r) {
-		total += countedMonth(k.month, own) - own
-	}
-	return int32(total)
+	own := monthIndex(r.AsOf)
+	return int32(max(totalLater(r, countedMonth(k.month, own)-own), 0))
 }
 
 // rlockAt read-locks the ranker with its postings counted to month (-1:
@@ -185,11 +200,12 @@ func (k *Ranker) countAllTo(month int) {
 		for i := range list {
 			p := &list[i]
 			if d := int(shift[p.cand]); d != 0 {
-				switch {
-				case p.ago == agoCurrent && p.months >= 0:
-					p.months = clamp16(int(p.months) + d)
-				case p.ago >= 0:
-					p.ago = clamp16(int(p.ago) + d)
+				current := p.ago == agoCurrent
+				months, ago := laterFacts(int(p.months), int(p.ago), d, current)
+				if current {
+					p.months = clamp16(months)
+				} else {
+					p.ago = clamp16(ago)
 				}
 			}
 			k.maxMonths, k.maxAgo = max(k.maxMonths, p.months), max(k.maxAgo, p.ago)
