@@ -1,12 +1,13 @@
 package resume
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/skillmatch/skillmatch/engine"
 )
 
 // month is a calendar month as a single integer, year*12 + (month-1), so
@@ -25,8 +26,8 @@ func monthOfTime(t time.Time) month { return monthOf(t.Year(), int(t.Month())) }
 
 func (m month) year() int { return int(m) / 12 }
 
-// String formats m as "YYYY-MM".
-func (m month) String() string { return fmt.Sprintf("%04d-%02d", int(m)/12, int(m)%12+1) }
+// String formats m as "YYYY-MM" (engine.Month's format).
+func (m month) String() string { return engine.Month(m).String() }
 
 // interval is an inclusive run of months [start, end].
 type interval struct{ start, end month }

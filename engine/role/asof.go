@@ -1,10 +1,6 @@
 package role
 
-import (
-	"fmt"
-
-	"github.com/skillmatch/skillmatch/engine"
-)
+import "github.com/skillmatch/skillmatch/engine"
 
 // As-of dates. A profile counts a job that runs to "Present" up to its own
 // as-of date (engine.Resume.AsOf, the day it was parsed). Ranked later, the
@@ -43,7 +39,7 @@ func countTo(r engine.Resume, to int) engine.Resume {
 		return r
 	}
 	d := to - from
-	r.AsOf = monthDate(to) + "-01"
+	r.AsOf = engine.Month(to).String() + "-01"
 	r.TotalMonths = totalLater(&r, d)
 	if hasCurrentJob(&r) {
 		r.Positions = append([]engine.Position(nil), r.Positions...)
@@ -73,14 +69,14 @@ func countTo(r engine.Resume, to int) engine.Resume {
 		}
 		if late {
 			if own == nil {
-				o := monthDate(to - laterAgo)
+				o := engine.Month(to - laterAgo).String()
 				own = &o
 			}
 			s.LastUsed = own
 			continue
 		}
 		if last == nil {
-			l := monthDate(to)
+			l := engine.Month(to).String()
 			last = &l
 		}
 		grown := laterMonths
@@ -122,9 +118,6 @@ func hasCurrentJob(r *engine.Resume) bool {
 	}
 	return false
 }
-
-// monthDate formats a month index as "YYYY-MM".
-func monthDate(m int) string { return fmt.Sprintf("%04d-%02d", m/12, m%12+1) }
 
 // countedMonth is the month a profile with as-of month own is counted to
 // when a ranking asks for month want (-1: each profile's own): never

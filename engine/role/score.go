@@ -382,28 +382,13 @@ func experienceCredit(have, want int) float64 {
 // roundScore turns a raw score in [0,1] into 0–100 rounded to 0.1.
 func roundScore(raw float64) float64 { return math.Round(raw*1000) / 10 }
 
-// monthIndex turns "YYYY-MM" or "YYYY-MM-DD" into a month count, or -1.
+// monthIndex is the month of "YYYY-MM" or "YYYY-MM-DD" (engine.ParseMonth)
+// as a month count, or -1.
 func monthIndex(s string) int {
-	if len(s) < 7 || s[4] != '-' {
-		return -1
+	if m, ok := engine.ParseMonth(s); ok {
+		return int(m)
 	}
-	y, m := 0, 0
-	for _, c := range s[:4] {
-		if c < '0' || c > '9' {
-			return -1
-		}
-		y = y*10 + int(c-'0')
-	}
-	for _, c := range s[5:7] {
-		if c < '0' || c > '9' {
-			return -1
-		}
-		m = m*10 + int(c-'0')
-	}
-	if m < 1 || m > 12 {
-		return -1
-	}
-	return y*12 + m - 1
+	return -1
 }
 
 // skillFacts returns a resume skill's months and months since last use
