@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
@@ -97,6 +100,7 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 		return fmt.Errorf("no labels in %s", set.dir)
 	}
 	var tp, fp, fn, absent int
+	var otherFound, otherFP, otherAll int // other skills: naming a "?label", naming none, all
 	var lines []string
 	var ambiguous []string        // extras named by an ambiguous word (Go, R, Excel…): file:id/rule
 	kinds := map[string]*[3]int{} // "LiveCareer" or "Kaggle" → tp, fp, fn
@@ -139,7 +143,8 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 			return fmt.Errorf("%s: %v", source, err)
 		}
 		got := map[string]bool{}
-		for _, sk := range resume.Parse(text, tx, resume.Options{AsOf: evalAsOf}).Skills {
+		profile := resume.Parse(text, tx, resume.Options{AsOf: evalAsOf})
+		for _, sk := range profile.Skills {
 			for _, ev := range sk.Evidence {
 				if ev.Via == "" {
 					got[sk.ID] = true
@@ -149,6 +154,12 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 		}
 		extra, missing := labelDiff(got, want)
 		tp, fp, fn = tp+len(got)-len(extra), fp+len(extra), fn+len(missing)
+		var others []string
+		for _, o := range profile.OtherSkills {
+			others = append(others, o.Name)
+		}
+		found, unmatched := matchOtherSkills(others, slices.Collect(maps.Keys(want)))
+		otherFound, otherFP, otherAll = otherFound+found, otherFP+unmatched, otherAll+len(others)
 		for _, id := range extra {
 			if s, ok := tx.Get(id); ok && (s.Context == "tech" || s.Context == "verb") {
 				ambiguous = append(ambiguous, strings.TrimSuffix(filepath.Base(p), ".skills")+":"+id+"/"+s.Context)
@@ -179,6 +190,8 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 	fmt.Printf("  %s: %s\n", blind, set.firstRun)
 	fmt.Printf("  now: precision %.3f  recall %.3f  (tp %d, fp %d, fn %d, of which %d not in the taxonomy)\n",
 		frac(tp, tp+fp), frac(tp, tp+fn), tp, fp, fn, absent)
+	fmt.Printf("  with other skills: precision %.3f  recall %.3f  (%d other skills: %d name a label not in the taxonomy, %d name no label)\n",
+		frac(tp+otherFound, tp+fp+otherFound+otherFP), frac(tp+otherFound, tp+fn), otherAll, otherFound, otherFP)
 	if len(kinds) > 1 {
 		for _, k := range []string{"LiveCareer", "Kaggle"} {
 			c := kinds[k]
@@ -297,6 +310,63 @@ func evalSkillDetails(tx *taxonomy.Taxonomy, path string) error {
 	fmt.Printf("  recognised %.3f (%d)\n", frac(found, entries), found)
 	fmt.Printf("  most frequent unrecognised: %s\n", strings.Join(names, ", "))
 	return nil
+}
+
+// matchOtherSkills scores a resume's other skills (resume.Parse's
+// OtherSkills, names as written) against its labels: found is the number of
+// "?label" labels (skills the taxonomy lacks, which extraction never finds)
+// that an other skill names, unmatched the number of other skills that name
+// no label at all (false positives). An other skill names a label when both
+// normalise to the same string (otherSkillKey); nothing fuzzier. An other
+// skill that names an id label is neither: the taxonomy's figures score
+// that label.
+func matchOtherSkills(others, labels []string) (found, unmatched int) {
+	absent, known := map[string]bool{}, map[string]bool{}
+	for _, l := range labels {
+		if id, ok := strings.CutPrefix(l, "?"); ok {
+			absent[otherSkillKey(id)] = true
+		} else {
+			known[otherSkillKey(l)] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range others {
+		k := otherSkillKey(o)
+		switch {
+		case seen[k] || known[k]:
+		case absent[k]:
+			found++
+		default:
+			unmatched++
+		}
+		seen[k] = true
+	}
+	return found, unmatched
+}
+
+// otherSkillKey normalises a skill's name or a "?label" for comparison:
+// lower case, every run of punctuation and spaces one "-", none at either
+// end, and a final plural "s" dropped ("Protein Purification" and
+// "protein-purification"; "Escrow analyses" stays "escrow-analyse").
+func otherSkillKey(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	k := b.String()
+	if len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		k = k[:len(k)-1]
+	}
+	return k
 }
 
 // labelDiff compares extracted skill ids with labelled ones: the extracted

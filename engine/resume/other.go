@@ -72,7 +72,7 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 	inList := make([]bool, len(lines)+1)
 	secOf := make([]string, len(lines)+1)
 	for _, s := range secs {
-		like := skillsLike(s)
+		like := listsSkills(s)
 		for l := max(s.StartLine, 1); l <= s.EndLine && l <= len(lines); l++ {
 			inList[l] = like
 			secOf[l] = s.Kind
@@ -114,8 +114,11 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 			if name == "" || dense && !activityLike(name) {
 				continue
 			}
-			if !strings.Contains(name, " ") && !nameLike(name) {
-				continue // "clients", "Research": an ordinary word, not a named skill
+			if !strings.Contains(name, " ") && (!nameLike(name) || dense && acronym(name)) {
+				// "clients", "Research": an ordinary word, not a named
+				// skill; "ABC", "IEEE" in a long keyword list: as often an
+				// organisation as a skill
+				continue
 			}
 			if _, ok := tax.Lookup(name); ok {
 				continue // a taxonomy name its context rule left out ("Swift" as an adjective)
@@ -124,6 +127,25 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 		}
 	}
 	return out
+}
+
+// listsSkills reports whether a section is a list of the candidate's skills
+// for other skills: a skills-like section (skillsLike) other than one whose
+// heading only says "highlights" with a qualifier ("Career Highlights",
+// "Contribution / Highlights": accomplishments, not skills). A "Highlights"
+// section alone is the skills list of many resume builders.
+func listsSkills(s engine.Section) bool {
+	if !skillsLike(s) {
+		return false
+	}
+	if s.Kind == kindSkills {
+		return true
+	}
+	h := normHeading(s.Heading)
+	if h == "highlights" || h == "skill highlights" || h == "skills highlights" {
+		return true
+	}
+	return !strings.Contains(h, "highlights")
 }
 
 // overlaps reports whether span it overlaps any of spans.
@@ -266,7 +288,7 @@ var (
 	// leadQualifierRe and tailQualifierRe are the words around an item that
 	// say how well, not what: "Proficient in", "(5 years)", "- Advanced".
 	leadQualifierRe = regexp.MustCompile(`(?i)^(?:(?:highly |very )?(?:proficient|skilled|experienced|versed|trained|certified) (?:in|with|at) |(?:strong |solid |good |excellent |basic |working |extensive |in-depth |some )?(?:knowledge|understanding|experience|familiarity|command) (?:of|in|with) |familiar with |expert in |strength in |proficiency (?:in|with) |(?:advanced|intermediate|basic|beginner|expert|proficient|fluent)\s+(?:in\s+|level\s+)?)`)
-	tailQualifierRe = regexp.MustCompile(`(?i)\s*(?:\([^)]*\)|\[[^]]*\]|[-:]\s*(?:advanced|intermediate|basic|beginner|expert|proficient|fluent|native)|\s(?:skills?|abilities|knowledge)|\d+\+?\s*(?:years?|yrs?|months?))\s*$`)
+	tailQualifierRe = regexp.MustCompile(`(?i)\s*(?:\([^)]*\)|\[[^]]*\]|[-:]\s*(?:advanced|intermediate|basic|beginner|expert|proficient|fluent|native)|\s(?:skills?|abilities|knowledge|expertise|expert|proficiency|proficient)|\d+\+?\s*(?:years?|yrs?|months?))\s*$`)
 	// dateLikeRe finds a year or a month with a year, a phone number, an
 	// email address or a web address.
 	dateLikeRe = regexp.MustCompile(`(?i)\b(?:19|20)\d\d\b|\d{3}[\s.)-]*\d{3}[\s.-]*\d{4}|@|https?:|www\.|\.(?:com|org|net|edu)\b`)
@@ -286,7 +308,9 @@ var (
 		"president": true, "lead": true, "leader": true, "technician": true, "teacher": true, "nurse": true,
 		"chef": true, "cook": true, "performer": true, "negotiator": true, "experience": true, "all": true, "provider": true,
 		"organizer": true, "liaison": true, "member": true, "staff": true, "schools": true, "government": true,
-		"certificate": true, "issues": true, "department": true, "yrs": true, "church": true, "industry": true, "employment": true,
+		"certificate": true, "issues": true, "department": true, "yrs": true, "church": true, "association": true, "society": true, "foundation": true,
+		"humanity": true, "phd": true, "mba": true, "bsc": true, "msc": true, "btech": true, "mtech": true,
+		"limited": true, "developer": true, "administrator": true, "award": true, "winning": true, "approach": true, "the": true, "industry": true, "employment": true,
 		"fort": true, "hospital": true, "satisfaction": true, "coach": true, "grader": true, "author": true,
 		"attended": true, "agencies": true, "agency": true, "policies": true, "army": true, "navy": true, "programmer": true, "preparer": true,
 	}
@@ -330,7 +354,7 @@ var (
 		"excellent": true, "strong": true, "good": true, "great": true, "superior": true, "exceptional": true,
 		"outstanding": true, "effective": true, "ability": true, "capable": true, "highly": true, "very": true,
 		"extensive": true, "natural": true, "accurate": true, "detailed": true, "minded": true, "open-minded": true,
-		"kind": true, "empathetic": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
+		"kind": true, "empathetic": true, "focused": true, "honesty": true, "integrity": true, "savvy": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
 )
 
 // otherSkillName returns the skill an item names, trimmed of qualifiers, or
@@ -451,6 +475,11 @@ func nameLike(w string) bool {
 	return camel // "PowerBI", "WANs"; not "Year-End"
 }
 
+// acronym reports whether w is written in capitals only.
+func acronym(w string) bool {
+	return strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
 // activityLike reports whether a phrase names an activity, a method or a
 // field ("meeting facilitation", "assay development", "Information
 // Technology") or a product ("Power BI", "TIBCO 5.1", "iPhone"), rather than
@@ -501,4 +530,4 @@ var pastTenseNames = []string{"advanced", "applied", "automated", "computed", "e
 // fragmentEnds are words that neither start nor end the name of a skill.
 var fragmentEnds = map[string]bool{"and": true, "or": true, "of": true, "in": true, "with": true, "to": true,
 	"for": true, "the": true, "a": true, "an": true, "as": true, "such": true, "including": true, "on": true,
-	"at": true, "by": true, "from": true, "etc": true, "e.g": true, "i.e": true, "also": true, "well": true}
+	"at": true, "by": true, "from": true, "other": true, "others": true, "etc": true, "e.g": true, "i.e": true, "also": true, "well": true}

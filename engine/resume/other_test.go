@@ -53,6 +53,8 @@ func TestOtherSkillName(t *testing.T) {
 		{"Menu costing - Advanced", "Menu costing"},
 		{"Advanced menu costing", "menu costing"},
 		{"Sous vide cooking skills", "Sous vide cooking"},
+		{"Weight management expert", "Weight management"},
+		{"Lesson planning in the classroom", ""},
 		// sentences and duties
 		{"I am a fast learner", ""},
 		{"Managed budgets for the store", ""},
@@ -105,6 +107,8 @@ func TestOneWordItems(t *testing.T) {
 		{"keyword list", "Jane Doe\n\nSkills\nKepware, Fashion, arts, clients, policies, office, quality, meetings, TapScan, Menu costing, sales\n",
 			[]string{"TapScan", "Menu costing"}},
 		{"acronyms", "Jane Doe\n\nSkills\nCLI, SNL, LASER, CA\n", []string{"CLI", "SNL"}},
+		{"highlights", "Jane Doe\n\nHighlights\nMenu costing, Food plating\n", []string{"Menu costing", "Food plating"}},
+		{"career highlights", "Jane Doe\n\nCareer Highlights\nMenu costing, Food plating\n", nil},
 	}
 	tax := fixtureTaxonomy(t)
 	for _, tt := range tests {
