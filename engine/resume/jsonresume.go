@@ -13,7 +13,8 @@ import (
 // "YYYY-MM" (a current job has no endDate); an education's year becomes its
 // endDate "YYYY". Links without a scheme get "https://". Skills carry the
 // taxonomy category as a keyword, and "months" and "lastUsed" when known
-// (JSON Resume allows extra properties). Empty values are left out.
+// (JSON Resume allows extra properties); other skills follow them with their
+// name only. Empty values are left out.
 func ToJSONResume(r engine.Resume) map[string]any {
 	lines := strings.Split(r.Text, "\n")
 	basics := map[string]any{}
@@ -101,6 +102,10 @@ func ToJSONResume(r engine.Resume) map[string]any {
 			m["lastUsed"] = *s.LastUsed
 		}
 		skills = append(skills, m)
+	}
+	// other skills, which no taxonomy skill covers, have no category
+	for _, o := range r.OtherSkills {
+		skills = append(skills, map[string]any{"name": o.Name})
 	}
 	return map[string]any{
 		"basics":    basics,

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // validate checks v against the subset of JSON Schema the JSON Resume schema
@@ -124,12 +125,22 @@ func TestValidatorRejects(t *testing.T) {
 	}
 }
 
-// TestToJSONResumeSchema exports every structure fixture and checks it
-// against the JSON Resume schema, and that the export holds the profile.
+// TestToJSONResumeSchema exports every structure fixture, and the other
+// skills fixtures, and checks each against the JSON Resume schema, and that
+// the export holds the profile (its skills, then its other skills).
 func TestToJSONResumeSchema(t *testing.T) {
 	schema := loadSchema(t)
 	tax := fixtureTaxonomy(t)
-	for _, f := range loadFixtures(t) {
+	fixtures := loadFixtures(t)
+	others, _ := filepath.Glob("testdata/other/*.txt")
+	for _, p := range others {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixtures = append(fixtures, fixture{name: filepath.Base(p), text: string(b), asOf: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	for _, f := range fixtures {
 		t.Run(f.name, func(t *testing.T) {
 			r := Parse(f.text, tax, Options{AsOf: f.asOf})
 			b, err := json.Marshal(ToJSONResume(r))
@@ -151,8 +162,13 @@ func TestToJSONResumeSchema(t *testing.T) {
 			if got := len(v["work"].([]any)); got != len(r.Positions) {
 				t.Errorf("work has %d entries, want %d", got, len(r.Positions))
 			}
-			if got := len(v["skills"].([]any)); got != len(r.Skills) {
-				t.Errorf("skills has %d entries, want %d", got, len(r.Skills))
+			if got := len(v["skills"].([]any)); got != len(r.Skills)+len(r.OtherSkills) {
+				t.Errorf("skills has %d entries, want %d", got, len(r.Skills)+len(r.OtherSkills))
+			}
+			for i, o := range r.OtherSkills {
+				if got := v["skills"].([]any)[len(r.Skills)+i].(map[string]any)["name"]; got != o.Name {
+					t.Errorf("skills[%d].name = %v, want other skill %q", len(r.Skills)+i, got, o.Name)
+				}
 			}
 			if r.Contact.Name != "" && v["basics"].(map[string]any)["name"] != r.Contact.Name {
 				t.Errorf("basics.name = %v, want %q", v["basics"].(map[string]any)["name"], r.Contact.Name)

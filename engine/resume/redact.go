@@ -23,7 +23,8 @@ var (
 // location and links are removed from the contact, and the name (and each
 // part of it), emails, phone numbers, links, labelled addresses and birth
 // dates, and photo references are replaced by "[redacted]" markers in
-// r.Text, in every evidence text and in position titles and employers. Line
+// r.Text, in every evidence text, in other skills' names and in position
+// titles and employers. Line
 // numbers stay valid: no line is
 // added or removed. Skills, positions, education and dates are kept.
 func Redact(r engine.Resume) engine.Resume {
@@ -39,6 +40,17 @@ func Redact(r engine.Resume) engine.Resume {
 			s.Evidence[j].Text = red.line(s.Evidence[j].Text)
 		}
 		out.Skills[i] = s
+	}
+	if r.OtherSkills != nil {
+		out.OtherSkills = make([]engine.OtherSkill, len(r.OtherSkills))
+	}
+	for i, o := range r.OtherSkills {
+		o.Name = red.line(o.Name)
+		o.Evidence = append([]engine.Evidence(nil), o.Evidence...)
+		for j := range o.Evidence {
+			o.Evidence[j].Text = red.line(o.Evidence[j].Text)
+		}
+		out.OtherSkills[i] = o
 	}
 	out.Sections = append([]engine.Section(nil), r.Sections...)
 	for i := range out.Sections {

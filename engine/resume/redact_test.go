@@ -26,6 +26,7 @@ EXPERIENCE
 Backend Developer, Pagar Rapido Ltda, São Paulo
 Jan 2019 – Present
 - Python and Django services; Maria Fernanda led the Docker migration.
+Skills: Menu costing, Escrow analysis (taught by Maria Souza)
 `}
 	for _, f := range loadFixtures(t) {
 		texts[f.name] = f.text
@@ -84,6 +85,12 @@ Jan 2019 – Present
 			}
 			if len(red.Skills) != len(r.Skills) || red.TotalMonths != r.TotalMonths {
 				t.Errorf("redaction changed skills or months")
+			}
+			if len(red.OtherSkills) != len(r.OtherSkills) {
+				t.Errorf("redaction changed other skills")
+			}
+			if name == "personal" && len(r.OtherSkills) != 2 {
+				t.Errorf("other skills = %+v, want Menu costing and Escrow analysis, so that their evidence is tested", r.OtherSkills)
 			}
 			// the original is untouched
 			if r.Contact.Name != c.Name || r.Contact.Email != c.Email || len(r.Skills) > 0 && r.Skills[0].Evidence[0].Text != red.Skills[0].Evidence[0].Text && strings.Contains(r.Skills[0].Evidence[0].Text, "[") {
