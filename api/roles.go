@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -113,29 +112,15 @@ func (s *server) decodeRole(c *gin.Context) (role.Role, error) {
 }
 
 // jobDescriptionText returns a text/plain job description as UTF-8, read
-// by document.JobDescription as the role command reads a file: UTF-8 as
-// sent; a byte order mark, UTF-16 or Windows-1252 decoded; HTML to its text.
-// A charset parameter of UTF-16LE or UTF-16BE stands in for a missing byte
-// order mark. Other charsets, and documents that are no text (a PDF or DOCX
-// sent as text/plain), are engine.ErrUnsupportedFormat.
+// by document.JobDescription as the role command reads a file, with the
+// body's declared charset: UTF-8 as sent; a byte order mark, UTF-16 or
+// Windows-1252 decoded; HTML to its text. Other charsets, and documents
+// that are no text (a PDF or DOCX sent as text/plain), are
+// engine.ErrUnsupportedFormat.
 func jobDescriptionText(ctx context.Context, data []byte, charset string) ([]byte, error) {
-	hasBOM := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	switch strings.ToLower(charset) {
-	case "", "utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252", "iso-8859-1", "latin1":
-	case "utf-16", "utf-16le", "utf-16be":
-		if !hasBOM {
-			bom := []byte{0xFF, 0xFE}
-			if strings.EqualFold(charset, "utf-16be") || strings.EqualFold(charset, "utf-16") {
-				bom = []byte{0xFE, 0xFF} // RFC 2781: UTF-16 without a BOM is big-endian
-			}
-			data = append(bom, data...)
-		}
-	default:
-		return nil, fmt.Errorf("job description in charset %q: send UTF-8, UTF-16 or Windows-1252 text: %w", charset, engine.ErrUnsupportedFormat)
-	}
 	// nil decoder: PDF and DOCX are not text, and the API reads no
 	// documents as job descriptions.
-	doc, err := document.JobDescription(ctx, data, "job-description.txt", nil)
+	doc, err := document.JobDescription(ctx, data, "job-description.txt", charset, nil)
 	if err != nil {
 		return nil, fmt.Errorf("text/plain body: %w", err)
 	}

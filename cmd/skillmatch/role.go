@@ -66,7 +66,7 @@ func readRole(ctx context.Context, file string, tax *taxonomy.Taxonomy) (role.Ro
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".json", ".yaml", ".yml":
 	default:
-		doc, err := document.JobDescription(ctx, data, filepath.Base(file), decodeInWorker)
+		doc, err := document.JobDescription(ctx, data, filepath.Base(file), "", decodeInWorker)
 		if err != nil {
 			return role.Role{}, fmt.Errorf("%s: %w", file, err)
 		}

@@ -3,6 +3,7 @@ package document
 import (
 	"context"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/skillmatch/skillmatch/engine"
@@ -27,17 +28,31 @@ type DecodeFunc func(ctx context.Context, data []byte, filename string) (Documen
 //     hostile file is read in a worker process. With decode nil they are
 //     refused: the caller takes text only.
 //
-// filename may be empty; it is handed to decode and to Sniff.
+// filename may be empty; it is handed to decode and to Sniff. charset is the
+// charset the sender declared (an HTTP Content-Type parameter), "" when none
+// is: UTF-16, UTF-16LE and UTF-16BE decode UTF-16 text that has no byte order
+// mark (UTF-16 alone is big-endian, RFC 2781); a byte order mark in data wins
+// over it. UTF-8, ASCII, Windows-1252 and Latin-1 change nothing (the bytes
+// tell); any other charset is refused.
 //
 // Errors wrap engine.ErrTooLarge (data over DefaultLimits' MaxBytes, or
-// text over its MaxText), engine.ErrUnsupportedFormat (binary data, a format
-// Sniff refuses such as RTF or an image, PDF or DOCX with decode nil, each
-// named in the message), engine.ErrUnreadable (empty data, a document that
-// cannot be read), or are decode's own.
-func JobDescription(ctx context.Context, data []byte, filename string, decode DecodeFunc) (Document, error) {
+// text over its MaxText), engine.ErrUnsupportedFormat (a charset it does not
+// read, binary data, a format Sniff refuses such as RTF or an image, PDF or
+// DOCX with decode nil, each named in the message), engine.ErrUnreadable
+// (empty data, a document that cannot be read), or are decode's own.
+func JobDescription(ctx context.Context, data []byte, filename, charset string, decode DecodeFunc) (Document, error) {
 	lim := DefaultLimits()
 	if int64(len(data)) > lim.MaxBytes {
 		return Document{}, fmt.Errorf("job description is %s, over the %s limit: %w", sizeString(int64(len(data))), sizeString(lim.MaxBytes), engine.ErrTooLarge)
+	}
+	isUTF16, bigEndian, err := declaredUTF16(charset)
+	if err != nil {
+		return Document{}, err
+	}
+	// decoded text is read as text is, never "as written"
+	decoded := isUTF16 && !hasUTF8BOM(data) && !hasUTF16BOM(data)
+	if decoded {
+		data = []byte(utf16Text(data, bigEndian))
 	}
 	format, err := Sniff(data, filename)
 	if err != nil {
@@ -53,7 +68,7 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 	case FormatHTML:
 		doc, err = decodeNamed(data, filename, lim)
 	default:
-		if !hasUTF8BOM(data) && !hasUTF16BOM(data) && utf8.Valid(data) {
+		if !decoded && !hasUTF8BOM(data) && !hasUTF16BOM(data) && utf8.Valid(data) {
 			if err := capText(len(data), lim); err != nil {
 				return Document{}, fmt.Errorf("job description: %w", err)
 			}
@@ -66,4 +81,20 @@ func JobDescription(ctx context.Context, data []byte, filename string, decode De
 		return Document{}, fmt.Errorf("job description: %w", err)
 	}
 	return doc, nil
+}
+
+// declaredUTF16 reads a declared charset (case does not matter): whether it
+// is UTF-16 and in which byte order text without a byte order mark is.
+// Charsets other than UTF-16 and those the bytes tell apart (UTF-8, ASCII,
+// Windows-1252, Latin-1) wrap engine.ErrUnsupportedFormat.
+func declaredUTF16(charset string) (isUTF16, bigEndian bool, err error) {
+	switch strings.ToLower(charset) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252", "iso-8859-1", "latin1":
+		return false, false, nil
+	case "utf-16", "utf-16be":
+		return true, true, nil
+	case "utf-16le":
+		return true, false, nil
+	}
+	return false, false, fmt.Errorf("job description in charset %q: send UTF-8, UTF-16 or Windows-1252 text: %w", charset, engine.ErrUnsupportedFormat)
 }

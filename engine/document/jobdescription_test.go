@@ -75,7 +75,7 @@ func TestJobDescription(t *testing.T) {
 		{"DOCX by the decoder", readFixture("docx-pandoc/java-backend.docx"), pool.Decode, FormatDOCX, decoded("docx-pandoc/java-backend.docx")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := JobDescription(context.Background(), tt.data, "job.txt", tt.decode)
+			got, err := JobDescription(context.Background(), tt.data, "job.txt", "", tt.decode)
 			if err != nil {
 				t.Fatalf("JobDescription = %v", err)
 			}
@@ -86,6 +86,52 @@ func TestJobDescription(t *testing.T) {
 				t.Errorf("JobDescription text (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestJobDescriptionCharset: a declared UTF-16 charset reads UTF-16 text
+// that has no byte order mark in its byte order (UTF-16 alone big-endian); a
+// mark in the text wins over it; the same text without a declared charset is
+// no text; a charset JobDescription does not read is refused.
+func TestJobDescriptionCharset(t *testing.T) {
+	noBOM := func(s string, bigEndian bool) []byte { return encodeUTF16(s, bigEndian)[2:] }
+	html := "<html><body><h1>Go Developer</h1><p>Go &amp; SQL</p></body></html>"
+	for _, tt := range []struct {
+		name, charset string
+		data          []byte
+		wantFormat    string
+		wantText      string
+	}{
+		{"UTF-16LE without BOM", "UTF-16LE", noBOM(jobText, false), FormatText, jobText},
+		{"UTF-16BE without BOM", "utf-16be", noBOM(jobText, true), FormatText, jobText},
+		{"UTF-16 without BOM is big-endian", "utf-16", noBOM(jobText, true), FormatText, jobText},
+		{"UTF-16LE with BOM", "utf-16le", encodeUTF16(jobText, false), FormatText, jobText},
+		{"UTF-16BE with BOM", "UTF-16BE", encodeUTF16(jobText, true), FormatText, jobText},
+		{"the BOM wins over the charset", "utf-16be", encodeUTF16(jobText, false), FormatText, jobText},
+		{"UTF-8 BOM wins over the charset", "utf-16", append([]byte("\xef\xbb\xbf"), jobText...), FormatText, jobText},
+		{"decoded text is normalised", "utf-16le", noBOM("Go Developer\r\n\r\n\r\n• Go\r\n", false), FormatText, "Go Developer\n\n- Go\n"},
+		{"HTML in UTF-16 without BOM", "utf-16le", noBOM(html, false), FormatHTML, "Go Developer\n\nGo & SQL\n"},
+		{"Windows-1252 declared", "Windows-1252", []byte("BMW Caf\xe9\n"), FormatText, "BMW Café\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := JobDescription(context.Background(), tt.data, "job.txt", tt.charset, nil)
+			if err != nil {
+				t.Fatalf("JobDescription = %v", err)
+			}
+			if got.Format != tt.wantFormat {
+				t.Errorf("JobDescription format = %q, want %q", got.Format, tt.wantFormat)
+			}
+			if diff := cmp.Diff(tt.wantText, got.Text); diff != "" {
+				t.Errorf("JobDescription text (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := JobDescription(context.Background(), noBOM(jobText, false), "job.txt", "", nil); !errors.Is(err, engine.ErrUnsupportedFormat) {
+		t.Errorf("UTF-16 without BOM or charset: err = %v, want %v", err, engine.ErrUnsupportedFormat)
+	}
+	_, err := JobDescription(context.Background(), []byte("Python\n"), "job.txt", "shift_jis", nil)
+	if !errors.Is(err, engine.ErrUnsupportedFormat) || !strings.Contains(err.Error(), `charset "shift_jis"`) {
+		t.Errorf("Shift_JIS: err = %v, want %v naming the charset", err, engine.ErrUnsupportedFormat)
 	}
 }
 
@@ -118,7 +164,7 @@ func TestJobDescriptionRefusals(t *testing.T) {
 		{"decoder error", pdf, failing, nil, "worker crashed"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := JobDescription(context.Background(), tt.data, "job.txt", tt.decode)
+			got, err := JobDescription(context.Background(), tt.data, "job.txt", "", tt.decode)
 			if err == nil {
 				t.Fatalf("JobDescription = %+v, want an error", got)
 			}
@@ -147,7 +193,7 @@ func FuzzJobDescription(f *testing.F) {
 	f.Add([]byte("BM<html><p>Go</p>"))
 	f.Add([]byte("{\\rtf1 Go}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := JobDescription(context.Background(), data, "job.txt", nil)
+		doc, err := JobDescription(context.Background(), data, "job.txt", "", nil)
 		if err != nil {
 			if !errors.Is(err, engine.ErrUnsupportedFormat) && !errors.Is(err, engine.ErrUnreadable) && !errors.Is(err, engine.ErrTooLarge) {
 				t.Fatalf("JobDescription error %v wraps none of the sentinels", err)

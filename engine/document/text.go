@@ -57,9 +57,11 @@ var cp1252 = [32]rune{
 }
 
 // decodeUTF16 decodes UTF-16 text that starts with a byte order mark.
-func decodeUTF16(data []byte) string {
-	bigEndian := data[0] == 0xFE
-	data = data[2:]
+func decodeUTF16(data []byte) string { return utf16Text(data[2:], data[0] == 0xFE) }
+
+// utf16Text decodes UTF-16 text in the given byte order, without a byte
+// order mark; a last odd byte is dropped.
+func utf16Text(data []byte, bigEndian bool) string {
 	u := make([]uint16, 0, len(data)/2)
 	for i := 0; i+1 < len(data); i += 2 {
 		if bigEndian {
