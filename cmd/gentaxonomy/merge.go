@@ -15,8 +15,24 @@ import (
 const (
 	minTagCount       = 2500 // a Stack Overflow tag needs this many questions to become a skill
 	minLanguageTag    = 500  // a linguist language needs a tag with this many questions
-	minONETOccupation = 2    // an O*NET tool must be used by this many occupations (or be "hot")
-	minConfirmTag     = 100  // a one-word O*NET name needs a tag this popular to prove it is software
+	minONETOccupation = 1    // an O*NET tool must be used by this many occupations (or be "hot")
+	// An O*NET tool used by fewer occupations than this and not "hot" is in
+	// the long tail, read with stricter rules (see addONET).
+	tailONETOccupation = 2
+)
+
+// tailGroups are the SOC major groups whose long-tail O*NET tools are all
+// imported: management (11), business and financial operations (13),
+// computer and mathematical (15) and office and administrative support (43),
+// the professions most resumes come from (they held 99 of the 147 corpus
+// mentions of long-tail tools). The tail of the other groups (6,123 tools in
+// all would double the taxonomy and its load time; 795 science tools gave 2
+// mentions) comes in only by name, picked by hand in curated.yaml's
+// onet_tail after reading its mentions in the resume corpus.
+var tailGroups = map[string]bool{"11": true, "13": true, "15": true, "43": true}
+
+const (
+	minConfirmTag = 100 // a one-word O*NET name needs a tag this popular to prove it is software
 )
 
 // builder accumulates skills; the first source to claim a name keeps it, so the
@@ -32,6 +48,7 @@ type builder struct {
 	// products are (id, word) pairs: a product's own word to add as an
 	// alias after every source (see productWord)
 	products [][2]string
+	stems    map[string]int // O*NET example stems (without a trailing acronym) → how many examples share them
 }
 
 func newBuilder(words map[string]bool, exclude []string) *builder {
@@ -224,10 +241,23 @@ var genericTail = map[string]bool{"software": true, "systems": true, "system": t
 // onetNames cleans an O*NET example ("Amazon Elastic Compute Cloud EC2",
 // "Intuit QuickBooks", "Spreadsheet software") into a display name and
 // aliases; ok is false for generic categories of software.
-func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) {
+func (b *builder) onetNames(ex string, tail bool) (name string, aliases []string, ok bool) {
 	w := strings.Fields(ex)
 	acronym := ""
-	if n := len(w); n > 1 && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
+	// In the long tail a trailing acronym stays in the name when what is
+	// left would be a vendor alone: one word ("QUALCOMM QTRACS", "FEMA
+	// EMMIE") or a stem that other products share ("Scientific Software
+	// Group AQUA3D").
+	stem := w[:max(len(w)-1, 0)]
+	for len(stem) > 1 && genericTail[strings.ToLower(stem[len(stem)-1])] {
+		stem = stem[:len(stem)-1] // "ESI Software ESILAW": the vendor is "ESI"
+	}
+	// In the long tail a trailing acronym stays in the name unless what is
+	// left is a phrase of three words or more ("Search engine marketing
+	// SEM"): "Tyler Technologies MUNIS", "QUALCOMM QTRACS" and "Scientific
+	// Software Group AQUA3D" are not their vendor.
+	keepAcronym := tail && len(w) > 1 && (len(stem) < 3 || b.stems[norm(strings.Join(w[:len(w)-1], " "))] > 1)
+	if n := len(w); n > 1 && !keepAcronym && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
 		// "Amazon Simple Storage Service S3" → name without, alias "S3";
 		// but "PCC EHR" stays whole: "PCC" alone is something else.
 		acronym, w = w[n-1], w[:n-1]
@@ -239,7 +269,7 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 	// tail stays in the name (ids are stable), but the words without it
 	// ("File transfer protocol") and a long acronym ("RFID") are aliases too.
 	var inner []string
-	if n := len(w); acronym == "" && n > 2 && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
+	if n := len(w); acronym == "" && !keepAcronym && n > 2 && isAcronym(w[n-1]) && len(strings.Join(w[:n-1], " ")) > 3 {
 		inner = append(inner, strings.Join(w[:n-1], " "))
 		if len(w[n-1]) >= 4 {
 			inner = append(inner, w[n-1])
@@ -253,6 +283,17 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 	}
 	if generic && (len(w) > 1 || b.common(w[0])) {
 		return "", nil, false
+	}
+	// "Defense Travel System DTS": the name without its acronym is the
+	// product's when it ends in "System" or "Software", not a vendor's,
+	// and names more than that word ("Application Software SHEAR" does not).
+	if keepAcronym && len(stem) > 1 && isAcronym(w[len(w)-1]) && genericTail[strings.ToLower(w[len(w)-2])] {
+		inner = append(inner, strings.Join(w[:len(w)-1], " "))
+	}
+	// A kept acronym of four letters or more is the product's own name
+	// ("MUNIS", "QTRACS"), as for an acronym taken off the name.
+	if keepAcronym && len(w) > 1 && isAcronym(w[len(w)-1]) && len(w[len(w)-1]) >= 4 {
+		inner = append(inner, w[len(w)-1])
 	}
 	aliases = append([]string{ex}, inner...)
 	if len(acronym) >= 4 {
@@ -268,8 +309,10 @@ func (b *builder) onetNames(ex string) (name string, aliases []string, ok bool) 
 		}
 		// Keep the product name without its vendor only when it is spelled
 		// like one ("QuickBooks", "PowerPoint"): "Audition" or "Dynamics"
-		// alone are words.
-		if !b.common(rest) && strings.ContainsAny(rest[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") {
+		// alone are words. In the long tail it must be one such word
+		// ("Learning Management" of Oracle's is a phrase, not a name).
+		if !b.common(rest) && strings.ContainsAny(rest[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") &&
+			(!tail || b.productWord("X "+rest) != "") {
 			aliases = append(aliases, rest)
 		}
 	}
@@ -288,7 +331,11 @@ func isAcronym(s string) bool {
 	return true
 }
 
-func (b *builder) addONET(tools []onetTool, tags map[string]int) {
+func (b *builder) addONET(tools []onetTool, tags map[string]int, picked []string) {
+	pick := map[string]bool{}
+	for _, p := range picked {
+		pick[p] = true
+	}
 	// An acronym that ends several examples ("… Practice management software
 	// PMS", "Property management system PMS") names none of them.
 	acronyms := map[string]int{}
@@ -301,11 +348,25 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 			acronyms[w[len(w)-1]]++
 		}
 	}
+	// Stems: what is left of an example without its trailing acronym; a
+	// stem that several examples share is a vendor ("Scientific Software
+	// Group AQUA3D", "… MODRET").
+	b.stems = map[string]int{}
+	for _, t := range tools {
+		if w := strings.Fields(t.Example); len(w) > 1 && isAcronym(w[len(w)-1]) {
+			b.stems[norm(strings.Join(w[:len(w)-1], " "))]++
+		}
+	}
+	var tailProducts [][2]string
 	for _, t := range tools {
 		if t.Occupations < minONETOccupation && !t.Hot {
 			continue
 		}
-		name, aliases, ok := b.onetNames(t.Example)
+		tail := t.Occupations < tailONETOccupation && !t.Hot
+		if tail && !tailGroups[t.Group] && !pick[t.Example] {
+			continue
+		}
+		name, aliases, ok := b.onetNames(t.Example, tail)
 		if !ok {
 			continue
 		}
@@ -319,21 +380,60 @@ func (b *builder) addONET(tools []onetTool, tags map[string]int) {
 		// A plain capitalised word ("Squeegee", "Guardian", "Traverse") is
 		// often an everyday word; keep it only when it is a hot technology or
 		// Stack Overflow confirms it is software ("Docker", "Splunk").
+		// In the long tail (one occupation, not hot) such a word is never
+		// imported: "Square", "Recipe", "Bing" are everyday words or
+		// employers in resumes more often than the product.
 		if !strings.Contains(name, " ") && name[1:] == strings.ToLower(name[1:]) && !t.Hot &&
-			tags[strings.ToLower(name)] < minConfirmTag {
+			(tail || tags[strings.ToLower(name)] < minConfirmTag) {
 			continue
 		}
 		cat := "software"
 		if tags[strings.ToLower(strings.ReplaceAll(name, " ", "-"))] >= minTagCount {
 			cat = "tool"
 		}
-		if id := b.add("onet", name, cat, aliases); id != "" && !b.curated[id] {
-			if p := b.productWord(name); p != "" {
+		_, known := b.byName[norm(name)]
+		id := b.add("onet", name, cat, aliases)
+		if id == "" || b.curated[id] {
+			continue
+		}
+		// A long-tail name of one or two everyday words ("Private
+		// Practice", "Value Analysis", "Bed Management") counts only as
+		// an item of a skills list; its acronym and full O*NET name still
+		// count anywhere.
+		if tail && !known && len(strings.Fields(name)) <= 2 && b.everyday(name) {
+			b.skills[id].Context = "list"
+			b.skills[id].Ambiguous = []string{name}
+		}
+		if p := b.productWord(name); p != "" {
+			if tail {
+				tailProducts = append(tailProducts, [2]string{id, p})
+			} else {
 				b.products = append(b.products, [2]string{id, p})
 			}
 		}
 	}
+	// A tail product's own word comes after every other product's, so that
+	// "PSpice" stays with Cadence PSpice rather than Cadence OrCAD PSpice.
+	b.products = append(b.products, tailProducts...)
 }
+
+// everyday reports whether every word of a name is a common English word
+// written in lower case or capitalised ("Value Analysis"), with no capital
+// inside a word nor digit ("OnBase", "Sage50") that would mark a name.
+func (b *builder) everyday(name string) bool {
+	for _, w := range strings.Fields(name) {
+		lw := strings.ToLower(w)
+		if len(w) > 1 && w[1:] != lw[1:] || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		if !b.words[strings.Trim(lw, ",.&()")] && !stopWords[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+var stopWords = map[string]bool{"and": true, "of": true, "for": true, "the": true, "in": true, "on": true, "to": true, "&": true}
 
 // addProductWords adds the product words found by addONET as aliases, last
 // of all sources, so that a source naming the product alone ("Nessus")

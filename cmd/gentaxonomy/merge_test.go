@@ -92,7 +92,7 @@ func TestCheckStableIDs(t *testing.T) {
 // long acronym.
 func TestONETNamesInnerAcronym(t *testing.T) {
 	b := newBuilder(map[string]bool{}, nil)
-	name, aliases, ok := b.onetNames("Radio frequency identification RFID software")
+	name, aliases, ok := b.onetNames("Radio frequency identification RFID software", false)
 	if !ok || name != "Radio frequency identification RFID" {
 		t.Fatalf("name = %q, %v", name, ok)
 	}
@@ -100,7 +100,7 @@ func TestONETNamesInnerAcronym(t *testing.T) {
 	if diff := cmp.Diff(want, aliases); diff != "" {
 		t.Errorf("aliases (-want +got):\n%s", diff)
 	}
-	_, aliases, _ = b.onetNames("File transfer protocol FTP software")
+	_, aliases, _ = b.onetNames("File transfer protocol FTP software", false)
 	if diff := cmp.Diff([]string{"File transfer protocol FTP software", "File transfer protocol"}, aliases); diff != "" {
 		t.Errorf("three-letter acronym (-want +got):\n%s", diff)
 	}
@@ -168,5 +168,52 @@ func TestProductWord(t *testing.T) {
 		if got := b.productWord(name); got != want {
 			t.Errorf("productWord(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestONETLongTail checks the stricter reading of O*NET products named by one
+// occupation only: a vendor is never left as the name, a plain word is not
+// imported, a phrase of everyday words counts only in skills lists, a
+// vendor-stripped phrase is no alias, a tail product's own word never
+// takes the alias of a product more occupations use, and the tail of an
+// occupation group outside tailGroups comes in only when picked.
+func TestONETLongTail(t *testing.T) {
+	words := map[string]bool{"private": true, "practice": true, "learning": true, "management": true, "square": true}
+	b := newBuilder(words, nil)
+	b.addONET([]onetTool{
+		{Example: "Cadence OrCAD PSpice", Occupations: 1, Group: "17"},
+		{Example: "Scientific Software Group AQUA3D", Occupations: 1, Group: "19"},
+		{Example: "Cadence PSpice", Occupations: 3},
+		{Example: "QUALCOMM QTRACS", Occupations: 1, Group: "43"},
+		{Example: "Tyler Technologies MUNIS", Occupations: 1, Group: "13"},
+		{Example: "Defense Travel System DTS", Occupations: 1, Group: "13"},
+		{Example: "Private Practice", Occupations: 1, Group: "11"},
+		{Example: "Private Practice Management", Occupations: 1, Group: "11"},
+		{Example: "Square", Occupations: 1, Group: "13"},
+		{Example: "Oracle Learning Management", Occupations: 1, Group: "13"},
+		{Example: "Search engine marketing SEM software", Occupations: 1, Group: "11"},
+	}, map[string]int{"square": 5000}, []string{"Cadence OrCAD PSpice"})
+	b.addProductWords()
+	type entry struct {
+		Name, Context string
+		Aliases       []string
+	}
+	got := map[string]entry{}
+	for id, s := range b.skills {
+		got[id] = entry{s.Name, s.Context, s.Aliases}
+	}
+	want := map[string]entry{
+		"cadence-orcad-pspice":        {"Cadence OrCAD PSpice", "", nil},
+		"cadence-pspice":              {"Cadence PSpice", "", []string{"PSpice"}},
+		"qualcomm-qtracs":             {"QUALCOMM QTRACS", "", []string{"QTRACS"}},
+		"tyler-technologies-munis":    {"Tyler Technologies MUNIS", "", []string{"MUNIS"}},
+		"defense-travel-system-dts":   {"Defense Travel System DTS", "", []string{"Defense Travel System"}},
+		"private-practice":            {"Private Practice", "list", nil},
+		"private-practice-management": {"Private Practice Management", "", nil},
+		"oracle-learning-management":  {"Oracle Learning Management", "", nil},
+		"search-engine-marketing-sem": {"Search engine marketing SEM", "", []string{"Search engine marketing SEM software", "Search engine marketing"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("skills (-want +got):\n%s", diff)
 	}
 }

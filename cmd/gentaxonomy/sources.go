@@ -31,8 +31,9 @@ type curatedSkill struct {
 type curatedFile struct {
 	Exclude     []string          `yaml:"exclude"`
 	CommonWords []string          `yaml:"common_words"`
-	Merged      map[string]string `yaml:"merged"` // retired id → the id that keeps the skill
-	Tags        map[string]string `yaml:"tags"`   // Stack Overflow tag → display name, imported as a skill
+	Merged      map[string]string `yaml:"merged"`    // retired id → the id that keeps the skill
+	Tags        map[string]string `yaml:"tags"`      // Stack Overflow tag → display name, imported as a skill
+	ONETTail    []string          `yaml:"onet_tail"` // O*NET long-tail examples of other occupation groups, picked by hand
 	Skills      []curatedSkill    `yaml:"skills"`
 }
 
@@ -181,11 +182,13 @@ func readLinguist(path string) ([]language, error) {
 }
 
 // onetTool is one O*NET technology example with the number of occupations
-// that use it.
+// that use it and, when one occupation alone uses it, that occupation's SOC
+// major group ("15" for computer and mathematical occupations).
 type onetTool struct {
 	Example     string
 	Occupations int
 	Hot         bool
+	Group       string
 }
 
 func readONET(path string) ([]onetTool, error) {
@@ -209,7 +212,13 @@ func readONET(path string) ([]onetTool, error) {
 	}
 	var out []onetTool
 	for ex, o := range occ {
-		out = append(out, onetTool{ex, len(o), hot[ex]})
+		t := onetTool{Example: ex, Occupations: len(o), Hot: hot[ex]}
+		if len(o) == 1 {
+			for code := range o {
+				t.Group, _, _ = strings.Cut(code, "-")
+			}
+		}
+		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Example < out[j].Example })
 	return out, nil

@@ -130,6 +130,13 @@ var distinctSkills = map[[2]string]string{
 	{"unit-testing", "unittest"}:                              "Python's unittest framework vs the practice",
 	{"pms", "property-management"}:                            "the software vs the practice",
 	{"property-management", "property-management-system-pms"}: "the software vs the practice",
+	// O*NET long-tail products (session 4) beside the practice they serve
+	{"adobe-elearning", "instructional-design"}:              "Adobe's eLearning Suite vs e-learning design",
+	{"infor-supply-chain-management", "supply-chain"}:        "a product vs the practice",
+	{"inventory-management", "oracle-inventory"}:             "an Oracle E-Business module vs the practice",
+	{"data-management", "oracle-master-data-management-mdm"}: "a product vs the practice",
+	{"data-management", "sap-master-data-management"}:        "a product vs the practice",
+	{"sap-scm", "supply-chain"}:                              "a product vs the practice",
 }
 
 // TestNoDuplicateSkills fails when two skills of the embedded taxonomy are one
