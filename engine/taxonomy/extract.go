@@ -39,6 +39,9 @@ type pattern struct {
 	capital   bool   // the text's first letter must be upper case ("React", not "react")
 	ambiguous bool   // needs the skill's context rule
 	rare      bool   // short exact name or a vendor with a database: see special
+	// verb is the index + 1 of the verb form this pattern also is (see
+	// verbs.go), or 0
+	verb int32
 	// split is a name that starts as a tokeniser splits it (". Net"): it
 	// counts only after white space, never right after a word or a sign,
 	// where the full stop ends a sentence ("by 8%. Net income"); see special
@@ -123,6 +126,18 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		}
 	}
 	sort.Strings(keys)
+	t.verbs = buildVerbs(t, keys, orig)
+	// Verb forms too (see verbs.go): a form that is also a name or a cue
+	// word is both.
+	form := make(map[string]int32, len(t.verbs.forms))
+	for x, f := range t.verbs.forms {
+		form[f] = int32(x + 1)
+		if _, taken := t.byName[f]; !taken && !slices.Contains(cueWords, f) {
+			keys = append(keys, f)
+			size += len(f)
+		}
+	}
+	sort.Strings(keys)
 	m := &matcher{patterns: make([]pattern, 0, len(keys))}
 	m.nodes = make([]tnode, 2, size+2) // 0 is "none"
 	m.edgeByte = make([]byte, 0, size)
@@ -133,9 +148,12 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		if lo < hi && len(keys[lo]) == depth {
 			if i, ok := t.byName[keys[lo]]; ok {
 				m.patterns = append(m.patterns, newPattern(t.skills[i], int32(i), orig[keys[lo]]))
-			} else {
+			} else if slices.Contains(cueWords, keys[lo]) {
 				m.patterns = append(m.patterns, pattern{skill: cue})
+			} else {
+				m.patterns = append(m.patterns, pattern{skill: verbOnly})
 			}
+			m.patterns[len(m.patterns)-1].verb = form[keys[lo]]
 			nd.term = int32(len(m.patterns))
 			lo++
 		}
@@ -321,8 +339,8 @@ func (t *Taxonomy) ExtractTechnical(text string) []Mention {
 
 // extract is ExtractIn; technical is ExtractTechnical's context.
 func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
-	cands := t.m.scan(text)
-	if len(cands) == 0 {
+	cands, verbs := t.m.scan(text)
+	if len(cands) == 0 && len(verbs) == 0 {
 		return nil
 	}
 	out := make([]Mention, 0, len(cands))
@@ -360,6 +378,12 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 	}
 	if vendor {
 		t.vendorAsDatabase(out)
+	}
+	if len(verbs) > 0 {
+		n := len(out)
+		if out = t.verbMentions(text, verbs, out); len(out) > n {
+			mergeMentions(out, n)
+		}
 	}
 	return out
 }
@@ -464,10 +488,12 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 }
 
 // scan is the one pass over the text, the hot loop of extraction (see the
-// comment at the top of this file). It returns the candidates in text order;
-// lines are counted only when a candidate is found.
-func (m *matcher) scan(text string) []candidate {
-	out := make([]candidate, 0, len(text)/16+4)
+// comment at the top of this file). It returns the candidates in text order,
+// and apart the verb forms (see verbs.go), a form that is also a name being
+// in both; lines are counted only when a candidate is found.
+func (m *matcher) scan(text string) (out, verbs []candidate) {
+	out = make([]candidate, 0, len(text)/16+4)
+	verbs = make([]candidate, 0, len(text)/256+4)
 	line, counted := 1, 0
 	n := len(text)
 	for i := 0; i < n; {
@@ -500,6 +526,13 @@ func (m *matcher) scan(text string) []candidate {
 				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
 					counted = i
+					if p := &m.patterns[w.term-1]; p.verb != 0 {
+						verbs = append(verbs, newCandidate(w.term-1, i, j, line))
+						if p.skill == verbOnly {
+							i = j
+							continue
+						}
+					}
 					out = append(out, newCandidate(w.term-1, i, j, line))
 				}
 				i = j
@@ -524,10 +557,17 @@ func (m *matcher) scan(text string) []candidate {
 		}
 		line += strings.Count(text[counted:i], "\n")
 		counted = i
+		if p := &m.patterns[best-1]; p.verb != 0 {
+			verbs = append(verbs, newCandidate(best-1, i, end, line))
+			if p.skill == verbOnly {
+				i = end
+				continue
+			}
+		}
 		out = append(out, newCandidate(best-1, i, end, line))
 		i = end
 	}
-	return out
+	return out, verbs
 }
 
 // startFree marks the bytes after which a match may start without looking

@@ -82,7 +82,7 @@ func TestProductsOfBroadSkills(t *testing.T) {
 		{"Logins with OpenID Connect.", []string{"openid-connect"}, "openid-connect", []string{}},
 		{"Smart contracts on Ethereum.", []string{"blockchain", "ethereum"}, "ethereum", []string{"blockchain"}},
 		{"Drafted copy with ChatGPT.", []string{"chatgpt"}, "chatgpt", []string{"llm"}},
-		{"Tracked budgets in Google Sheets.", []string{"google-sheets"}, "google-sheets", []string{"google-workspace"}},
+		{"Tracked budgets in Google Sheets.", []string{"budgeting", "google-sheets"}, "google-sheets", []string{"google-workspace"}},
 		{"Certifications: PHR, SPHR", []string{"phr", "sphr"}, "", nil},
 		{"CELTA certified English teacher.", []string{"celta"}, "celta", []string{"esl"}},
 		{"Lessons on the SMART Board.", []string{"smart-board"}, "smart-board", []string{"educational-technology"}},

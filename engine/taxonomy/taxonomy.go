@@ -68,6 +68,7 @@ type Taxonomy struct {
 	vetoes   [][]veto // by index: Veto without the proper-noun veto, parsed
 	nameVeto []bool   // by index: Veto has the proper-noun veto
 	m        *matcher
+	verbs    *verbTable // skills stated by a verb and its object (see verbs.go)
 }
 
 // Skills returns every skill, in id order. The slice is shared: do not modify it.

@@ -1,0 +1,628 @@
+package taxonomy
+
+import "strings"
+
+// Skills named by an action and its object ("contract negotiation", "event
+// planning") are mostly stated in resumes by the verb and the object
+// ("Negotiated 40+ vendor contracts", "planned corporate events"). The
+// matcher finds them without a phrase per skill: every name or alias of two
+// or more words whose last word is the nominalised action of actionVerbs
+// (its head) gives, at load time, an object — the words before the head —
+// under that head (so an overlay's skills get theirs too). The verb forms
+// ride in the trie as patterns of their own (verbOnly); after each one the
+// noun phrase that follows is read, a bounded look-ahead of words up to the
+// end of the phrase, and when the phrase ends with the object of a skill of
+// that head, singular or plural, the skill is mentioned, its span running
+// from the verb to the object. The nominal order "HEAD of OBJECT"
+// ("preparation of financial statements") is read the same way.
+
+// verbOnly is the skill index of a pattern that is only a verb form (see
+// pattern.verb): it is no candidate of the scan and never a mention itself.
+const verbOnly = -2
+
+// actionVerbs maps each head noun to the verb forms that state it, written
+// out so irregular forms ("wrote", "taught", "oversaw") need no rule. A
+// line is "head[,head…]: form form…": one set of forms may serve several
+// heads ("recruiting" and "recruitment"). Forms that are mostly nouns or
+// adjectives in resumes ("market", "bill", "file", "distributed") are left
+// out; heads were kept by reading corpus samples (see the package tests and
+// the session report).
+var actionVerbs = []string{
+	"management: manage manages managed managing",
+	"planning: planned",
+	"training: train trains trained",
+	"development: develop develops developed developing",
+	"analysis: analyze analyzes analyzed analyzing analyse analysed analysing",
+	"collection,collections: collect collects collected collecting",
+	"editing: edit edits edited",
+	"production: produce produces produced producing",
+	"reconciliation,reconciliations: reconcile reconciles reconciled reconciling",
+	"negotiation,negotiations: negotiate negotiates negotiated negotiating",
+	"scheduling: schedule schedules scheduled",
+	"design: design designs designed designing",
+	"testing: test tests tested",
+	"writing: write writes wrote written",
+	"preparation: prepare prepares prepared preparing",
+	"processing: process processes processed",
+	"migration: migrate migrates migrated migrating",
+	"installation: install installs installed installing",
+	"maintenance: maintain maintains maintained maintaining",
+	"repair: repair repairs repaired repairing",
+	"inspection,inspections: inspect inspects inspected inspecting",
+	"administration: administer administers administered administering",
+	"coordination: coordinate coordinates coordinated coordinating",
+	"recruitment,recruiting: recruit recruits recruited",
+	"budgeting: budgeted",
+	"forecasting: forecasted",
+	"reporting: report reports reported",
+	"auditing: audited",
+	"modeling,modelling: modeled modelled",
+	"optimization,optimisation: optimize optimizes optimized optimizing optimise optimises optimised optimising",
+	"implementation: implement implements implemented implementing",
+	"configuration: configure configures configured configuring",
+	"troubleshooting: troubleshoot troubleshoots troubleshot troubleshooted",
+	"evaluation,evaluations: evaluate evaluates evaluated evaluating",
+	"assessment,assessments: assess assesses assessed assessing",
+	"monitoring: monitor monitors monitored",
+	"procurement: procure procures procured procuring",
+	"resolution: resolve resolves resolved resolving",
+	"generation: generate generates generated generating",
+	"creation: create creates created creating",
+	"entry: enter enters entered entering",
+	"handling: handle handles handled",
+	"tracking: track tracks tracked",
+	"documentation: document documents documented documenting",
+	"integration: integrate integrates integrated integrating",
+	"deployment: deploy deploys deployed deploying",
+	"automation: automate automates automated automating",
+	"supervision: supervise supervises supervised supervising",
+	"retention: retain retains retained retaining",
+	"acquisition: acquire acquires acquired acquiring",
+	"onboarding: onboard onboards onboarded",
+	"facilitation: facilitate facilitates facilitated facilitating",
+	"estimating,estimation: estimate estimates estimated",
+	"purchasing: purchased",
+	"sourcing: sourced",
+	"calibration: calibrate calibrates calibrated calibrating",
+	"fabrication: fabricate fabricates fabricated fabricating",
+	"translation: translate translates translated translating",
+	"interviewing: interviewed",
+	"screening: screened",
+	"counseling,counselling: counseled counselled",
+	"coaching: coached",
+	"mentoring: mentored",
+	"teaching: teach teaches taught",
+	"instruction: instruct instructs instructed instructing",
+	"cleaning: cleaned",
+	"oversight: oversee oversees oversaw overseen overseeing",
+	"prevention: prevent prevents prevented preventing",
+	"mapping: mapped",
+	"validation: validate validates validated validating",
+	"visualization: visualize visualizes visualized visualizing",
+	"programming: programmed",
+	"allocation: allocate allocates allocated allocating",
+	"replenishment: replenish replenishes replenished replenishing",
+}
+
+// irregularPast are the past tenses and participles of actionVerbs that do
+// not end in "ed".
+var irregularPast = map[string]bool{"wrote": true, "written": true, "taught": true, "oversaw": true, "overseen": true, "troubleshot": true}
+
+// genericObjects are objects too vague alone: "developed systems" or
+// "designed a dust control system" is no system design, and "reduced
+// costs", "prepared reports", "resolved problems", "developed strategies",
+// "assessed needs", "analyzed data" or "processed payments" are duties that
+// the labelled resumes (holdout sets 1-8, team fixtures) never list as the
+// skill. A name with more words before them is no object of one word
+// ("financial data analysis" still reads).
+var genericObjects = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`system systems solution solutions tool tools package packages item items
+		cost costs problem problems report reports strategy strategies need needs data operation operations
+		process processes performance information people issue issues account accounts program programs
+		content trend trends order orders payment payments hardware software quality product products
+		business service services sales portfolio pipeline time employee employees gap gaps material
+		materials management`) {
+		genericObjects[w] = true
+	}
+}
+
+// adjective reports whether a one-word object reads as an adjective
+// ("financial" of "financial reporting", "strategic" of "strategic
+// planning"): the verb then states no such skill ("reported financial and
+// operational results"). Nouns with those endings ("material", "proposal",
+// "logistics") are told apart by the list of endings.
+func adjective(obj string) bool {
+	if strings.IndexByte(obj, ' ') >= 0 {
+		return false
+	}
+	for _, suf := range []string{"cial", "ical", "tic", "ive", "ous", "ful", "able", "ible", "nal", "ral"} {
+		if strings.HasSuffix(obj, suf) && obj != "material" && obj != "objective" && obj != "executive" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGap is the number of words a noun phrase may hold before its object:
+// determiners, numbers, possessives, adjectives and modifier nouns
+// ("negotiated all 40+ new vendor contracts").
+const maxGap = 3
+
+// maxObject is the number of words of the longest object (the words before
+// the head of a name of up to four words).
+const maxObject = 3
+
+// verbTable is what New derives from actionVerbs and the skills' names.
+type verbTable struct {
+	heads  [][]uint8 // by verb form index: the head indices it states
+	of     []bool    // by verb form index: a "HEAD of" phrase
+	finite []bool    // by verb form index: no past tense, participle or gerund
+	forms  []string  // verb forms, then "HEAD of" phrases, in lower case
+	object map[string]int32
+	// object keys are a head index byte followed by the object in lower
+	// case with single spaces; the value is the skill index
+}
+
+// headsOf parses actionVerbs once.
+type actionVerb struct {
+	heads []string
+	forms []string
+}
+
+func parseActionVerbs() []actionVerb {
+	out := make([]actionVerb, 0, len(actionVerbs))
+	for _, l := range actionVerbs {
+		h, f, _ := strings.Cut(l, ":")
+		out = append(out, actionVerb{heads: strings.Split(h, ","), forms: strings.Fields(f)})
+	}
+	return out
+}
+
+var parsedVerbs = parseActionVerbs()
+
+// buildVerbs derives the objects of every eligible name: keys are
+// t.byName's, sorted, so that plural forms claimed by two names go to the
+// first, whatever the map order. A name is eligible when it has two or more
+// words, ends with a head, and is no ambiguous name of its skill (a name
+// with a context rule needs that rule) nor a product's (category software).
+func buildVerbs(t *Taxonomy, keys []string, orig map[string]string) *verbTable {
+	v := &verbTable{object: map[string]int32{}}
+	head := map[string]uint8{}
+	formHeads := map[string][]uint8{}
+	var formOrder []string
+	for _, a := range parsedVerbs {
+		var hs []uint8
+		for _, h := range a.heads {
+			id, ok := head[h]
+			if !ok {
+				id = uint8(len(head))
+				head[h] = id
+			}
+			hs = append(hs, id)
+			of := h + " of"
+			if _, seen := formHeads[of]; !seen {
+				formOrder = append(formOrder, of)
+			}
+			formHeads[of] = append(formHeads[of], id)
+		}
+		for _, f := range a.forms {
+			if _, seen := formHeads[f]; !seen {
+				formOrder = append(formOrder, f)
+			}
+			formHeads[f] = append(formHeads[f], hs...)
+		}
+	}
+	for _, f := range formOrder {
+		v.forms = append(v.forms, f)
+		v.heads = append(v.heads, formHeads[f])
+		of := strings.HasSuffix(f, " of")
+		v.of = append(v.of, of)
+		v.finite = append(v.finite, !of && !strings.HasSuffix(f, "ed") && !strings.HasSuffix(f, "ing") && !irregularPast[f])
+	}
+	var plural []struct {
+		key   string
+		skill int32
+	}
+	for _, k := range keys {
+		i, ok := t.byName[k]
+		if !ok {
+			continue
+		}
+		sp := strings.LastIndexByte(k, ' ')
+		if sp <= 0 {
+			continue
+		}
+		h, ok := head[k[sp+1:]]
+		if !ok {
+			continue
+		}
+		// Technical skills are stated by their names (a tool, a
+		// language, a practice); a name with the "tech" context rule never
+		// gets a verb, nor does a product's.
+		s := t.skills[i]
+		if t.tech[i] || s.Context == "tech" || isAmbiguous(s, orig[k]) {
+			continue
+		}
+		obj := k[:sp]
+		if strings.Count(obj, " ") >= maxObject || genericObjects[obj] || adjective(obj) {
+			continue
+		}
+		v.object[string([]byte{h})+obj] = int32(i)
+		for _, p := range plurals(obj) {
+			if genericObjects[p] {
+				continue
+			}
+			plural = append(plural, struct {
+				key   string
+				skill int32
+			}{string([]byte{h}) + p, int32(i)})
+		}
+	}
+	for _, p := range plural {
+		if _, taken := v.object[p.key]; !taken {
+			v.object[p.key] = p.skill
+		}
+	}
+	return v
+}
+
+// plurals returns the other number of obj's last word: "contract" →
+// "contracts", "policy" → "policies", "analysis" → "analyses", "process" →
+// "processes", and back ("accounts" → "account").
+func plurals(obj string) []string {
+	sp := strings.LastIndexByte(obj, ' ')
+	pre, w := obj[:sp+1], obj[sp+1:]
+	if len(w) < 3 {
+		return nil
+	}
+	var out []string
+	add := func(s string) { out = append(out, pre+s) }
+	switch {
+	case strings.HasSuffix(w, "sis"):
+		add(w[:len(w)-2] + "es")
+	case strings.HasSuffix(w, "ies"):
+		add(w[:len(w)-3] + "y")
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		add(w[:len(w)-2])
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		add(w + "es")
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us"):
+		add(w[:len(w)-1])
+	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		add(w[:len(w)-1] + "ies")
+	default:
+		add(w + "s")
+	}
+	return out
+}
+
+// npStop are the words that end a noun phrase: prepositions, conjunctions
+// and relative words ("trained staff on …", "managed projects that …").
+var npStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`for with to in on at by from of into onto across through throughout
+		within under over per via using including such as while during between among against upon
+		without toward towards and or but nor so than that which who whom whose where when because if
+		plus versus vs also then thereby is are was were be been being has have had will would can could
+		should may might must do does did not their its his her our my your this these those`) {
+		m[w] = true
+	}
+	// determiners and possessives that may open a phrase are no stop
+	for _, w := range []string{"their", "its", "his", "her", "our", "my", "your", "this", "these", "those"} {
+		delete(m, w)
+	}
+	return m
+}()
+
+// verbMentions appends to out the mentions stated by the verb candidates:
+// for each, the noun phrase after the verb is read (see phrase) and its
+// last words looked up as an object of each head of the verb.
+func (t *Taxonomy) verbMentions(text string, verbs []candidate, out []Mention) []Mention {
+	var buf []byte
+	var words [maxGap + maxObject + 1]span
+	for _, c := range verbs {
+		x := t.m.patterns[c.pat].verb - 1
+		if !t.verbs.of[x] && !verbStarts(text, c.start(), t.verbs.finite[x]) {
+			continue
+		}
+		out = t.verbObjects(text, c, t.verbs.heads[x], out, words[:], &buf)
+	}
+	return out
+}
+
+// verbStarts reports whether the verb form at text[start] reads as a verb
+// by the word before it. After a determiner or preposition a form is a
+// modifier or a noun ("with planned menus", "the design team"), except
+// that a gerund is a verb after a preposition ("by analyzing data"). A
+// form that is no past tense nor gerund ("design", "manages", finite) is
+// often a noun: it counts only where a clause starts — at the start of the
+// line or after a sign — or after "to", a conjunction, a pronoun or a
+// modal ("to manage", "hire and train", "who manages").
+func verbStarts(text string, start int, finite bool) bool {
+	i := start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	e := i
+	for i > 0 && isAlnum[text[i-1]] {
+		i--
+	}
+	if i == e { // the start of the text or a sign
+		return true
+	}
+	var low [12]byte
+	if e-i > len(low) {
+		return !finite
+	}
+	w := low[:0]
+	for k := i; k < e; k++ {
+		w = append(w, lower[text[k]])
+	}
+	if finite {
+		return clauseOpeners[string(w)]
+	}
+	switch string(w) {
+	case "the", "a", "an", "all", "any", "each", "every", "our", "their", "its", "his", "her",
+		"my", "your", "this", "these", "those", "new", "newly", "well", "properly", "fully", "pre":
+		return false
+	}
+	gerund := foldedAt(text, start+wordLen(text, start)-3, "ing")
+	return gerund || !prepositions[string(w)]
+}
+
+// prepositions are the words after which a participle is a modifier ("with
+// planned menus", "of processed orders").
+var prepositions = map[string]bool{
+	"with": true, "of": true, "for": true, "in": true, "on": true, "at": true, "from": true, "into": true,
+	"per": true, "under": true, "over": true, "via": true, "within": true, "without": true, "among": true,
+}
+
+// clauseOpeners are the words after which a finite verb form ("manage",
+// "designs") starts a clause.
+var clauseOpeners = map[string]bool{
+	"to": true, "and": true, "or": true, "also": true, "who": true, "that": true, "which": true,
+	"i": true, "we": true, "will": true, "can": true, "help": true, "helps": true, "helped": true,
+	"then": true, "successfully": true, "effectively": true,
+}
+
+func wordLen(text string, i int) int {
+	j := i
+	for j < len(text) && isAlnum[text[j]] {
+		j++
+	}
+	return j - i
+}
+
+// verbObjects appends the mentions of skills of heads stated by the verb
+// candidate c: its phrase, and up to two coordinated phrases after it, each
+// of at most one word before its object ("invoices and payments").
+func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, out []Mention, words []span, buf *[]byte) []Mention {
+	from, gap := c.end(), maxGap
+	for range 3 {
+		n, next, ok := phrase(text, from, words)
+		if !ok {
+			break
+		}
+		if m, found := t.lookObject(text, heads, words[:n], gap, buf); found {
+			out = append(out, Mention{SkillID: t.skills[m.skill].ID, Start: c.start(), End: m.end, Line: c.line()})
+		}
+		if next < 0 {
+			break
+		}
+		from, gap = next, 1
+	}
+	return out
+}
+
+type span struct{ start, end int }
+
+type objectHit struct {
+	skill int32
+	end   int
+}
+
+// lookObject looks the last one to maxObject words of the phrase ws up as
+// the object of one of heads, longest first, with at most gap words before
+// the object.
+func (t *Taxonomy) lookObject(text string, heads []uint8, ws []span, gap int, buf *[]byte) (objectHit, bool) {
+	for k := min(maxObject, len(ws)); k >= 1; k-- {
+		if len(ws)-k > gap {
+			break
+		}
+		for _, h := range heads {
+			b := append((*buf)[:0], h)
+			for x, w := range ws[len(ws)-k:] {
+				if x > 0 {
+					b = append(b, ' ')
+				}
+				for i := w.start; i < w.end; i++ {
+					b = append(b, lower[text[i]])
+				}
+			}
+			*buf = b
+			if s, ok := t.verbs.object[string(b)]; ok {
+				return objectHit{skill: s, end: ws[len(ws)-1].end}, true
+			}
+		}
+	}
+	return objectHit{}, false
+}
+
+// phrase reads the noun phrase that starts after the verb ending at from:
+// the words up to the end of the line, a sign that ends a clause, or a stop
+// word, at most len(ws) of them (a longer phrase is no phrase: ok false). It
+// returns how many words it put in ws, and where a coordinated phrase starts
+// ("invoices and payments", "budgets, forecasts") or -1. A phrase that is
+// empty because a second verb follows ("planned and executed events") is
+// that verb's phrase.
+func phrase(text string, from int, ws []span) (n, next int, ok bool) {
+	i := from
+	verbs := 0
+	for {
+		i = skipBlanks(text, i)
+		if i >= len(text) {
+			return n, -1, n > 0
+		}
+		c := text[i]
+		if c == '\n' || c == '\r' {
+			return n, -1, n > 0
+		}
+		e := wordSpan(text, i)
+		if e == i {
+			// a sign: "," "&" "/" may coordinate; anything else ends
+			if c == ',' || c == '&' || c == '/' {
+				if n == 0 && verbs < 2 {
+					if j, ok := secondVerb(text, i+1); ok {
+						i, verbs = j, verbs+1
+						continue
+					}
+				}
+				return n, coordinated(text, i+1, n), n > 0
+			}
+			return n, -1, n > 0
+		}
+		var low [16]byte
+		w := low[:0]
+		if e-i <= len(low) {
+			for k := i; k < e; k++ {
+				w = append(w, lower[text[k]])
+			}
+		}
+		if string(w) == "and" || string(w) == "or" {
+			if n == 0 && verbs < 2 {
+				if j, ok := secondVerb(text, e); ok {
+					i, verbs = j, verbs+1
+					continue
+				}
+			}
+			return n, coordinated(text, e, n), n > 0
+		}
+		if npStop[string(w)] {
+			return n, -1, n > 0
+		}
+		// an adverb after the phrase ends it ("reconciled accounts monthly")
+		if n > 0 && adverb(string(w), text, e) {
+			return n, -1, true
+		}
+		if n == len(ws) {
+			return n, -1, false
+		}
+		ws[n] = span{i, e}
+		n++
+		i = e
+	}
+}
+
+// coordinated returns where a second phrase starts after the conjunction or
+// sign ending at i, when the first phrase had words and the next word is no
+// verb ("invoices and payments"; not "budgets, reduced costs"), or -1.
+func coordinated(text string, i, n int) int {
+	if n == 0 {
+		return -1
+	}
+	i = skipBlanks(text, i)
+	if foldedAt(text, i, "and ") || foldedAt(text, i, "or ") {
+		i = skipBlanks(text, i+strings.IndexByte(text[i:], ' '))
+	}
+	e := wordSpan(text, i)
+	if e == i || verbLike(text[i:e]) {
+		return -1
+	}
+	return i
+}
+
+// secondVerb reports whether the word after the conjunction ending at i is
+// a verb ("planned and executed …"), and where it ends.
+func secondVerb(text string, i int) (int, bool) {
+	i = skipBlanks(text, i)
+	if foldedAt(text, i, "and ") || foldedAt(text, i, "or ") {
+		i = skipBlanks(text, i+strings.IndexByte(text[i:], ' '))
+	}
+	e := wordSpan(text, i)
+	if e == i || e-i > 16 || !verbLike(text[i:e]) || npStop[strings.ToLower(text[i:e])] {
+		return 0, false
+	}
+	return e, true
+}
+
+// verbLike reports whether w reads as a past tense or gerund: it ends in
+// "ed" or "ing" (a rough test, used only to tell a second verb from a
+// second object).
+func verbLike(w string) bool {
+	w = strings.ToLower(w)
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
+// adverb reports whether the lower-case word w, which ends at text[e],
+// reads as an adverb ending in "-ly": not "supply", "assembly" or
+// "family", and a word of frequency ("weekly", "monthly") only where no word
+// follows it on the line ("prepared weekly reports" is a phrase).
+func adverb(w, text string, e int) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "supply", "assembly", "family", "anomaly", "monopoly":
+		return false
+	case "weekly", "daily", "monthly", "yearly", "quarterly", "hourly", "biweekly", "annually":
+		e = skipBlanks(text, e)
+		return e >= len(text) || wordSpan(text, e) == e
+	}
+	return true
+}
+
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// wordSpan returns the end of the word of a phrase at text[i]: ASCII letters
+// and digits, with '-', '\”, '+', '%' and '$' and a '.' or ',' between
+// digits inside ("past-due", "company's", "40+", "$2.5M", "1,200"). It
+// returns i when text[i] starts no word.
+func wordSpan(text string, i int) int {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		switch {
+		case isAlnum[c]:
+			j++
+		case c == '$' && j == i:
+			j++
+		case (c == '-' || c == '\'') && j > i && j+1 < len(text) && isAlnum[text[j+1]]:
+			j++
+		case (c == '+' || c == '%') && j > i:
+			j++
+		case (c == '.' || c == ',') && j > i && text[j-1] >= '0' && text[j-1] <= '9' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9':
+			j++
+		default:
+			if c >= 0x80 && wordAt(text, j) {
+				j++
+				continue
+			}
+			return j
+		}
+	}
+	return j
+}
+
+// mergeMentions merges, in place, the mentions out[:n] and out[n:], each in
+// text order, into text order; of two with the same start, the one of
+// out[:n] comes first.
+func mergeMentions(out []Mention, n int) {
+	tail := append([]Mention(nil), out[n:]...)
+	i, j := n-1, len(tail)-1
+	for k := len(out) - 1; j >= 0; k-- {
+		if i >= 0 && out[i].Start > tail[j].Start {
+			out[k] = out[i]
+			i--
+		} else {
+			out[k] = tail[j]
+			j--
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package taxonomy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// verbStated reports whether span reads as a skill stated by a verb and its
+// object: it starts with a verb form (or "HEAD of") of one of the skill's
+// heads and ends with an object of the skill under that head.
+func verbStated(tx *Taxonomy, span, id string) bool {
+	low := strings.ToLower(strings.Join(strings.Fields(span), " "))
+	for x, f := range tx.verbs.forms {
+		if !strings.HasPrefix(low, f+" ") {
+			continue
+		}
+		words := strings.Fields(low[len(f):])
+		for _, h := range tx.verbs.heads[x] {
+			for k := 1; k <= maxObject && k <= len(words); k++ {
+				obj := strings.Trim(strings.Join(words[len(words)-k:], " "), ",&/")
+				if s, ok := tx.verbs.object[string([]byte{h})+obj]; ok && tx.skills[s].ID == id {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// verbCase is a line and the mentions it must give: "id=span" for each
+// skill stated by a verb and its object.
+type verbCase struct {
+	name, text string
+	want       []string
+}
+
+func verbMentionsOf(tx *Taxonomy, text string) []string {
+	out := []string{}
+	for _, m := range tx.Extract(text) {
+		if verbStated(tx, text[m.Start:m.End], m.SkillID) {
+			out = append(out, m.SkillID+"="+text[m.Start:m.End])
+		}
+	}
+	return out
+}
+
+// TestVerbObject: a skill named by an action and its object counts where a
+// resume states the verb and the object, with what may stand between, and
+// not where the words only stand side by side.
+func TestVerbObject(t *testing.T) {
+	tests := []verbCase{
+		// what must match: past tense, gerund, present, "HEAD of"
+		{"numbers and modifiers between", "Negotiated 40+ vendor contracts with suppliers", []string{"negotiation=Negotiated 40+ vendor contracts"}},
+		{"plural object", "Scheduled patient appointments for two clinics", []string{"scheduling=Scheduled patient appointments"}},
+		{"adjective between", "Planned corporate events for 300 guests", []string{"event-planning=Planned corporate events"}},
+		{"modifier noun between, adverb after", "Maintained student health records daily", []string{"records-management=Maintained student health records"}},
+		{"gerund after a preposition", "Cut errors by maintaining records daily", []string{"records-management=maintaining records"}},
+		{"present at a bullet", "• Process invoices for three stores", []string{"invoicing=Process invoices"}},
+		{"present after to", "Hired to develop new products", []string{"product-development=develop new products"}},
+		{"nominal order", "Preparation of financial statements and tax returns", []string{"financial-statements=Preparation of financial statements"}},
+		{"two verbs share the object", "Planned and coordinated corporate events", []string{"event-planning=Planned and coordinated corporate events", "event-planning=coordinated corporate events"}},
+		{"coordinated objects", "Processed invoices and payroll", []string{"invoicing=Processed invoices", "payroll=Processed invoices and payroll"}},
+		{"irregular past", "Wrote grant proposals for the foundation", []string{"proposal-writing=Wrote grant proposals"}},
+		{"determiner between", "Resolved all customer complaints within a day", []string{"complaint-resolution=Resolved all customer complaints"}},
+		// what must not
+		{"object not ending its phrase", "Managed inventory reports for the store", []string{}},
+		{"preposition ends the phrase", "Reported to the director of operations", []string{}},
+		{"participle after a preposition", "Cooked meals with planned menus", []string{}},
+		{"verb as a noun after a determiner", "Joined the design team in May", []string{}},
+		{"finite form inside a clause", "Completed process invoices training", []string{}},
+		{"too many words between", "Negotiated the first three large new vendor contracts", []string{}},
+		{"line ends the phrase", "Negotiated vendor\ncontracts yearly", []string{}},
+		{"second phrase after a verb", "Trained staff, reduced contracts", []string{"staff-training=Trained staff"}},
+		{"generic object alone", "Designed control systems", []string{}},
+		{"a duty, not a skill", "Reduced costs and analyzed data", []string{}},
+		{"adjective as object", "Reported financial and operational results", []string{}},
+		{"technical skills are named, not paraphrased", "Edited videos and designed APIs", []string{}},
+		{"a gerund opening a list item ends the phrase", "Trained staff, ensuring compliance", []string{"staff-training=Trained staff"}},
+	}
+	tx := Default()
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
+
+// TestVerbObjectOverlay: a skill an overlay adds gets its verb pattern too,
+// and a context rule "tech" keeps a name out of it.
+func TestVerbObjectOverlay(t *testing.T) {
+	overlay := `version: t
+skills:
+  - {id: pallet-inspection, name: Pallet inspection, category: domain}
+  - {id: widget-design, name: Widget design, category: domain, context: tech}
+`
+	tx, err := LoadOverlay(Default(), strings.NewReader(overlay), "overlay.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []verbCase{
+		{"overlay skill", "Inspected incoming pallets daily", []string{"pallet-inspection=Inspected incoming pallets"}},
+		{"tech context never", "Designed widgets", []string{}},
+	} {
+		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+	if got := verbMentionsOf(Default(), "Inspected incoming pallets daily"); len(got) != 0 {
+		t.Errorf("default taxonomy: %v, want no pallet inspection", got)
+	}
+}
+
+// TestPlurals: the other number of an object's last word.
+func TestPlurals(t *testing.T) {
+	for in, want := range map[string]string{
+		"contract": "contracts", "policy": "policies", "analysis": "analyses", "process": "processes",
+		"accounts": "account", "vendor contract": "vendor contracts", "batch": "batches", "day": "days",
+		"policies": "policy", "boxes": "box",
+	} {
+		got := plurals(in)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("plurals(%q) = %q, want [%q]", in, got, want)
+		}
+	}
+}
+
+// FuzzVerbPhrase checks that reading a phrase never panics or runs past
+// the text, and that what Extract reports from a verb spans verb to object
+// within one line.
+func FuzzVerbPhrase(f *testing.F) {
+	for _, s := range []string{"Negotiated 40+ vendor contracts", "Planned and coordinated events, budgets and", "managed, ", "Processed $1,200.50 invoices", "reconciled\u00a0accounts’ ", "management of"} {
+		f.Add(s)
+	}
+	tx := Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range tx.Extract(text) {
+			if m.Start < 0 || m.End > len(text) || m.End <= m.Start {
+				t.Fatalf("mention %+v out of range", m)
+			}
+			if verbStated(tx, text[m.Start:m.End], m.SkillID) && strings.ContainsAny(text[m.Start:m.End], "\n\r") {
+				t.Fatalf("verb mention %+v crosses a line", m)
+			}
+		}
+	})
+}
