@@ -461,6 +461,48 @@ func TestE2E(t *testing.T) {
 		shot(ctx, t, filepath.Join(repoRoot, "testdata", "screenshots", "matches.png"))
 	}
 
+	// Other skills: the items of a skills list that the taxonomy lacks
+	// ("Freezer log upkeep") are on the candidate page, each with the line
+	// that names it, as the API reports them; search finds the candidate by
+	// such an item (it is in the text).
+	lab := mustAbs(t, filepath.Join("testdata", "lab-technician.txt"))
+	do("upload lab resume", chromedp.Navigate(base+"/#/upload"), chromedp.WaitReady(chromedp.ID("file-input")),
+		chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{lab}))
+	waitFor("lab resume uploaded", `document.getElementById('upload-summary').textContent.includes('1 added')`)
+	labID := client.candidateID(t, "lab-technician.txt")
+	var labProfile struct {
+		OtherSkills []struct {
+			Name     string `json:"name"`
+			Evidence []struct {
+				Line int `json:"line"`
+			} `json:"evidence"`
+		} `json:"other_skills"`
+	}
+	client.get(t, "/api/v1/candidates/"+labID, &labProfile)
+	var wantOther []string
+	for _, o := range labProfile.OtherSkills {
+		wantOther = append(wantOther, fmt.Sprintf("%s@Line %d:", o.Name, o.Evidence[0].Line))
+	}
+	if !strings.Contains(strings.Join(wantOther, "|"), "Freezer log upkeep@") {
+		t.Errorf("API other_skills of the lab resume = %v, want Freezer log upkeep among them", wantOther)
+	}
+	do("open lab candidate", chromedp.Navigate(base+"/#/candidates/"+labID), chromedp.WaitVisible(chromedp.ID("other-skills")))
+	shown := eval("other skills", `[...document.querySelectorAll('#other-skills .chip')].map(c => c.textContent + '@' + c.title).join('|')`)
+	for _, w := range wantOther {
+		if !strings.Contains(shown, w) {
+			t.Errorf("candidate page other skills = %q, want %q (name and evidence line)", shown, w)
+		}
+	}
+	if h := eval("other skills heading", `document.getElementById('h-other-skills').textContent`); h != "Other skills (not in the taxonomy)" {
+		t.Errorf("other skills heading = %q", h)
+	}
+	shot(ctx, t, filepath.Join(shots, "candidate-other-skills.png"))
+	do("search other skill", chromedp.Navigate(base+"/#/search?q=upkeep"))
+	waitFor("other skill search", `location.hash.includes('q=upkeep') && `+rendered)
+	if hits := eval("other skill hits", `[...document.querySelectorAll('.hit')].map(li => li.textContent).join('|')`); !strings.Contains(hits, "lab-technician") && !strings.Contains(hits, "Priya") {
+		t.Errorf("search upkeep hits = %q, want the lab technician", hits)
+	}
+
 	// Sign out returns to the sign-in form and forgets the key.
 	do("sign out", chromedp.Click(chromedp.ID("sign-out")), chromedp.WaitVisible(chromedp.ID("api-key")))
 	if k := eval("stored key", `localStorage.getItem('skillmatch.apiKey') || ''`); k != "" {

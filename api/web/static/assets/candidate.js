@@ -1,6 +1,7 @@
 // candidate.js is one candidate's page (#/candidates/ID): contact (hidden
 // in blind mode), positions on a timeline, months per skill as a bar chart
-// with last-used dates, education, the original file and delete.
+// with last-used dates, other skills (not in the taxonomy) with their
+// evidence, education, the original file and delete.
 
 import { api, session, forgetName } from './api.js';
 import { h, mount, years, fmtMonth, toast, displayFile } from './dom.js';
@@ -87,7 +88,21 @@ function skillsPanel(c) {
       h('h3', { class: 'h4' }, 'Mentioned without dates'),
       h('div', { class: 'chips-wrap' }, undated.map((s) => h('span', { class: 'chip', title: evidenceTitle(s) }, s.name))),
     ] : null,
-    !skills.length ? h('p', { class: 'muted' }, 'No skills recognised in this resume.') : null);
+    !skills.length ? h('p', { class: 'muted' }, 'No skills recognised in this resume.') : null,
+    otherSkills(c));
+}
+
+// otherSkills lists the items of the resume's own skills lists that the
+// taxonomy does not know, with the line that names each (scoring does not
+// use them).
+function otherSkills(c) {
+  const others = c.other_skills || [];
+  if (!others.length) return null;
+  return [
+    h('h3', { class: 'h4', id: 'h-other-skills' }, 'Other skills (not in the taxonomy)'),
+    h('div', { class: 'chips-wrap', id: 'other-skills', 'aria-labelledby': 'h-other-skills' },
+      others.map((o) => h('span', { class: 'chip', title: evidenceTitle(o) }, o.name))),
+  ];
 }
 
 function evidenceTitle(s) {
