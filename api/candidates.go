@@ -20,6 +20,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/skillmatch/skillmatch/engine"
+	"github.com/skillmatch/skillmatch/engine/document"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/role"
 	"github.com/skillmatch/skillmatch/index"
@@ -178,8 +179,8 @@ type fileResult struct {
 	err     error
 }
 
-// storeDocuments decodes and parses the files of one upload (as many at a
-// time as the document pool has workers, by default), then stores the new
+// storeDocuments decodes and parses the files of one upload (prepareSlots
+// at a time), then stores the new
 // ones in one batch — one SQLite transaction and index batch for the whole
 // request — and adds them to the ranker. Results are in parts' order; a
 // document already stored, or repeated within the request, is a duplicate.
@@ -192,7 +193,7 @@ func (s *server) storeDocuments(c *gin.Context, parts []uploadPart) []fileResult
 		docs[0], out[0].view, out[0].err = s.prepareDocument(ctx, parts[0].name, parts[0].data, blindView)
 	} else {
 		var wg sync.WaitGroup
-		slots := make(chan struct{}, prepareSlots)
+		slots := make(chan struct{}, s.prepareSlots())
 		for i, p := range parts {
 			wg.Add(1)
 			slots <- struct{}{}
@@ -240,8 +241,14 @@ func (s *server) storeDocuments(c *gin.Context, parts []uploadPart) []fileResult
 }
 
 // prepareSlots is how many files of one upload are decoded and parsed at
-// once: the document pool's default worker count.
-const prepareSlots = 2
+// once: as many as the document pool has workers (document.DefaultWorkers
+// for a Decoder that is no document.Pool).
+func (s *server) prepareSlots() int {
+	if p, ok := s.cfg.Decoder.(*document.Pool); ok {
+		return p.Workers()
+	}
+	return document.DefaultWorkers
+}
 
 // prepareDocument decodes and parses one uploaded document into what to
 // store, or returns the stored candidate with the same bytes as a duplicate

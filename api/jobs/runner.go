@@ -96,8 +96,8 @@ type Config struct {
 	Pool     Decoder
 	Taxonomy *taxonomy.Taxonomy
 	Logger   *slog.Logger // default: discard
-	// Workers is how many items are decoded and scored at once. Default 2;
-	// the pool should have at least as many workers.
+	// Workers is how many items are decoded and scored at once. Default
+	// document.DefaultWorkers; the pool should have at least as many workers.
 	Workers int
 	// CommitBatch is the most items committed together (one
 	// StoreCandidates, one FinishItems). Default DefaultCommitBatch. A
@@ -184,7 +184,7 @@ func NewRunner(cfg Config) (*Runner, error) {
 		cfg.CommitBatch = DefaultCommitBatch
 	}
 	if cfg.Workers <= 0 {
-		cfg.Workers = 2
+		cfg.Workers = document.DefaultWorkers
 	}
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}

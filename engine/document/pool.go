@@ -19,11 +19,15 @@ import (
 type PoolOptions struct {
 	Exe         string        // program to start as a worker; default os.Executable()
 	Args        []string      // its arguments
-	Workers     int           // worker processes; default 2
+	Workers     int           // worker processes; default DefaultWorkers
 	Timeout     time.Duration // per document; default 10s
 	MemoryLimit uint64        // bytes a worker may map beyond its start-up size (enforced with RLIMIT_AS); default 512 MiB
 	Limits      Limits        // caps applied in the worker; default DefaultLimits()
 }
+
+// DefaultWorkers is a Pool's worker processes when PoolOptions.Workers is
+// not set.
+const DefaultWorkers = 2
 
 // Pool decodes documents in a bounded set of child worker processes, reused
 // across documents. A worker that crashes, runs out of memory or overruns
@@ -62,7 +66,7 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 		return nil, fmt.Errorf("document pool: worker program: %w", err)
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = 2
+		opts.Workers = DefaultWorkers
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
@@ -77,6 +81,10 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 	}
 	return p, nil
 }
+
+// Workers is the pool's number of worker processes: how many PDF or DOCX
+// documents it decodes at once.
+func (p *Pool) Workers() int { return p.opts.Workers }
 
 // Decode returns the text of one document. PDF and DOCX are decoded in a
 // worker process; HTML, Markdown and text, which cannot hang or blow up the
