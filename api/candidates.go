@@ -457,7 +457,6 @@ func (s *server) downloadOriginal(c *gin.Context) {
 func (s *server) deleteCandidate(c *gin.Context) {
 	ctx := c.Request.Context()
 	id := c.Param("id")
-	s.batch.searchable() // so no index batch adds the candidate back after the delete
 	if _, err := s.cfg.Store.GetCandidate(ctx, id); err != nil {
 		s.fail(c, err)
 		return
