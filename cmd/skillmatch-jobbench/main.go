@@ -61,31 +61,56 @@ required:
 plus: [Python, Java, Microsoft Excel, Active Directory]
 `
 
+// config is the command line: what to measure and where.
+type config struct {
+	dataDir    string // folder of <CATEGORY>/<id>.pdf (-data)
+	workers    int    // document pool workers, and parse's files in flight (-workers)
+	jobWorkers int    // items the job runner works on at once (-job-workers, default workers)
+	limit      int    // only the first limit files; 0: all (-limit)
+	rounds     int    // parse and job runs alternated; 0: only the replays (-rounds)
+	profile    string // where jobAll writes a CPU profile of the job run, if set (-cpuprofile)
+	// storeReplays is how many store-work replays follow the rounds (-store),
+	// each committing replayBatch items at a time (-store-batch); the last
+	// writes a CPU profile to replayProfile, if set (-store-cpuprofile).
+	storeReplays  int
+	replayBatch   int
+	replayProfile string
+	// scratch holds the data folder of every run until the program ends.
+	// They are not removed between runs: on ext4 without a journal (this
+	// project's VM) the kernel, to pick an inode for a new file, skips one
+	// by one every inode of the block group freed in the last minute or more
+	// (recently_deleted in fs/ext4/ialloc.c), so removing a run's 2,484
+	// originals made each file the next run created cost ~0.5 ms of kernel
+	// CPU instead of ~0.03 ms — a cost the parse path never pays. Other
+	// processes that delete files in the same block group still impose it;
+	// -dir chooses where the folders go.
+	scratch string
+}
+
 func main() {
 	if document.IsWorker() {
 		os.Exit(document.ServeWorker())
 	}
-	dataDir := flag.String("data", "../shared/data/resumes/livecareer/data", "folder of <CATEGORY>/<id>.pdf")
-	workers := flag.Int("workers", runtime.NumCPU(), "document pool workers and job workers")
-	limit := flag.Int("limit", 0, "use only the first N files (0: all)")
-	jobWorkers := flag.Int("job-workers", 0, "items the job runner works on at once (0: -workers)")
-	rounds := flag.Int("rounds", 2, "alternate parse and job runs this many times; the best of each counts (0: only the -store replays)")
-	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the job run to `file`")
-	storeRuns := flag.Int("store", 0, "after the rounds, replay the job's store work alone this many times (see the package doc)")
-	storeProfile := flag.String("store-cpuprofile", "", "write a CPU profile of the last store replay to `file`")
-	flag.IntVar(&replayBatch, "store-batch", jobs.DefaultCommitBatch, "items per commit in the store replays")
+	var cfg config
+	flag.StringVar(&cfg.dataDir, "data", "../shared/data/resumes/livecareer/data", "folder of <CATEGORY>/<id>.pdf")
+	flag.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "document pool workers and job workers")
+	flag.IntVar(&cfg.limit, "limit", 0, "use only the first N files (0: all)")
+	flag.IntVar(&cfg.jobWorkers, "job-workers", 0, "items the job runner works on at once (0: -workers)")
+	flag.IntVar(&cfg.rounds, "rounds", 2, "alternate parse and job runs this many times; the best of each counts (0: only the -store replays)")
+	flag.StringVar(&cfg.profile, "cpuprofile", "", "write a CPU profile of the job run to `file`")
+	flag.IntVar(&cfg.storeReplays, "store", 0, "after the rounds, replay the job's store work alone this many times (see the package doc)")
+	flag.StringVar(&cfg.replayProfile, "store-cpuprofile", "", "write a CPU profile of the last store replay to `file`")
+	flag.IntVar(&cfg.replayBatch, "store-batch", jobs.DefaultCommitBatch, "items per commit in the store replays")
 	tmp := flag.String("dir", "", "make the runs' data folders under `folder` (default: the system's temp folder)")
 	flag.Parse()
-	storeReplays = *storeRuns
-	profile = *cpuProfile
-	replayProfile = *storeProfile
-	if *jobWorkers <= 0 {
-		*jobWorkers = *workers
+	if cfg.jobWorkers <= 0 {
+		cfg.jobWorkers = cfg.workers
 	}
+	cfg.rounds = max(cfg.rounds, 0)
 	var err error
-	if scratch, err = os.MkdirTemp(*tmp, "skillmatch-jobbench"); err == nil {
-		err = run(*dataDir, *workers, *jobWorkers, *limit, max(*rounds, 0))
-		os.RemoveAll(scratch)
+	if cfg.scratch, err = os.MkdirTemp(*tmp, "skillmatch-jobbench"); err == nil {
+		err = run(&cfg)
+		os.RemoveAll(cfg.scratch)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "skillmatch-jobbench:", err)
@@ -93,45 +118,22 @@ func main() {
 	}
 }
 
-// scratch holds the data folder of every run until the program ends. They
-// are not removed between runs: on ext4 without a journal (this project's
-// VM) the kernel, to pick an inode for a new file, skips one by one every
-// inode of the block group freed in the last minute or more
-// (recently_deleted in fs/ext4/ialloc.c), so removing a run's 2,484
-// originals made each file the next run created cost ~0.5 ms of kernel CPU
-// instead of ~0.03 ms — a cost the parse path never pays. Other processes
-// that delete files in the same block group still impose it; -dir chooses
-// where the folders go.
-var scratch string
-
-// profile is where jobAll writes a CPU profile of the job run, if set.
-var profile string
-
-// storeReplays is how many store-work replays follow the rounds (-store).
-var storeReplays int
-
-// replayBatch is the commit batch of the store replays (-store-batch).
-var replayBatch int
-
-// replayProfile is where the last store replay writes a CPU profile, if set.
-var replayProfile string
-
 type file struct {
 	name, path string
 	data       []byte // read once at start to warm the page cache and the pool
 }
 
-func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
-	paths, err := filepath.Glob(filepath.Join(dataDir, "*", "*.pdf"))
+func run(cfg *config) error {
+	paths, err := filepath.Glob(filepath.Join(cfg.dataDir, "*", "*.pdf"))
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		return fmt.Errorf("no PDFs under %s (the shared data is not here)", dataDir)
+		return fmt.Errorf("no PDFs under %s (the shared data is not here)", cfg.dataDir)
 	}
 	sort.Strings(paths)
-	if limit > 0 && limit < len(paths) {
-		paths = paths[:limit]
+	if cfg.limit > 0 && cfg.limit < len(paths) {
+		paths = paths[:cfg.limit]
 	}
 	// Read everything once first so both runs find the files in the page
 	// cache; each run then reads them again itself.
@@ -145,18 +147,18 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 		files[i] = file{name: filepath.Base(p), path: p, data: data}
 		size += int64(len(data))
 	}
-	fmt.Printf("%d PDFs, %.1f MB, %d pool workers, %d job workers, GOMAXPROCS %d\n", len(files), float64(size)/1e6, workers, jobWorkers, runtime.GOMAXPROCS(0))
+	fmt.Printf("%d PDFs, %.1f MB, %d pool workers, %d job workers, GOMAXPROCS %d\n", len(files), float64(size)/1e6, cfg.workers, cfg.jobWorkers, runtime.GOMAXPROCS(0))
 
 	tax := taxonomy.Default()
 	asOf := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	pool, err := document.NewPool(document.PoolOptions{Workers: workers})
+	pool, err := document.NewPool(document.PoolOptions{Workers: cfg.workers})
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
 
 	// Warm the pool's worker processes so neither run pays for starting them.
-	for _, f := range files[:min(len(files), 2*workers)] {
+	for _, f := range files[:min(len(files), 2*cfg.workers)] {
 		pool.Decode(context.Background(), f.data, f.name)
 	}
 
@@ -164,18 +166,18 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 	// each, which is the least disturbed.
 	var bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU time.Duration
 	var profiles []any
-	if rounds == 0 {
-		_, _, profiles = parseAll(pool, tax, asOf, files, workers)
+	if cfg.rounds == 0 {
+		_, _, profiles = parseAll(pool, tax, asOf, files, cfg.workers)
 	}
-	for round := 1; round <= rounds; round++ {
+	for round := 1; round <= cfg.rounds; round++ {
 		cpu0 := cpuTime()
-		parseTime, parseFailed, parsed := parseAll(pool, tax, asOf, files, workers)
+		parseTime, parseFailed, parsed := parseAll(pool, tax, asOf, files, cfg.workers)
 		profiles = parsed
 		parseCPU := cpuTime() - cpu0
 		fmt.Printf("round %d parse path: %d resumes in %.2fs = %.0f resumes/s, CPU %.2fs (%d failed)\n",
 			round, len(files), parseTime.Seconds(), float64(len(files))/parseTime.Seconds(), parseCPU.Seconds(), parseFailed)
 		cpu0 = cpuTime()
-		run, err := jobAll(pool, tax, asOf, files, jobWorkers)
+		run, err := jobAll(cfg, pool, tax, asOf, files)
 		if err != nil {
 			return err
 		}
@@ -198,11 +200,11 @@ func run(dataDir string, workers, jobWorkers, limit, rounds int) error {
 			bestSearchable = run.searchable
 		}
 	}
-	if rounds > 0 {
+	if cfg.rounds > 0 {
 		report(len(files), bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU)
 	}
-	for i := 1; i <= storeReplays; i++ {
-		if err := replayStore(files, profiles, i, i == storeReplays); err != nil {
+	for i := 1; i <= cfg.storeReplays; i++ {
+		if err := replayStore(cfg, files, profiles, i, i == cfg.storeReplays); err != nil {
 			return err
 		}
 	}
@@ -224,9 +226,9 @@ func report(n int, bestParse, bestJob, bestSearchable, bestParseCPU, bestJobCPU 
 // replayStore does the store work of a job over files, whose parsed profiles
 // (or errors) are given, on a fresh store, and prints its CPU time (this
 // process only: no document worker takes part) per resume.
-func replayStore(files []file, profiles []any, round int, last bool) error {
+func replayStore(cfg *config, files []file, profiles []any, round int, last bool) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp(scratch, "replay")
+	dir, err := os.MkdirTemp(cfg.scratch, "replay")
 	if err != nil {
 		return err
 	}
@@ -240,8 +242,8 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 			st.Close()
 		}
 	}()
-	if last && replayProfile != "" {
-		f, err := os.Create(replayProfile)
+	if last && cfg.replayProfile != "" {
+		f, err := os.Create(cfg.replayProfile)
 		if err != nil {
 			return err
 		}
@@ -269,7 +271,7 @@ func replayStore(files []file, profiles []any, round int, last bool) error {
 	if err != nil {
 		return err
 	}
-	batch := replayBatch
+	batch := cfg.replayBatch
 	for from := 0; from < len(items); from += batch {
 		var add []index.NewCandidate
 		var done []index.JobItem
@@ -362,9 +364,9 @@ type jobRun struct {
 	job                          index.Job
 }
 
-func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files []file, workers int) (jobRun, error) {
+func jobAll(cfg *config, pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files []file) (jobRun, error) {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp(scratch, "job")
+	dir, err := os.MkdirTemp(cfg.scratch, "job")
 	if err != nil {
 		return jobRun{}, err
 	}
@@ -381,7 +383,7 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 		return jobRun{}, err
 	}
 	r, err := jobs.NewRunner(jobs.Config{
-		Store: st, Pool: pool, Taxonomy: tax, Workers: workers,
+		Store: st, Pool: pool, Taxonomy: tax, Workers: cfg.jobWorkers,
 		AsOf:   func() time.Time { return asOf },
 		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
@@ -394,8 +396,8 @@ func jobAll(pool *document.Pool, tax *taxonomy.Taxonomy, asOf time.Time, files [
 		return jobRun{}, err
 	}
 
-	if profile != "" {
-		f, err := os.Create(profile)
+	if cfg.profile != "" {
+		f, err := os.Create(cfg.profile)
 		if err != nil {
 			return jobRun{}, err
 		}
