@@ -289,6 +289,9 @@ var (
 	// say how well, not what: "Proficient in", "(5 years)", "- Advanced".
 	leadQualifierRe = regexp.MustCompile(`(?i)^(?:(?:highly |very )?(?:proficient|skilled|experienced|versed|trained|certified) (?:in|with|at) |(?:strong |solid |good |excellent |basic |working |extensive |in-depth |some )?(?:knowledge|understanding|experience|familiarity|command) (?:of|in|with) |familiar with |expert in |strength in |proficiency (?:in|with) |(?:advanced|intermediate|basic|beginner|expert|proficient|fluent)\s+(?:in\s+|level\s+)?)`)
 	tailQualifierRe = regexp.MustCompile(`(?i)\s*(?:\([^)]*\)|\[[^]]*\]|[-:]\s*(?:advanced|intermediate|basic|beginner|expert|proficient|fluent|native)|\s(?:skills?|abilities|knowledge|expertise|expert|proficiency|proficient)|\d+\+?\s*(?:years?|yrs?|months?))\s*$`)
+	// sentenceStopRe finds the end of a sentence inside an item: a word of
+	// three or more letters, a full stop and another word ("sales. to").
+	sentenceStopRe = regexp.MustCompile(`\p{L}{3}\. \S`)
 	// dateLikeRe finds a year or a month with a year, a phone number, an
 	// email address or a web address.
 	dateLikeRe = regexp.MustCompile(`(?i)\b(?:19|20)\d\d\b|\d{3}[\s.)-]*\d{3}[\s.-]*\d{4}|@|https?:|www\.|\.(?:com|org|net|edu)\b`)
@@ -310,7 +313,9 @@ var (
 		"organizer": true, "liaison": true, "member": true, "staff": true, "schools": true, "government": true,
 		"certificate": true, "issues": true, "department": true, "yrs": true, "church": true, "association": true, "society": true, "foundation": true,
 		"humanity": true, "phd": true, "mba": true, "bsc": true, "msc": true, "btech": true, "mtech": true,
-		"limited": true, "developer": true, "administrator": true, "award": true, "winning": true, "approach": true, "the": true, "industry": true, "employment": true,
+		"limited": true, "developer": true, "planner": true, "hotel": true, "resort": true, "restaurant": true,
+		"monthly": true, "annual": true, "terms": true, "coursework": true, "classes": true, "course": true,
+		"institution": true, "architect": true, "strategist": true, "offices": true, "partners": true, "station": true, "consultancy": true, "dr": true, "attributes": true, "administrator": true, "award": true, "winning": true, "approach": true, "the": true, "industry": true, "employment": true,
 		"fort": true, "hospital": true, "satisfaction": true, "coach": true, "grader": true, "author": true,
 		"attended": true, "agencies": true, "agency": true, "policies": true, "army": true, "navy": true, "programmer": true, "preparer": true,
 	}
@@ -339,7 +344,9 @@ var (
 		"follow": true, "follows": true, "train": true, "trains": true, "lead": true, "leads": true, "work": true,
 		"build": true, "builds": true, "deliver": true, "delivers": true, "identify": true, "identifies": true,
 		"achieve": true, "exceed": true, "exceeds": true, "increase": true, "increased": true, "reduce": true,
-		"understands": true, "understand": true, "knows": true, "keeps": true, "generate": true, "generates": true, "retains": true, "do": true, "get": true, "keep": true, "take": true, "takes": true, "give": true, "gives": true}
+		"understands": true, "understand": true, "knows": true, "keeps": true, "generate": true, "generates": true, "wrote": true, "led": true, "ran": true, "built": true, "made": true,
+		"taught": true, "sold": true, "met": true, "kept": true, "won": true, "oversaw": true, "grew": true, "thrives": true,
+		"thrive": true, "consistently": true, "effectively": true, "successfully": true, "efficiently": true, "retains": true, "do": true, "get": true, "keep": true, "take": true, "takes": true, "give": true, "gives": true}
 	// traitWords name a personal quality, not a skill ("Self-motivated",
 	// "Friendly attitude", "Fast learner").
 	traitWords = map[string]bool{"motivated": true, "self-motivated": true, "oriented": true, "energetic": true,
@@ -354,7 +361,8 @@ var (
 		"excellent": true, "strong": true, "good": true, "great": true, "superior": true, "exceptional": true,
 		"outstanding": true, "effective": true, "ability": true, "capable": true, "highly": true, "very": true,
 		"extensive": true, "natural": true, "accurate": true, "detailed": true, "minded": true, "open-minded": true,
-		"kind": true, "empathetic": true, "focused": true, "honesty": true, "integrity": true, "savvy": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
+		"kind": true, "empathetic": true, "focused": true, "honesty": true, "integrity": true, "savvy": true, "calm": true, "worker": true,
+		"starter": true, "self-starter": true, "tasker": true, "multitasker": true, "multi-tasker": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
 )
 
 // otherSkillName returns the skill an item names, trimmed of qualifiers, or
@@ -399,7 +407,29 @@ func otherSkillName(item string) string {
 			return ""
 		}
 	}
-	if strings.Trim(words[0], "0123456789") == "" {
+	if sentenceStopRe.MatchString(s) {
+		return "" // "sales. to prospective coaches": a sentence runs on
+	}
+	for _, w := range words[1:] {
+		if lw := strings.ToLower(w); lw == "skills" || lw == "skill" {
+			return "" // "Domain Skills HealthCare": a label glued to its list
+		}
+	}
+	if len(words) == 2 && strings.EqualFold(words[0], "new") {
+		return "" // "New Sales", "new construction": a kind of business, not a skill
+	}
+	for _, w := range words {
+		if r := []rune(w); len(r) > 3 && r[0] == r[1] && unicode.IsUpper(r[0]) && unicode.IsLower(r[2]) {
+			return "" // "CContent creation": a bullet letter glued to the word
+		}
+	}
+	if len(words) > 1 && strings.ToUpper(s) == s {
+		return "" // "EXTRA CURRICULAR ACTIVITY", "SALES TEAM": a heading or a shout
+	}
+	if strings.ToLower(words[0]) == "skills" {
+		return "" // "Skills used"
+	}
+	if strings.Trim(words[0], "0123456789.)") == "" {
 		return "" // "9 RADHA": a count or a number cut from a line
 	}
 	if last := words[len(words)-1]; len(last) <= 2 && strings.Trim(last, "0123456789") == "" {
@@ -530,4 +560,4 @@ var pastTenseNames = []string{"advanced", "applied", "automated", "computed", "e
 // fragmentEnds are words that neither start nor end the name of a skill.
 var fragmentEnds = map[string]bool{"and": true, "or": true, "of": true, "in": true, "with": true, "to": true,
 	"for": true, "the": true, "a": true, "an": true, "as": true, "such": true, "including": true, "on": true,
-	"at": true, "by": true, "from": true, "other": true, "others": true, "etc": true, "e.g": true, "i.e": true, "also": true, "well": true}
+	"at": true, "by": true, "from": true, "other": true, "others": true, "various": true, "client": true, "etc": true, "e.g": true, "i.e": true, "also": true, "well": true}
