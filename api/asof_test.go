@@ -99,7 +99,9 @@ func TestMatchesCountToToday(t *testing.T) {
 
 // TestCandidateCountsToToday: a candidate's page shows the months its
 // current job has on the server's date, as the same file parsed that day
-// does — not the months it had on upload day — in the open and blind views.
+// does — not the months it had on upload day — in the open and blind views;
+// so do the search list (after a cached answer from upload day) and the
+// answer to an upload of the same file again.
 func TestCandidateCountsToToday(t *testing.T) {
 	var now atomic.Int64
 	day := func(y int, m time.Month, d int) time.Time {
@@ -146,8 +148,24 @@ func TestCandidateCountsToToday(t *testing.T) {
 		e.getJSON("/api/v1/candidates/"+id+query, e.reader, &v)
 		return of(v)
 	}
+	listed := func(query string) []int {
+		var found struct {
+			Hits []struct {
+				TotalMonths int `json:"total_months"`
+			} `json:"hits"`
+		}
+		e.getJSON("/api/v1/candidates?q=python"+query, e.reader, &found)
+		var out []int
+		for _, h := range found.Hits {
+			out = append(out, h.TotalMonths)
+		}
+		return out
+	}
 	if diff := cmp.Diff(parsed(uploaded), page("")); diff != "" {
 		t.Fatalf("on upload day the page differs from the file parsed that day (-want +got):\n%s", diff)
+	}
+	if got := listed(""); !cmp.Equal(got, []int{parsed(uploaded).Total}) {
+		t.Fatalf("on upload day the search list's total_months = %v, want [%d]", got, parsed(uploaded).Total)
 	}
 	september := day(2026, time.September, 5)
 	want := parsed(september)
@@ -158,5 +176,18 @@ func TestCandidateCountsToToday(t *testing.T) {
 		if diff := cmp.Diff(want, page(query)); diff != "" {
 			t.Errorf("September page%s of a January upload differs from the file parsed in September (-want +got):\n%s", query, diff)
 		}
+	}
+	for _, query := range []string{"", "&blind=1"} {
+		if got := listed(query); !cmp.Equal(got, []int{want.Total}) {
+			t.Errorf("September search list%s: total_months = %v, want [%d] as the file parsed in September", query, got, want.Total)
+		}
+	}
+	status, body = e.upload(e.reader, []string{"again.txt"}, [][]byte{text})
+	var again struct{ Candidates []engine.Resume }
+	if err := json.Unmarshal(body, &again); err != nil || status != http.StatusOK || len(again.Candidates) != 1 {
+		t.Fatalf("upload again = %d %s, want 200 with the duplicate", status, body)
+	}
+	if diff := cmp.Diff(want, of(again.Candidates[0])); diff != "" {
+		t.Errorf("September upload of the same file answers other figures than the file parsed in September (-want +got):\n%s", diff)
 	}
 }

@@ -42,7 +42,16 @@ type candidateView struct {
 // after themselves.
 const hiddenFile = "(hidden)"
 
-func viewOf(c index.Candidate, blindView bool) candidateView {
+// countedTo is the date stored profiles are counted to before they are
+// shown (candidate pages, upload answers, the search list): the server's
+// date, as matches score them.
+func (s *server) countedTo() string { return s.cfg.AsOf().Format("2006-01-02") }
+
+// viewOf shows a stored candidate with its profile counted to the server's
+// date (role.CountTo, to countedTo): a current job shows the months it has
+// today, as matches score it, not the months it had on upload day.
+func (s *server) viewOf(c index.Candidate, blindView bool) candidateView {
+	c.Profile = role.CountTo(c.Profile, s.countedTo())
 	v := candidateView{ID: c.ID, File: c.File, Hash: c.Hash, Size: c.Size, CreatedAt: c.CreatedAt, Resume: c.Profile}
 	if blindView {
 		v.Resume = resume.Redact(c.Profile)
@@ -229,10 +238,10 @@ func (s *server) storeDocuments(c *gin.Context, parts []uploadPart) []fileResult
 		case r.err != nil:
 			out[i].err = fmt.Errorf("store %s: %w", parts[i].name, r.err)
 		case !r.out.Created:
-			out[i].view = duplicateView(r.out.Candidate, blindView)
+			out[i].view = s.duplicateView(r.out.Candidate, blindView)
 		default:
 			s.live.add(r.out.Candidate)
-			out[i].view = viewOf(r.out.Candidate, blindView)
+			out[i].view = s.viewOf(r.out.Candidate, blindView)
 			out[i].view.Duplicate = new(bool)
 			out[i].created = true
 		}
@@ -259,7 +268,7 @@ func (s *server) prepareDocument(ctx context.Context, name string, data []byte, 
 		return nil, candidateView{}, fmt.Errorf("%s: empty file: %w", name, engine.ErrInvalid)
 	}
 	if old, err := s.cfg.Store.FindByHash(ctx, index.ContentHash(data)); err == nil {
-		return nil, duplicateView(old, blindView), nil
+		return nil, s.duplicateView(old, blindView), nil
 	} else if !errors.Is(err, engine.ErrNotFound) {
 		return nil, candidateView{}, err
 	}
@@ -281,8 +290,8 @@ func (s *server) prepareDocument(ctx context.Context, name string, data []byte, 
 	return &index.NewCandidate{File: name, Original: data, Profile: profile}, candidateView{}, nil
 }
 
-func duplicateView(c index.Candidate, blindView bool) candidateView {
-	v := viewOf(c, blindView)
+func (s *server) duplicateView(c index.Candidate, blindView bool) candidateView {
+	v := s.viewOf(c, blindView)
 	dup := true
 	v.Duplicate = &dup
 	return v
@@ -333,7 +342,10 @@ type facetView struct {
 
 // searchCandidates runs the query language of index.Search (q), narrowed to
 // candidates having every skill= given (by id, name or alias), with facets
-// by skill and category and an opaque cursor for the next page.
+// by skill and category and an opaque cursor for the next page. A hit's
+// total_months is counted to the server's date like a candidate's page; the
+// query's filters (total_months>=60, python months>=36) match the figures as
+// indexed at upload.
 func (s *server) searchCandidates(c *gin.Context) {
 	limit, err := intParam(c, "limit", 20, 1, 100)
 	if err != nil {
@@ -372,7 +384,8 @@ func (s *server) searchCandidates(c *gin.Context) {
 	// it saw.
 	s.batch.searchable()
 	gen := s.cfg.Store.SearchGeneration()
-	key := searchKey(req, blindView)
+	asOf := s.countedTo()
+	key := searchKey(req, blindView, asOf)
 	if body, ok := s.found.get(key, gen); ok {
 		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 		return
@@ -385,6 +398,9 @@ func (s *server) searchCandidates(c *gin.Context) {
 	hits := make([]searchView, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		v := searchView{ID: h.ID, File: h.File, Score: h.Score, TotalMonths: h.TotalMonths, Skills: make([]skillRef, 0, len(h.Skills))}
+		if total, ok := s.cfg.Ranker.TotalMonths(h.ID, asOf); ok {
+			v.TotalMonths = total // counted to the server's date, as viewOf counts
+		}
 		if blindView {
 			v.File = hiddenFile
 		}
@@ -421,17 +437,15 @@ func (s *server) skillName(id string) string {
 	return id
 }
 
-// getCandidate answers a stored profile counted to the server's date
-// (role.CountTo): a current job shows the months it has today, as matches
-// score it, not the months it had on upload day.
+// getCandidate answers a stored profile counted to the server's date (see
+// viewOf).
 func (s *server) getCandidate(c *gin.Context) {
 	cand, err := s.cfg.Store.GetCandidate(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	cand.Profile = role.CountTo(cand.Profile, s.cfg.AsOf().Format("2006-01-02"))
-	c.JSON(http.StatusOK, viewOf(cand, blind(c)))
+	c.JSON(http.StatusOK, s.viewOf(cand, blind(c)))
 }
 
 // downloadOriginal sends the uploaded bytes as an attachment. Blind views

@@ -49,8 +49,9 @@ func (c *searchCache) put(key string, gen uint64, body []byte) {
 
 // searchKey is everything a search response depends on besides the index:
 // the blind view first, then each field prefixed with its length, so no
-// crafted query can make two different requests share a key.
-func searchKey(req index.SearchRequest, blindView bool) string {
+// crafted query can make two different requests share a key; last the date
+// the hits' months are counted to.
+func searchKey(req index.SearchRequest, blindView bool, asOf string) string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatBool(blindView))
 	field := func(v string) {
@@ -67,5 +68,6 @@ func searchKey(req index.SearchRequest, blindView bool) string {
 	field(strconv.Itoa(req.Limit))
 	field(req.Cursor)
 	field(strconv.FormatBool(req.NoFacets))
+	field(asOf)
 	return b.String()
 }

@@ -91,11 +91,13 @@ func TestSearchKey(t *testing.T) {
 	seen := map[string]int{}
 	for i, r := range reqs {
 		for _, blind := range []bool{false, true} {
-			k := searchKey(r, blind)
-			if j, ok := seen[k]; ok {
-				t.Errorf("request %d (blind %v) shares key %q with request %d", i, blind, k, j)
+			for _, asOf := range []string{"2026-01-10", "2026-09-05"} {
+				k := searchKey(r, blind, asOf)
+				if j, ok := seen[k]; ok {
+					t.Errorf("request %d (blind %v, as of %s) shares key %q with request %d", i, blind, asOf, k, j)
+				}
+				seen[k] = i
 			}
-			seen[k] = i
 		}
 	}
 }

@@ -109,6 +109,24 @@ func totalLater(r *engine.Resume, d int) int {
 	return r.TotalMonths
 }
 
+// TotalMonths returns candidate id's total months of experience counted to
+// the date asOf ("YYYY-MM-DD" or "YYYY-MM") as CountTo counts it, and false
+// for an id the ranker does not hold.
+func (k *Ranker) TotalMonths(id, asOf string) (int, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	s, ok := k.slot[id]
+	if !ok {
+		return 0, false
+	}
+	r := &k.resumes[s]
+	to, from := monthIndex(asOf), monthIndex(r.AsOf)
+	if to < 0 || from < 0 || to <= from {
+		return r.TotalMonths, true
+	}
+	return totalLater(r, to-from), true
+}
+
 // hasCurrentJob reports whether one of r's positions runs to its as-of date.
 func hasCurrentJob(r *engine.Resume) bool {
 	for i := range r.Positions {

@@ -232,3 +232,28 @@ func TestRankerAsOfConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRankerTotalMonths: the ranker counts a candidate's total experience
+// to a date as CountTo does, whatever month its postings are counted to.
+func TestRankerTotalMonths(t *testing.T) {
+	current := engine.Resume{AsOf: "2026-06-15", TotalMonths: 30, Positions: []engine.Position{{Current: true, Months: 30}}}
+	ended := engine.Resume{AsOf: "2026-06-15", TotalMonths: 24, Positions: []engine.Position{{Months: 24}}}
+	k := NewRanker(taxonomy.Default())
+	k.Add("current", current)
+	k.Add("ended", ended)
+	k.Rank(Role{Title: "x", Required: []Requirement{{Skills: []string{"Go"}}}}, RankOptions{AsOf: "2027-03"}) // postings moved to another month
+	for _, asOf := range []string{"2026-06-30", "2026-09", "2027-01-02", "2025-01", "", "not a date"} {
+		for id, r := range map[string]engine.Resume{"current": current, "ended": ended} {
+			got, ok := k.TotalMonths(id, asOf)
+			if want := CountTo(r, asOf).TotalMonths; !ok || got != want {
+				t.Errorf("TotalMonths(%s, %q) = %d, %v, want %d as CountTo", id, asOf, got, ok, want)
+			}
+		}
+	}
+	if got, _ := k.TotalMonths("current", "2026-09"); got != 33 {
+		t.Errorf("TotalMonths(current, 2026-09) = %d, want 33", got)
+	}
+	if _, ok := k.TotalMonths("nobody", "2026-09"); ok {
+		t.Error("TotalMonths of an unknown id: ok")
+	}
+}
