@@ -240,13 +240,23 @@ func listItems(line string, from int) [][2]int {
 // "Inventory control/Menu planning" has). "CI/CD", "Accounts
 // payable/receivable" and "A/B testing" are one item.
 func slashSplits(s string, start, i int) bool {
-	left := strings.Fields(s[start:i])
 	end := len(s)
 	if k := strings.IndexAny(s[i+1:], ",;|/"); k >= 0 {
 		end = i + 1 + k
 	}
-	right := strings.Fields(s[i+1 : end])
-	return len(left) >= 2 && len(right) >= 2
+	return wordCount(s[start:i]) >= 2 && wordCount(s[i+1:end]) >= 2
+}
+
+// wordCount counts the words of s that hold a letter or a digit (not the
+// dash of a bullet).
+func wordCount(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // appendItem appends the span line[lo:hi] trimmed of spaces, bullets and

@@ -26,6 +26,7 @@ func TestListItems(t *testing.T) {
 		{"Lab techniques: Western blot, ELISA", []string{"Western blot", "ELISA"}},
 		{"Event planning/Catering, CI/CD", []string{"Event planning/Catering", "CI/CD"}},
 		{"Inventory control/Menu planning", []string{"Inventory control", "Menu planning"}},
+		{"- Protein/Peptide Chemistry", []string{"Protein/Peptide Chemistry"}},
 		{"Payroll          Scheduling", []string{"Payroll", "Scheduling"}},
 		{"Cash handling \u00e2\u0080\u00a2 Credit", []string{"Cash handling", "Credit"}},
 		{"â€¢DRG grouping, Menu costing", []string{"DRG grouping", "Menu costing"}},
