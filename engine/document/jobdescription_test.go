@@ -76,16 +76,23 @@ func TestJobDescription(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := JobDescription(context.Background(), tt.data, "job.txt", "", tt.decode)
-			if err != nil {
-				t.Fatalf("JobDescription = %v", err)
-			}
-			if got.Format != tt.wantFormat {
-				t.Errorf("JobDescription format = %q, want %q", got.Format, tt.wantFormat)
-			}
-			if diff := cmp.Diff(tt.wantText, got.Text); diff != "" {
-				t.Errorf("JobDescription text (-want +got):\n%s", diff)
-			}
+			wantDocument(t, got, err, tt.wantFormat, tt.wantText)
 		})
+	}
+}
+
+// wantDocument fails the test unless JobDescription gave a document of
+// format with text.
+func wantDocument(t *testing.T, got Document, err error, format, text string) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("JobDescription = %v", err)
+	}
+	if got.Format != format {
+		t.Errorf("JobDescription format = %q, want %q", got.Format, format)
+	}
+	if diff := cmp.Diff(text, got.Text); diff != "" {
+		t.Errorf("JobDescription text (-want +got):\n%s", diff)
 	}
 }
 
@@ -115,15 +122,7 @@ func TestJobDescriptionCharset(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := JobDescription(context.Background(), tt.data, "job.txt", tt.charset, nil)
-			if err != nil {
-				t.Fatalf("JobDescription = %v", err)
-			}
-			if got.Format != tt.wantFormat {
-				t.Errorf("JobDescription format = %q, want %q", got.Format, tt.wantFormat)
-			}
-			if diff := cmp.Diff(tt.wantText, got.Text); diff != "" {
-				t.Errorf("JobDescription text (-want +got):\n%s", diff)
-			}
+			wantDocument(t, got, err, tt.wantFormat, tt.wantText)
 		})
 	}
 	if _, err := JobDescription(context.Background(), noBOM(jobText, false), "job.txt", "", nil); !errors.Is(err, engine.ErrUnsupportedFormat) {
