@@ -121,9 +121,9 @@ func init() {
 	for _, w := range strings.Fields(`system systems solution solutions tool tools package packages item items
 		cost costs problem problems report reports strategy strategies need needs data operation operations
 		process processes performance information people issue issues account accounts program programs
-		content trend trends order orders payment payments hardware software quality product products
-		business service services sales portfolio pipeline time employee employees gap gaps material
-		materials management`) {
+		content trend trends order orders payment payments hardware software quality
+		sales portfolio pipeline time employee employees gap gaps material
+		materials management policy policies`) {
 		genericObjects[w] = true
 	}
 }
@@ -156,6 +156,9 @@ const maxObject = 3
 
 // verbTable is what New derives from actionVerbs and the skills' names.
 type verbTable struct {
+	// bits is a filter in front of object: bit objectHash(key) is set for
+	// every key, so most phrases are turned down without a map lookup
+	bits   [objectBits / 64]uint64
 	heads  [][]uint8 // by verb form index: the head indices it states
 	of     []bool    // by verb form index: a "HEAD of" phrase
 	finite []bool    // by verb form index: no past tense, participle or gerund
@@ -265,7 +268,24 @@ func buildVerbs(t *Taxonomy, keys []string, orig map[string]string) *verbTable {
 			v.object[p.key] = p.skill
 		}
 	}
+	for k := range v.object {
+		h := objectHash([]byte(k))
+		v.bits[h/64] |= 1 << (h % 64)
+	}
 	return v
+}
+
+// objectBits is the size of verbTable.bits: 32,768 bits (4 KB) for a few
+// thousand keys.
+const objectBits = 1 << 15
+
+// objectHash is FNV-1a of key, reduced to objectBits.
+func objectHash(key []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range key {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h % objectBits
 }
 
 // plurals returns the other number of obj's last word: "contract" →
@@ -298,29 +318,30 @@ func plurals(obj string) []string {
 	return out
 }
 
-// npStop are the words that end a noun phrase: prepositions, conjunctions
-// and relative words ("trained staff on …", "managed projects that …").
-var npStop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`for with to in on at by from of into onto across through throughout
-		within under over per via using including such as while during between among against upon
-		without toward towards and or but nor so than that which who whom whose where when because if
-		plus versus vs also then thereby is are was were be been being has have had will would can could
-		should may might must do does did not their its his her our my your this these those`) {
-		m[w] = true
+// stopWord reports whether the lower-case word w ends a noun phrase: a
+// preposition, conjunction, relative word or auxiliary ("trained staff on
+// …", "managed projects that …"). Determiners and possessives, which open a
+// phrase, are no stop. A switch, not a map: it is asked for every word of
+// every phrase, and a map's memory is cold after the scan.
+func stopWord(w string) bool {
+	switch w {
+	case "for", "with", "to", "in", "on", "at", "by", "from", "of", "into", "onto", "across", "through",
+		"throughout", "within", "under", "over", "per", "via", "using", "including", "such", "as", "while",
+		"during", "between", "among", "against", "upon", "without", "toward", "towards", "and", "or", "but",
+		"nor", "so", "than", "that", "which", "who", "whom", "whose", "where", "when", "because", "if",
+		"plus", "versus", "vs", "also", "then", "thereby", "is", "are", "was", "were", "be", "been", "being",
+		"has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do",
+		"does", "did", "not":
+		return true
 	}
-	// determiners and possessives that may open a phrase are no stop
-	for _, w := range []string{"their", "its", "his", "her", "our", "my", "your", "this", "these", "those"} {
-		delete(m, w)
-	}
-	return m
-}()
+	return false
+}
 
 // verbMentions appends to out the mentions stated by the verb candidates:
 // for each, the noun phrase after the verb is read (see phrase) and its
 // last words looked up as an object of each head of the verb.
 func (t *Taxonomy) verbMentions(text string, verbs []candidate, out []Mention) []Mention {
-	var buf []byte
+	buf := make([]byte, 0, 64)
 	var words [maxGap + maxObject + 1]span
 	for _, c := range verbs {
 		x := t.m.patterns[c.pat].verb - 1
@@ -369,14 +390,17 @@ func verbStarts(text string, start int, finite bool) bool {
 		return false
 	}
 	gerund := foldedAt(text, start+wordLen(text, start)-3, "ing")
-	return gerund || !prepositions[string(w)]
+	return gerund || !preposition(string(w))
 }
 
-// prepositions are the words after which a participle is a modifier ("with
-// planned menus", "of processed orders").
-var prepositions = map[string]bool{
-	"with": true, "of": true, "for": true, "in": true, "on": true, "at": true, "from": true, "into": true,
-	"per": true, "under": true, "over": true, "via": true, "within": true, "without": true, "among": true,
+// preposition reports whether a participle after the word w is a modifier
+// ("with planned menus", "of processed orders").
+func preposition(w string) bool {
+	switch w {
+	case "with", "of", "for", "in", "on", "at", "from", "into", "per", "under", "over", "via", "within", "without", "among":
+		return true
+	}
+	return false
 }
 
 // clauseOpeners are the words after which a finite verb form ("manage",
@@ -442,6 +466,9 @@ func (t *Taxonomy) lookObject(text string, heads []uint8, ws []span, gap int, bu
 				}
 			}
 			*buf = b
+			if h := objectHash(b); t.verbs.bits[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
 			if s, ok := t.verbs.object[string(b)]; ok {
 				return objectHit{skill: s, end: ws[len(ws)-1].end}, true
 			}
@@ -499,7 +526,7 @@ func phrase(text string, from int, ws []span) (n, next int, ok bool) {
 			}
 			return n, coordinated(text, e, n), n > 0
 		}
-		if npStop[string(w)] {
+		if stopWord(string(w)) {
 			return n, -1, n > 0
 		}
 		// an adverb after the phrase ends it ("reconciled accounts monthly")
@@ -541,7 +568,15 @@ func secondVerb(text string, i int) (int, bool) {
 		i = skipBlanks(text, i+strings.IndexByte(text[i:], ' '))
 	}
 	e := wordSpan(text, i)
-	if e == i || e-i > 16 || !verbLike(text[i:e]) || npStop[strings.ToLower(text[i:e])] {
+	if e == i || e-i > 16 || !verbLike(text[i:e]) {
+		return 0, false
+	}
+	var low [16]byte
+	w := low[:0]
+	for k := i; k < e; k++ {
+		w = append(w, lower[text[k]])
+	}
+	if stopWord(string(w)) { // "including", "using"
 		return 0, false
 	}
 	return e, true

@@ -46,24 +46,67 @@ func verbMentionsOf(tx *Taxonomy, text string) []string {
 	return out
 }
 
+// verbTaxonomy is a small taxonomy for the verb tests, so that they do not
+// change when skills.json gains an alias that names a phrase outright.
+func verbTaxonomy(t *testing.T) *Taxonomy {
+	t.Helper()
+	var f File
+	for _, s := range []struct{ id, name, category string }{
+		{"contract-negotiation", "Contract negotiation", "domain"},
+		{"event-planning", "Event planning", "domain"},
+		{"event-coordination", "Event coordination", "domain"},
+		{"staff-training", "Staff training", "domain"},
+		{"invoice-processing", "Invoice processing", "domain"},
+		{"payroll", "Payroll processing", "domain"},
+		{"appointment-scheduling", "Appointment scheduling", "domain"},
+		{"records-management", "Records maintenance", "domain"},
+		{"proposal-writing", "Proposal writing", "domain"},
+		{"complaint-resolution", "Complaint resolution", "domain"},
+		{"product-development", "Product development", "domain"},
+		{"financial-statements", "Financial statement preparation", "domain"},
+		{"financial-reporting", "Financial reporting", "domain"},
+		{"inventory-management", "Inventory management", "domain"},
+		{"operations-reporting", "Operations reporting", "domain"},
+		{"menu-planning", "Menu planning", "domain"},
+		{"team-design", "Team design", "domain"},
+		{"data-analysis", "Data analysis", "domain"},
+		{"control-system-design", "System design", "domain"},
+		{"video-editing", "Video editing", "practice"},
+		{"api-design", "API design", "practice"},
+		{"widget-design", "Widget design", "domain"},
+	} {
+		sk := Skill{ID: s.id, Name: s.name, Category: s.category}
+		if s.id == "widget-design" {
+			sk.Context = "tech"
+		}
+		f.Skills = append(f.Skills, sk)
+	}
+	tx, err := New(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx
+}
+
 // TestVerbObject: a skill named by an action and its object counts where a
 // resume states the verb and the object, with what may stand between, and
 // not where the words only stand side by side.
 func TestVerbObject(t *testing.T) {
 	tests := []verbCase{
 		// what must match: past tense, gerund, present, "HEAD of"
-		{"numbers and modifiers between", "Negotiated 40+ vendor contracts with suppliers", []string{"negotiation=Negotiated 40+ vendor contracts"}},
-		{"plural object", "Scheduled patient appointments for two clinics", []string{"scheduling=Scheduled patient appointments"}},
+		{"numbers and modifiers between", "Negotiated 40+ vendor contracts with suppliers", []string{"contract-negotiation=Negotiated 40+ vendor contracts"}},
+		{"plural object", "Scheduled appointments for two clinics", []string{"appointment-scheduling=Scheduled appointments"}},
 		{"adjective between", "Planned corporate events for 300 guests", []string{"event-planning=Planned corporate events"}},
-		{"modifier noun between, adverb after", "Maintained student health records daily", []string{"records-management=Maintained student health records"}},
+		{"modifier nouns between, adverb after", "Maintained student health records daily", []string{"records-management=Maintained student health records"}},
 		{"gerund after a preposition", "Cut errors by maintaining records daily", []string{"records-management=maintaining records"}},
-		{"present at a bullet", "• Process invoices for three stores", []string{"invoicing=Process invoices"}},
+		{"present at a bullet", "• Process invoices for three stores", []string{"invoice-processing=Process invoices"}},
 		{"present after to", "Hired to develop new products", []string{"product-development=develop new products"}},
 		{"nominal order", "Preparation of financial statements and tax returns", []string{"financial-statements=Preparation of financial statements"}},
-		{"two verbs share the object", "Planned and coordinated corporate events", []string{"event-planning=Planned and coordinated corporate events", "event-planning=coordinated corporate events"}},
-		{"coordinated objects", "Processed invoices and payroll", []string{"invoicing=Processed invoices", "payroll=Processed invoices and payroll"}},
+		{"two verbs share the object", "Planned and coordinated corporate events", []string{"event-planning=Planned and coordinated corporate events", "event-coordination=coordinated corporate events"}},
+		{"coordinated objects", "Processed invoices and payroll", []string{"invoice-processing=Processed invoices", "payroll=Processed invoices and payroll"}},
 		{"irregular past", "Wrote grant proposals for the foundation", []string{"proposal-writing=Wrote grant proposals"}},
 		{"determiner between", "Resolved all customer complaints within a day", []string{"complaint-resolution=Resolved all customer complaints"}},
+		{"frequency word before the object", "Prepared monthly financial statements", []string{"financial-statements=Prepared monthly financial statements"}},
 		// what must not
 		{"object not ending its phrase", "Managed inventory reports for the store", []string{}},
 		{"preposition ends the phrase", "Reported to the director of operations", []string{}},
@@ -72,17 +115,29 @@ func TestVerbObject(t *testing.T) {
 		{"finite form inside a clause", "Completed process invoices training", []string{}},
 		{"too many words between", "Negotiated the first three large new vendor contracts", []string{}},
 		{"line ends the phrase", "Negotiated vendor\ncontracts yearly", []string{}},
-		{"second phrase after a verb", "Trained staff, reduced contracts", []string{"staff-training=Trained staff"}},
+		{"second phrase after a verb", "Trained staff, negotiated contracts", []string{"staff-training=Trained staff", "contract-negotiation=negotiated contracts"}},
+		{"a gerund after a comma is no second object", "Trained staff, ensuring compliance", []string{"staff-training=Trained staff"}},
 		{"generic object alone", "Designed control systems", []string{}},
-		{"a duty, not a skill", "Reduced costs and analyzed data", []string{}},
+		{"a duty, not a skill", "Analyzed data for the team", []string{}},
 		{"adjective as object", "Reported financial and operational results", []string{}},
 		{"technical skills are named, not paraphrased", "Edited videos and designed APIs", []string{}},
-		{"a gerund opening a list item ends the phrase", "Trained staff, ensuring compliance", []string{"staff-training=Trained staff"}},
+		{"tech context never", "Designed widgets", []string{}},
 	}
-	tx := Default()
+	tx := verbTaxonomy(t)
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
 			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
+
+// TestVerbObjectDefault: the embedded taxonomy states a few skills by verb
+// that it names by other words.
+func TestVerbObjectDefault(t *testing.T) {
+	tx := Default()
+	for _, text := range []string{"Negotiated 40+ vendor contracts", "Planned corporate events", "Trained kitchen staff on food safety"} {
+		if got := verbMentionsOf(tx, text); len(got) == 0 {
+			t.Errorf("Extract(%q): no skill stated by its verb", text)
 		}
 	}
 }
@@ -93,22 +148,23 @@ func TestVerbObjectOverlay(t *testing.T) {
 	overlay := `version: t
 skills:
   - {id: pallet-inspection, name: Pallet inspection, category: domain}
-  - {id: widget-design, name: Widget design, category: domain, context: tech}
+  - {id: gadget-design, name: Gadget design, category: domain, context: tech}
 `
-	tx, err := LoadOverlay(Default(), strings.NewReader(overlay), "overlay.yaml")
+	base := verbTaxonomy(t)
+	tx, err := LoadOverlay(base, strings.NewReader(overlay), "overlay.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []verbCase{
 		{"overlay skill", "Inspected incoming pallets daily", []string{"pallet-inspection=Inspected incoming pallets"}},
-		{"tech context never", "Designed widgets", []string{}},
+		{"tech context never", "Designed gadgets", []string{}},
 	} {
 		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
 			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
 		}
 	}
-	if got := verbMentionsOf(Default(), "Inspected incoming pallets daily"); len(got) != 0 {
-		t.Errorf("default taxonomy: %v, want no pallet inspection", got)
+	if got := verbMentionsOf(base, "Inspected incoming pallets daily"); len(got) != 0 {
+		t.Errorf("without the overlay: %v, want no pallet inspection", got)
 	}
 }
 
