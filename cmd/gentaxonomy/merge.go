@@ -97,6 +97,18 @@ func (b *builder) split(w string, parts int) bool {
 	return false
 }
 
+// camel reports whether a one-word name is spelled like a product — a
+// capital or digit after its first letter, lower-case letters too, and not
+// itself an English word in lower case: "MicroStation", "OneNote", "LabVIEW"
+// are English words run together but names, unlike "arraylist".
+func (b *builder) camel(name string) bool {
+	if strings.ContainsAny(name, " -") || len(name) < 2 || b.words[strings.ToLower(name)] {
+		return false
+	}
+	inner := strings.ContainsFunc(name[1:], func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) })
+	return inner && strings.ContainsFunc(name, unicode.IsLower)
+}
+
 func (b *builder) addCurated(skills []curatedSkill) error {
 	var errs []string
 	for _, s := range skills {
@@ -173,7 +185,7 @@ func (b *builder) add(source, name, category string, aliases []string) string {
 func (b *builder) alias(s *curatedSkill, a string) {
 	a = strings.TrimSpace(a)
 	k := norm(a)
-	if k == "" || b.exclude[k] || b.common(a) || len(k) < 3 || b.byName[k] != "" || !strings.ContainsFunc(k, unicode.IsLetter) {
+	if k == "" || b.exclude[k] || b.common(a) && !b.camel(a) || len(k) < 3 || b.byName[k] != "" || !strings.ContainsFunc(k, unicode.IsLetter) {
 		return
 	}
 	// Short lower-case aliases are file extensions and abbreviations
@@ -311,8 +323,8 @@ func (b *builder) onetNames(ex string, tail bool) (name string, aliases []string
 		// like one ("QuickBooks", "PowerPoint"): "Audition" or "Dynamics"
 		// alone are words. In the long tail it must be one such word
 		// ("Learning Management" of Oracle's is a phrase, not a name).
-		if !b.common(rest) && strings.ContainsAny(rest[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") &&
-			(!tail || b.productWord("X "+rest) != "") {
+		if (!b.common(rest) || b.camel(rest)) && strings.ContainsAny(rest[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") &&
+			(!tail || !strings.Contains(rest, " ") && b.productWord("X "+rest) != "") {
 			aliases = append(aliases, rest)
 		}
 	}
@@ -460,7 +472,10 @@ func (b *builder) productWord(name string) string {
 		return ""
 	}
 	last := w[len(w)-1]
-	if len(last) < 5 || last[0] < 'A' || last[0] > 'Z' || isAcronym(last) || b.common(last) ||
+	// English words run together are no obstacle here: spelled with a
+	// capital inside they are the product's name ("LabVIEW", "MicroStation",
+	// "OneNote"), unlike lower-case API names ("arraylist").
+	if len(last) < 5 || last[0] < 'A' || last[0] > 'Z' || isAcronym(last) || b.words[strings.ToLower(last)] ||
 		strings.EqualFold(last, w[0]) || !strings.ContainsFunc(last[1:], unicode.IsLower) {
 		return ""
 	}

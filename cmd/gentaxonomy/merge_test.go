@@ -157,11 +157,12 @@ func TestProductWord(t *testing.T) {
 		"Hyland Software OnBase":     "OnBase",
 		"Epic Systems EpicCare":      "EpicCare",
 		"Pix4D Pix4Dmapper":          "Pix4Dmapper",
-		"eMDs Medisoft":              "", // a plain capitalised word may be English
-		"Microsoft Windows Server":   "", // an English word
-		"HEAT Software GoldMine":     "", // English words run together
-		"Adobe Acrobat PDF":          "", // an acronym
-		"OnBase":                     "", // one word: already the name
+		"eMDs Medisoft":              "",         // a plain capitalised word may be English
+		"Microsoft Windows Server":   "",         // an English word
+		"HEAT Software GoldMine":     "GoldMine", // English words run together, but a capital inside makes a name
+		"Acme Goldmine":              "",         // English words run together
+		"Adobe Acrobat PDF":          "",         // an acronym
+		"OnBase":                     "",         // one word: already the name
 		"Wind River Systems VxWorks": "VxWorks",
 		"Infor ERP SyteLine":         "SyteLine",
 	} {

@@ -133,6 +133,7 @@ var distinctSkills = map[[2]string]string{
 	// O*NET long-tail products (session 4) beside the practice they serve
 	{"adobe-elearning", "instructional-design"}:              "Adobe's eLearning Suite vs e-learning design",
 	{"infor-supply-chain-management", "supply-chain"}:        "a product vs the practice",
+	{"epicor-erp", "erp"}:                                    "Epicor's ERP is an ERP product",
 	{"inventory-management", "oracle-inventory"}:             "an Oracle E-Business module vs the practice",
 	{"data-management", "oracle-master-data-management-mdm"}: "a product vs the practice",
 	{"data-management", "sap-master-data-management"}:        "a product vs the practice",
