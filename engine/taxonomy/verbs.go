@@ -95,7 +95,6 @@ var actionVerbs = []string{
 	"instruction: instruct instructs instructed instructing",
 	"cleaning: cleaned",
 	"oversight: oversee oversees oversaw overseen overseeing",
-	"prevention: prevent prevents prevented preventing",
 	"mapping: mapped",
 	"validation: validate validates validated validating",
 	"visualization: visualize visualizes visualized visualizing",
@@ -123,7 +122,7 @@ func init() {
 		process processes performance information people issue issues account accounts program programs
 		content trend trends order orders payment payments hardware software quality
 		sales portfolio pipeline time employee employees gap gaps material
-		materials management policy policies`) {
+		materials management policy policies site sites`) {
 		genericObjects[w] = true
 	}
 }
@@ -288,34 +287,28 @@ func objectHash(key []byte) uint32 {
 	return h % objectBits
 }
 
-// plurals returns the other number of obj's last word: "contract" →
+// plurals returns the plural of obj's last word: "contract" →
 // "contracts", "policy" → "policies", "analysis" → "analyses", "process" →
-// "processes", and back ("accounts" → "account").
+// "processes". A last word that already ends in "s" gets none: a name with a
+// plural object names the plural ("records maintenance"), whose singular
+// reads otherwise ("maintained a great accuracy record").
 func plurals(obj string) []string {
 	sp := strings.LastIndexByte(obj, ' ')
 	pre, w := obj[:sp+1], obj[sp+1:]
 	if len(w) < 3 {
 		return nil
 	}
-	var out []string
-	add := func(s string) { out = append(out, pre+s) }
 	switch {
 	case strings.HasSuffix(w, "sis"):
-		add(w[:len(w)-2] + "es")
-	case strings.HasSuffix(w, "ies"):
-		add(w[:len(w)-3] + "y")
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		add(w[:len(w)-2])
+		return []string{pre + w[:len(w)-2] + "es"}
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
-		add(w + "es")
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us"):
-		add(w[:len(w)-1])
+		return []string{pre + w + "es"}
+	case strings.HasSuffix(w, "s"):
+		return nil
 	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		add(w[:len(w)-1] + "ies")
-	default:
-		add(w + "s")
+		return []string{pre + w[:len(w)-1] + "ies"}
 	}
-	return out
+	return []string{pre + w + "s"}
 }
 
 // stopWord reports whether the lower-case word w ends a noun phrase: a
@@ -348,7 +341,7 @@ func (t *Taxonomy) verbMentions(text string, verbs []candidate, out []Mention) [
 		if !t.verbs.of[x] && !verbStarts(text, c.start(), t.verbs.finite[x]) {
 			continue
 		}
-		out = t.verbObjects(text, c, t.verbs.heads[x], out, words[:], &buf)
+		out = t.verbObjects(text, c, t.verbs.heads[x], !t.verbs.of[x], out, words[:], &buf)
 	}
 	return out
 }
@@ -420,9 +413,12 @@ func wordLen(text string, i int) int {
 }
 
 // verbObjects appends the mentions of skills of heads stated by the verb
-// candidate c: its phrase, and up to two coordinated phrases after it, each
-// of at most one word before its object ("invoices and payments").
-func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, out []Mention, words []span, buf *[]byte) []Mention {
+// candidate c: its phrase, and when coordinate, up to two coordinated
+// phrases after it, each of at most one word before its object ("invoices
+// and payments"). A "HEAD of" phrase takes no coordinated phrase: what
+// follows its list is seldom its object ("assessment of mood, suicide,
+// safety risk").
+func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordinate bool, out []Mention, words []span, buf *[]byte) []Mention {
 	from, gap := c.end(), maxGap
 	for range 3 {
 		n, next, ok := phrase(text, from, words)
@@ -432,7 +428,7 @@ func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, out []Me
 		if m, found := t.lookObject(text, heads, words[:n], gap, buf); found {
 			out = append(out, Mention{SkillID: t.skills[m.skill].ID, Start: c.start(), End: m.end, Line: c.line()})
 		}
-		if next < 0 {
+		if next < 0 || !coordinate {
 			break
 		}
 		from, gap = next, 1

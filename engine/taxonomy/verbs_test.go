@@ -55,6 +55,7 @@ func verbTaxonomy(t *testing.T) *Taxonomy {
 		{"contract-negotiation", "Contract negotiation", "domain"},
 		{"event-planning", "Event planning", "domain"},
 		{"event-coordination", "Event coordination", "domain"},
+		{"event-management", "Event management", "domain"},
 		{"staff-training", "Staff training", "domain"},
 		{"invoice-processing", "Invoice processing", "domain"},
 		{"payroll", "Payroll processing", "domain"},
@@ -102,6 +103,7 @@ func TestVerbObject(t *testing.T) {
 		{"present at a bullet", "• Process invoices for three stores", []string{"invoice-processing=Process invoices"}},
 		{"present after to", "Hired to develop new products", []string{"product-development=develop new products"}},
 		{"nominal order", "Preparation of financial statements and tax returns", []string{"financial-statements=Preparation of financial statements"}},
+		{"plural name, singular text", "Maintained a great accuracy record", []string{}},
 		{"two verbs share the object", "Planned and coordinated corporate events", []string{"event-planning=Planned and coordinated corporate events", "event-coordination=coordinated corporate events"}},
 		{"coordinated objects", "Processed invoices and payroll", []string{"invoice-processing=Processed invoices", "payroll=Processed invoices and payroll"}},
 		{"irregular past", "Wrote grant proposals for the foundation", []string{"proposal-writing=Wrote grant proposals"}},
@@ -119,6 +121,8 @@ func TestVerbObject(t *testing.T) {
 		{"a gerund after a comma is no second object", "Trained staff, ensuring compliance", []string{"staff-training=Trained staff"}},
 		{"generic object alone", "Designed control systems", []string{}},
 		{"a duty, not a skill", "Analyzed data for the team", []string{}},
+		{"no coordinated phrase after HEAD of", "Management of strategies, events", []string{}},
+		{"HEAD of", "Management of corporate events", []string{"event-management=Management of corporate events"}},
 		{"adjective as object", "Reported financial and operational results", []string{}},
 		{"technical skills are named, not paraphrased", "Edited videos and designed APIs", []string{}},
 		{"tech context never", "Designed widgets", []string{}},
@@ -168,16 +172,16 @@ skills:
 	}
 }
 
-// TestPlurals: the other number of an object's last word.
+// TestPlurals: the plural of an object's last word, and none for a word
+// that already ends in "s".
 func TestPlurals(t *testing.T) {
-	for in, want := range map[string]string{
-		"contract": "contracts", "policy": "policies", "analysis": "analyses", "process": "processes",
-		"accounts": "account", "vendor contract": "vendor contracts", "batch": "batches", "day": "days",
-		"policies": "policy", "boxes": "box",
+	for in, want := range map[string][]string{
+		"contract": {"contracts"}, "policy": {"policies"}, "analysis": {"analyses"}, "process": {"processes"},
+		"vendor contract": {"vendor contracts"}, "batch": {"batches"}, "day": {"days"},
+		"accounts": nil, "records": nil, "status": nil, "hr": nil,
 	} {
-		got := plurals(in)
-		if len(got) != 1 || got[0] != want {
-			t.Errorf("plurals(%q) = %q, want [%q]", in, got, want)
+		if diff := cmp.Diff(want, plurals(in)); diff != "" {
+			t.Errorf("plurals(%q) (-want +got):\n%s", in, diff)
 		}
 	}
 }
