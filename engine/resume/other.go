@@ -48,7 +48,7 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 	for i, l := range lines {
 		lineStart[i+1] = lineStart[i] + len(l) + 1
 	}
-	covered := map[int][][2]int{}
+	covered := make([][][2]int, len(lines)+1)
 	for _, m := range ms {
 		if m.Line < 1 || m.Line > len(lines) {
 			continue
@@ -176,7 +176,8 @@ func proseLine(s string) bool {
 // A Kaggle "Skill Details" entry is its name alone.
 func listItems(line string, from int) [][2]int {
 	s := line[from:]
-	if m := skillDetailRe.FindStringIndex(s); m != nil {
+	if (strings.Contains(s, "xperience") || strings.Contains(s, "XPERIENCE")) && skillDetailRe.MatchString(s) {
+		m := skillDetailRe.FindStringIndex(s)
 		s = s[:m[0]]
 	}
 	var out [][2]int
@@ -378,14 +379,26 @@ var (
 // otherSkillName returns the skill an item names, trimmed of qualifiers, or
 // "" when the item is not shaped like a skill.
 func otherSkillName(item string) string {
-	s := strings.TrimSpace(strings.ReplaceAll(item, "Â", " "))
+	s := strings.TrimSpace(item)
+	if strings.Contains(s, "Â") {
+		s = strings.TrimSpace(strings.ReplaceAll(s, "Â", " "))
+	}
 	s = strings.TrimSuffix(s, ".")
+	if strings.Count(s, " ") > maxOtherWords+6 {
+		return "" // longer than any skill with its qualifiers: a sentence
+	}
+	// the qualifier expressions run only where a qualifier may be: they
+	// cost more than everything else here
 	for range 2 {
-		s = strings.TrimSpace(leadQualifierRe.ReplaceAllString(s, ""))
-		s = strings.TrimSpace(tailQualifierRe.ReplaceAllString(s, ""))
+		if mayLeadQualifier(s) {
+			s = strings.TrimSpace(leadQualifierRe.ReplaceAllString(s, ""))
+		}
+		if mayTailQualifier(s) {
+			s = strings.TrimSpace(tailQualifierRe.ReplaceAllString(s, ""))
+		}
 	}
 	s = strings.Trim(s, " -–—:.,;&/")
-	if s == "" || dateLikeRe.MatchString(s) {
+	if s == "" || strings.ContainsAny(s, "0123456789@.") && dateLikeRe.MatchString(s) {
 		return ""
 	}
 	words := strings.Fields(s)
@@ -417,7 +430,7 @@ func otherSkillName(item string) string {
 			return ""
 		}
 	}
-	if sentenceStopRe.MatchString(s) {
+	if strings.Contains(s, ". ") && sentenceStopRe.MatchString(s) {
 		return "" // "sales. to prospective coaches": a sentence runs on
 	}
 	for _, w := range words[1:] {
@@ -561,6 +574,41 @@ func adjectiveEnd(w string) bool {
 		}
 	}
 	return false
+}
+
+// leadQualifierWords are the first words of the phrases leadQualifierRe
+// removes, and tailQualifierWords the last words of tailQualifierRe's.
+var (
+	leadQualifierWords = wordSet("highly very proficient skilled experienced versed trained certified strong solid good " +
+		"excellent basic working extensive in-depth some knowledge understanding experience familiarity command familiar " +
+		"expert strength proficiency advanced intermediate beginner fluent")
+	tailQualifierWords = wordSet("advanced intermediate basic beginner expert proficient fluent native skill skills " +
+		"abilities knowledge expertise proficiency year years yr yrs month months")
+)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// mayLeadQualifier reports whether s starts with a word that may begin a
+// qualifier ("Proficient in", "Knowledge of", "Advanced").
+func mayLeadQualifier(s string) bool {
+	first, _, _ := strings.Cut(s, " ")
+	return leadQualifierWords[strings.ToLower(first)]
+}
+
+// mayTailQualifier reports whether s ends with a parenthesis or a word that
+// may end a qualifier ("(5 years)", "- Advanced", "skills").
+func mayTailQualifier(s string) bool {
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "]") {
+		return true
+	}
+	last := s[strings.LastIndexAny(s, " -:")+1:]
+	return tailQualifierWords[strings.ToLower(last)]
 }
 
 // pastTenseNames are words ending in "ed" that start names of skills.
