@@ -49,7 +49,69 @@ func evalExtraction(shared string) error {
 		}
 		fmt.Println()
 	}
-	return evalSkillDetails(tx, filepath.Join(shared, kaggleCSV))
+	if err := evalSkillDetails(tx, filepath.Join(shared, kaggleCSV)); err != nil {
+		return err
+	}
+	fmt.Println()
+	return evalOtherSkillsCorpus(tx, shared)
+}
+
+// evalOtherSkillsCorpus counts the other skills (resume.Parse's
+// OtherSkills: skills-list items no taxonomy skill covers) of every
+// LiveCareer resume and every distinct Kaggle resume: how many per resume,
+// and the names found in the most resumes. Whether an item is a skill is
+// judged by reading a random sample (the session-4 report of helper O); this
+// report only shows how many there are and which recur.
+func evalOtherSkillsCorpus(tx *taxonomy.Taxonomy, shared string) error {
+	pdfs, _ := filepath.Glob(filepath.Join(shared, "data/resumes/livecareer/data/*/*.pdf"))
+	_, kaggle, err := kaggleTexts(filepath.Join(shared, kaggleCSV))
+	if errors.Is(err, fs.ErrNotExist) && len(pdfs) == 0 {
+		fmt.Println("other skills: no LiveCareer or Kaggle resumes under ../shared; skipped")
+		return nil
+	}
+	var live []string
+	for _, p := range pdfs {
+		if t, err := texts.text(p); err == nil {
+			live = append(live, t)
+		}
+	}
+	inResumes := map[string]int{} // lower-case name → resumes that list it
+	fmt.Println("other skills (skills-list items no taxonomy skill covers) per resume:")
+	for _, set := range []struct {
+		name  string
+		texts []string
+	}{{"LiveCareer", live}, {"Kaggle (distinct texts)", kaggle}} {
+		if len(set.texts) == 0 {
+			continue
+		}
+		counts := make([]int, 0, len(set.texts))
+		total, none := 0, 0
+		for _, text := range set.texts {
+			others := resume.Parse(text, tx, resume.Options{AsOf: evalAsOf}).OtherSkills
+			counts = append(counts, len(others))
+			total += len(others)
+			if len(others) == 0 {
+				none++
+			}
+			for _, o := range others {
+				inResumes[strings.ToLower(o.Name)]++
+			}
+		}
+		sort.Ints(counts)
+		fmt.Printf("  %-24s %4d resumes: %d items, mean %.2f, median %d, 90th percentile %d, max %d; %d resumes with none\n",
+			set.name, len(counts), total, float64(total)/float64(len(counts)), counts[len(counts)/2], counts[len(counts)*9/10], counts[len(counts)-1], none)
+	}
+	names := slices.Collect(maps.Keys(inResumes))
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i], names[j]
+		return inResumes[a] > inResumes[b] || inResumes[a] == inResumes[b] && a < b
+	})
+	var top []string
+	for _, n := range names[:min(20, len(names))] {
+		top = append(top, fmt.Sprintf("%s (%d)", n, inResumes[n]))
+	}
+	fmt.Printf("  in the most resumes: %s\n", strings.Join(top, ", "))
+	return nil
 }
 
 // holdoutSet is a folder of resumes nobody on the team wrote, labelled by
