@@ -373,7 +373,8 @@ var (
 		"outstanding": true, "effective": true, "ability": true, "capable": true, "highly": true, "very": true,
 		"extensive": true, "natural": true, "accurate": true, "detailed": true, "minded": true, "open-minded": true,
 		"kind": true, "empathetic": true, "focused": true, "honesty": true, "integrity": true, "savvy": true, "calm": true, "worker": true,
-		"starter": true, "self-starter": true, "tasker": true, "multitasker": true, "multi-tasker": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
+		"starter": true, "self-starter": true, "mindset": true, "mind": true, "style": true, "excellence": true,
+		"forward-thinking": true, "tasker": true, "multitasker": true, "multi-tasker": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
 )
 
 // otherSkillName returns the skill an item names, trimmed of qualifiers, or

@@ -88,6 +88,8 @@ func TestOtherSkillName(t *testing.T) {
 		{"Skills used", ""},
 		{"coaching and sales. to new clients", ""},
 		{"Calm under pressure", ""},
+		{"Forward-thinking mindset", ""},
+		{"Open mind to change", ""},
 		{"Irma Hotel", ""},
 		{"EXTRA CURRICULAR ACTIVITY", ""},
 		{"Wrote proposals", ""},
