@@ -70,17 +70,18 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 		out = append(out, engine.OtherSkill{Name: name, Evidence: []engine.Evidence{ev}})
 	}
 	inList := make([]bool, len(lines)+1)
+	toolSec := make([]bool, len(lines)+1) // in a section headed "Software", "Tools"…
 	secOf := make([]string, len(lines)+1)
 	for _, s := range secs {
-		like := listsSkills(s)
+		like, tools := listsSkills(s), productLabel(s.Heading)
 		for l := max(s.StartLine, 1); l <= s.EndLine && l <= len(lines); l++ {
-			inList[l] = like
+			inList[l], toolSec[l] = like, tools
 			secOf[l] = s.Kind
 		}
 	}
 	for n := 1; n <= len(lines); n++ {
 		line := lines[n-1]
-		from := 0
+		from, tools := 0, toolSec[n]
 		switch {
 		case inList[n]:
 			if headingKind(line) != "" {
@@ -88,25 +89,26 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 			}
 			if m := inlineHeadingRe.FindStringSubmatchIndex(line); m != nil && headings[normHeading(line[m[2]:m[3]])] != "" {
 				from = m[3] // "Skills: a, b" opening the section: the list after the label
+				tools = productLabel(line[m[2]:m[3]])
 			}
 		case strings.Contains(line, ":") || strings.Contains(line, "–"):
 			m := skillsLineRe.FindStringSubmatchIndex(line)
 			if m == nil {
 				continue
 			}
-			from = m[2]
+			from, tools = m[2], productLabel(line[:m[2]])
 		default:
 			continue
 		}
 		if proseLine(line[from:]) {
 			continue
 		}
-		items := listItems(line, from)
+		items, products := labelledItems(line, from, tools)
 		// a long keyword list ("accounting, ad, balance, benefits, billing…")
 		// mixes skills with ordinary nouns: there a phrase must end in a
 		// word that names an activity or a field, or name a product
 		dense := len(items) >= denseItems
-		for _, it := range items {
+		for k, it := range items {
 			if overlaps(covered[n], it) {
 				continue
 			}
@@ -114,7 +116,7 @@ func findOtherSkills(lines []string, secs []engine.Section, ms []taxonomy.Mentio
 			if name == "" || dense && !activityLike(name) {
 				continue
 			}
-			if !strings.Contains(name, " ") && (!nameLike(name) || dense && acronym(name)) {
+			if !strings.Contains(name, " ") && !(products[k] && productName(name)) && (!nameLike(name) || dense && acronym(name)) {
 				// "clients", "Research": an ordinary word, not a named
 				// skill; "ABC", "IEEE" in a long keyword list: as often an
 				// organisation as a skill
@@ -175,15 +177,28 @@ func proseLine(s string) bool {
 // colon ("Languages: Python, Go", "Lab techniques: HPLC") is not an item.
 // A Kaggle "Skill Details" entry is its name alone.
 func listItems(line string, from int) [][2]int {
+	items, _ := labelledItems(line, from, false)
+	return items
+}
+
+// labelledItems is listItems that also reports, for each item, whether it
+// stands under a label naming products ("Software:", "PLC Tools:",
+// "Databases:"; see productLabel); tools says whether the list starts under
+// one (its label came before from).
+func labelledItems(line string, from int, tools bool) ([][2]int, []bool) {
 	s := line[from:]
 	if (strings.Contains(s, "xperience") || strings.Contains(s, "XPERIENCE")) && skillDetailRe.MatchString(s) {
 		m := skillDetailRe.FindStringIndex(s)
 		s = s[:m[0]]
 	}
 	var out [][2]int
+	var under []bool
 	start, depth := 0, 0
 	emit := func(end int) {
-		out = appendItem(out, line, from+start, from+end)
+		n := len(out)
+		if out = appendItem(out, line, from+start, from+end); len(out) > n {
+			under = append(under, tools)
+		}
 	}
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -210,6 +225,7 @@ func listItems(line string, from int) [][2]int {
 		case r == ':':
 			// a label: what came before is a category, not an item
 			if words := len(strings.Fields(s[start:i])); words > 0 && words <= 4 {
+				tools = productLabel(s[start:i])
 				start = i + size
 			}
 		case r == ' ' && strings.HasPrefix(s[i:], "   "):
@@ -233,8 +249,49 @@ func listItems(line string, from int) [][2]int {
 		i += size
 	}
 	emit(len(s))
-	return out
+	return out, under
 }
+
+// productName reports whether a one-word item under a product label may be
+// a product's name: it starts with a capital or a digit and is not an
+// ordinary word of a keyword list ("Kepware", "Twido-suite"; not
+// "Database", "Documentation").
+func productName(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if notSkillWords[lw] || productKinds[lw] || traitWord(lw) {
+		return false
+	}
+	if acronym(w) {
+		return true
+	}
+	for _, suf := range []string{"ing", "tion", "sion", "ment", "ness", "ity", "ful", "ive", "ed", "ance", "ence", "ship"} {
+		if strings.HasSuffix(lw, suf) {
+			return false // "Cleaning", "Management": an activity, not a product
+		}
+	}
+	return true
+}
+
+// productLabel reports whether a list's label names kinds of products
+// ("Software", "PLC Tools", "Databases", "Operating Systems"), so that a
+// one-word item under it is a product's name ("Kepware") rather than an
+// ordinary word.
+func productLabel(label string) bool {
+	words := strings.Fields(strings.ToLower(strings.Trim(label, " -–•*:")))
+	if len(words) > 1 && words[len(words)-1] == "used" {
+		words = words[:len(words)-1] // "Tools used"
+	}
+	return len(words) > 0 && productKinds[strings.Trim(words[len(words)-1], ".,;()")]
+}
+
+// productKinds are the last words of labels that name kinds of products.
+var productKinds = wordSet("software softwares tools tool technologies technology platforms platform packages " +
+	"applications apps systems databases frameworks libraries utilities ide ides environments servers erp crm plc " +
+	"plcs scada hmi hmis suites suite programs")
 
 // slashSplits reports whether the slash at s[i] separates two items: both
 // sides have more than one word ("Event planning / Catering" has not;
@@ -374,7 +431,7 @@ var (
 		"extensive": true, "natural": true, "accurate": true, "detailed": true, "minded": true, "open-minded": true,
 		"kind": true, "empathetic": true, "focused": true, "honesty": true, "integrity": true, "savvy": true, "calm": true, "worker": true,
 		"starter": true, "self-starter": true, "mindset": true, "mind": true, "style": true, "excellence": true,
-		"forward-thinking": true, "tasker": true, "multitasker": true, "multi-tasker": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
+		"forward-thinking": true, "directed": true, "self-directed": true, "resourceful": true, "tasker": true, "multitasker": true, "multi-tasker": true, "attentive": true, "talent": true, "powerful": true, "proven": true, "top": true}
 )
 
 // otherSkillName returns the skill an item names, trimmed of qualifiers, or

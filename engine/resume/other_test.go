@@ -111,9 +111,10 @@ func TestOtherSkillName(t *testing.T) {
 }
 
 // TestOneWordItems checks that a lone word counts as an other skill only
-// when it is name-like ("PowerBI", "3D", "CLI"): a capitalised word alone
-// ("Kepware", "Research") is as often an ordinary word as a product, so it is
-// left out, in a short list as in a long keyword list.
+// when it is name-like ("PowerBI", "3D", "CLI"), or a capitalised word under
+// a label naming products ("PLC Software: Kepware"): elsewhere a capitalised
+// word alone ("Kepware", "Research") is as often an ordinary word as a
+// product, so it is left out, in a short list as in a long keyword list.
 func TestOneWordItems(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -125,6 +126,9 @@ func TestOneWordItems(t *testing.T) {
 			[]string{"TapScan", "Menu costing"}},
 		{"acronyms", "Jane Doe\n\nSkills\nCLI, SNL, LASER, CA\n", []string{"CLI", "SNL"}},
 		{"highlights", "Jane Doe\n\nHighlights\nMenu costing, Food plating\n", []string{"Menu costing", "Food plating"}},
+		{"under a product label", "Jane Doe\n\nSkills\nPLC Software: Kepware, Wonderware, Documentation, Cleaning, clients\nCooking: Plating, Baking\n",
+			[]string{"Kepware", "Wonderware"}},
+		{"product label of a skills line", "Jane Doe\n\nExperience\nTools used: Kepware, Wonderware\n", []string{"Kepware", "Wonderware"}},
 		{"career highlights", "Jane Doe\n\nCareer Highlights\nMenu costing, Food plating\n", nil},
 	}
 	tax := fixtureTaxonomy(t)
