@@ -164,9 +164,19 @@ func overlaps(spans [][2]int, it [2]int) bool {
 // than a list: many words and few separators between them, or a first- or
 // second-person pronoun.
 func proseLine(s string) bool {
-	words := strings.Fields(s)
+	words, inWord := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t'
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
+	if words <= 8 {
+		return false
+	}
 	seps := strings.Count(s, ",") + strings.Count(s, ";") + strings.Count(s, "|") + strings.Count(s, "•")
-	return len(words) > 8 && len(words) > 4*(seps+1)
+	return words > 4*(seps+1)
 }
 
 // listItems splits line[from:] into list items, as byte spans of line, each
@@ -349,7 +359,7 @@ const cp1252Bullet = "â€¢"
 
 // isBullet reports whether r is a symbol used as a list bullet.
 func isBullet(r rune) bool {
-	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Co, r) || r == '§'
+	return r >= 0x80 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Co, r) || r == '§')
 }
 
 var (
