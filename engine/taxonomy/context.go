@@ -13,6 +13,15 @@ var cueWords = []string{
 	"software engineer", "services in", "written in",
 }
 
+// cueSet holds cueWords.
+var cueSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range cueWords {
+		m[w] = true
+	}
+	return m
+}()
+
 // contextOK applies the context rule of the ambiguous candidate cands[i].
 // listLine, when not nil, reports the lines that the caller knows to be in
 // a skills-like section (see ExtractIn); technical that the whole text is

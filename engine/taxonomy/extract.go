@@ -57,6 +57,14 @@ type matcher struct {
 	class    [256]uint8
 	shift    uint8 // a row holds 1<<shift classes
 	patterns []pattern
+	// firstVerb is the index of the first pattern that is also a verb
+	// form, firstVerbOnly of the first that is only one: patterns are
+	// numbered so (see buildMatcher)
+	firstVerb, firstVerbOnly int32
+	// verbs[pat-firstVerb] is what extraction needs of a verb form, in
+	// one small array: the verb pass reads it for every form a text holds,
+	// after the scan has filled the caches with the trie
+	verbs []verbInfo
 
 	kind      [256]uint8          // kindSkip, kindWord or kindOther, for scan
 	wordSlots []uint32            // open-addressing table of wordList: index + 1, or 0
@@ -128,17 +136,36 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	sort.Strings(keys)
 	t.verbs = buildVerbs(t, keys, orig)
 	// Verb forms too (see verbs.go): a form that is also a name or a cue
-	// word is both.
+	// word is both. They are merged into the sorted keys.
 	form := make(map[string]int32, len(t.verbs.forms))
+	var extra []string
 	for x, f := range t.verbs.forms {
 		form[f] = int32(x + 1)
-		if _, taken := t.byName[f]; !taken && !slices.Contains(cueWords, f) {
-			keys = append(keys, f)
+		if _, taken := t.byName[f]; !taken && !cueSet[f] {
+			extra = append(extra, f)
 			size += len(f)
 		}
 	}
-	sort.Strings(keys)
-	m := &matcher{patterns: make([]pattern, 0, len(keys))}
+	sort.Strings(extra)
+	keys = mergeSorted(keys, extra)
+	// Patterns are numbered so that a candidate tells its kind by its index
+	// alone, with no load of its pattern: first those that are no verb form,
+	// then the names and cue words that are also verb forms, then the verb
+	// forms alone (see matcher.firstVerb).
+	patIdx := make([]int32, len(keys))
+	var next [3]int32
+	for x, k := range keys {
+		patIdx[x] = int32(patternKind(t, k, form))
+		next[patIdx[x]]++
+	}
+	m := &matcher{patterns: make([]pattern, len(keys))}
+	m.firstVerb, m.firstVerbOnly = next[0], next[0]+next[1]
+	m.verbs = make([]verbInfo, len(keys)-int(m.firstVerb))
+	next = [3]int32{0, m.firstVerb, m.firstVerbOnly}
+	for x, kind := range patIdx {
+		patIdx[x] = next[kind]
+		next[kind]++
+	}
 	m.nodes = make([]tnode, 2, size+2) // 0 is "none"
 	m.edgeByte = make([]byte, 0, size)
 	m.edgeNext = make([]int32, 0, size)
@@ -146,15 +173,18 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	build = func(n int32, lo, hi, depth int) {
 		nd := tnode{dense: -1}
 		if lo < hi && len(keys[lo]) == depth {
+			p := pattern{skill: verbOnly}
 			if i, ok := t.byName[keys[lo]]; ok {
-				m.patterns = append(m.patterns, newPattern(t.skills[i], int32(i), orig[keys[lo]]))
-			} else if slices.Contains(cueWords, keys[lo]) {
-				m.patterns = append(m.patterns, pattern{skill: cue})
-			} else {
-				m.patterns = append(m.patterns, pattern{skill: verbOnly})
+				p = newPattern(t.skills[i], int32(i), orig[keys[lo]])
+			} else if cueSet[keys[lo]] {
+				p = pattern{skill: cue}
 			}
-			m.patterns[len(m.patterns)-1].verb = form[keys[lo]]
-			nd.term = int32(len(m.patterns))
+			p.verb = form[keys[lo]]
+			if p.verb != 0 {
+				m.verbs[patIdx[lo]-m.firstVerb] = t.verbs.info(p.verb - 1)
+			}
+			m.patterns[patIdx[lo]] = p
+			nd.term = patIdx[lo] + 1
 			lo++
 		}
 		// Reserve this node's edges, then build each child depth-first.
@@ -223,6 +253,31 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	m.root[0] = 0
 	m.buildWords()
 	return m
+}
+
+// patternKind is 0 for a key that is no verb form, 1 for a name or cue word
+// that is also one, 2 for a verb form alone.
+func patternKind(t *Taxonomy, k string, form map[string]int32) int {
+	if form[k] == 0 {
+		return 0
+	}
+	if _, name := t.byName[k]; name || cueSet[k] {
+		return 1
+	}
+	return 2
+}
+
+// mergeSorted returns the sorted a and b merged, in sorted order.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 func newPattern(s Skill, skill int32, orig string) pattern {
@@ -339,11 +394,18 @@ func (t *Taxonomy) ExtractTechnical(text string) []Mention {
 
 // extract is ExtractIn; technical is ExtractTechnical's context.
 func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
-	cands, verbs := t.m.scan(text)
+	cands, verbs := t.m.splitVerbs(t.m.scan(text))
 	if len(cands) == 0 && len(verbs) == 0 {
 		return nil
 	}
-	out := make([]Mention, 0, len(cands))
+	// Skills stated by a verb and its object (see verbs.go), in text order,
+	// go in among the others as the loop passes their starts.
+	var vm []Mention
+	if len(verbs) > 0 {
+		vm = t.verbMentions(text, verbs, nil)
+	}
+	next := 0 // vm[next] is the first not yet in out
+	out := make([]Mention, 0, len(cands)+len(vm))
 	var defined []string // acronyms defined as something else (see below)
 	vendor := false      // a vendor name with a database was found (see below)
 	for i := range cands {
@@ -362,28 +424,31 @@ func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical 
 				vendor = true
 			}
 		}
+		for next < len(vm) && vm[next].Start < c.start() {
+			out = append(out, vm[next])
+			next++
+		}
 		out = append(out, Mention{SkillID: id, Start: c.start(), End: c.end(), Line: c.line()})
 		// "Financial analysis & reporting": the shared first words with the
 		// word after "&", "and" or "/" may name a second skill
 		if e := c.end(); e+2 < len(text) && (text[e] == '/' || text[e] == '&' ||
 			text[e] == ' ' && (text[e+1] == '&' || text[e+1]|0x20 == 'a' && text[e+2]|0x20 == 'n')) {
 			if m, ok := t.distributed(text, cands, i); ok {
+				for next < len(vm) && vm[next].Start < m.Start {
+					out = append(out, vm[next])
+					next++
+				}
 				out = append(out, m)
 			}
 		}
 	}
+	out = append(out, vm[next:]...)
 	// ... and it keeps that meaning through the whole text ("the CRM test")
 	if len(defined) > 0 {
 		out = slices.DeleteFunc(out, func(m Mention) bool { return slices.Contains(defined, text[m.Start:m.End]) })
 	}
 	if vendor {
 		t.vendorAsDatabase(out)
-	}
-	if len(verbs) > 0 {
-		n := len(out)
-		if out = t.verbMentions(text, verbs, out); len(out) > n {
-			mergeMentions(out, n)
-		}
 	}
 	return out
 }
@@ -489,11 +554,10 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 
 // scan is the one pass over the text, the hot loop of extraction (see the
 // comment at the top of this file). It returns the candidates in text order,
-// and apart the verb forms (see verbs.go), a form that is also a name being
-// in both; lines are counted only when a candidate is found.
-func (m *matcher) scan(text string) (out, verbs []candidate) {
-	out = make([]candidate, 0, len(text)/16+4)
-	verbs = make([]candidate, 0, len(text)/256+4)
+// verb forms among them (see splitVerbs); lines are counted only when a
+// candidate is found.
+func (m *matcher) scan(text string) []candidate {
+	out := make([]candidate, 0, len(text)/16+4)
 	line, counted := 1, 0
 	n := len(text)
 	for i := 0; i < n; {
@@ -526,13 +590,6 @@ func (m *matcher) scan(text string) (out, verbs []candidate) {
 				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
 					counted = i
-					if p := &m.patterns[w.term-1]; p.verb != 0 {
-						verbs = append(verbs, newCandidate(w.term-1, i, j, line))
-						if p.skill == verbOnly {
-							i = j
-							continue
-						}
-					}
 					out = append(out, newCandidate(w.term-1, i, j, line))
 				}
 				i = j
@@ -557,17 +614,29 @@ func (m *matcher) scan(text string) (out, verbs []candidate) {
 		}
 		line += strings.Count(text[counted:i], "\n")
 		counted = i
-		if p := &m.patterns[best-1]; p.verb != 0 {
-			verbs = append(verbs, newCandidate(best-1, i, end, line))
-			if p.skill == verbOnly {
-				i = end
-				continue
-			}
-		}
 		out = append(out, newCandidate(best-1, i, end, line))
 		i = end
 	}
-	return out, verbs
+	return out
+}
+
+// splitVerbs moves the verb forms out of the scan's candidates, in place,
+// and returns them apart (see verbs.go): a name that is also a verb form
+// stays in cands and is in verbs too. It tells them by index (see
+// matcher.firstVerb), so that the pass reads no pattern.
+func (m *matcher) splitVerbs(all []candidate) (cands, verbs []candidate) {
+	k := 0
+	for _, c := range all {
+		if c.pat >= m.firstVerb {
+			verbs = append(verbs, c)
+			if c.pat >= m.firstVerbOnly {
+				continue
+			}
+		}
+		all[k] = c
+		k++
+	}
+	return all[:k], verbs
 }
 
 // startFree marks the bytes after which a match may start without looking

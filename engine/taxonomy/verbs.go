@@ -157,14 +157,34 @@ const maxObject = 3
 type verbTable struct {
 	// bits is a filter in front of object: bit objectHash(key) is set for
 	// every key, so most phrases are turned down without a map lookup
-	bits   [objectBits / 64]uint64
-	heads  [][]uint8 // by verb form index: the head indices it states
-	of     []bool    // by verb form index: a "HEAD of" phrase
-	finite []bool    // by verb form index: no past tense, participle or gerund
-	forms  []string  // verb forms, then "HEAD of" phrases, in lower case
-	object map[string]int32
+	bits [objectBits / 64]uint64
+	// lastBits is the same filter for the last words of objects alone
+	lastBits [objectBits / 64]uint64
+	heads    [][]uint8 // by verb form index: the head indices it states
+	of       []bool    // by verb form index: a "HEAD of" phrase
+	finite   []bool    // by verb form index: no past tense, participle or gerund
+	forms    []string  // verb forms, then "HEAD of" phrases, in lower case
+	object   map[string]int32
 	// object keys are a head index byte followed by the object in lower
 	// case with single spaces; the value is the skill index
+}
+
+// verbInfo is a verb form as extraction reads it (see matcher.verbs).
+type verbInfo struct {
+	heads  [maxHeads]uint8
+	n      uint8 // heads[:n] are the heads the form states
+	of     bool  // a "HEAD of" phrase
+	finite bool  // no past tense, participle or gerund
+}
+
+// maxHeads is the most heads one verb form states.
+const maxHeads = 4
+
+// info returns the verbInfo of verb form x.
+func (v *verbTable) info(x int32) verbInfo {
+	in := verbInfo{of: v.of[x], finite: v.finite[x]}
+	in.n = uint8(copy(in.heads[:], v.heads[x]))
+	return in
 }
 
 // headsOf parses actionVerbs once.
@@ -270,6 +290,12 @@ func buildVerbs(t *Taxonomy, keys []string, orig map[string]string) *verbTable {
 	for k := range v.object {
 		h := objectHash([]byte(k))
 		v.bits[h/64] |= 1 << (h % 64)
+		last := k[1:] // after the head's byte
+		if sp := strings.LastIndexByte(k, ' '); sp >= 0 {
+			last = k[sp+1:]
+		}
+		h = objectHash([]byte(last))
+		v.lastBits[h/64] |= 1 << (h % 64)
 	}
 	return v
 }
@@ -334,14 +360,14 @@ func stopWord(w string) bool {
 // for each, the noun phrase after the verb is read (see phrase) and its
 // last words looked up as an object of each head of the verb.
 func (t *Taxonomy) verbMentions(text string, verbs []candidate, out []Mention) []Mention {
-	buf := make([]byte, 0, 64)
+	buf := make([]byte, 0, 128)
 	var words [maxGap + maxObject + 1]span
 	for _, c := range verbs {
-		x := t.m.patterns[c.pat].verb - 1
-		if !t.verbs.of[x] && !verbStarts(text, c.start(), t.verbs.finite[x]) {
+		v := &t.m.verbs[c.pat-t.m.firstVerb]
+		if !v.of && !verbStarts(text, c.start(), v.finite) {
 			continue
 		}
-		out = t.verbObjects(text, c, t.verbs.heads[x], !t.verbs.of[x], out, words[:], &buf)
+		out = t.verbObjects(text, c, v.heads[:v.n], !v.of, out, words[:], &buf)
 	}
 	return out
 }
@@ -421,11 +447,11 @@ func wordLen(text string, i int) int {
 func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordinate bool, out []Mention, words []span, buf *[]byte) []Mention {
 	from, gap := c.end(), maxGap
 	for range 3 {
-		n, next, ok := phrase(text, from, words)
+		n, next, ok := phrase(text, from, words, buf)
 		if !ok {
 			break
 		}
-		if m, found := t.lookObject(text, heads, words[:n], gap, buf); found {
+		if m, found := t.lookObject(heads, words[:n], gap, *buf); found {
 			out = append(out, Mention{SkillID: t.skills[m.skill].ID, Start: c.start(), End: m.end, Line: c.line()})
 		}
 		if next < 0 || !coordinate {
@@ -436,7 +462,9 @@ func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordina
 	return out
 }
 
-type span struct{ start, end int }
+// span is a word of a phrase: text[start:end], and in lower case at
+// phrase's buffer[lo:lo+end-start].
+type span struct{ start, end, lo int }
 
 type objectHit struct {
 	skill int32
@@ -445,30 +473,32 @@ type objectHit struct {
 
 // lookObject looks the last one to maxObject words of the phrase ws up as
 // the object of one of heads, longest first, with at most gap words before
-// the object.
-func (t *Taxonomy) lookObject(text string, heads []uint8, ws []span, gap int, buf *[]byte) (objectHit, bool) {
+// the object. b holds the phrase in lower case (see phrase): a key is a
+// suffix of it with the head's byte written over the byte before, so that
+// no key is copied.
+func (t *Taxonomy) lookObject(heads []uint8, ws []span, gap int, b []byte) (objectHit, bool) {
+	last := ws[len(ws)-1]
+	if h := objectHash(b[last.lo:]); t.verbs.lastBits[h/64]&(1<<(h%64)) == 0 {
+		return objectHit{}, false // no object ends with this word
+	}
 	for k := min(maxObject, len(ws)); k >= 1; k-- {
 		if len(ws)-k > gap {
 			break
 		}
+		slot := ws[len(ws)-k].lo - 1
+		saved := b[slot]
 		for _, h := range heads {
-			b := append((*buf)[:0], h)
-			for x, w := range ws[len(ws)-k:] {
-				if x > 0 {
-					b = append(b, ' ')
-				}
-				for i := w.start; i < w.end; i++ {
-					b = append(b, lower[text[i]])
-				}
-			}
-			*buf = b
-			if h := objectHash(b); t.verbs.bits[h/64]&(1<<(h%64)) == 0 {
+			b[slot] = h
+			key := b[slot:]
+			if x := objectHash(key); t.verbs.bits[x/64]&(1<<(x%64)) == 0 {
 				continue
 			}
-			if s, ok := t.verbs.object[string(b)]; ok {
-				return objectHit{skill: s, end: ws[len(ws)-1].end}, true
+			if s, ok := t.verbs.object[string(key)]; ok {
+				b[slot] = saved
+				return objectHit{skill: s, end: last.end}, true
 			}
 		}
+		b[slot] = saved
 	}
 	return objectHit{}, false
 }
@@ -480,9 +510,11 @@ func (t *Taxonomy) lookObject(text string, heads []uint8, ws []span, gap int, bu
 // ("invoices and payments", "budgets, forecasts") or -1. A phrase that is
 // empty because a second verb follows ("planned and executed events") is
 // that verb's phrase.
-func phrase(text string, from int, ws []span) (n, next int, ok bool) {
+func phrase(text string, from int, ws []span, buf *[]byte) (n, next int, ok bool) {
 	i := from
 	verbs := 0
+	b := append((*buf)[:0], ' ') // the slot before the first word
+	defer func() { *buf = b }()
 	for {
 		i = skipBlanks(text, i)
 		if i >= len(text) {
@@ -506,14 +538,18 @@ func phrase(text string, from int, ws []span) (n, next int, ok bool) {
 			}
 			return n, -1, n > 0
 		}
-		var low [16]byte
-		w := low[:0]
-		if e-i <= len(low) {
-			for k := i; k < e; k++ {
-				w = append(w, lower[text[k]])
-			}
+		// the word in lower case goes into b, after a space unless first
+		mark := len(b)
+		if n > 0 {
+			b = append(b, ' ')
 		}
+		lo := len(b)
+		for k := i; k < e; k++ {
+			b = append(b, lower[text[k]])
+		}
+		w := b[lo:]
 		if string(w) == "and" || string(w) == "or" {
+			b = b[:mark]
 			if n == 0 && verbs < 2 {
 				if j, ok := secondVerb(text, e); ok {
 					i, verbs = j, verbs+1
@@ -523,16 +559,18 @@ func phrase(text string, from int, ws []span) (n, next int, ok bool) {
 			return n, coordinated(text, e, n), n > 0
 		}
 		if stopWord(string(w)) {
+			b = b[:mark]
 			return n, -1, n > 0
 		}
 		// an adverb after the phrase ends it ("reconciled accounts monthly")
 		if n > 0 && adverb(string(w), text, e) {
+			b = b[:mark]
 			return n, -1, true
 		}
 		if n == len(ws) {
 			return n, -1, false
 		}
-		ws[n] = span{i, e}
+		ws[n] = span{i, e, lo}
 		n++
 		i = e
 	}
@@ -582,8 +620,7 @@ func secondVerb(text string, i int) (int, bool) {
 // "ed" or "ing" (a rough test, used only to tell a second verb from a
 // second object).
 func verbLike(w string) bool {
-	w = strings.ToLower(w)
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	return len(w) > 4 && (foldedAt(w, len(w)-2, "ed") || foldedAt(w, len(w)-3, "ing"))
 }
 
 // adverb reports whether the lower-case word w, which ends at text[e],
@@ -639,21 +676,4 @@ func wordSpan(text string, i int) int {
 		}
 	}
 	return j
-}
-
-// mergeMentions merges, in place, the mentions out[:n] and out[n:], each in
-// text order, into text order; of two with the same start, the one of
-// out[:n] comes first.
-func mergeMentions(out []Mention, n int) {
-	tail := append([]Mention(nil), out[n:]...)
-	i, j := n-1, len(tail)-1
-	for k := len(out) - 1; j >= 0; k-- {
-		if i >= 0 && out[i].Start > tail[j].Start {
-			out[k] = out[i]
-			i--
-		} else {
-			out[k] = tail[j]
-			j--
-		}
-	}
 }
