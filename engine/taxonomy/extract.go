@@ -366,7 +366,8 @@ func newCandidate(pat int32, start, end, line int) candidate {
 // Extract returns every skill mention in text, in text order: whole words
 // only, case-insensitive (except Skill.CaseSensitive names and one- or
 // two-letter names in capitals), leftmost-longest, with ambiguous names kept
-// only when their context rule passes (see Skill.Context and Skill.Veto).
+// only when their context rule passes (see Skill.Context and Skill.Veto),
+// and the skills stated by a verb and its object (see verbs.go and Mention).
 // Offsets are bytes into text and lines are 1-based, for evidence.
 func (t *Taxonomy) Extract(text string) []Mention {
 	return t.ExtractIn(text, nil)

@@ -6,6 +6,11 @@
 // cmd/gentaxonomy from public data and curated.yaml) embedded in the binary;
 // users extend or override it with their own YAML file (LoadOverlay).
 //
+// Extraction finds names and aliases with one trie pass over the text, and
+// skills named by an action and its object ("contract negotiation") where a
+// resume states the verb and the object ("negotiated vendor contracts"):
+// verbs.go derives those from the skills' names at load time.
+//
 // It imports only the standard library, engine (for its sentinel errors) and
 // a pure-Go YAML decoder; never gin, bleve, database/sql or net/http.
 package taxonomy
@@ -44,7 +49,10 @@ type Skill struct {
 }
 
 // Mention is one occurrence of a skill in a text. Start and End are byte
-// offsets into the text given to Extract; Line is 1-based.
+// offsets into the text given to Extract; Line is 1-based. A skill stated by
+// a verb and its object ("Negotiated 40+ vendor contracts", see verbs.go)
+// spans the verb to the object, on one line, and may contain mentions of
+// other skills; all other mentions spell a name or alias and never overlap.
 type Mention struct {
 	SkillID string
 	Start   int
