@@ -379,7 +379,7 @@ func (t *Taxonomy) verbMentions(text string, verbs []candidate, out []Mention) [
 		if !v.of && !verbStarts(text, c.start(), v.finite) {
 			continue
 		}
-		out = t.verbObjects(text, c, v.heads[:v.n], !v.of, out, words[:], &buf)
+		out, buf = t.verbObjects(text, c, v.heads[:v.n], !v.of, out, words[:], buf)
 	}
 	return out
 }
@@ -456,14 +456,16 @@ func wordLen(text string, i int) int {
 // and payments"). A "HEAD of" phrase takes no coordinated phrase: what
 // follows its list is seldom its object ("assessment of mood, suicide,
 // safety risk").
-func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordinate bool, out []Mention, words []span, buf *[]byte) []Mention {
+func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordinate bool, out []Mention, words []span, buf []byte) ([]Mention, []byte) {
 	from, gap := c.end(), maxGap
 	for range 3 {
-		n, next, ok := phrase(text, from, words, buf)
+		var n, next int
+		var ok bool
+		n, next, ok, buf = phrase(text, from, words, buf)
 		if !ok {
 			break
 		}
-		if m, found := t.lookObject(heads, words[:n], gap, *buf); found {
+		if m, found := t.lookObject(heads, words[:n], gap, buf); found {
 			out = append(out, Mention{SkillID: t.skills[m.skill].ID, Start: c.start(), End: m.end, Line: c.line()})
 		}
 		if next < 0 || !coordinate {
@@ -471,7 +473,7 @@ func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordina
 		}
 		from, gap = next, 1
 	}
-	return out
+	return out, buf
 }
 
 // span is a word of a phrase: text[start:end], and in lower case at
@@ -521,20 +523,21 @@ func (t *Taxonomy) lookObject(heads []uint8, ws []span, gap int, b []byte) (obje
 // returns how many words it put in ws, and where a coordinated phrase starts
 // ("invoices and payments", "budgets, forecasts") or -1. A phrase that is
 // empty because a second verb follows ("planned and executed events") is
-// that verb's phrase.
-func phrase(text string, from int, ws []span, buf *[]byte) (n, next int, ok bool) {
+// that verb's phrase. The phrase in lower case goes into b's array and is
+// returned: a slot byte, then the words with single spaces (ws[k].lo is
+// where word k starts; see lookObject).
+func phrase(text string, from int, ws []span, b []byte) (n, next int, ok bool, lowered []byte) {
 	i := from
 	verbs := 0
-	b := append((*buf)[:0], ' ') // the slot before the first word
-	defer func() { *buf = b }()
+	b = append(b[:0], ' ') // the slot before the first word
 	for {
 		i = skipBlanks(text, i)
 		if i >= len(text) {
-			return n, -1, n > 0
+			return n, -1, n > 0, b
 		}
 		c := text[i]
 		if c == '\n' || c == '\r' {
-			return n, -1, n > 0
+			return n, -1, n > 0, b
 		}
 		e := wordSpan(text, i)
 		if e == i {
@@ -546,9 +549,9 @@ func phrase(text string, from int, ws []span, buf *[]byte) (n, next int, ok bool
 						continue
 					}
 				}
-				return n, coordinated(text, i+1, n), n > 0
+				return n, coordinated(text, i+1, n), n > 0, b
 			}
-			return n, -1, n > 0
+			return n, -1, n > 0, b
 		}
 		// the word in lower case goes into b, after a space unless first
 		mark := len(b)
@@ -568,19 +571,19 @@ func phrase(text string, from int, ws []span, buf *[]byte) (n, next int, ok bool
 					continue
 				}
 			}
-			return n, coordinated(text, e, n), n > 0
+			return n, coordinated(text, e, n), n > 0, b
 		}
 		if stopWord(string(w)) {
 			b = b[:mark]
-			return n, -1, n > 0
+			return n, -1, n > 0, b
 		}
 		// an adverb after the phrase ends it ("reconciled accounts monthly")
 		if n > 0 && adverb(string(w), text, e) {
 			b = b[:mark]
-			return n, -1, true
+			return n, -1, true, b
 		}
 		if n == len(ws) {
-			return n, -1, false
+			return n, -1, false, b
 		}
 		ws[n] = span{i, e, lo}
 		n++
