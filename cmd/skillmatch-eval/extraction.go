@@ -171,34 +171,9 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 	var ambiguous []string        // extras named by an ambiguous word (Go, R, Excel…): file:id/rule
 	kinds := map[string]*[3]int{} // "LiveCareer" or "Kaggle" → tp, fp, fn
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		source, want, err := readLabels(tx, p)
 		if err != nil {
 			return err
-		}
-		var source string
-		want := map[string]bool{}
-		for _, l := range strings.Split(string(data), "\n") {
-			l = strings.TrimSpace(l)
-			switch {
-			case strings.HasPrefix(l, "# source:"):
-				source = strings.TrimSpace(strings.TrimPrefix(l, "# source:"))
-			case l == "" || strings.HasPrefix(l, "#"):
-			default:
-				// "?id" was not in the taxonomy when the resume was labelled;
-				// once a skill with that id, or named so ("?unity-pro" and a
-				// skill whose name or alias is "Unity Pro"), exists, it is an
-				// ordinary label.
-				if id, ok := strings.CutPrefix(l, "?"); ok {
-					if _, known := tx.Get(id); known {
-						l = id
-					} else if s, known := tx.Lookup(strings.ReplaceAll(id, "-", " ")); known {
-						l = s.ID
-					}
-				}
-				// a label naming a skill merged into another (a retired id)
-				// names the skill that keeps it
-				want[tx.Canonical(l)] = true
-			}
 		}
 		text, err := holdoutText(shared, source)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -269,6 +244,38 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 		fmt.Println(l)
 	}
 	return nil
+}
+
+// readLabels reads a holdout label file: its "# source:" and its labels, one
+// skill id a line. A "?id" was not in the taxonomy when the resume was
+// labelled; once a skill with that id, or named so ("?unity-pro" and a skill
+// whose name or alias is "Unity Pro"), exists, it is an ordinary label. A
+// label naming a skill merged into another (a retired id) names the skill
+// that keeps it.
+func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[string]bool, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, err
+	}
+	want = map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, "# source:"):
+			source = strings.TrimSpace(strings.TrimPrefix(l, "# source:"))
+		case l == "" || strings.HasPrefix(l, "#"):
+		default:
+			if id, ok := strings.CutPrefix(l, "?"); ok {
+				if _, known := tx.Get(id); known {
+					l = id
+				} else if s, known := tx.Lookup(strings.ReplaceAll(id, "-", " ")); known {
+					l = s.ID
+				}
+			}
+			want[tx.Canonical(l)] = true
+		}
+	}
+	return source, want, nil
 }
 
 // evalAsOf fixes "Present" for the holdout resumes, so that runs compare.
