@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/resume"
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -49,6 +50,10 @@ func evalExtraction(shared string) error {
 		}
 		fmt.Println()
 	}
+	if err := evalAgreement(tx, shared); err != nil {
+		return err
+	}
+	fmt.Println()
 	if err := evalSkillDetails(tx, filepath.Join(shared, kaggleCSV)); err != nil {
 		return err
 	}
@@ -183,16 +188,8 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 		if err != nil {
 			return fmt.Errorf("%s: %v", source, err)
 		}
-		got := map[string]bool{}
 		profile := resume.Parse(text, tx, resume.Options{AsOf: evalAsOf})
-		for _, sk := range profile.Skills {
-			for _, ev := range sk.Evidence {
-				if ev.Via == "" {
-					got[sk.ID] = true
-					break
-				}
-			}
-		}
+		got := writtenSkills(profile)
 		extra, missing := labelDiff(got, want)
 		tp, fp, fn = tp+len(got)-len(extra), fp+len(extra), fn+len(missing)
 		var others []string
@@ -276,6 +273,115 @@ func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[str
 		}
 	}
 	return source, want, nil
+}
+
+// agreementDir holds a second, independent labelling of some holdout resumes
+// (same file names as in the sets of holdoutSets), by a labeller who saw
+// neither the first labels nor any extractor output.
+const agreementDir = "testdata/holdout/agreement"
+
+// evalAgreement measures how far two careful labellers agree on the same
+// resumes — the ceiling an extractor's recall can be judged against — and the
+// extractor against each labeller and against the labels both gave. Labels
+// are skill ids; a skill the taxonomy lacks counts only when both labellers
+// named it alike, so agreement on taxonomy ids alone is printed too.
+func evalAgreement(tx *taxonomy.Taxonomy, shared string) error {
+	paths, err := filepath.Glob(filepath.Join(agreementDir, "*.skills"))
+	if err != nil || len(paths) == 0 {
+		return nil
+	}
+	type pair struct{ both, first, second int }
+	var all, known, extFirst, extSecond, extBoth pair // extX: tp, labels
+	for _, p := range paths {
+		var firstPath string
+		for _, set := range holdoutSets {
+			if q := filepath.Join(set.dir, filepath.Base(p)); fileExists(q) {
+				firstPath = q
+			}
+		}
+		if firstPath == "" {
+			return fmt.Errorf("%s: no holdout file of that name", p)
+		}
+		source, second, err := readLabels(tx, p)
+		if err != nil {
+			return err
+		}
+		_, first, err := readLabels(tx, firstPath)
+		if err != nil {
+			return err
+		}
+		text, err := holdoutText(shared, source)
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Printf("agreement: %s absent, skipped\n", source)
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %v", source, err)
+		}
+		got := writtenSkills(resume.Parse(text, tx, resume.Options{AsOf: evalAsOf}))
+		for id := range first {
+			if second[id] {
+				all.both++
+				extBoth.second++
+				if got[id] {
+					extBoth.both++
+				}
+			}
+			if got[id] {
+				extFirst.both++
+			}
+		}
+		for id := range second {
+			if got[id] {
+				extSecond.both++
+			}
+		}
+		all.first += len(first)
+		all.second += len(second)
+		extFirst.first += len(first)
+		extSecond.first += len(second)
+		for id := range first {
+			if !strings.HasPrefix(id, "?") {
+				known.first++
+				if second[id] {
+					known.both++
+				}
+			}
+		}
+		for id := range second {
+			if !strings.HasPrefix(id, "?") {
+				known.second++
+			}
+		}
+	}
+	fmt.Printf("two labellers, labelling the same %d resumes independently (%s against the holdout sets' labels):\n", len(paths), agreementDir)
+	fmt.Printf("  second labeller's labels found by the first: %.3f, first's found by the second: %.3f (%d in common, %d and %d labels)\n",
+		frac(all.both, all.second), frac(all.both, all.first), all.both, all.first, all.second)
+	fmt.Printf("  on skills the taxonomy has: %.3f and %.3f (%d in common, %d and %d labels)\n",
+		frac(known.both, known.second), frac(known.both, known.first), known.both, known.first, known.second)
+	fmt.Printf("  extractor recall against the first labeller %.3f, the second %.3f, the labels both gave %.3f (%d of %d)\n",
+		frac(extFirst.both, extFirst.first), frac(extSecond.both, extSecond.first), frac(extBoth.both, extBoth.second), extBoth.both, extBoth.second)
+	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// writtenSkills returns the skills a profile reports as written in the
+// resume: those with evidence of their own, not only implied by another.
+func writtenSkills(r engine.Resume) map[string]bool {
+	got := map[string]bool{}
+	for _, sk := range r.Skills {
+		for _, ev := range sk.Evidence {
+			if ev.Via == "" {
+				got[sk.ID] = true
+				break
+			}
+		}
+	}
+	return got
 }
 
 // evalAsOf fixes "Present" for the holdout resumes, so that runs compare.
