@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The matcher is a byte trie over every normalised name and alias (ASCII
@@ -72,6 +73,10 @@ type matcher struct {
 	wordList  []firstWordEntry    // first words of patterns (see buildWords)
 	words     string              // their letters (see firstWordEntry.off)
 	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
+	// pairBits is a filter of second words: bit pairBit(e, h) is set when
+	// some pattern goes on from first word e with a space and then the
+	// ASCII word of hash h, whole (see buildPairs)
+	pairBits [pairBitsLen]uint64
 }
 
 // tnode is a trie node. Nodes are numbered depth-first, so a node's first
@@ -393,9 +398,33 @@ func (t *Taxonomy) ExtractTechnical(text string) []Mention {
 	return t.extract(text, nil, true)
 }
 
+// scanBuffer holds the candidates of one extraction, which never outlive
+// it: reused through scanBuffers, they cost no allocation (and no garbage
+// to collect) per text.
+type scanBuffer struct {
+	all, verbs []candidate
+}
+
+var scanBuffers = sync.Pool{New: func() any { return new(scanBuffer) }}
+
+// maxPooled is the most candidates a pooled buffer keeps (1 MB): the
+// buffer of a longer text goes to the garbage collector.
+const maxPooled = 1 << 16
+
+func (sb *scanBuffer) put() {
+	if cap(sb.all) <= maxPooled && cap(sb.verbs) <= maxPooled {
+		scanBuffers.Put(sb)
+	}
+}
+
 // extract is ExtractIn; technical is ExtractTechnical's context.
 func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
-	cands, verbs := t.m.splitVerbs(t.m.scan(text))
+	sb := scanBuffers.Get().(*scanBuffer)
+	defer sb.put()
+	sb.all = t.m.scan(text, sb.all[:0])
+	var cands, verbs []candidate
+	cands, sb.verbs = t.m.splitVerbs(sb.all, sb.verbs[:0])
+	verbs = sb.verbs
 	if len(cands) == 0 && len(verbs) == 0 {
 		return nil
 	}
@@ -554,11 +583,14 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 }
 
 // scan is the one pass over the text, the hot loop of extraction (see the
-// comment at the top of this file). It returns the candidates in text order,
-// verb forms among them (see splitVerbs); lines are counted only when a
-// candidate is found.
-func (m *matcher) scan(text string) []candidate {
-	out := make([]candidate, 0, len(text)/16+4)
+// comment at the top of this file). It appends the candidates to out, in
+// text order, verb forms among them (see splitVerbs), and returns it; out
+// is a reused buffer, grown first when it may be too small. Lines are
+// counted only when a candidate is found.
+func (m *matcher) scan(text string, out []candidate) []candidate {
+	if need := len(text)/16 + 4; cap(out) < need {
+		out = make([]candidate, 0, need)
+	}
 	line, counted := 1, 0
 	n := len(text)
 	for i := 0; i < n; {
@@ -585,8 +617,21 @@ func (m *matcher) scan(text string) []candidate {
 				i = j
 				continue
 			}
-			if j == n || w.next&(1<<min(m.class[fold[text[j]]], 63)) == 0 {
-				// No pattern goes on with the next byte: the word is a
+			stop := j == n || w.next&(1<<min(m.class[fold[text[j]]], 63)) == 0
+			if !stop && fold[text[j]] == ' ' {
+				// A pattern goes on with a space: the walk is needed only
+				// if the next word may be its second word.
+				k := j + 1
+				for k < n && fold[text[k]] == ' ' {
+					k++
+				}
+				if k < n && isAlnum[text[k]] {
+					_, h2 := wordEnd(text, k)
+					stop = m.pairBits[pairBit(w.node, h2)>>6]&(1<<(pairBit(w.node, h2)&63)) == 0
+				}
+			}
+			if stop {
+				// No pattern goes on with what follows: the word is a
 				// whole pattern or nothing, and needs no walk.
 				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
@@ -622,10 +667,11 @@ func (m *matcher) scan(text string) []candidate {
 }
 
 // splitVerbs moves the verb forms out of the scan's candidates, in place,
-// and returns them apart (see verbs.go): a name that is also a verb form
-// stays in cands and is in verbs too. It tells them by index (see
-// matcher.firstVerb), so that the pass reads no pattern.
-func (m *matcher) splitVerbs(all []candidate) (cands, verbs []candidate) {
+// and appends them to verbs (see verbs.go): it returns the candidates left
+// and verbs. A name that is also a verb form stays among the candidates and
+// is in verbs too. It tells them by index (see matcher.firstVerb), so that
+// the pass reads no pattern.
+func (m *matcher) splitVerbs(all, verbs []candidate) ([]candidate, []candidate) {
 	k := 0
 	for _, c := range all {
 		if c.pat >= m.firstVerb {
@@ -839,12 +885,54 @@ func (m *matcher) buildWords() {
 		}
 		m.wordSlots[s] = uint32(x + 1)
 	}
+	m.buildPairs()
 	for c := 0; c < 256; c++ {
 		switch {
 		case isAlnum[c]:
 			m.kind[c] = kindWord
 		case m.root[c] != 0:
 			m.kind[c] = kindOther
+		}
+	}
+}
+
+// pairBitsLen is the size of m.pairBits: 65,536 bits (8 KB) for the few
+// thousand pairs of first and second words.
+const pairBitsLen = 1024
+
+// pairBit is the bit of m.pairBits for the first word whose trie node is
+// node followed by the ASCII word of hash h.
+func pairBit(node int32, h uint32) uint32 {
+	x := h ^ uint32(node)*0x9e3779b1
+	return (x ^ x>>15) & (64*pairBitsLen - 1)
+}
+
+// buildPairs fills m.pairBits: for each first word whose node goes on with a
+// space, every run of letters and digits after the space that ends where a
+// pattern ends or goes on with another byte ("boot" of "spring boot",
+// "visual" of "microsoft visual c++"). A second word of the text that is
+// none of them cannot extend a match of the first word: the scan need not
+// walk (see scan).
+func (m *matcher) buildPairs() {
+	var walk func(first, node int32, word []byte)
+	walk = func(first, node int32, word []byte) {
+		nd := m.nodes[node]
+		end := nd.term != 0
+		for e := nd.lo; e < nd.lo+int32(nd.n); e++ {
+			if c := m.edgeByte[e]; isAlnum[c] {
+				walk(first, m.edgeNext[e], append(word, c))
+			} else {
+				end = true
+			}
+		}
+		if end && len(word) > 0 {
+			b := pairBit(first, wordHash(string(word)))
+			m.pairBits[b>>6] |= 1 << (b & 63)
+		}
+	}
+	for _, e := range m.wordList {
+		if sp := m.next(e.node, ' '); sp != 0 {
+			walk(e.node, sp, nil)
 		}
 	}
 }
