@@ -68,7 +68,7 @@ type matcher struct {
 	verbs []verbInfo
 
 	kind      [256]uint8          // kindSkip, kindWord or kindOther, for scan
-	wordSlots []uint32            // open-addressing table of wordList: index + 1, or 0
+	wordSlots []uint64            // open-addressing table of wordList: hash<<32 | index + 1, or 0
 	wordMask  uint32              // len(wordSlots) - 1
 	wordList  []firstWordEntry    // first words of patterns (see buildWords)
 	words     string              // their letters (see firstWordEntry.off)
@@ -603,7 +603,8 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 		j := i + 1
 		if k == kindWord {
 			var h uint32
-			j, h = wordEnd(text, i)
+			var first uint64
+			j, h, first = wordEnd(text, i)
 			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
 				i = j
 				continue
@@ -612,7 +613,7 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 				i = j // the common case: no pattern starts with this word
 				continue
 			}
-			w := m.firstWord(text[i:j], h)
+			w := m.firstWord(text[i:j], h, first)
 			if w == nil {
 				i = j
 				continue
@@ -626,7 +627,7 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 					k++
 				}
 				if k < n && isAlnum[text[k]] {
-					_, h2 := wordEnd(text, k)
+					_, h2, _ := wordEnd(text, k)
 					stop = m.pairBits[pairBit(w.node, h2)>>6]&(1<<(pairBit(w.node, h2)&63)) == 0
 				}
 			}
@@ -784,10 +785,11 @@ func wordHash(w string) uint32 {
 }
 
 // wordEnd returns the end of the run of ASCII letters and digits that
-// starts at text[i], and its wordHash. It reads eight bytes at a time and
-// finds the first byte that is no letter or digit with bit arithmetic, so
-// that a word costs one or two rounds rather than a branch per byte.
-func wordEnd(text string, i int) (int, uint32) {
+// starts at text[i], its wordHash and its first chunk (see
+// firstWordEntry.first). It reads eight bytes at a time and finds the first
+// byte that is no letter or digit with bit arithmetic, so that a word costs
+// one or two rounds rather than a branch per byte.
+func wordEnd(text string, i int) (end int, hash uint32, first uint64) {
 	h := hashSeed
 	j := i
 	for j+8 <= len(text) {
@@ -799,15 +801,22 @@ func wordEnd(text string, i int) (int, uint32) {
 		digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
 		alnum := (letter | digit) &^ x & highs
 		if alnum == highs {
+			if j == i {
+				first = y
+			}
 			h = (h ^ y) * hashPrime
 			j += 8
 			continue
 		}
 		l := bits.TrailingZeros64(^alnum&highs) >> 3
 		if l > 0 {
-			h = (h ^ y&(1<<(8*l)-1)) * hashPrime
+			y &= 1<<(8*l) - 1
+			if j == i {
+				first = y
+			}
+			h = (h ^ y) * hashPrime
 		}
-		return j + l, uint32(h >> 32)
+		return j + l, uint32(h >> 32), first
 	}
 	k := j
 	for k < len(text) && isAlnum[text[k]] {
@@ -818,9 +827,12 @@ func wordEnd(text string, i int) (int, uint32) {
 		for m := j; m < k; m++ {
 			chunk |= uint64(text[m]|0x20) << (8 * (m - j))
 		}
+		if j == i {
+			first = chunk
+		}
 		h = (h ^ chunk) * hashPrime
 	}
-	return k, uint32(h >> 32)
+	return k, uint32(h >> 32), first
 }
 
 // load64 reads text[j:j+8] as a little-endian number (one load).
@@ -837,13 +849,17 @@ const wordBitsLen = 512
 
 // firstWordEntry is a key of m.words: a run of letters and digits that is
 // the whole first word of some pattern, and the trie node it leads to.
+//
+// An entry is 32 bytes, two to a cache line; its first eight letters are in
+// it, so that a word of up to eight letters is found with one load of its
+// slot and one of its entry.
 type firstWordEntry struct {
-	hash uint32
-	node int32  // the trie node after the word
-	term int32  // that node's term
-	off  uint32 // the word, in lower case, is words[off:off+n]
-	n    uint32
-	next uint64 // bit c (c < 63; 63 for the rest): some pattern goes on with a byte of class c
+	node  int32  // the trie node after the word
+	term  int32  // that node's term
+	off   uint32 // the word, in lower case, is words[off:off+n]
+	n     uint32
+	first uint64 // the word's first eight bytes, little-endian, zero-padded
+	next  uint64 // bit c (c < 63; 63 for the rest): some pattern goes on with a byte of class c
 }
 
 // buildWords fills m.kind and m.words: every path from the root through
@@ -851,6 +867,7 @@ type firstWordEntry struct {
 // another byte ("node" of "node.js", "c" of "c++", "spring" of "spring boot").
 func (m *matcher) buildWords() {
 	var letters []byte
+	var hashes []uint32 // of wordList
 	var walk func(node int32, word []byte)
 	walk = func(node int32, word []byte) {
 		nd := m.nodes[node]
@@ -863,27 +880,31 @@ func (m *matcher) buildWords() {
 			}
 		}
 		if (next != 0 || nd.term != 0) && len(word) > 0 {
-			h := wordHash(string(word))
-			m.wordList = append(m.wordList, firstWordEntry{hash: h, node: node, term: nd.term,
-				off: uint32(len(letters)), n: uint32(len(word)), next: next})
+			var first uint64
+			for k := 0; k < 8 && k < len(word); k++ {
+				first |= uint64(word[k]) << (8 * k)
+			}
+			m.wordList = append(m.wordList, firstWordEntry{node: node, term: nd.term,
+				off: uint32(len(letters)), n: uint32(len(word)), first: first, next: next})
+			hashes = append(hashes, wordHash(string(word)))
 			letters = append(letters, word...)
 		}
 	}
 	walk(1, nil)
 	m.words = string(letters)
 	size := 1
-	for size < 4*len(m.wordList) {
+	for size < 2*len(m.wordList) {
 		size <<= 1
 	}
-	m.wordSlots = make([]uint32, size)
+	m.wordSlots = make([]uint64, size)
 	m.wordMask = uint32(size - 1)
-	for x, e := range m.wordList {
-		m.wordBits[e.hash>>6&(wordBitsLen-1)] |= 1 << (e.hash & 63)
-		s := e.hash >> 16 & m.wordMask
+	for x, h := range hashes {
+		m.wordBits[h>>6&(wordBitsLen-1)] |= 1 << (h & 63)
+		s := h >> 16 & m.wordMask
 		for m.wordSlots[s] != 0 {
 			s = (s + 1) & m.wordMask
 		}
-		m.wordSlots[s] = uint32(x + 1)
+		m.wordSlots[s] = uint64(h)<<32 | uint64(x+1)
 	}
 	m.buildPairs()
 	for c := 0; c < 256; c++ {
@@ -937,17 +958,20 @@ func (m *matcher) buildPairs() {
 	}
 }
 
-// firstWord returns the entry of the ASCII word w, with hash h, if w is the
-// first word of a pattern, or nil. The scan asks it only for the words that
-// pass m.wordBits.
-func (m *matcher) firstWord(w string, h uint32) *firstWordEntry {
+// firstWord returns the entry of the ASCII word w, with hash h and first
+// chunk first (see wordEnd), if w is the first word of a pattern, or nil.
+// The scan asks it only for the words that pass m.wordBits.
+func (m *matcher) firstWord(w string, h uint32, first uint64) *firstWordEntry {
 	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
 		x := m.wordSlots[s]
 		if x == 0 {
 			return nil
 		}
-		e := &m.wordList[x-1]
-		if e.hash == h && int(e.n) == len(w) && foldedAt(w, 0, m.words[e.off:e.off+e.n]) {
+		if uint32(x>>32) != h {
+			continue
+		}
+		e := &m.wordList[uint32(x)-1]
+		if e.first == first && int(e.n) == len(w) && (len(w) <= 8 || foldedAt(w, 8, m.words[e.off+8:e.off+e.n])) {
 			return e
 		}
 	}
