@@ -1,0 +1,108 @@
+package resume
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/skillmatch/skillmatch/engine/taxonomy"
+)
+
+// gluedOnly returns the mentions withGlued adds to the taxonomy's own, as
+// "id text@line" with the mention's text cut from the original offsets.
+func gluedOnly(tax *taxonomy.Taxonomy, text string) []string {
+	ms := tax.Extract(text)
+	had := map[taxonomy.Mention]bool{}
+	for _, m := range ms {
+		had[m] = true
+	}
+	var out []string
+	for _, m := range withGlued(text, ms, tax, nil) {
+		if !had[m] {
+			out = append(out, fmt.Sprintf("%s %s@%d", m.SkillID, text[m.Start:m.End], m.Line))
+		}
+	}
+	return out
+}
+
+func TestGluedMentions(t *testing.T) {
+	tax := taxonomy.Default()
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"version glued to the name", "Summary\nDatabases: MySQL5.0 and Oracle11g; Java8 on Tomcat6\n",
+			[]string{"mysql MySQL@2", "oracle-database Oracle11g@2", "java Java8@2", "tomcat Tomcat@2"}},
+		{"words glued by case", "Servers: WindowsServer2012R2, ApacheTomcatServer\nAPIs: RestApi and SQLServer2008\n",
+			[]string{"windows-server WindowsServer@1", "tomcat ApacheTomcat@1", "rest-api RestApi@2", "sql-server SQLServer@2"}},
+		{"a known glued name stays whole", "Front end: HTML5CSS3JavaScript and PostgreSQL9.6\n",
+			[]string{"html HTML5@1", "css CSS3@1", "javascript JavaScript@1", "postgresql PostgreSQL@1"}},
+		{"a line break lost between two words", "Payroll, tax withholdingAccounting and audits\n",
+			[]string{"accounting Accounting@1"}},
+		{"a longer name replaces the one it holds", "Databases: Microsoft SQLServer\n",
+			[]string{"sql-server Microsoft SQLServer@1"}},
+		{"a product name starting the token", "Cloud: J2EE, AzureWeb, JSP\n",
+			[]string{"azure Azure@1"}},
+		{"no piece of one letter", "Grades C2 and R2, an iPhone and an eBay store\n", nil},
+		{"a name inside a product's name", "Marketing with GoDaddy, SharpSpring, CampusVue and PlanSwift in Go and Java\n", nil},
+		{"codes are no versions", "Paid PHP50 per day; audited SAS70 controls on the AS400\n", nil},
+		{"plural acronyms", "Wrote PDFs and tracked KPIs for SOPs\n", nil},
+		{"addresses", "Mail jane.SmithJava@example.org or see www.MySQLTools.net\n", nil},
+		{"names the matcher reads whole", "JavaScript, PowerPoint, PostgreSQL and QuickBooks\n", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, gluedOnly(tax, tt.text)); diff != "" {
+			t.Errorf("%s: glued mentions of %q (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
+
+// TestGluedEvidence checks that a skill read from a glued token has the real
+// line as its evidence, in the right section.
+func TestGluedEvidence(t *testing.T) {
+	text := "Jane Doe\n\nSkills\nDatabases: MySQL5.0, Oracle11g\n"
+	r := Parse(text, taxonomy.Default(), Options{AsOf: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	got := map[string]string{}
+	for _, s := range r.Skills {
+		for _, ev := range s.Evidence {
+			if ev.Via == "" {
+				got[s.ID] = fmt.Sprintf("%s %d %q", ev.Section, ev.Line, ev.Text)
+			}
+		}
+	}
+	want := map[string]string{
+		"mysql":           `skills 4 "Databases: MySQL5.0, Oracle11g"`,
+		"oracle-database": `skills 4 "Databases: MySQL5.0, Oracle11g"`,
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("evidence of %s = %s, want %s", id, got[id], w)
+		}
+	}
+}
+
+func TestGluedCuts(t *testing.T) {
+	tax := taxonomy.Default()
+	tests := []struct {
+		in   string
+		want []int
+	}{
+		{"WindowsServer2012R2", []int{7, 13}}, // "2012R2" stays one version
+		{"HTML5CSS3JavaScript", []int{5, 9}},  // HTML5, CSS3, JavaScript are names
+		{"Oracle11g", []int{6}},
+		{"SQLServer", []int{3}},
+		{"JavaScript", nil}, // a name
+		{"C2", nil},
+		{"iPhone", nil},
+		{"KPIs", nil},
+		{"2ndShift", []int{3}}, // "2nd" stays, "Shift" starts a word
+		{"AS400", nil},
+	}
+	for _, tt := range tests {
+		got, _ := gluedCuts(tt.in, tax)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("gluedCuts(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
