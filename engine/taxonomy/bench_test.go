@@ -1,7 +1,6 @@
 package taxonomy
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -35,8 +34,8 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	start := cpuTime()
 	for i := 0; i < b.N; i++ {
-		var f File
-		if err := json.Unmarshal(defaultData, &f); err != nil {
+		f, err := decodeFile(defaultData)
+		if err != nil {
 			b.Fatal(err)
 		}
 		if _, err := New(f); err != nil {

@@ -192,31 +192,34 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			nd.term = patIdx[lo] + 1
 			lo++
 		}
-		// Reserve this node's edges, then build each child depth-first.
+		// Reserve this node's edges, then build each child depth-first
+		// (the keys of an edge are the run of those whose byte at depth
+		// is the edge's).
 		nd.lo = int32(len(m.edgeByte))
-		type child struct{ lo, hi int }
-		var kids []child
 		for a := lo; a < hi; {
 			c := keys[a][depth]
-			b := a + 1
-			for b < hi && keys[b][depth] == c {
-				b++
+			a++
+			for a < hi && keys[a][depth] == c {
+				a++
 			}
-			kids = append(kids, child{a, b})
 			m.edgeByte = append(m.edgeByte, c)
 			m.edgeNext = append(m.edgeNext, 0)
-			a = b
 		}
-		nd.n = uint8(len(kids))
-		if len(kids) > 0 {
+		nd.n = uint8(len(m.edgeByte) - int(nd.lo))
+		if nd.n > 0 {
 			nd.first = m.edgeByte[nd.lo]
 		}
 		m.nodes[n] = nd
-		for k, kid := range kids {
+		for e, a := nd.lo, lo; a < hi; e++ {
+			b := a + 1
+			for b < hi && keys[b][depth] == m.edgeByte[e] {
+				b++
+			}
 			id := int32(len(m.nodes))
 			m.nodes = append(m.nodes, tnode{})
-			m.edgeNext[nd.lo+int32(k)] = id
-			build(id, kid.lo, kid.hi, depth+1)
+			m.edgeNext[e] = id
+			build(id, a, b, depth+1)
+			a = b
 		}
 	}
 	build(1, 0, len(keys), 0)
@@ -771,7 +774,7 @@ const (
 )
 
 // wordHash is the hash of the ASCII word w (see wordEnd).
-func wordHash(w string) uint32 {
+func wordHash[T string | []byte](w T) uint32 {
 	h := hashSeed
 	for len(w) > 0 {
 		var chunk uint64
@@ -886,7 +889,7 @@ func (m *matcher) buildWords() {
 			}
 			m.wordList = append(m.wordList, firstWordEntry{node: node, term: nd.term,
 				off: uint32(len(letters)), n: uint32(len(word)), first: first, next: next})
-			hashes = append(hashes, wordHash(string(word)))
+			hashes = append(hashes, wordHash(word))
 			letters = append(letters, word...)
 		}
 	}
@@ -947,7 +950,7 @@ func (m *matcher) buildPairs() {
 			}
 		}
 		if end && len(word) > 0 {
-			b := pairBit(first, wordHash(string(word)))
+			b := pairBit(first, wordHash(word))
 			m.pairBits[b>>6] |= 1 << (b & 63)
 		}
 	}

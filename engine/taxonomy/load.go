@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -44,7 +45,7 @@ var (
 func Default() *Taxonomy {
 	defaultOnce.Do(func() {
 		var f File
-		if defaultErr = json.Unmarshal(defaultData, &f); defaultErr == nil {
+		if f, defaultErr = decodeFile(defaultData); defaultErr == nil {
 			defaultTax, defaultErr = New(f)
 		}
 	})
@@ -52,6 +53,16 @@ func Default() *Taxonomy {
 		panic(fmt.Sprintf("embedded taxonomy: %v", defaultErr))
 	}
 	return defaultTax
+}
+
+// decodeFile decodes a taxonomy file in JSON (the embedded skills.json).
+// The skills slice is made once at about its final size: decoding appends to
+// it, and growing it skill by skill was a quarter of the bytes the load
+// allocated.
+func decodeFile(data []byte) (File, error) {
+	f := File{Skills: make([]Skill, 0, bytes.Count(data, []byte(`"id":`)))}
+	err := json.Unmarshal(data, &f)
+	return f, err
 }
 
 // contextRules names the context rules a skill may have (see Skill.Context),
@@ -75,9 +86,16 @@ var techCategories = map[string]bool{
 // engine.ErrInvalid when an id repeats, a skill lacks an id, name or
 // category, a context rule is unknown, or an edge names an unknown id.
 func New(f File) (*Taxonomy, error) {
-	t := &Taxonomy{Version: f.Version, byID: map[string]int{}, byName: map[string]int{}, related: map[string][]string{}}
+	names := 0
+	for _, s := range f.Skills {
+		names += 1 + len(s.Aliases)
+	}
+	// Maps are made at their final size: growing them was a tenth of the
+	// time of a load.
+	t := &Taxonomy{Version: f.Version, byID: make(map[string]int, len(f.Skills)),
+		byName: make(map[string]int, names), related: map[string][]string{}}
 	t.skills = append([]Skill(nil), f.Skills...)
-	order := map[string]int{} // id → position in the file, for name priority
+	order := make(map[string]int, len(f.Skills)) // id → position in the file, for name priority
 	for i, s := range t.skills {
 		if s.ID == "" || s.Name == "" || s.Category == "" {
 			return nil, fmt.Errorf("skill %d (%q): id, name and category are required: %w", i+1, s.ID+s.Name, engine.ErrInvalid)
@@ -95,8 +113,8 @@ func New(f File) (*Taxonomy, error) {
 		t.byID[s.ID] = i
 	}
 	t.tech = make([]bool, len(t.skills))
-	claim := map[string]int{}   // normalised name → file position of its owner
-	orig := map[string]string{} // normalised name → as written, for case rules
+	claim := make(map[string]int, names)   // normalised name → file position of its owner
+	orig := make(map[string]string, names) // normalised name → as written, for case rules
 	for i, s := range t.skills {
 		t.tech[i] = techCategories[s.Category]
 		for _, e := range s.Implies {
@@ -111,7 +129,11 @@ func New(f File) (*Taxonomy, error) {
 			t.related[s.ID] = append(t.related[s.ID], e)
 			t.related[e] = append(t.related[e], s.ID)
 		}
-		for _, n := range append([]string{s.Name}, s.Aliases...) {
+		for a := -1; a < len(s.Aliases); a++ {
+			n := s.Name
+			if a >= 0 {
+				n = s.Aliases[a]
+			}
 			k := normalize(n)
 			if k == "" {
 				continue
@@ -336,5 +358,27 @@ func normalize(s string) string {
 	if clean && !prevSpace {
 		return s
 	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	// strings.Join(strings.Fields(strings.ToLower(s)), " ") for ASCII
+	// white space, in one pass and one allocation
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			if len(b) > 0 && b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+		case c >= 0x80:
+			// non-ASCII: case folding and white space by Unicode
+			return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
 }
