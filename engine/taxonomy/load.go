@@ -1,11 +1,9 @@
 package taxonomy
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -53,16 +51,6 @@ func Default() *Taxonomy {
 		panic(fmt.Sprintf("embedded taxonomy: %v", defaultErr))
 	}
 	return defaultTax
-}
-
-// decodeFile decodes a taxonomy file in JSON (the embedded skills.json).
-// The skills slice is made once at about its final size: decoding appends to
-// it, and growing it skill by skill was a quarter of the bytes the load
-// allocated.
-func decodeFile(data []byte) (File, error) {
-	f := File{Skills: make([]Skill, 0, bytes.Count(data, []byte(`"id":`)))}
-	err := json.Unmarshal(data, &f)
-	return f, err
 }
 
 // contextRules names the context rules a skill may have (see Skill.Context),
