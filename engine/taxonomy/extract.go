@@ -125,17 +125,14 @@ func init() {
 // and a node's children are the distinct next bytes of its range.
 func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	keys := make([]string, 0, len(t.byName))
-	size := 0
 	for k := range t.byName {
 		keys = append(keys, k)
-		size += len(k)
 	}
 	// Cue words ride in the same trie, so technical context costs no
 	// second pass; a skill of the same name wins.
 	for _, w := range cueWords {
 		if _, taken := t.byName[w]; !taken {
 			keys = append(keys, w)
-			size += len(w)
 		}
 	}
 	sort.Strings(keys)
@@ -148,7 +145,6 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		form[f] = int32(x + 1)
 		if _, taken := t.byName[f]; !taken && !cueSet[f] {
 			extra = append(extra, f)
-			size += len(f)
 		}
 	}
 	sort.Strings(extra)
@@ -171,9 +167,22 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 		patIdx[x] = next[kind]
 		next[kind]++
 	}
-	m.nodes = make([]tnode, 2, size+2) // 0 is "none"
-	m.edgeByte = make([]byte, 0, size)
-	m.edgeNext = make([]int32, 0, size)
+	// A node for each distinct prefix of the keys, and an edge into it:
+	// the sorted keys add their length less what they share with the key
+	// before them.
+	prefixes := 0
+	for x, k := range keys {
+		shared := 0
+		if x > 0 {
+			for prev := keys[x-1]; shared < len(prev) && shared < len(k) && prev[shared] == k[shared]; {
+				shared++
+			}
+		}
+		prefixes += len(k) - shared
+	}
+	m.nodes = make([]tnode, 2, prefixes+2) // 0 is "none", 1 the root
+	m.edgeByte = make([]byte, 0, prefixes)
+	m.edgeNext = make([]int32, 0, prefixes)
 	var build func(n int32, lo, hi, depth int)
 	build = func(n int32, lo, hi, depth int) {
 		nd := tnode{dense: -1}
