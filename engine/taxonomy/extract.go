@@ -73,6 +73,9 @@ type matcher struct {
 	wordList  []firstWordEntry    // first words of patterns (see buildWords)
 	words     string              // their letters (see firstWordEntry.off)
 	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
+	// anyCase has bit pat set when pattern pat matches in any case (see
+	// accepts)
+	anyCase []uint64
 	// pairBits is a filter of second words: bit pairBit(e, h) is set when
 	// some pattern goes on from first word e with a space and then the
 	// ASCII word of hash h, whole (see buildPairs)
@@ -262,6 +265,12 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			if _, vendor := t.database[p.skill]; vendor {
 				p.rare = true
 			}
+		}
+	}
+	m.anyCase = make([]uint64, (len(m.patterns)+63)/64)
+	for k, p := range m.patterns {
+		if p.exact == "" && !p.capital {
+			m.anyCase[k>>6] |= 1 << (k & 63)
 		}
 	}
 	for c := 0; c < 256; c++ {
@@ -646,7 +655,7 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			if stop {
 				// No pattern goes on with what follows: the word is a
 				// whole pattern or nothing, and needs no walk.
-				if w.term != 0 && endsWord(text, j) && m.patterns[w.term-1].accepts(text[i:j]) {
+				if w.term != 0 && endsWord(text, j) && m.accepts(w.term-1, text[i:j]) {
 					line += strings.Count(text[counted:i], "\n")
 					counted = i
 					out = append(out, newCandidate(w.term-1, i, j, line))
@@ -722,7 +731,7 @@ func (m *matcher) walk(text string, i, j int, node int32) (best int32, end int) 
 	n := len(text)
 	for {
 		nd := &m.nodes[node]
-		if nd.term != 0 && endsWord(text, j) && m.patterns[nd.term-1].accepts(text[i:j]) {
+		if nd.term != 0 && endsWord(text, j) && m.accepts(nd.term-1, text[i:j]) {
 			best, end = nd.term, j
 		}
 		if j >= n || nd.n == 0 {
@@ -1089,6 +1098,14 @@ func unicodePunct(text string, j int) bool {
 		return true
 	}
 	return c == 0xC2 && j+1 < len(text) && (text[j+1] == 0xA0 || text[j+1] == 0xB7)
+}
+
+// accepts reports whether pattern pat matches the text s it spells,
+// ignoring case: it does unless it must match exactly or start with a
+// capital. Most patterns accept any case, which m.anyCase tells without
+// loading the pattern.
+func (m *matcher) accepts(pat int32, s string) bool {
+	return m.anyCase[pat>>6]&(1<<(pat&63)) != 0 || m.patterns[pat].accepts(s)
 }
 
 func (p pattern) accepts(s string) bool {
