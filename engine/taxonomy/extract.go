@@ -68,9 +68,8 @@ type matcher struct {
 	verbs []verbInfo
 
 	kind      [256]uint8          // kindSkip, kindWord or kindOther, for scan
-	wordSlots []uint64            // open-addressing table of wordList: hash<<32 | index + 1, or 0
-	wordMask  uint32              // len(wordSlots) - 1
-	wordList  []firstWordEntry    // first words of patterns (see buildWords)
+	wordList  []firstWordEntry    // first words of patterns, an open-addressing table (see buildWords)
+	wordMask  uint32              // len(wordList) - 1
 	words     string              // their letters (see firstWordEntry.off)
 	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
 	// anyCase has bit pat set when pattern pat matches in any case (see
@@ -871,9 +870,9 @@ const wordBitsLen = 512
 // firstWordEntry is a key of m.words: a run of letters and digits that is
 // the whole first word of some pattern, and the trie node it leads to.
 //
-// An entry is 32 bytes, two to a cache line; its first eight letters are in
-// it, so that a word of up to eight letters is found with one load of its
-// slot and one of its entry.
+// An entry is 32 bytes, two to a cache line, and the table holds the entries
+// themselves with a word's first eight letters, so that a word of up to
+// eight letters is found mostly with one load (n is 0 in an empty slot).
 type firstWordEntry struct {
 	node  int32  // the trie node after the word
 	term  int32  // that node's term
@@ -888,7 +887,8 @@ type firstWordEntry struct {
 // another byte ("node" of "node.js", "c" of "c++", "spring" of "spring boot").
 func (m *matcher) buildWords() {
 	var letters []byte
-	var hashes []uint32 // of wordList
+	var entries []firstWordEntry
+	var hashes []uint32 // of entries
 	var walk func(node int32, word []byte)
 	walk = func(node int32, word []byte) {
 		nd := m.nodes[node]
@@ -905,7 +905,7 @@ func (m *matcher) buildWords() {
 			for k := 0; k < 8 && k < len(word); k++ {
 				first |= uint64(word[k]) << (8 * k)
 			}
-			m.wordList = append(m.wordList, firstWordEntry{node: node, term: nd.term,
+			entries = append(entries, firstWordEntry{node: node, term: nd.term,
 				off: uint32(len(letters)), n: uint32(len(word)), first: first, next: next})
 			hashes = append(hashes, wordHash(word))
 			letters = append(letters, word...)
@@ -913,19 +913,21 @@ func (m *matcher) buildWords() {
 	}
 	walk(1, nil)
 	m.words = string(letters)
+	// The table is at most three-eighths full, so that a word is found in
+	// its slot or the next, mostly in one cache line.
 	size := 1
-	for size < 2*len(m.wordList) {
+	for size*3 < 8*len(entries) {
 		size <<= 1
 	}
-	m.wordSlots = make([]uint64, size)
+	m.wordList = make([]firstWordEntry, size)
 	m.wordMask = uint32(size - 1)
 	for x, h := range hashes {
 		m.wordBits[h>>6&(wordBitsLen-1)] |= 1 << (h & 63)
 		s := h >> 16 & m.wordMask
-		for m.wordSlots[s] != 0 {
+		for m.wordList[s].n != 0 {
 			s = (s + 1) & m.wordMask
 		}
-		m.wordSlots[s] = uint64(h)<<32 | uint64(x+1)
+		m.wordList[s] = entries[x]
 	}
 	m.buildPairs()
 	for c := 0; c < 256; c++ {
@@ -973,6 +975,9 @@ func (m *matcher) buildPairs() {
 		}
 	}
 	for _, e := range m.wordList {
+		if e.n == 0 {
+			continue // an empty slot
+		}
 		if sp := m.next(e.node, ' '); sp != 0 {
 			walk(e.node, sp, nil)
 		}
@@ -984,16 +989,12 @@ func (m *matcher) buildPairs() {
 // The scan asks it only for the words that pass m.wordBits.
 func (m *matcher) firstWord(w string, h uint32, first uint64) *firstWordEntry {
 	for s := h >> 16 & m.wordMask; ; s = (s + 1) & m.wordMask {
-		x := m.wordSlots[s]
-		if x == 0 {
-			return nil
-		}
-		if uint32(x>>32) != h {
-			continue
-		}
-		e := &m.wordList[uint32(x)-1]
+		e := &m.wordList[s]
 		if e.first == first && int(e.n) == len(w) && (len(w) <= 8 || foldedAt(w, 8, m.words[e.off+8:e.off+e.n])) {
 			return e
+		}
+		if e.n == 0 {
+			return nil
 		}
 	}
 }
