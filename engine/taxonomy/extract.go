@@ -67,11 +67,11 @@ type matcher struct {
 	// after the scan has filled the caches with the trie
 	verbs []verbInfo
 
-	kind      [256]uint8          // kindSkip, kindWord or kindOther, for scan
-	wordList  []firstWordEntry    // first words of patterns, an open-addressing table (see buildWords)
-	wordMask  uint32              // len(wordList) - 1
-	words     string              // their letters (see firstWordEntry.off)
-	wordBits  [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
+	kind     [256]uint8          // kindSkip, kindWord or kindOther, for scan
+	wordList []firstWordEntry    // first words of patterns, an open-addressing table (see buildWords)
+	wordMask uint32              // len(wordList) - 1
+	words    string              // their letters (see firstWordEntry.off)
+	wordBits [wordBitsLen]uint64 // bit h%(64*wordBitsLen) set: a word with hash h may be in wordList
 	// anyCase has bit pat set when pattern pat matches in any case (see
 	// accepts)
 	anyCase []uint64
