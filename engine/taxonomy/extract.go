@@ -606,16 +606,22 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 // comment at the top of this file). It appends the candidates to out, in
 // text order, verb forms among them (see splitVerbs), and returns it; out
 // is a reused buffer, grown first when it may be too small. Lines are
-// counted only when a candidate is found.
+// counted as the loop passes their ends, and inside a match that spans
+// lines.
 func (m *matcher) scan(text string, out []candidate) []candidate {
 	if need := len(text)/16 + 4; cap(out) < need {
 		out = make([]candidate, 0, need)
 	}
-	line, counted := 1, 0
+	line := 1
 	n := len(text)
 	for i := 0; i < n; {
 		k := m.kind[text[i]]
 		if k == kindSkip {
+			i++
+			continue
+		}
+		if k == kindLine {
+			line++
 			i++
 			continue
 		}
@@ -655,8 +661,6 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 				// No pattern goes on with what follows: the word is a
 				// whole pattern or nothing, and needs no walk.
 				if w.term != 0 && endsWord(text, j) && m.accepts(w.term-1, text[i:j]) {
-					line += strings.Count(text[counted:i], "\n")
-					counted = i
 					out = append(out, newCandidate(w.term-1, i, j, line))
 				}
 				i = j
@@ -679,9 +683,10 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			}
 			continue
 		}
-		line += strings.Count(text[counted:i], "\n")
-		counted = i
 		out = append(out, newCandidate(best-1, i, end, line))
+		if end-i > j-i { // the match goes on across white space, maybe lines
+			line += strings.Count(text[j:end], "\n")
+		}
 		i = end
 	}
 	return out
@@ -773,6 +778,7 @@ const (
 	kindSkip  = iota // starts no pattern and is no ASCII letter or digit
 	kindWord         // an ASCII letter or digit
 	kindOther        // another byte some pattern starts with
+	kindLine         // '\n', which starts no pattern (it folds to a space)
 )
 
 // isAlnum marks the ASCII letters and digits: the bytes whose runs are the
@@ -938,6 +944,7 @@ func (m *matcher) buildWords() {
 			m.kind[c] = kindOther
 		}
 	}
+	m.kind['\n'] = kindLine
 }
 
 // pairBitsLen is the size of m.pairBits: 65,536 bits (8 KB) for the few
