@@ -75,6 +75,11 @@ type matcher struct {
 	// anyCase has bit pat set when pattern pat matches in any case (see
 	// accepts)
 	anyCase []uint64
+	// chain[x] is how many nodes from x on (up to 255) have one child,
+	// the next node, and no pattern ending there; firsts[x] is
+	// nodes[x].first: walk reads the chain as a string
+	chain  []uint8
+	firsts []byte
 	// pairBits is a filter of second words: bit pairBit(e, h) is set when
 	// some pattern goes on from first word e with a space and then the
 	// ASCII word of hash h, whole (see buildPairs)
@@ -264,6 +269,15 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			if _, vendor := t.database[p.skill]; vendor {
 				p.rare = true
 			}
+		}
+	}
+	m.chain = make([]uint8, len(m.nodes)+1)
+	m.firsts = make([]byte, len(m.nodes))
+	for x := len(m.nodes) - 1; x >= 1; x-- {
+		nd := &m.nodes[x]
+		m.firsts[x] = nd.first
+		if nd.n == 1 && nd.dense < 0 && nd.term == 0 {
+			m.chain[x] = uint8(min(int(m.chain[x+1])+1, 255))
 		}
 	}
 	m.anyCase = make([]uint64, (len(m.patterns)+63)/64)
@@ -734,6 +748,21 @@ func startOK(text string, i int) bool {
 func (m *matcher) walk(text string, i, j int, node int32) (best int32, end int) {
 	n := len(text)
 	for {
+		// Along a chain of single children where no pattern ends, the
+		// text need only spell the chain's bytes.
+		for r := m.chain[node]; r > 0 && j < n; r-- {
+			b := fold[text[j]]
+			if b != m.firsts[node] {
+				return best, end
+			}
+			j++
+			if b == ' ' {
+				for j < n && fold[text[j]] == ' ' {
+					j++
+				}
+			}
+			node++
+		}
 		nd := &m.nodes[node]
 		if nd.term != 0 && endsWord(text, j) && m.accepts(nd.term-1, text[i:j]) {
 			best, end = nd.term, j
