@@ -843,36 +843,41 @@ func wordHash[T string | []byte](w T) uint32 {
 // starts at text[i], its wordHash and its first chunk (see
 // firstWordEntry.first). It reads eight bytes at a time and finds the first
 // byte that is no letter or digit with bit arithmetic, so that a word costs
-// one or two rounds rather than a branch per byte.
+// one or two rounds rather than a branch per byte; the first round, which
+// ends most words, is written apart.
 func wordEnd(text string, i int) (end int, hash uint32, first uint64) {
-	h := hashSeed
-	j := i
-	for j+8 <= len(text) {
-		x := load64(text, j)
-		// The high bit of each byte of alnum is set for letters and digits.
-		y := x | lowers
-		l7, x7 := y&^highs, x&^highs
-		letter := (l7 + (0x80-'a')*ones) &^ (l7 + (0x80-'z'-1)*ones)
-		digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
-		alnum := (letter | digit) &^ x & highs
+	if i+8 > len(text) {
+		return wordEndTail(text, i, hashSeed, 0)
+	}
+	y, alnum := alnumChunk(load64(text, i))
+	if alnum != highs {
+		l := bits.TrailingZeros64(^alnum&highs) >> 3
+		if l == 0 {
+			return i, uint32(hashSeed >> 32), 0
+		}
+		first = y & byteMasks[l]
+		return i + l, uint32((hashSeed ^ first) * hashPrime >> 32), first
+	}
+	h := (hashSeed ^ y) * hashPrime
+	for j := i + 8; j+8 <= len(text); j += 8 {
+		z, alnum := alnumChunk(load64(text, j))
 		if alnum == highs {
-			if j == i {
-				first = y
-			}
-			h = (h ^ y) * hashPrime
-			j += 8
+			h = (h ^ z) * hashPrime
 			continue
 		}
-		l := bits.TrailingZeros64(^alnum&highs) >> 3
-		if l > 0 {
-			y &= 1<<(8*l) - 1
-			if j == i {
-				first = y
-			}
-			h = (h ^ y) * hashPrime
+		if l := bits.TrailingZeros64(^alnum&highs) >> 3; l > 0 {
+			h = (h ^ z&byteMasks[l]) * hashPrime
+			return j + l, uint32(h >> 32), y
 		}
-		return j + l, uint32(h >> 32), first
+		return j, uint32(h >> 32), y
 	}
+	return wordEndTail(text, i+8*((len(text)-i)/8), h, y)
+}
+
+// wordEndTail is wordEnd for the last bytes of the text, fewer than eight,
+// from j, with the hash h and first chunk first of the bytes before (first
+// is 0 when there are none).
+func wordEndTail(text string, j int, h, first uint64) (int, uint32, uint64) {
 	k := j
 	for k < len(text) && isAlnum[text[k]] {
 		k++
@@ -882,13 +887,27 @@ func wordEnd(text string, i int) (end int, hash uint32, first uint64) {
 		for m := j; m < k; m++ {
 			chunk |= uint64(text[m]|0x20) << (8 * (m - j))
 		}
-		if j == i {
+		if first == 0 {
 			first = chunk
 		}
 		h = (h ^ chunk) * hashPrime
 	}
 	return k, uint32(h >> 32), first
 }
+
+// alnumChunk returns the eight bytes x with letters folded to lower case
+// (c|0x20), and a mask with the high bit of each byte set where x holds an
+// ASCII letter or digit.
+func alnumChunk(x uint64) (y, alnum uint64) {
+	y = x | lowers
+	l7, x7 := y&^highs, x&^highs
+	letter := (l7 + (0x80-'a')*ones) &^ (l7 + (0x80-'z'-1)*ones)
+	digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
+	return y, (letter | digit) &^ x & highs
+}
+
+// byteMasks[l] keeps the low l bytes of a chunk.
+var byteMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // load64 reads text[j:j+8] as a little-endian number (one load).
 func load64(s string, j int) uint64 {

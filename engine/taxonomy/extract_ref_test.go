@@ -178,3 +178,36 @@ func FuzzScan(f *testing.F) {
 		sameScan(t, m, "input", text)
 	})
 }
+
+// TestWordEnd checks wordEnd's eight-bytes-at-a-time reading against a
+// byte loop, wordHash and the first chunk spelled out, at every position
+// of random texts of letters, digits and other bytes, near their ends too.
+func TestWordEnd(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	const alphabet = "aZ09kQ-. \n\xc3\xa9_@"
+	for n := 0; n < 400; n++ {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			if rng.Intn(4) == 0 {
+				b[i] = alphabet[rng.Intn(len(alphabet))]
+			} else {
+				b[i] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rng.Intn(62)]
+			}
+		}
+		text := string(b)
+		for i := range text {
+			end := i
+			for end < len(text) && isAlnum[text[end]] {
+				end++
+			}
+			var first uint64
+			for k := i; k < end && k < i+8; k++ {
+				first |= uint64(text[k]|0x20) << (8 * (k - i))
+			}
+			gotEnd, gotHash, gotFirst := wordEnd(text, i)
+			if gotEnd != end || gotFirst != first || end > i && gotHash != wordHash(text[i:end]) {
+				t.Fatalf("wordEnd(%q, %d) = %d, %x, %x; want %d, %x, %x", text, i, gotEnd, gotHash, gotFirst, end, wordHash(text[i:end]), first)
+			}
+		}
+	}
+}
