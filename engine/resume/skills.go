@@ -71,7 +71,7 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 	}
 	impliedOf := map[string][]string{}
 	inList := func(l int) bool { return l >= 0 && l < len(listSec) && listSec[l] }
-	ms := withGlued(text, tax.ExtractIn(text, inList), tax, inList)
+	ms := withSpellings(text, withGlued(text, tax.ExtractIn(text, inList), tax, inList), tax)
 	objects := objectMentions(ms, lines, secs, pos, secOf, posOf, tax)
 	for i, m := range ms {
 		written, ok := tax.Get(m.SkillID)
