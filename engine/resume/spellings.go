@@ -1,10 +1,12 @@
 package resume
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
@@ -27,8 +29,8 @@ import (
 // holds one of them replaces it ("PL-SQL" is PL/SQL, not SQL).
 
 // spellingTables caches a taxonomy's table of spellings, built on first use
-// (taxonomies are immutable; a process holds one or a few).
-var spellingTables sync.Map // *taxonomy.Taxonomy → map[string]spelling
+// (taxonomies are immutable), and drops it when the taxonomy is collected.
+var spellingTables sync.Map // weak.Pointer[taxonomy.Taxonomy] → map[string]spelling
 
 // spelling is what a form names: a skill's id ("" for a form two skills
 // share), and whether every name spelled so is glued from words by case
@@ -42,7 +44,8 @@ type spelling struct {
 // name or alias with an inner separator or an inner lower-to-upper case
 // change → what they spell.
 func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
-	if t, ok := spellingTables.Load(tax); ok {
+	key := weak.Make(tax)
+	if t, ok := spellingTables.Load(key); ok {
 		return t.(map[string]spelling)
 	}
 	t := map[string]spelling{}
@@ -69,7 +72,10 @@ func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
 			t[k] = spelling{s.ID, camel}
 		}
 	}
-	got, _ := spellingTables.LoadOrStore(tax, t)
+	got, loaded := spellingTables.LoadOrStore(key, t)
+	if !loaded {
+		runtime.AddCleanup(tax, func(k weak.Pointer[taxonomy.Taxonomy]) { spellingTables.Delete(k) }, key)
+	}
 	return got.(map[string]spelling)
 }
 
