@@ -75,16 +75,19 @@ type matcher struct {
 	// anyCase has bit pat set when pattern pat matches in any case (see
 	// accepts)
 	anyCase []uint64
-	// chain[x] is how many nodes from x on (up to 255) have one child,
-	// the next node, and no pattern ending there; firsts[x] is
-	// nodes[x].first: walk reads the chain as a string
-	chain  []uint8
-	firsts []byte
+	// chain[x] is nodes[x].first and how many nodes from x on (up to 255)
+	// have one child, the next node, and no pattern ending there: walk
+	// reads such a chain as a string. Both are in one array, two bytes a
+	// node, so that a chain costs few cache lines.
+	chain []chainStep
 	// pairBits is a filter of second words: bit pairBit(e, h) is set when
 	// some pattern goes on from first word e with a space and then the
 	// ASCII word of hash h, whole (see buildPairs)
 	pairBits [pairBitsLen]uint64
 }
+
+// chainStep is a node as walk reads it along a chain (see matcher.chain).
+type chainStep struct{ first, run uint8 }
 
 // tnode is a trie node. Nodes are numbered depth-first, so a node's first
 // child is the next node and a chain of single children ("…ernetes") is
@@ -271,13 +274,12 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			}
 		}
 	}
-	m.chain = make([]uint8, len(m.nodes)+1)
-	m.firsts = make([]byte, len(m.nodes))
+	m.chain = make([]chainStep, len(m.nodes)+1)
 	for x := len(m.nodes) - 1; x >= 1; x-- {
 		nd := &m.nodes[x]
-		m.firsts[x] = nd.first
+		m.chain[x].first = nd.first
 		if nd.n == 1 && nd.dense < 0 && nd.term == 0 {
-			m.chain[x] = uint8(min(int(m.chain[x+1])+1, 255))
+			m.chain[x].run = uint8(min(int(m.chain[x+1].run)+1, 255))
 		}
 	}
 	m.anyCase = make([]uint64, (len(m.patterns)+63)/64)
@@ -750,9 +752,9 @@ func (m *matcher) walk(text string, i, j int, node int32) (best int32, end int) 
 	for {
 		// Along a chain of single children where no pattern ends, the
 		// text need only spell the chain's bytes.
-		for r := m.chain[node]; r > 0 && j < n; r-- {
+		for r := m.chain[node].run; r > 0 && j < n; r-- {
 			b := fold[text[j]]
-			if b != m.firsts[node] {
+			if b != m.chain[node].first {
 				return best, end
 			}
 			j++
