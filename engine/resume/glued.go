@@ -99,14 +99,23 @@ func gluedTokens(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []g
 		if c == '\n' {
 			line++
 		}
-		if !alnum(c) {
+		if charClass[c] == 0 {
 			i++
 			continue
 		}
+		// a cheap test first, for a superset of cutAt: most tokens are
+		// words in one case or capitalised, with no transition at all
 		j, inner := i+1, false
-		for j < len(text) && alnum(text[j]) {
-			// a cheap test first: most tokens have no transition at all
-			inner = inner || cutAt(text[i:], j-i)
+		prev2, prev := uint8(0), charClass[c]
+		for j < len(text) {
+			k := charClass[text[j]]
+			if k == 0 {
+				break
+			}
+			if k != prev && (prev != clUpper || k != clLower || prev2 == clUpper) {
+				inner = true
+			}
+			prev2, prev = prev, k
 			j++
 		}
 		if inner && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) {
@@ -125,9 +134,26 @@ func gluedTokens(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []g
 	return toks
 }
 
-func alnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+// The classes of ASCII letters and digits (charClass); 0 for other bytes.
+const (
+	clLower uint8 = 1 + iota
+	clUpper
+	clDigit
+)
+
+var charClass [256]uint8
+
+func init() {
+	for c := 'a'; c <= 'z'; c++ {
+		charClass[c] = clLower
+		charClass[c-'a'+'A'] = clUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		charClass[c] = clDigit
+	}
 }
+
+func alnum(c byte) bool { return charClass[c] != 0 }
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

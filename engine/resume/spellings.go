@@ -133,13 +133,26 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 		if c == '\n' {
 			line++
 		}
-		if !alnum(c) || i > 0 && (text[i-1] >= 0x80 || separator(text[i-1]) && i > 1 && alnum(text[i-2])) {
+		if charClass[c] == 0 {
 			i++
+			continue
+		}
+		// a cheap test first: a word that is neither joined to the next by a
+		// separator nor four capitals or more is skipped
+		j, caps := i, true
+		for j < len(text) && charClass[text[j]] != 0 {
+			caps = caps && charClass[text[j]] != clLower
+			j++
+		}
+		if !(j+1 < len(text) && separator(text[j]) && charClass[text[j+1]] != 0) && !(caps && j-i >= 4) ||
+			i > 0 && (text[i-1] >= 0x80 || separator(text[i-1]) && i > 1 && alnum(text[i-2])) {
+			i = j
 			continue
 		}
 		// the parts of a run "a-b/c": parts[k] is its k-th start, ends[k] its end
 		var parts, ends [8]int
-		n, j, joined, caps := 0, i, false, true
+		n, joined := 0, false
+		j, caps = i, true
 		for n < len(parts) {
 			parts[n] = j
 			for j < len(text) && alnum(text[j]) {
