@@ -2,6 +2,7 @@ package resume
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,4 +106,29 @@ func TestGluedCuts(t *testing.T) {
 			t.Errorf("gluedCuts(%q) (-want +got):\n%s", tt.in, diff)
 		}
 	}
+}
+
+// FuzzGluedAndSpellings checks that the second readings never panic and
+// that every mention they give lies in the text, on the line it names.
+func FuzzGluedAndSpellings(f *testing.F) {
+	for _, s := range []string{
+		"Databases: MySQL5.0 and Oracle11g; Java8 on Tomcat6\n",
+		"WindowsServer2012R2, ApacheTomcatServer\nRestApi SQLServer2008",
+		"Oracle/PL-SQL/T-SQL, AS-400, HPUX\nMY-SQL",
+		"x-Y/z.W 9a-B\n\nÄbcDef2",
+	} {
+		f.Add(s)
+	}
+	tax := taxonomy.Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := withSpellings(text, withGlued(text, tax.Extract(text), tax, nil), tax)
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("mention %+v out of a text of %d bytes", m, len(text))
+			}
+			if line := 1 + strings.Count(text[:m.Start], "\n"); m.Line != line {
+				t.Fatalf("mention %+v of %q on line %d, want %d", m, text[m.Start:m.End], m.Line, line)
+			}
+		}
+	})
 }
