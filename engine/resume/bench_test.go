@@ -33,3 +33,15 @@ func BenchmarkParseLongLine(b *testing.B) {
 		Parse(text, tax, Options{AsOf: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
 	}
 }
+
+// BenchmarkParseGluedLongLine is a line of 200 KB of glued names and other
+// spellings (see withGlued, withSpellings): their second readings must stay
+// linear in it.
+func BenchmarkParseGluedLongLine(b *testing.B) {
+	tax := fixtureTaxonomy(b)
+	text := strings.Repeat("MySQL5.0 ApacheTomcat RestApi PL-SQL ", 5500)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Parse(text, tax, Options{AsOf: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	}
+}

@@ -77,17 +77,46 @@ func withGlued(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy, listL
 	if len(added) == 0 {
 		return ms
 	}
+	return merged(ms, added)
+}
+
+// merged returns the mentions of ms and added in text order, a mention of
+// ms first at the same start, without those of ms that a longer mention of
+// added holds. Both must be in text order. It takes linear time: a long
+// line of glued tokens is no quadratic case.
+func merged(ms, added []taxonomy.Mention) []taxonomy.Mention {
 	out := make([]taxonomy.Mention, 0, len(ms)+len(added))
+	k := 0 // added[:k] start at or before the current mention of ms
 	for _, m := range ms {
-		if !slices.ContainsFunc(added, func(a taxonomy.Mention) bool {
-			return a.Start <= m.Start && m.End <= a.End && a.End-a.Start > m.End-m.Start
-		}) {
+		for k < len(added) && added[k].Start <= m.Start {
+			k++
+		}
+		held := false
+		// the mention that holds m starts at or before it, and mentions
+		// of added hardly overlap: look at the last few
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if a := added[j]; m.End <= a.End && a.End-a.Start > m.End-m.Start {
+				held = true
+				break
+			}
+		}
+		if !held {
 			out = append(out, m)
 		}
 	}
-	out = append(out, added...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	// merge the two in text order
+	res := make([]taxonomy.Mention, 0, len(out)+len(added))
+	i, j := 0, 0
+	for i < len(out) || j < len(added) {
+		if j == len(added) || i < len(out) && out[i].Start <= added[j].Start {
+			res = append(res, out[i])
+			i++
+		} else {
+			res = append(res, added[j])
+			j++
+		}
+	}
+	return res
 }
 
 // gluedTokens finds the tokens of text to read again, in text order.
@@ -348,8 +377,9 @@ func readGluedLine(text string, toks []gluedToken, tax *taxonomy.Taxonomy, listL
 	}
 	var out []taxonomy.Mention
 	for _, m := range tax.ExtractIn(cp, inList) {
-		k := slices.IndexFunc(spans, func(s [2]int) bool { return m.Start < s[1] && s[0] < m.End })
-		if k < 0 {
+		// the first token ending after the mention's start (tokens are in order)
+		k := sort.Search(len(spans), func(k int) bool { return spans[k][1] > m.Start })
+		if k == len(spans) || spans[k][0] >= m.End {
 			continue
 		}
 		gm := taxonomy.Mention{SkillID: m.SkillID, Start: orig[m.Start], End: orig[m.End-1] + 1, Line: line}

@@ -205,17 +205,7 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 	if len(added) == 0 {
 		return ms
 	}
-	out := make([]taxonomy.Mention, 0, len(ms)+len(added))
-	for _, m := range ms {
-		if !slices.ContainsFunc(added, func(a taxonomy.Mention) bool {
-			return a.Start <= m.Start && m.End <= a.End && a.End-a.Start > m.End-m.Start
-		}) {
-			out = append(out, m)
-		}
-	}
-	out = append(out, added...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return merged(ms, added)
 }
 
 // mentioned reports whether a mention of ms of skill id overlaps
