@@ -13,10 +13,12 @@ import (
 
 // Other spellings: a name written with a separator between its letters
 // ("PL/SQL", "HP-UX", "AS/400", "Hyper-V") or glued from two words
-// ("MySQL") is also written with another separator or none ("PL-SQL",
-// "PLSQL", "HP/UX", "AS-400", "MY-SQL"). withSpellings finds those forms: a
-// run of letters and digits joined by single '-', '/' or '.' whose letters
-// and digits, in lower case, are those of such a name.
+// ("MySQL", "JavaScript") is also written with another separator, a space
+// or none ("PL-SQL", "PLSQL", "HP/UX", "AS 400", "MY-SQL", "Java Script").
+// withSpellings finds those forms: a run of letters and digits joined by
+// single '-', '/' or '.', or two words apart by one space that each start
+// with a capital or a digit, whose letters and digits, in lower case, are
+// those of such a name.
 //
 // Only names that are not ambiguous (no context rule, not case-sensitive)
 // and whose letters and digits number four or more are read so, and a form
@@ -25,7 +27,8 @@ import (
 // of the language's. A name glued from words with no separator of its own
 // ("OnOne", "FrontPage", "ServiceNow") is read apart only with a capital at
 // the start of each part ("Service-Now", "MY-SQL"): "one-on-one" and
-// "front-page" are English. The taxonomy's own mentions stay; a form found so that
+// "front-page" are English; and as two words only beside another mention
+// on the line (see otherOnLine). The taxonomy's own mentions stay; a form found so that
 // holds one of them replaces it ("PL-SQL" is PL/SQL, not SQL).
 
 // spellingTables caches a taxonomy's table of spellings, built on first use
@@ -144,6 +147,31 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 			caps = caps && charClass[text[j]] != clLower
 			j++
 		}
+		// two words apart by one space, each starting with a capital or a
+		// digit ("Java Script", "AS 400")
+		if j+1 < len(text) && text[j] == ' ' && charClass[c] != clLower && charClass[text[j+1]]&^clLower != 0 &&
+			(i == 0 || !separator(text[i-1]) && text[i-1] < 0x80) {
+			k := j + 1
+			for k < len(text) && charClass[text[k]] != 0 {
+				k++
+			}
+			if k == len(text) || !separator(text[k]) && text[k] < 0x80 {
+				if table == nil {
+					table = spellings(tax)
+				}
+				key = key[:0]
+				for p := i; p < k; p++ {
+					if p != j {
+						key = append(key, lower(text[p]))
+					}
+				}
+				if sp := table[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
+					added = append(added, taxonomy.Mention{SkillID: sp.id, Start: i, End: k, Line: line})
+					i = k
+					continue
+				}
+			}
+		}
 		if !(j+1 < len(text) && separator(text[j]) && charClass[text[j+1]] != 0) && !(caps && j-i >= 4) ||
 			i > 0 && (text[i-1] >= 0x80 || separator(text[i-1]) && i > 1 && alnum(text[i-2])) {
 			i = j
@@ -206,6 +234,26 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 		return ms
 	}
 	return merged(ms, added)
+}
+
+// otherOnLine reports whether a mention of ms outside text[i:j] stands on
+// the line of text[i:j]: two words that spell a name glued by case ("Power
+// Center", "Solar Winds") name it among other skills, and are a title or a
+// phrase alone ("Warehouse Manager", "Merit Scholar", "Front Page").
+func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
+	lo := strings.LastIndexByte(text[:i], '\n') + 1
+	hi := strings.IndexByte(text[j:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += j
+	}
+	for k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= lo }); k < len(ms) && ms[k].Start < hi; k++ {
+		if ms[k].End <= i || ms[k].Start >= j {
+			return true
+		}
+	}
+	return false
 }
 
 // mentioned reports whether a mention of ms of skill id overlaps

@@ -39,6 +39,11 @@ func TestSpellings(t *testing.T) {
 			[]string{"mysql MY-SQL@1", "servicenow Service-Now@1", "lexisnexis Lexis-Nexis@1"}},
 		{"inside a longer run", "Oracle/PL-SQL/T-SQL\n",
 			[]string{"plsql PL-SQL@1"}},
+		{"two words", "Legacy: AS 400, Pro Engineer and Hyper V\n",
+			[]string{"ibm-i AS 400@1", "ptc-creo-parametric Pro Engineer@1", "hyper-v Hyper V@1"}},
+		{"two words of a name glued by case, among other skills", "Web: HTML, Java Script, CSS\n",
+			[]string{"javascript Java Script@1"}},
+		{"two words of a name glued by case, alone", "Assistant Warehouse Manager\nPublished on the Front Page\n", nil},
 		// "one-on-one" holds "on-one", "OnOne" a product; "front-page" is not FrontPage
 		{"English words glued by case in a name", "Held one-on-one meetings; a front-page story; in-design reviews\n", nil},
 		{"lower case with no separator", "The hpux box and icd10 codes\n", nil},
@@ -52,11 +57,15 @@ func TestSpellings(t *testing.T) {
 }
 
 // TestSpellingsReplaceShorter checks that a form found so replaces the
-// taxonomy's mention it holds ("PL-SQL" is PL/SQL, not also SQL) in Parse.
+// taxonomy's mention it holds in Parse ("PL-SQL" is PL/SQL, not also SQL;
+// "Java Script" is no Java).
 func TestSpellingsReplaceShorter(t *testing.T) {
-	got := skillIDs(t, "Jane Doe\n\nSkills\nPL-SQL\n")
-	want := []string{"plsql"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("skills of a PL-SQL line (-want +got):\n%s", diff)
+	for text, want := range map[string][]string{
+		"Jane Doe\n\nSkills\nPL-SQL\n":            {"plsql"},
+		"Jane Doe\n\nSkills\nHTML, Java Script\n": {"html", "javascript"},
+	} {
+		if diff := cmp.Diff(want, skillIDs(t, text)); diff != "" {
+			t.Errorf("skills of %q (-want +got):\n%s", text, diff)
+		}
 	}
 }
