@@ -47,6 +47,7 @@ func TestGluedMentions(t *testing.T) {
 			[]string{"azure Azure@1"}},
 		{"no piece of one letter", "Grades C2 and R2, an iPhone and an eBay store\n", nil},
 		{"a name inside a product's name", "Marketing with GoDaddy, SharpSpring, CampusVue and PlanSwift in Go and Java\n", nil},
+		{"no skill with a context rule", "Tools: MS Access2007, Windows7, MSExcel, GoLang1.21\n", nil},
 		{"codes are no versions", "Paid PHP50 per day; audited SAS70 controls on the AS400\n", nil},
 		{"plural acronyms", "Wrote PDFs and tracked KPIs for SOPs\n", nil},
 		{"addresses", "Mail jane.SmithJava@example.org or see www.MySQLTools.net\n", nil},
