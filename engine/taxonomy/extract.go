@@ -970,7 +970,7 @@ func (m *matcher) buildWords() {
 			letters = append(letters, word...)
 		}
 	}
-	walk(1, nil)
+	walk(1, make([]byte, 0, 256)) // words share the array as the walk goes down
 	m.words = string(letters)
 	// The table is at most three-eighths full, so that a word is found in
 	// its slot or the next, mostly in one cache line.
@@ -1034,12 +1034,13 @@ func (m *matcher) buildPairs() {
 			m.pairBits[b>>6] |= 1 << (b & 63)
 		}
 	}
+	word := make([]byte, 0, 256) // shared by the walks, as they go down
 	for _, e := range m.wordList {
 		if e.n == 0 {
 			continue // an empty slot
 		}
 		if sp := m.next(e.node, ' '); sp != 0 {
-			walk(e.node, sp, nil)
+			walk(e.node, sp, word[:0])
 		}
 	}
 }
