@@ -130,28 +130,30 @@ func (r *fileReader) object(field func(key string) bool) bool {
 }
 
 // strs reads a list of strings; [] is an empty list, not nil, as
-// json.Unmarshal has it.
+// json.Unmarshal has it. The list is gathered on the stack and allocated
+// once at its length.
 func (r *fileReader) strs() ([]string, bool) {
 	if !r.next('[') {
 		return nil, false
 	}
-	out := []string{}
-	if r.next(']') {
-		return out, true
+	var buf [16]string
+	got := buf[:0]
+	if !r.next(']') {
+		for {
+			s, ok := r.str()
+			if !ok {
+				return nil, false
+			}
+			got = append(got, s)
+			if r.next(']') {
+				break
+			}
+			if !r.next(',') {
+				return nil, false
+			}
+		}
 	}
-	for {
-		s, ok := r.str()
-		if !ok {
-			return nil, false
-		}
-		out = append(out, s)
-		if r.next(']') {
-			return out, true
-		}
-		if !r.next(',') {
-			return nil, false
-		}
-	}
+	return append(make([]string, 0, len(got)), got...), true
 }
 
 // str reads a string. One with escapes or bytes that are not UTF-8 is
