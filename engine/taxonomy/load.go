@@ -1,9 +1,11 @@
 package taxonomy
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -51,6 +53,14 @@ func Default() *Taxonomy {
 		panic(fmt.Sprintf("embedded taxonomy: %v", defaultErr))
 	}
 	return defaultTax
+}
+
+// decodeFile decodes a taxonomy file in JSON (the embedded skills.json, for
+// Default), its skills slice made at about its final size.
+func decodeFile(data []byte) (File, error) {
+	f := File{Skills: make([]Skill, 0, bytes.Count(data, []byte(`"id":`)))}
+	err := json.Unmarshal(data, &f)
+	return f, err
 }
 
 // contextRules names the context rules a skill may have (see Skill.Context),
