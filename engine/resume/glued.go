@@ -293,19 +293,27 @@ func gluedCuts(w string, tax *taxonomy.Taxonomy) (cuts, inner []int) {
 // and its object also spans the words between them, which it does not
 // name).
 func covered(text string, ms []taxonomy.Mention, i, j int, tax *taxonomy.Taxonomy) bool {
+	return anyOverlapping(ms, i, j, func(m taxonomy.Mention) bool {
+		_, name := tax.Lookup(text[m.Start:m.End])
+		return name
+	})
+}
+
+// anyOverlapping reports whether f holds for a mention of ms (in text order
+// by start) that overlaps text[i:j]. Names are short, so the search stops at
+// the first earlier mention of a name that ends before i; a long verb phrase
+// ending there does not stop it.
+func anyOverlapping(ms []taxonomy.Mention, i, j int, f func(taxonomy.Mention) bool) bool {
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= j })
 	for k--; k >= 0; k-- {
 		m := ms[k]
 		if m.End <= i {
 			if m.End-m.Start < 64 {
-				// mentions are in text order by start and names are short:
-				// an earlier one ending before i is past the ones that matter,
-				// except a long verb phrase, which was never a name anyway
 				break
 			}
 			continue
 		}
-		if _, name := tax.Lookup(text[m.Start:m.End]); name {
+		if f(m) {
 			return true
 		}
 	}

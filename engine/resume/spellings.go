@@ -259,18 +259,7 @@ func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
 // mentioned reports whether a mention of ms of skill id overlaps
 // text[i:j], or one of any skill spans it: the taxonomy read it already.
 func mentioned(ms []taxonomy.Mention, id string, i, j int) bool {
-	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= j })
-	for k--; k >= 0; k-- {
-		m := ms[k]
-		if m.End <= i {
-			if m.End-m.Start < 64 {
-				break
-			}
-			continue
-		}
-		if m.SkillID == id || m.Start <= i && j <= m.End {
-			return true
-		}
-	}
-	return false
+	return anyOverlapping(ms, i, j, func(m taxonomy.Mention) bool {
+		return m.SkillID == id || m.Start <= i && j <= m.End
+	})
 }
