@@ -48,6 +48,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	if s.Context == "list" {
 		return t.listed(text, cands, i, listLine)
 	}
+	if s.Category == "language-spoken" {
+		return t.spokenLanguage(text, cands, i)
+	}
 	if s.Context != "tech" {
 		return true
 	}
@@ -586,4 +589,79 @@ func listLike(line string) bool {
 		}
 	}
 	return items >= 3 && words <= 3*items
+}
+
+// nationNouns, after the name of a language, make it a nation's adjective:
+// its food, institutions, companies or places ("French fine dining", "the
+// German Consulate", "Korean Airlines", "Spanish Historic District"), never
+// the language. Shared by every spoken language, so that no language needs
+// its own list of them.
+var nationNouns = wordSetOf("cuisine cuisines food foods restaurant restaurants dishes cooking fine inspired style " +
+	"embassy consulate government ministry army navy military defense defence ribbon headquarters national " +
+	"market markets bank banks company companies airlines airline district tower laundry provence quarter " +
+	"citizen citizenship nationality clients client customers subsidiary parent owned")
+
+// nationalities are adjectives of nations or regions that name no language:
+// beside them in a list, a language name is a cuisine or a culture
+// ("French, Italian, Asian and American cuisine").
+var nationalities = wordSetOf("american asian mexican mediterranean european african caribbean cajun " +
+	"southern latin-american indian middle-eastern continental fusion")
+
+func wordSetOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// spokenLanguage reports whether the ambiguous name of a spoken language at
+// cands[i] names the language rather than a nation's food, institutions or
+// places: no nationNouns word follows it, and no item of its list is a
+// nationality that is no language ("Mexican, Italian, Japanese, American").
+func (t *Taxonomy) spokenLanguage(text string, cands []candidate, i int) bool {
+	c := cands[i]
+	if w, _ := nextWord(text, c.end()); nationNouns[strings.ToLower(w)] {
+		return false
+	}
+	return !listHasNationality(text, c.start())
+}
+
+// nextWord returns the word of letters that follows text[end:] after spaces
+// on the same line, and its offset; "" when punctuation or the line's end
+// comes first.
+func nextWord(text string, end int) (string, int) {
+	i := end
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		j++
+	}
+	return text[i:j], i
+}
+
+// listHasNationality reports whether the list around text[at] — its clause
+// of the line, up to a full stop, colon, semicolon or bracket, split at
+// commas, slashes, "and" and "&" — has an item that is one of nationalities.
+func listHasNationality(text string, at int) bool {
+	const stops = ".:;()\n"
+	lo := strings.LastIndexAny(text[:at], stops) + 1
+	hi := strings.IndexAny(text[at:], stops)
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += at
+	}
+	clause := strings.ToLower(text[lo:hi])
+	for _, sep := range []string{"/", " and ", " & "} {
+		clause = strings.ReplaceAll(clause, sep, ",")
+	}
+	for _, item := range strings.Split(clause, ",") {
+		if nationalities[strings.TrimSpace(item)] {
+			return true
+		}
+	}
+	return false
 }

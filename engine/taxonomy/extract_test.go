@@ -614,6 +614,33 @@ func TestExtractAmbiguitiesOfSet7(t *testing.T) {
 	}
 }
 
+// TestExtractSpokenLanguageOrNation keeps a language's name apart from the
+// same word as a nation's adjective: its food, institutions and places after
+// it, or a cuisine list of nationalities around it (sets 9 and 10 read
+// "French fine dining" and "French, Italian, Asian, American" as languages).
+func TestExtractSpokenLanguageOrNation(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"fine dining", "Ran a 30-seat French fine dining room.", []string{}},
+		{"cuisine list", "Menus: French, Italian, Asian, American and Mexican.", []string{}},
+		{"consulate", "Signed a lease with the German Consulate.", []string{}},
+		{"airline", "Worked the ramp with Korean Airlines.", []string{}},
+		{"languages list", "Fluent in French, Spanish and Creole.", []string{"french", "spanish"}},
+		{"language level", "Spanish B1 level, German A1", []string{"german", "spanish"}},
+		{"speaking to clients", "Answered calls in Spanish for French clients.", []string{"spanish"}},
+		{"language courses", "Offered Italian and French classes to adults.", []string{"french", "italian"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ids(tt.text)); diff != "" {
+				t.Errorf("Extract(%q) ids (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
 // TestExtractBackups keeps backups of data (disaster recovery) apart from
 // backup products and systems (enterprise backup): "backups" and "data
 // backups" were two skills' aliases before.
