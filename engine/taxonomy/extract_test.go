@@ -38,6 +38,8 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"swift turnaround", "Known for a swift turnaround.", []string{}},
 		{"Swift turnaround", "Swift turnaround on month-end close.", []string{"month-end-close"}},
 		{"Spring 2019", "Graduated Spring 2019.", []string{}},
+		{"Apache Corporation", "Java developer at Apache Corporation, Houston.", []string{"java"}},
+		{"Apache beside Nginx", "Configured Apache, Nginx and HAProxy.", []string{"apache-httpd", "haproxy", "nginx"}},
 		{"Spring semester", "Teaching assistant, Spring semester.", []string{"teaching"}},
 		{"Shell Oil", "Cashier at Shell Oil.", []string{}},
 		{"Ruby Tuesday", "Server at Ruby Tuesday, 2015–2017.", []string{}},
