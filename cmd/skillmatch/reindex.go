@@ -67,14 +67,12 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// reparseStore runs `reindex --reparse`: every stored profile derived again
-// with tax on its own as-of date, format and file, a progress line on
-// stderr at most every two seconds, and a summary on stdout ending with the
-// number of candidates still read with another taxonomy (0 after a complete
-// run: the count serve warns about at start).
-func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, start time.Time, stdout, stderr io.Writer) error {
-	derive := func(c index.Candidate) (engine.Resume, error) {
-		asOf := c.CreatedAt // the day it was read, for a profile without one
+// deriveWith returns the derive of a reparse with tax: a stored candidate's
+// text read again on its own as-of date (the day it was read for a profile
+// without one), with its format and file.
+func deriveWith(tax *taxonomy.Taxonomy) func(index.Candidate) (engine.Resume, error) {
+	return func(c index.Candidate) (engine.Resume, error) {
+		asOf := c.CreatedAt
 		if c.Profile.AsOf != "" {
 			var err error
 			if asOf, err = time.Parse("2006-01-02", c.Profile.AsOf); err != nil {
@@ -87,6 +85,14 @@ func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonom
 		}
 		return resume.Parse(c.Profile.Text, tax, resume.Options{AsOf: asOf, Format: c.Profile.Format, File: file}), nil
 	}
+}
+
+// reparseStore runs `reindex --reparse`: every stored profile derived again
+// with tax on its own as-of date, format and file, a progress line on
+// stderr at most every two seconds, and a summary on stdout ending with the
+// number of candidates still read with another taxonomy (0 after a complete
+// run: the count serve warns about at start).
+func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, start time.Time, stdout, stderr io.Writer) error {
 	last := time.Now()
 	progress := func(done, total int) {
 		if time.Since(last) >= 2*time.Second {
@@ -94,7 +100,7 @@ func reparseStore(ctx context.Context, store *index.Store, tax *taxonomy.Taxonom
 			fmt.Fprintf(stderr, "reparse: %d/%d candidates\n", done, total)
 		}
 	}
-	st, err := store.Reparse(ctx, derive, progress)
+	st, err := store.Reparse(ctx, deriveWith(tax), progress)
 	if err != nil {
 		return err
 	}

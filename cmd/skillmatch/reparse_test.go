@@ -28,28 +28,7 @@ import (
 // --reparse refuses with the lock's error.
 func TestReindexReparse(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	resumes := filepath.Join(dir, "resumes")
-	if err := os.MkdirAll(resumes, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range map[string]string{
-		"zorb.txt":  "Dana Example\n\nEXPERIENCE\n\nBackend Engineer | Acme Corp\nMarch 2019 – Present\n- Built billing services in Zorblang and Python on PostgreSQL.\n",
-		"plain.txt": "Lee Example\n\nEXPERIENCE\n\nAccountant | Beta Ltd\n2016 – 2020\n- Month-end close in Microsoft Excel and QuickBooks.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(resumes, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	overlay := filepath.Join(dir, "zorb.yaml")
-	if err := os.WriteFile(overlay, []byte("skills:\n  - {id: zorblang, name: Zorblang, category: language}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	data := filepath.Join(dir, "data")
-	var out, errOut bytes.Buffer
-	if err := runImport(ctx, []string{"--data", data, "--as-of", "2025-06-01", resumes}, &out, &errOut); err != nil {
-		t.Fatalf("import: %v\n%s%s", err, out.String(), errOut.String())
-	}
+	data, overlay := importZorbResumes(t)
 	type row struct{ ID, File, AsOf string }
 	stored := func() (rows []row, zorb []string) {
 		t.Helper()
@@ -107,7 +86,7 @@ func TestReindexReparse(t *testing.T) {
 		}
 		return msgs
 	}
-	want := []string{"2 stored candidates were read with another taxonomy (current " + tax.Version + "); run `skillmatch reindex --reparse --data " + shellQuote(data) + " --taxonomy " + shellQuote(overlay) + "` with the server stopped"}
+	want := []string{"2 stored candidates were read with another taxonomy (current " + tax.Version + "); run `skillmatch reindex --reparse --data " + shellQuote(data) + " --taxonomy " + shellQuote(overlay) + "` with the server stopped, or start serve with --reparse-stale"}
 	if diff := cmp.Diff(want, startWarning()); diff != "" {
 		t.Errorf("serve's start-up warning before the reparse (-want +got):\n%s", diff)
 	}
@@ -148,10 +127,68 @@ func TestReindexReparse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Close()
-	out.Reset()
-	errOut.Reset()
+	var out, errOut bytes.Buffer
 	code := run(ctx, []string{"reindex", "--data", data, "--reparse", "--taxonomy", overlay}, &out, &errOut)
 	if code != 1 || !strings.Contains(errOut.String(), "in use by another skillmatch process") {
 		t.Errorf("reparse beside an open store: exit %d, stderr %q; want exit 1 naming the lock", code, errOut.String())
+	}
+}
+
+// importZorbResumes imports two resumes with the embedded taxonomy, one
+// written in Zorblang, a language the taxonomy lacks, into a new data
+// folder, and writes an overlay naming Zorblang; it returns both paths.
+func importZorbResumes(t *testing.T) (data, overlay string) {
+	t.Helper()
+	dir := t.TempDir()
+	resumes := filepath.Join(dir, "resumes")
+	if err := os.MkdirAll(resumes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"zorb.txt":  "Dana Example\n\nEXPERIENCE\n\nBackend Engineer | Acme Corp\nMarch 2019 – Present\n- Built billing services in Zorblang and Python on PostgreSQL.\n",
+		"plain.txt": "Lee Example\n\nEXPERIENCE\n\nAccountant | Beta Ltd\n2016 – 2020\n- Month-end close in Microsoft Excel and QuickBooks.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(resumes, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	overlay = filepath.Join(dir, "zorb.yaml")
+	if err := os.WriteFile(overlay, []byte("skills:\n  - {id: zorblang, name: Zorblang, category: language}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data = filepath.Join(dir, "data")
+	var out, errOut bytes.Buffer
+	if err := runImport(context.Background(), []string{"--data", data, "--as-of", "2025-06-01", resumes}, &out, &errOut); err != nil {
+		t.Fatalf("import: %v\n%s%s", err, out.String(), errOut.String())
+	}
+	return data, overlay
+}
+
+// TestServeReparseStale: `serve --reparse-stale` with an overlay naming
+// Zorblang derives the candidates imported without it again before it
+// listens — the API's search and candidate page find Zorblang — and logs
+// counts, never a candidate.
+func TestServeReparseStale(t *testing.T) {
+	data, overlay := importZorbResumes(t)
+	s := startServer(t, skillmatchBinary(t), data, "--taxonomy", overlay, "--reparse-stale")
+	code, body := s.request(t, "GET", "/api/v1/candidates?q=skill:zorblang", s.key, "", nil)
+	var res struct {
+		Hits []struct{ ID, File string } `json:"hits"`
+	}
+	if err := json.Unmarshal(body, &res); code != 200 || err != nil {
+		t.Fatalf("search: %d %s (%v)", code, body, err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].File != "zorb.txt" {
+		t.Fatalf("skill:zorblang found %+v, want zorb.txt alone", res.Hits)
+	}
+	if code, body := s.request(t, "GET", "/api/v1/candidates/"+res.Hits[0].ID, s.key, "", nil); code != 200 || !strings.Contains(string(body), `"id":"zorblang"`) {
+		t.Errorf("candidate page: %d, zorblang in it: %v", code, strings.Contains(string(body), `"id":"zorblang"`))
+	}
+	log := s.stderr.String()
+	if !strings.Contains(log, `"msg":"reparsed","candidates":2,"changed":1`) {
+		t.Errorf("serve logged no reparse of 2 candidates, 1 changed:\n%s", log)
+	}
+	if strings.Contains(log, "Example") || strings.Contains(log, "Zorblang and Python") {
+		t.Errorf("serve's log names a candidate or quotes a resume:\n%s", log)
 	}
 }

@@ -47,7 +47,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
-	warnStaleCandidates(ctx, store, tax, cfg.data, cfg.taxFile, logger)
+	if cfg.reparseStale {
+		if err := reparseStale(ctx, store, tax, logger); err != nil {
+			return err
+		}
+	} else {
+		warnStaleCandidates(ctx, store, tax, cfg.data, cfg.taxFile, logger)
+	}
 	pool, err := document.NewPool(document.PoolOptions{})
 	if err != nil {
 		return fmt.Errorf("start document workers: %w", err)
@@ -96,6 +102,7 @@ type serveConfig struct {
 	asOf                string           // as given ("" for today)
 	clock               func() time.Time // the date asOf stands for
 	jobBatch            int
+	reparseStale        bool // derive stale candidates again before serving
 }
 
 // parseServeFlags reads serve's command line and environment. A mistake is
@@ -113,9 +120,10 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.StringVar(&cfg.callbackSecret, "callback-secret", "", "HMAC `key` signing job callbacks; empty: unsigned")
 	fs.BoolVar(&cfg.allowPrivate, "allow-private-callbacks", false, "let job callback URLs point at loopback, private and link-local addresses")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	fs.BoolVar(&cfg.reparseStale, "reparse-stale", false, "before serving, derive again every stored candidate read with another taxonomy (what `reindex --reparse` does offline)")
 	fs.StringVar(&cfg.asOf, "as-of", "", "`date` uploads are parsed with and rankings count experience to, YYYY-MM-DD or YYYY-MM (default: the current date, UTC)")
 	fs.IntVar(&cfg.jobBatch, "job-batch", jobrunner.DefaultCommitBatch, "most batch-job items committed (and indexed) together; a crash redoes at most this many, progress advances by up to this many")
-	if err := bindEnv(fs, "addr", "data", "taxonomy", "rate", "burst", "max-upload", "callback-secret", "allow-private-callbacks", "log-level", "as-of", "job-batch"); err != nil {
+	if err := bindEnv(fs, "addr", "data", "taxonomy", "rate", "burst", "max-upload", "callback-secret", "allow-private-callbacks", "log-level", "as-of", "job-batch", "reparse-stale"); err != nil {
 		return cfg, err
 	}
 	fs.Usage = func() {
@@ -275,8 +283,34 @@ func warnStaleCandidates(ctx context.Context, store *index.Store, tax *taxonomy.
 	if taxFile != "" { // the reparse must read with the same taxonomy
 		cmd += " --taxonomy " + shellQuote(taxFile)
 	}
-	logger.Warn(fmt.Sprintf("%d stored candidates were read with another taxonomy (current %s); run `%s` with the server stopped", n, tax.Version, cmd),
+	logger.Warn(fmt.Sprintf("%d stored candidates were read with another taxonomy (current %s); run `%s` with the server stopped, or start serve with --reparse-stale", n, tax.Version, cmd),
 		"stale_candidates", n, "taxonomy_version", tax.Version)
+}
+
+// reparseStale derives every stored profile again with tax, as `reindex
+// --reparse` does, when some were read with another taxonomy; before the
+// server listens, so that it serves and ranks the new profiles only. Counts
+// and times are logged, never a profile.
+func reparseStale(ctx context.Context, store *index.Store, tax *taxonomy.Taxonomy, logger *slog.Logger) error {
+	n, err := store.StaleCandidates(ctx)
+	if err != nil || n == 0 {
+		return err
+	}
+	logger.Info("reparsing stored candidates read with another taxonomy", "stale_candidates", n, "taxonomy_version", tax.Version)
+	start := time.Now()
+	last := start
+	st, err := store.Reparse(ctx, deriveWith(tax), func(done, total int) {
+		if time.Since(last) >= 5*time.Second {
+			last = time.Now()
+			logger.Info("reparse", "done", done, "total", total)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("reparse stale candidates: %w", err)
+	}
+	logger.Info("reparsed", "candidates", st.Candidates, "changed", st.Changed, "skills_changed", st.SkillsChanged,
+		"skills_added", st.SkillsAdded, "skills_removed", st.SkillsRemoved, "index_rebuilt", st.Rebuilt, "took", time.Since(start).Round(time.Millisecond).String())
+	return nil
 }
 
 // waitJobs waits for the job runner to stop after the context ends, at most
