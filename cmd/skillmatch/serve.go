@@ -127,7 +127,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		return cfg, err
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--callback-secret KEY] [--allow-private-callbacks] [--as-of DATE] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
+		fmt.Fprintln(stderr, "usage: skillmatch serve [--addr 127.0.0.1:8080] [--data ./data] [--taxonomy FILE] [--rate N] [--burst N] [--max-upload BYTES] [--job-batch N] [--callback-secret KEY] [--allow-private-callbacks] [--as-of DATE] [--reparse-stale] [--log-level LEVEL]\n\nHTTP API and web UI; prints a first admin key on a fresh data folder.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
