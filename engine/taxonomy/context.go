@@ -550,6 +550,9 @@ func wholeItem(text string, lo, hi, start, end int) (alone, ok bool) {
 		}
 	}
 	k = end
+	if skillDetail(text[k:hi]) {
+		return leftEnd, true
+	}
 	if k < hi && text[k] == '.' {
 		k++
 	}
@@ -561,6 +564,19 @@ func wholeItem(text string, lo, hi, start, end int) (alone, ok bool) {
 		return false, false
 	}
 	return leftEnd && rightEnd, true
+}
+
+// skillDetail reports whether tail, the rest of a line after a name, is the
+// tail of a Kaggle "Skill Details" entry ("- Experience - 72 months" after
+// "Automation"): the entry is one list item, the name alone on its line.
+func skillDetail(tail string) bool {
+	tail = strings.TrimLeft(tail, " ")
+	if len(tail) == 0 || tail[0] != '-' {
+		return false
+	}
+	tail = strings.TrimLeft(tail[1:], " ")
+	return len(tail) > len("experience") && foldedAt(tail, 0, "experience") &&
+		strings.HasPrefix(strings.TrimLeft(tail[len("experience"):], " "), "-")
 }
 
 // bulletChars are what may stand before the first item of a line: white

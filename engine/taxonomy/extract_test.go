@@ -483,6 +483,8 @@ func TestExtractListContext(t *testing.T) {
 		{"backup item", "Active Directory, Backup, VMware", []string{"active-directory", "enterprise-backup", "vmware"}},
 		{"bidding and surveying items", "Estimating, Bidding, Surveying, Blueprint reading", []string{"bidding", "blueprint-reading", "estimating", "surveying"}},
 		{"editing and permitting one per line", "- Editing\n- Proofreading\n- Permitting\n", []string{"editing", "permitting", "proofreading"}},
+		{"kaggle skill details entries", "Skill Details\nCompliance- Experience - 24 months\nPayroll- Experience - 12 months\n", []string{"compliance", "payroll"}},
+		{"kaggle skill details entry with spaces", "Budget - Experience - Less than 1 year months\nPython- Experience - 6 months", []string{"budgeting", "python"}},
 		// prose: the same words are not skills
 		{"weather forecasts", "Read the weather forecasts, then Payroll and Excel work.", []string{"excel", "payroll"}},
 		{"on budget", "Delivered the project on budget and ahead of schedule.", []string{}},
@@ -491,6 +493,7 @@ func TestExtractListContext(t *testing.T) {
 		{"item with more words", "Budget Committee Member, Payroll, Excel", []string{"excel", "payroll"}},
 		{"lone line without a list", "Budget\nThe committee met twice.", []string{}},
 		{"list of non-skills", "Budget, Finance, Operations", []string{}},
+		{"experience after a name in prose", "Budget- experienced staff, Excel", []string{"excel"}},
 		{"event logistics", "Handled the logistics of the annual gala.", []string{}},
 		{"compliance and human resources in prose", "Reported to Human Resources on compliance issues.", []string{}},
 		{"sourcing and presentations in prose", "Prepared presentations for the Sourcing Managers; sourcing new clients.", []string{}},

@@ -143,6 +143,7 @@ func New(f File) (*Taxonomy, error) {
 			}
 		}
 	}
+	addVariants(t, claim, order, orig)
 	for id, r := range t.related {
 		sort.Strings(r)
 		t.related[id] = dedupe(r)
@@ -379,4 +380,102 @@ func normalize(s string) string {
 		b = b[:len(b)-1]
 	}
 	return string(b)
+}
+
+// addVariants gives the multi-word name of each skill without a context
+// rule the nearby forms resumes write it in (see variants): "financial
+// statement" for Financial statements, "predictive analysis" for Predictive
+// analytics. A variant that is a name or alias of any skill, or a cue word,
+// stays theirs; when two skills' names make the same variant, the one listed
+// first keeps it. Being made at load, an overlay's names get them too.
+func addVariants(t *Taxonomy, claim map[string]int, order map[string]int, orig map[string]string) {
+	made := make(map[string]int, len(t.skills)/2) // variant → file position of the skill that made it
+	for i, s := range t.skills {
+		if s.Context != "" || len(s.CaseSensitive) > 0 {
+			continue
+		}
+		{
+			for _, v := range variants(normalize(s.Name)) {
+				if _, taken := claim[v]; taken || cueSet[v] {
+					continue
+				}
+				if by, ok := made[v]; ok && by <= order[s.ID] {
+					continue
+				}
+				made[v] = order[s.ID]
+				t.byName[v] = i
+				orig[v] = v
+			}
+		}
+	}
+}
+
+// variants returns the nearby forms of a normalised multi-word name k: its
+// last word in the other number ("statements" ↔ "statement", "entries" ↔
+// "entry", "visualizations" ↔ "visualization"), and "analysis" ↔
+// "analytics". A one-word name has none (the plural of a word alone is too
+// often another word's: "Sales", "Goods"), nor has a last word that is not
+// all letters or shorter than four.
+func variants(k string) []string {
+	sp := strings.LastIndexByte(k, ' ')
+	if sp < 0 {
+		return nil
+	}
+	head, last := k[:sp+1], k[sp+1:]
+	var out []string
+	if o := otherNumber(last); o != "" {
+		out = append(out, head+o)
+	}
+	if !strings.Contains(k, "analy") {
+		return out
+	}
+	words := strings.Split(k, " ")
+	for x, w := range words {
+		var o string
+		switch w {
+		case "analysis":
+			o = "analytics"
+		case "analytics":
+			o = "analysis"
+		default:
+			continue
+		}
+		ws := append([]string(nil), words...)
+		ws[x] = o
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out
+}
+
+// otherNumber returns the plural of an English noun w written singular, or
+// its singular when written plural; "" when w is short, not all lower-case
+// letters, or of a form whose number is not told by its ending ("analysis",
+// "business", "status", "series").
+func otherNumber(w string) string {
+	if len(w) < 4 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return ""
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") ||
+		strings.HasSuffix(w, "ics") || strings.HasSuffix(w, "ies") && len(w) < 5:
+		return ""
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x"):
+		return w + "es"
+	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ly"):
+		return "" // a gerund, participle or adverb has no plural: "project planning", "written"
+	}
+	return w + "s"
 }

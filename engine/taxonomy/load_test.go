@@ -41,3 +41,44 @@ func TestNormalizeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNameVariants checks the nearby forms New gives a multi-word name: the
+// last word in the other number and "analysis" ↔ "analytics", for the file's
+// skills and so for an overlay's; never a form another skill names, nor any
+// for a skill with a context rule or a one-word name.
+func TestNameVariants(t *testing.T) {
+	tx, err := New(File{Skills: []Skill{
+		{ID: "fin", Name: "Financial statements", Category: "domain"},
+		{ID: "pred", Name: "Predictive analytics", Category: "practice"},
+		{ID: "entry", Name: "Data entry", Category: "practice"},
+		{ID: "viz", Name: "Data visualization", Category: "practice"},
+		{ID: "trend", Name: "Trend analysis", Category: "practice", Aliases: []string{"trend analyses"}},
+		{ID: "other", Name: "Trend analytics", Category: "practice"},
+		{ID: "budget", Name: "Budget reviews", Category: "practice", Context: "list", Ambiguous: []string{"Budget reviews"}},
+		{ID: "sales", Name: "Sales", Category: "domain"},
+		{ID: "plan", Name: "Project planning", Category: "practice"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"Prepared the financial statement", "fin"},
+		{"Predictive analysis of churn", "pred"},
+		{"Data entries in charts", "entry"},
+		{"Built data visualizations", "viz"},
+		{"Trend analytics", "other"}, // another skill's name stays its own
+		{"trend analyses", "trend"},  // so does an alias
+		{"Budget review", ""},        // a context rule: no variant
+		{"Sale", ""},                 // one word: no variant
+		{"Project plannings", ""},    // a gerund has no plural
+	}
+	for _, tt := range tests {
+		got := strings.Join(extractedIDs(tx, tt.text), ",")
+		if got != tt.want {
+			t.Errorf("Extract(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if s, ok := tx.Lookup("financial statement"); !ok || s.ID != "fin" {
+		t.Errorf("Lookup(financial statement) = %q, %v; want fin", s.ID, ok)
+	}
+}
