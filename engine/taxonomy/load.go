@@ -385,38 +385,48 @@ func normalize(s string) string {
 // addVariants gives the multi-word name of each skill without a context
 // rule the nearby forms resumes write it in (see variants): "financial
 // statement" for Financial statements, "predictive analysis" for Predictive
-// analytics. A variant that is a name or alias of any skill, or a cue word,
-// stays theirs; when two skills' names make the same variant, the one listed
-// first keeps it. Being made at load, an overlay's names get them too.
+// analytics (not for a product: "Google analysis" is no Google Analytics).
+// Aliases get none: they are often phrases whose other number means
+// something else ("call centers" for Call center operations, "retention
+// campaign" beside "retention campaigns"). A variant that is a name or alias
+// of any skill, or a cue word, stays theirs; when two skills' names make the
+// same variant, the one listed first keeps it. Being made at load, an
+// overlay's names get them too.
 func addVariants(t *Taxonomy, claim map[string]int, order map[string]int, orig map[string]string) {
 	made := make(map[string]int, len(t.skills)/2) // variant → file position of the skill that made it
 	for i, s := range t.skills {
 		if s.Context != "" || len(s.CaseSensitive) > 0 {
 			continue
 		}
-		{
-			for _, v := range variants(normalize(s.Name)) {
-				if _, taken := claim[v]; taken || cueSet[v] {
-					continue
-				}
-				if by, ok := made[v]; ok && by <= order[s.ID] {
-					continue
-				}
-				made[v] = order[s.ID]
-				t.byName[v] = i
-				orig[v] = v
+		for _, v := range variants(normalize(s.Name), !productCategories[s.Category]) {
+			if _, taken := claim[v]; taken || cueSet[v] {
+				continue
 			}
+			if by, ok := made[v]; ok && by <= order[s.ID] {
+				continue
+			}
+			made[v] = order[s.ID]
+			t.byName[v] = i
+			orig[v] = v
 		}
 	}
 }
 
+// productCategories are the categories of named products ("Google
+// Analytics", "ACL Analytics"): a product's name is its own, so "analytics"
+// in it is not swapped for "analysis".
+var productCategories = map[string]bool{
+	"software": true, "tool": true, "platform": true, "cloud": true, "library": true,
+	"framework": true, "database": true, "language": true, "protocol": true,
+}
+
 // variants returns the nearby forms of a normalised multi-word name k: its
 // last word in the other number ("statements" ↔ "statement", "entries" ↔
-// "entry", "visualizations" ↔ "visualization"), and "analysis" ↔
-// "analytics". A one-word name has none (the plural of a word alone is too
-// often another word's: "Sales", "Goods"), nor has a last word that is not
-// all letters or shorter than four.
-func variants(k string) []string {
+// "entry", "visualizations" ↔ "visualization"), and, when swap is true,
+// "analysis" ↔ "analytics". A one-word name has none (the plural of a word
+// alone is too often another word's: "Sales", "Goods"), nor has a last word
+// that is not all letters or shorter than four.
+func variants(k string, swap bool) []string {
 	sp := strings.LastIndexByte(k, ' ')
 	if sp < 0 {
 		return nil
@@ -426,7 +436,7 @@ func variants(k string) []string {
 	if o := otherNumber(last); o != "" {
 		out = append(out, head+o)
 	}
-	if !strings.Contains(k, "analy") {
+	if !swap || !strings.Contains(k, "analy") {
 		return out
 	}
 	words := strings.Split(k, " ")

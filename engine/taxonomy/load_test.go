@@ -57,6 +57,8 @@ func TestNameVariants(t *testing.T) {
 		{ID: "budget", Name: "Budget reviews", Category: "practice", Context: "list", Ambiguous: []string{"Budget reviews"}},
 		{ID: "sales", Name: "Sales", Category: "domain"},
 		{ID: "plan", Name: "Project planning", Category: "practice"},
+		{ID: "ga", Name: "Google Analytics", Category: "tool"},
+		{ID: "cc", Name: "Call center operations", Category: "domain", Aliases: []string{"call center"}},
 	}})
 	if err != nil {
 		t.Fatal(err)
