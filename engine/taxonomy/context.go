@@ -647,10 +647,7 @@ func (t *Taxonomy) spokenLanguage(text string, cands []candidate, i int) bool {
 // on the same line, and its offset; "" when punctuation or the line's end
 // comes first.
 func nextWord(text string, end int) (string, int) {
-	i := end
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
+	i := skipBlanks(text, end)
 	j := i
 	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
 		j++

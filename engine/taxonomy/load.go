@@ -480,12 +480,8 @@ func otherNumber(w string) string {
 		return w[:len(w)-2]
 	case strings.HasSuffix(w, "s"):
 		return w[:len(w)-1]
-	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		return w[:len(w)-1] + "ies"
-	case strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x"):
-		return w + "es"
-	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ly"):
-		return "" // a gerund, participle or adverb has no plural: "project planning", "written"
+	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"):
+		return "" // a gerund or participle has no plural: "project planning", "written"
 	}
-	return w + "s"
+	return pluralOf(w)
 }

@@ -126,18 +126,12 @@ var irregularPast = map[string]bool{"wrote": true, "written": true, "taught": tr
 // the labelled resumes (holdout sets 1-8, team fixtures) never list as the
 // skill. A name with more words before them is no object of one word
 // ("financial data analysis" still reads).
-var genericObjects = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`system systems solution solutions tool tools package packages item items
-		cost costs problem problems report reports strategy strategies need needs data operation operations
-		process processes performance information people issue issues account accounts program programs
-		content trend trends order orders payment payments hardware software quality
-		sales portfolio pipeline time employee employees gap gaps material
-		materials management policy policies site sites`) {
-		genericObjects[w] = true
-	}
-}
+var genericObjects = wordSetOf(`system systems solution solutions tool tools package packages item items
+	cost costs problem problems report reports strategy strategies need needs data operation operations
+	process processes performance information people issue issues account accounts program programs
+	content trend trends order orders payment payments hardware software quality
+	sales portfolio pipeline time employee employees gap gaps material
+	materials management policy policies site sites`)
 
 // adjective reports whether a one-word object reads as an adjective
 // ("financial" of "financial reporting", "strategic" of "strategic
@@ -339,14 +333,24 @@ func plurals(obj string) []string {
 	switch {
 	case strings.HasSuffix(w, "sis"):
 		return []string{pre + w[:len(w)-2] + "es"}
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
-		return []string{pre + w + "es"}
-	case strings.HasSuffix(w, "s"):
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 		return nil
-	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		return []string{pre + w[:len(w)-1] + "ies"}
 	}
-	return []string{pre + w + "s"}
+	return []string{pre + pluralOf(w)}
+}
+
+// pluralOf returns the regular plural of an English noun written singular:
+// "process" → "processes", "branch" → "branches", "policy" → "policies",
+// "contract" → "contracts". Callers rule out the words whose number the
+// ending does not tell (see plurals, otherNumber).
+func pluralOf(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case len(w) > 1 && strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }
 
 // stopWord reports whether the lower-case word w ends a noun phrase: a
