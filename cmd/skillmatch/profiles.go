@@ -79,12 +79,12 @@ func expandPaths(paths []string) ([]string, error) {
 }
 
 // loadProfiles reads the resume files (as listed by expandPaths) into
-// profiles, in order: documents decoded in a worker pool (two at a time),
-// then resume.Parse with asOf and tax. A file that cannot be read gets Err
+// profiles, in order: documents decoded in a worker pool (as many at a
+// time as it has workers, document.DefaultWorkers), then resume.Parse with asOf and tax. A file that cannot be read gets Err
 // and the others still load; the error return is only for a pool that
 // cannot start or ctx ending.
 func loadProfiles(ctx context.Context, files []string, asOf time.Time, tax *taxonomy.Taxonomy) ([]fileProfile, error) {
-	pool, err := document.NewPool(document.PoolOptions{Workers: 2})
+	pool, err := document.NewPool(document.PoolOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func loadProfiles(ctx context.Context, files []string, asOf time.Time, tax *taxo
 	out := make([]fileProfile, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range 2 {
+	for range pool.Workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
