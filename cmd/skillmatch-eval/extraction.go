@@ -266,6 +266,10 @@ func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[str
 			source = strings.TrimSpace(strings.TrimPrefix(l, "# source:"))
 		case l == "" || strings.HasPrefix(l, "#"):
 		default:
+			// a label may carry a note after " #" (its anchor: line and kind)
+			if i := strings.Index(l, " #"); i >= 0 {
+				l = strings.TrimSpace(l[:i])
+			}
 			if id, ok := strings.CutPrefix(l, "?"); ok {
 				if _, known := tx.Get(id); known {
 					l = id
