@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/skillmatch/skillmatch/engine"
 )
@@ -173,36 +174,28 @@ func (s *Store) rewriteProfiles(ctx context.Context, upd []reparsed, same []stri
 	return translate(tx.Commit(), "reparse")
 }
 
-// deriveAll runs derive on cs, GOMAXPROCS at a time, keeping the order.
+// deriveAll runs derive on cs, GOMAXPROCS at a time, keeping the order; the
+// first error (or ctx ending) stops feeding it more and is returned.
 func deriveAll(ctx context.Context, cs []Candidate, derive func(Candidate) (engine.Resume, error)) ([]engine.Resume, error) {
 	out := make([]engine.Resume, len(cs))
-	errs := make([]error, len(cs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = derive(cs[i])
-			}
-		}()
-	}
-	for i := range cs {
-		if ctx.Err() != nil {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range cs {
+		if gctx.Err() != nil {
 			break
 		}
-		next <- i
+		g.Go(func() (err error) {
+			if out[i], err = derive(c); err != nil {
+				return fmt.Errorf("reparse: candidate %s: %w", c.ID, err)
+			}
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("reparse: %w", err)
-	}
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("reparse: candidate %s: %w", cs[i].ID, err)
-		}
 	}
 	return out, nil
 }

@@ -12,8 +12,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/skillmatch/skillmatch/engine"
 	"github.com/skillmatch/skillmatch/engine/document"
@@ -90,25 +91,18 @@ func loadProfiles(ctx context.Context, files []string, asOf time.Time, tax *taxo
 	}
 	defer pool.Close()
 	out := make([]fileProfile, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range pool.Workers() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = loadProfile(ctx, pool, files[i], asOf, tax)
-			}
-		}()
-	}
-	for i := range files {
+	var g errgroup.Group
+	g.SetLimit(pool.Workers())
+	for i, file := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- i
+		g.Go(func() error {
+			out[i] = loadProfile(ctx, pool, file, asOf, tax)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait() // loadProfile reports each file's error in its fileProfile
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
