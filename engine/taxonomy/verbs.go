@@ -133,6 +133,32 @@ var genericObjects = wordSetOf(`system systems solution solutions tool tools pac
 	sales portfolio pipeline time employee employees gap gaps material
 	materials management policy policies site sites`)
 
+// objectClasses are the words resumes write in place of the object of a
+// skill's name: a name whose object is a class's first entry (its
+// canonical object) gets every other entry as an object too, under the
+// same head, so "staff training" also reads "trained new hires" and
+// "training of less-tenured employees", and "staff management" "managed 12
+// associates". Entries are "|"-separated, each written in every number it
+// is read in (no plural is derived), and they are no genericObjects: the
+// class says what they stand for. Only the canonical object expands, so
+// that a name with an entry as its object ("employee training") claims
+// nothing of the class. Kept by reading corpus lines (see the commit that
+// adds a class for the counts).
+var objectClasses = []string{
+	"staff|staffs|employees|new employees|new hires|associates|new associates|team members|staff members|" +
+		"personnel|crew|crews|crew members|co-workers|coworkers|volunteers|interns|trainees",
+}
+
+// classMembers maps each canonical object of objectClasses to the others.
+var classMembers = func() map[string][]string {
+	m := map[string][]string{}
+	for _, c := range objectClasses {
+		e := strings.Split(c, "|")
+		m[e[0]] = e[1:]
+	}
+	return m
+}()
+
 // adjective reports whether a one-word object reads as an adjective
 // ("financial" of "financial reporting", "strategic" of "strategic
 // planning"): the verb then states no such skill ("reported financial and
@@ -282,6 +308,12 @@ func buildVerbs(t *Taxonomy, keys []string, orig map[string]string) *verbTable {
 			if genericObjects[p] {
 				continue
 			}
+			plural = append(plural, struct {
+				key   string
+				skill int32
+			}{string([]byte{h}) + p, int32(i)})
+		}
+		for _, p := range classMembers[obj] {
 			plural = append(plural, struct {
 				key   string
 				skill int32

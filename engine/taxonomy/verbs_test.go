@@ -57,6 +57,7 @@ func verbTaxonomy(t *testing.T) *Taxonomy {
 		{"event-coordination", "Event coordination", "domain"},
 		{"event-management", "Event management", "domain"},
 		{"staff-training", "Staff training", "domain"},
+		{"staff-scheduling", "Staff scheduling", "domain"},
 		{"invoice-processing", "Invoice processing", "domain"},
 		{"payroll", "Payroll processing", "domain"},
 		{"appointment-scheduling", "Appointment scheduling", "domain"},
@@ -126,6 +127,14 @@ func TestVerbObject(t *testing.T) {
 		{"adjective as object", "Reported financial and operational results", []string{}},
 		{"technical skills are named, not paraphrased", "Edited videos and designed APIs", []string{}},
 		{"tech context never", "Designed widgets", []string{}},
+		// the object's class: "staff" is also written as its members
+		{"staff as new employees", "Trained four new employees on company procedures", []string{"staff-training=Trained four new employees"}},
+		{"staff as personnel, second verb", "Hired, trained and evaluated personnel", []string{"staff-training=trained and evaluated personnel"}},
+		{"staff as team members, HEAD of", "Assisted in the training of all new team members", []string{"staff-training=training of all new team members"}},
+		{"staff as associates, other head", "Scheduled associates to meet labor hours", []string{"staff-scheduling=Scheduled associates"}},
+		{"a member not ending its phrase", "Trained employee volunteers groups", []string{}},
+		{"a member after a preposition", "Trained with new employees", []string{}},
+		{"a member of no class of that skill's object", "Planned crew members", []string{}},
 	}
 	tx := verbTaxonomy(t)
 	for _, tt := range tests {
@@ -142,6 +151,24 @@ func TestVerbObjectDefault(t *testing.T) {
 	for _, text := range []string{"Negotiated 40+ vendor contracts", "Planned corporate events", "Trained kitchen staff on food safety"} {
 		if got := verbMentionsOf(tx, text); len(got) == 0 {
 			t.Errorf("Extract(%q): no skill stated by its verb", text)
+		}
+	}
+}
+
+// TestObjectClassesDefault: in the embedded taxonomy, the skills named with
+// the object "staff" are read where a resume writes the staff as employees,
+// personnel, team members or new hires.
+func TestObjectClassesDefault(t *testing.T) {
+	tx := Default()
+	for _, tt := range []verbCase{
+		{"training", "Trained four new employees on accounting principles", []string{"staff-training=Trained four new employees"}},
+		{"management", "Managed 25 employees across two stores", []string{"leadership=Managed 25 employees"}},
+		{"evaluation after a second verb", "Supervised, trained and evaluated 40 personnel", []string{"staff-training=trained and evaluated 40 personnel", "performance-management=evaluated 40 personnel"}},
+		{"scheduling", "Scheduled team members to keep staffing levels", []string{"scheduling=Scheduled team members"}},
+		{"no member", "Trained customers on the new software", []string{}},
+	} {
+		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
 		}
 	}
 }
