@@ -60,7 +60,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"H&R Block", "Tax preparer at H&R Block, Excel and SQL", []string{"excel", "sql"}},
 		{"electron microscopy", "Scanning Electron Microscopy, Python", []string{"python", "scanning-electron-microscopy"}},
 		{"Outlook Express", "Outlook Express and Excel", []string{"excel", "outlook"}},
-		{"Word embedding", "Word embedding and NLP in Python", []string{"nlp", "python"}},
+		{"Word embedding", "Word embedding and NLP in Python", []string{"nlp", "python", "word-embeddings"}},
 		{"Business Development is no tech cue", "Ada, Business Development, Sales", []string{"business-development"}},
 		{"list item next to prose", "Reported to Julia, the store manager.\nExcel", []string{"excel"}},
 		{"sentence next to a skills line", "Graduated in the Spring.\nJava, SQL", []string{"java", "sql"}},
