@@ -45,6 +45,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 			return false
 		}
 	}
+	if fieldOnlyWord(text, c.start(), c.end()) {
+		return fieldOfExperience(text, c.start(), c.end())
+	}
 	if s.Context == "list" {
 		return t.listed(text, cands, i, listLine)
 	}

@@ -1,0 +1,70 @@
+package taxonomy
+
+import "strings"
+
+// fieldOnly holds generic words that name a skill only as the field of an
+// experience phrase (see fieldOfExperience), whatever the context rule of
+// the skill whose ambiguous name they are: "experience in sales", "skilled
+// in sales", "10 years of sales". Elsewhere the word is a department, a
+// figure or a job title ("increased sales 20%", "Sales Associate", "sales
+// tax") — and as a bare item of a keyword list it is no evidence either:
+// of 52 corpus resumes with "Sales" alone in a short skills list or line,
+// 31 show selling; of 30 with it in a long keyword list, 15.
+var fieldOnly = wordSetOf("sales")
+
+// fieldOnlyWord reports whether the name text[start:end] is one of fieldOnly.
+func fieldOnlyWord(text string, start, end int) bool {
+	return end-start <= 8 && fieldOnly[strings.ToLower(text[start:end])]
+}
+
+// fieldCues, before "in", "of" or "with", make the generic word after them
+// the field someone works in: "experience in", "expertise in", "skilled
+// in", "background in", "knowledge of", "years in", "career in".
+var fieldCues = wordSetOf("experience experienced expertise expert skilled skills skill background knowledge " +
+	"knowledgeable proficient proficiency years year career success specializing specialized")
+
+// fieldModifiers may stand between the preposition and the generic word
+// ("background in technical sales").
+var fieldModifiers = wordSetOf("technical")
+
+// fieldEnds may follow the generic word of an experience phrase: the phrase
+// ends there ("experience in sales and marketing", "10 years in sales with
+// ..."). Any other word makes the generic word a modifier of a noun ("skills
+// in sales forecasting").
+var fieldEnds = wordSetOf("and or with for at in since while as")
+
+// fieldOfExperience reports whether text[start:end], a generic word, is the
+// field of an experience phrase: a fieldCues word, "in", "of" or "with",
+// maybe a fieldModifiers word, then the word, ending there (line end,
+// punctuation or a fieldEnds word).
+func fieldOfExperience(text string, start, end int) bool {
+	if w, i := nextWord(text, end); w != "" && !fieldEnds[strings.ToLower(w)] {
+		return false
+	} else if w == "" && i < len(text) && (wordByte[text[i]] || text[i] == '-') {
+		return false // "sales-closer", "sales2"
+	}
+	w, k := prevWord(text, start)
+	if fieldModifiers[w] {
+		w, k = prevWord(text, k)
+	}
+	if w != "in" && w != "of" && w != "with" {
+		return false
+	}
+	w, _ = prevWord(text, k)
+	return fieldCues[w]
+}
+
+// prevWord returns the word of letters, in lower case, that ends before
+// text[:end] after spaces on the same line, and its offset; "" when
+// punctuation or the line's start comes first.
+func prevWord(text string, end int) (string, int) {
+	j := end
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	i := j
+	for i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= 'A' && text[i-1] <= 'Z') {
+		i--
+	}
+	return strings.ToLower(text[i:j]), i
+}
