@@ -61,6 +61,13 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"electron microscopy", "Scanning Electron Microscopy, Python", []string{"python", "scanning-electron-microscopy"}},
 		{"Outlook Express", "Outlook Express and Excel", []string{"excel", "outlook"}},
 		{"Word embedding", "Word embedding and NLP in Python", []string{"nlp", "python", "word-embeddings"}},
+		// Session 5 (T2) long-tail skills: a patient care assistant is no PCA, a
+		// customer's decision no decision making; the skill itself still counts.
+		{"PCA in a nursing home", "Certified PCA in a nursing home for three years.", []string{}},
+		{"PCA beside Python", "PCA and t-SNE in Python", []string{"principal-component-analysis", "python"}},
+		{"someone else's decision making", "Assisted guests with decision-making on the menu.", []string{}},
+		{"decision making as a list item", "Budgeting, Decision making, Payroll", []string{"budgeting", "decision-making", "payroll"}},
+		{"calm under pressure", "Calm under pressure in a busy ER.", []string{"working-under-pressure"}},
 		{"Business Development is no tech cue", "Ada, Business Development, Sales", []string{"business-development"}},
 		{"list item next to prose", "Reported to Julia, the store manager.\nExcel", []string{"excel"}},
 		{"sentence next to a skills line", "Graduated in the Spring.\nJava, SQL", []string{"java", "sql"}},
