@@ -29,6 +29,9 @@ var cueSet = func() map[string]bool {
 func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine func(line int) bool, technical bool) bool {
 	c := cands[i]
 	p := t.m.patterns[c.pat]
+	if p.short != 0 {
+		return t.shortFormAt(text, cands, i) >= 0
+	}
 	s := t.skills[p.skill]
 	if t.isVetoed(text, cands, i) {
 		return false
@@ -138,7 +141,7 @@ func (t *Taxonomy) supports(text string, cands []candidate, k int, skill int32) 
 	if q.skill == cue {
 		return true
 	}
-	if q.skill == skill || !t.tech[q.skill] {
+	if q.short != 0 || q.skill == skill || !t.tech[q.skill] {
 		return false
 	}
 	// Office and business software next to "Ada" or "R" in a list of HR or
@@ -251,7 +254,7 @@ var notNames = map[string]bool{
 // properNoun reports whether the name of cands[i] is the first word of a
 // proper noun: followed (after "'s" or a middle initial, if any) by one
 // space and a word shaped like a name — capitalised ("Julia Roberts", "Aurora's Scientific"), or in
-// capitals after a name in capitals ("JULIA CHEN") — that starts no skill or
+// capitals after a name in capitals ("JULIA CHEN") — that starts no skill (a vendor short form aside) or
 // cue and is not in notNames.
 func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 	c := cands[i]
@@ -288,7 +291,7 @@ func (t *Taxonomy) properNoun(text string, cands []candidate, i int) bool {
 			return false
 		}
 	}
-	if i+1 < len(cands) && cands[i+1].start() == j {
+	if i+1 < len(cands) && cands[i+1].start() == j && t.m.patterns[cands[i+1].pat].short == 0 {
 		return false
 	}
 	var buf [16]byte

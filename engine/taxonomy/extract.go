@@ -50,6 +50,9 @@ type pattern struct {
 	// verbs.go), or 0
 	verb  int32
 	exact string // non-empty: the text must match these bytes exactly (short acronyms: "AR", "PR")
+	// short is the index + 1 of the vendor short form this pattern is
+	// (Taxonomy.shorts, see vendor.go), or 0
+	short int32
 }
 
 type matcher struct {
@@ -148,6 +151,11 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			keys = append(keys, w)
 		}
 	}
+	// So do vendor short forms, which no name or cue word takes (see
+	// vendor.go).
+	for k := range t.shortKeys {
+		keys = append(keys, k)
+	}
 	sort.Strings(keys)
 	t.verbs = buildVerbs(t, keys, orig)
 	// Verb forms too (see verbs.go): a form that is also a name or a cue
@@ -156,7 +164,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 	var extra []string
 	for x, f := range t.verbs.forms {
 		form[f] = int32(x + 1)
-		if _, taken := t.byName[f]; !taken && !cueSet[f] {
+		if _, taken := t.byName[f]; !taken && !cueSet[f] && !t.isShortForm(f) {
 			extra = append(extra, f)
 		}
 	}
@@ -205,6 +213,8 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 				p = newPattern(t.skills[i], int32(i), orig[keys[lo]])
 			} else if cueSet[keys[lo]] {
 				p = pattern{skill: cue}
+			} else if x, ok := t.shortKeys[keys[lo]]; ok {
+				p = t.shortPattern(x, keys[lo])
 			}
 			p.verb = form[keys[lo]]
 			if p.verb != 0 {
@@ -305,7 +315,7 @@ func patternKind(t *Taxonomy, k string, form map[string]int32) int {
 	if form[k] == 0 {
 		return 0
 	}
-	if _, name := t.byName[k]; name || cueSet[k] {
+	if _, name := t.byName[k]; name || cueSet[k] || t.isShortForm(k) {
 		return 1
 	}
 	return 2
@@ -602,6 +612,9 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 	p := &t.m.patterns[c.pat]
 	if p.split && c.start() > 0 && fold[text[c.start()-1]] != ' ' {
 		return "", false
+	}
+	if p.short != 0 {
+		return t.skills[t.shortFormAt(text, cands, i)].ID, true // contextOK found it
 	}
 	// "Lee ML, Smith JK (2019)": initials in a reference, not a skill
 	if p.exact != "" && len(p.exact) <= 3 && citationInitials(text, c.start(), c.end()) {

@@ -144,6 +144,7 @@ func New(f File) (*Taxonomy, error) {
 		}
 	}
 	addVariants(t, claim, order, orig)
+	addShortForms(t)
 	for id, r := range t.related {
 		sort.Strings(r)
 		t.related[id] = dedupe(r)

@@ -77,6 +77,11 @@ type Taxonomy struct {
 	nameVeto []bool   // by index: Veto has the proper-noun veto
 	m        *matcher
 	verbs    *verbTable // skills stated by a verb and its object (see verbs.go)
+	// shortKeys maps a vendor short form ("lambda", "sd") to its index in
+	// shorts, the products it may name (see vendor.go)
+	shortKeys map[string]int32
+	shorts    [][]shortForm
+	shortText []string // by index of shorts: the form as the first product writes it
 }
 
 // Skills returns every skill, in id order. The slice is shared: do not modify it.
