@@ -36,12 +36,23 @@ var fieldEnds = wordSetOf("and or with for at in since while as")
 // fieldOfExperience reports whether text[start:end], a generic word, is the
 // field of an experience phrase: a fieldCues word, "in", "of" or "with",
 // maybe a fieldModifiers word, then the word, ending there (line end,
-// punctuation or a fieldEnds word).
+// punctuation or a fieldEnds word, but not "and" between two gerunds that
+// share an object). It is the only way a fieldOnly word counts, and a second
+// way for a name with the "list" rule ("experience in human resources",
+// "proficient in scheduling", "specializing in logistics").
 func fieldOfExperience(text string, start, end int) bool {
-	if w, i := nextWord(text, end); w != "" && !fieldEnds[strings.ToLower(w)] {
-		return false
-	} else if w == "" && i < len(text) && (wordByte[text[i]] || text[i] == '-') {
+	w, i := nextWord(text, end)
+	switch lw := strings.ToLower(w); {
+	case w == "" && i < len(text) && (wordByte[text[i]] || text[i] == '-'):
 		return false // "sales-closer", "sales2"
+	case w != "" && !fieldEnds[lw]:
+		return false
+	case (lw == "and" || lw == "or") && strings.HasSuffix(strings.ToLower(text[start:end]), "ing"):
+		// two gerunds sharing an object: "experience in interpreting and
+		// applying banking rules"
+		if v, _ := nextWord(text, i+len(w)); strings.HasSuffix(strings.ToLower(v), "ing") {
+			return false
+		}
 	}
 	w, k := prevWord(text, start)
 	if fieldModifiers[w] {

@@ -9,34 +9,44 @@ import (
 
 // TestFieldOfExperience checks the fieldOnly words ("Sales"): the skill when
 // the word is the field of an experience phrase, never as a department, a
-// figure, a title, a tax or a bare keyword-list item.
+// figure, a title, a tax or a bare keyword-list item; and the experience
+// phrase as a second way for a generic word with the "list" rule.
 func TestFieldOfExperience(t *testing.T) {
 	tests := []struct {
 		name, text string
-		want       bool // sales found
+		want       bool // sales found (skill, when set, in place of sales)
+		skill      string
 	}{
-		{"experience in", "Over 10 years of experience in sales and marketing.", true},
-		{"skilled in, list follows", "Highly skilled in sales, product development and strategic marketing.", true},
-		{"years of", "More than (20) years of sales, management and promotional experience.", true},
-		{"background in technical", "Strong background in technical sales.", true},
-		{"expertise in, line end", "Sound expertise in sales", true},
-		{"knowledge of, capitalised", "In-depth knowledge of Sales, account management and training.", true},
-		{"figure", "Increased sales by 20% in 2016.", false},
-		{"department", "Worked with Sales, Engineering and Production teams.", false},
-		{"keyword list", "Payroll, Sales, QuickBooks, Scheduling", false},
-		{"alone on a line", "Skills\nSales\nCustomer service", false},
-		{"modifier of a noun", "Experience in sales forecasting for retail.", false},
-		{"sales tax", "Experience in Sales and Use taxes, payroll taxes.", false},
-		{"store promotions", "Answered questions with up-to-date knowledge of sales and store promotions.", false},
-		{"SAP module", "Knowledgeable in Sales and Distribution module.", false},
-		{"glued", "Strong background in sales-closer roles.", false},
-		{"no cue", "Responsible for receiving, merchandising & sales in apparel departments.", false},
+		{"experience in", "Over 10 years of experience in sales and marketing.", true, ""},
+		{"skilled in, list follows", "Highly skilled in sales, product development and strategic marketing.", true, ""},
+		{"years of", "More than (20) years of sales, management and promotional experience.", true, ""},
+		{"background in technical", "Strong background in technical sales.", true, ""},
+		{"expertise in, line end", "Sound expertise in sales", true, ""},
+		{"knowledge of, capitalised", "In-depth knowledge of Sales, account management and training.", true, ""},
+		{"figure", "Increased sales by 20% in 2016.", false, ""},
+		{"department", "Worked with Sales, Engineering and Production teams.", false, ""},
+		{"keyword list", "Payroll, Sales, QuickBooks, Scheduling", false, ""},
+		{"alone on a line", "Skills\nSales\nCustomer service", false, ""},
+		{"modifier of a noun", "Experience in sales forecasting for retail.", false, ""},
+		{"sales tax", "Experience in Sales and Use taxes, payroll taxes.", false, ""},
+		{"store promotions", "Answered questions with up-to-date knowledge of sales and store promotions.", false, ""},
+		{"SAP module", "Knowledgeable in Sales and Distribution module.", false, ""},
+		{"glued", "Strong background in sales-closer roles.", false, ""},
+		{"no cue", "Responsible for receiving, merchandising & sales in apparel departments.", false, ""},
+		{"list rule: proficient in", "Proficient in scheduling, training, and managing a manufacturing floor.", true, "scheduling"},
+		{"list rule: experience in", "Five years of experience in Human Resources.", true, "hr-management"},
+		{"list rule: prose without a cue", "Handled the logistics of the annual gala.", false, "logistics"},
+		{"list rule: gerunds sharing an object", "Experience in interpreting and applying banking rules.", false, "interpreting"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slices.Contains(ids(tt.text), "sales")
+			skill := tt.skill
+			if skill == "" {
+				skill = "sales"
+			}
+			got := slices.Contains(ids(tt.text), skill)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("sales in %q (-want +got):\n%s", tt.text, diff)
+				t.Errorf("%s in %q (-want +got):\n%s", skill, tt.text, diff)
 			}
 		})
 	}
