@@ -113,6 +113,12 @@ var actionVerbs = []string{
 	"programming: programmed",
 	"allocation: allocate allocates allocated allocating",
 	"replenishment: replenish replenishes replenished replenishing",
+	"building: build builds built",
+	"establishment: establish establishes established establishing",
+	"cultivation: cultivate cultivates cultivated cultivating",
+	"fostering: foster fosters fostered",
+	"nurturing: nurture nurtures nurtured",
+	"strengthening: strengthen strengthens strengthened",
 }
 
 // irregularPast are the past tenses and participles of actionVerbs that do
@@ -197,6 +203,10 @@ type verbTable struct {
 	finite   []bool    // by verb form index: no past tense, participle or gerund
 	forms    []string  // verb forms, then "HEAD of" phrases, in lower case
 	object   map[string]int32
+	// manage is the head index of "management": its verb names a
+	// partyObjects skill itself ("managed relationships"), so it needs no
+	// party (see withParty)
+	manage uint8
 	// object keys are a head index byte followed by the object in lower
 	// case with single spaces; the value is the skill index
 }
@@ -268,6 +278,7 @@ func buildVerbs(t *Taxonomy, keys []string, orig map[string]string) *verbTable {
 			formHeads[f] = append(formHeads[f], hs...)
 		}
 	}
+	v.manage = head["management"]
 	for _, f := range formOrder {
 		v.forms = append(v.forms, f)
 		v.heads = append(v.heads, formHeads[f])
@@ -501,7 +512,7 @@ func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordina
 		if !ok {
 			break
 		}
-		if m, found := t.lookObject(heads, words[:n], gap, buf); found {
+		if m, found := t.lookObject(heads, words[:n], gap, buf); found && (m.head == t.verbs.manage || withParty(text, words[:n], buf)) {
 			out = append(out, Mention{SkillID: t.skills[m.skill].ID, Start: c.start(), End: m.end, Line: c.line()})
 		}
 		if next < 0 || !coordinate {
@@ -512,6 +523,70 @@ func (t *Taxonomy) verbObjects(text string, c candidate, heads []uint8, coordina
 	return out, buf
 }
 
+// partyObjects are objects that state a skill only beside the party they
+// are kept with (but after a verb of management, which names the skill
+// itself: "managed key relationships"): relationships are relationship
+// management with clients,
+// vendors, donors or the media ("built strong client relationships",
+// "maintained relationships with key accounts"), not with students or the
+// kitchen team, which the labelled sets never list as such.
+var partyObjects = wordSetOf(`relationship relationships`)
+
+// parties are the words that name such a party, singular and plural.
+var parties = wordSetOf(`client clients customer customers vendor vendors supplier suppliers partner
+	partners business businesses stakeholder stakeholders donor donors media press account accounts
+	organization organizations agency agencies community sponsor sponsors investor investors lender
+	lenders bank banks broker brokers dealer dealers distributor distributors merchant merchants
+	carrier carriers provider providers referral candidate candidates industry government officials
+	manufacturer manufacturers retailer retailers buyer buyers`)
+
+// maxPartyWords is how many words after "with" may come before the party
+// ("with local and national advertising agencies"); a preposition or other
+// stop word but "and" and "or" ends them.
+const maxPartyWords = 5
+
+// withParty reports whether the phrase ws (lower case in b, see phrase)
+// states its object's party when the object needs one (partyObjects): a
+// party word before the object ("client relationships") or among the first
+// maxPartyWords words after a "with", "between" or "among" that follows
+// the phrase on its line ("relationships with key clients").
+func withParty(text string, ws []span, b []byte) bool {
+	last := ws[len(ws)-1]
+	if !partyObjects[string(b[last.lo:])] {
+		return true
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if parties[string(b[w.lo:w.lo+w.end-w.start])] {
+			return true
+		}
+	}
+	var low [16]byte
+	e := last.end
+	for k := 0; k <= maxPartyWords; k++ {
+		i := skipBlanks(text, e)
+		for k > 0 && i < len(text) && (text[i] == ',' || text[i] == '&' || text[i] == '/') {
+			i = skipBlanks(text, i+1)
+		}
+		e = wordSpan(text, i)
+		if e == i || e-i > len(low) {
+			return false
+		}
+		w := low[:0]
+		for j := i; j < e; j++ {
+			w = append(w, lower[text[j]])
+		}
+		switch {
+		case k == 0 && string(w) != "with" && string(w) != "between" && string(w) != "among":
+			return false
+		case k > 0 && parties[string(w)]:
+			return true
+		case k > 0 && string(w) != "and" && string(w) != "or" && stopWord(string(w)):
+			return false // "among students through community projects"
+		}
+	}
+	return false
+}
+
 // span is a word of a phrase: text[start:end], and in lower case at
 // phrase's buffer[lo:lo+end-start].
 type span struct{ start, end, lo int }
@@ -519,6 +594,7 @@ type span struct{ start, end, lo int }
 type objectHit struct {
 	skill int32
 	end   int
+	head  uint8 // the head the object was found under
 }
 
 // lookObject looks the last one to maxObject words of the phrase ws up as
@@ -545,7 +621,7 @@ func (t *Taxonomy) lookObject(heads []uint8, ws []span, gap int, b []byte) (obje
 			}
 			if s, ok := t.verbs.object[string(key)]; ok {
 				b[slot] = saved
-				return objectHit{skill: s, end: last.end}, true
+				return objectHit{skill: s, end: last.end, head: h}, true
 			}
 		}
 		b[slot] = saved

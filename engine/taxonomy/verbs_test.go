@@ -58,6 +58,10 @@ func verbTaxonomy(t *testing.T) *Taxonomy {
 		{"event-management", "Event management", "domain"},
 		{"staff-training", "Staff training", "domain"},
 		{"staff-scheduling", "Staff scheduling", "domain"},
+		{"relationship-building", "Relationship building", "domain"},
+		{"relationship-upkeep", "Relationship maintenance", "domain"},
+		{"relationship-management", "Relationship management", "domain"},
+		{"team-building", "Team building", "domain"},
 		{"invoice-processing", "Invoice processing", "domain"},
 		{"payroll", "Payroll processing", "domain"},
 		{"appointment-scheduling", "Appointment scheduling", "domain"},
@@ -135,6 +139,15 @@ func TestVerbObject(t *testing.T) {
 		{"a member not ending its phrase", "Trained employee volunteers groups", []string{}},
 		{"a member after a preposition", "Trained with new employees", []string{}},
 		{"a member of no class of that skill's object", "Planned crew members", []string{}},
+		// relationships need their party, but after a verb of management
+		{"party before the object", "Built strong client relationships", []string{"relationship-building=Built strong client relationships"}},
+		{"party after with", "Maintained relationships with local and national agencies", []string{"relationship-upkeep=Maintained relationships"}},
+		{"party after with, past coordinated words", "Built relationships with teachers, parents and donors", []string{"relationship-building=Built relationships"}},
+		{"no party", "Built relationships with students in summer programs", []string{}},
+		{"a preposition ends the party's words", "Maintained relationships among students through community projects", []string{}},
+		{"no with after the phrase", "Built relationships to grow community programs", []string{}},
+		{"management needs no party", "Managed key relationships", []string{"relationship-management=Managed key relationships"}},
+		{"build a team", "Built and managed sales teams", []string{"team-building=Built and managed sales teams"}},
 	}
 	tx := verbTaxonomy(t)
 	for _, tt := range tests {
@@ -166,9 +179,34 @@ func TestObjectClassesDefault(t *testing.T) {
 		{"evaluation after a second verb", "Supervised, trained and evaluated 40 personnel", []string{"staff-training=trained and evaluated 40 personnel", "performance-management=evaluated 40 personnel"}},
 		{"scheduling", "Scheduled team members to keep staffing levels", []string{"scheduling=Scheduled team members"}},
 		{"no member", "Trained customers on the new software", []string{}},
+		{"relationships with a party", "Cultivated strong vendor relationships", []string{"relationship-management=Cultivated strong vendor relationships"}},
+		{"relationships without one", "Established positive relationships with students", []string{}},
 	} {
 		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
 			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
+
+// TestTrainingParaphrases: "conducted", "delivered" or "facilitated"
+// training is staff training (curated aliases), attending one is not.
+func TestTrainingParaphrases(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Conducted training for hourly and salaried employees.", true},
+		{"Facilitates and conducts training.", true},
+		{"Developed and delivered training to department-wide employees.", true},
+		{"Attended training sessions on safety.", false},
+		{"Completed forklift training.", false},
+	} {
+		got := false
+		for _, id := range ids(tt.text) {
+			got = got || id == "staff-training"
+		}
+		if got != tt.want {
+			t.Errorf("Extract(%q) staff-training %v, want %v (ids %v)", tt.text, got, tt.want, ids(tt.text))
 		}
 	}
 }
