@@ -68,6 +68,10 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	if c.start() > 0 && text[c.start()-1] == '&' || c.end() < len(text) && text[c.end()] == '&' {
 		return false
 	}
+	// A company's name: "Checkpoint Technologies" (see companyName).
+	if companyName(text, c.end()) {
+		return false
+	}
 	if technical {
 		return true
 	}
@@ -82,8 +86,12 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// cue or another language, framework or library. LiveCareer's keyword
 	// lists carry a stray "C" among Photoshop, Access and billing.
 	letter := len(p.exact) == 1 && s.Category == "language"
+	// In a long keyword list a framework or library needs an engineering
+	// name at most two names away (see crowded).
+	near := crowdedCategories[s.Category] && crowded(text, c.start())
 	ok := func(k int) bool {
-		return t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) && (!letter || t.coding(cands[k]))
+		return t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) && (!letter || t.coding(cands[k])) &&
+			(!near || k-i <= 2 && i-k <= 2 && t.engineering(cands[k]))
 	}
 	if nearby(cands, i, 0, ok) {
 		return true

@@ -37,3 +37,43 @@ func TestExtractTechnical(t *testing.T) {
 		}
 	}
 }
+
+// TestProductRules: an ambiguous product name heading a company's name is
+// the company, and a framework's name in a long keyword list needs an
+// engineering name close by; the product vetoes read from the corpus hold.
+// Each trap row fails without its rule, each positive row when it widens.
+func TestProductRules(t *testing.T) {
+	tax := Default()
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		// a company word after the name (companyName)
+		{"Clients: Codank Software, Checkpoint Technologies, Lowes", nil},
+		{"Sorg Opera Company - Business Manager", nil},
+		{"Java developer at Oracle Corp.", []string{"java"}},
+		{"Firewalls: Checkpoint, Palo Alto, Fortinet", []string{"firewalls", "check-point", "fortinet"}},
+		{"Front desk: Opera, Micros, Excel", []string{"front-office", "opera-pms", "micros", "excel"}},
+		// a long keyword list (crowded): Express among accounting words,
+		// with QuickBooks and Excel on the line, is no framework
+		{"Public Accounting, Express, QuickBooks, reporting, Sales, supervision, tax, payroll, budgets, billing, invoices, Excel, filing",
+			[]string{"accounting", "quickbooks", "leadership", "payroll", "budgeting", "excel", "file-management"}},
+		{"Node.js, Express, MongoDB, React, Redux, HTML, CSS, Git, Jira, Jenkins, Docker, Linux, AWS",
+			[]string{"nodejs", "express", "mongodb", "react", "redux", "html", "css", "git", "jira", "jenkins", "docker", "linux", "aws"}},
+		{"Backend: Node, Express and MongoDB", []string{"nodejs", "express", "mongodb"}},
+		// product vetoes (curated.yaml) and a library named after its vendor
+		{"Quark Express, Quattro Pro", []string{"quarkxpress"}},
+		{"IP Routing; IPsec; DHCP; Remote Access", []string{"networking", "vpn", "dhcp"}},
+		{"Ion Exchange and Affinity chromatography", []string{"chromatography"}},
+		{"Seagate Barracuda 2 Tb SATA drive", nil},
+		{"Apache POI, Selenium, TestNG", []string{"apache-poi", "selenium", "testng"}},
+	} {
+		var got []string
+		for _, m := range tax.Extract(tt.text) {
+			got = append(got, m.SkillID)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Extract(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
