@@ -79,3 +79,69 @@ func prevWord(text string, end int) (string, int) {
 	}
 	return strings.ToLower(text[i:j]), i
 }
+
+// regulationNouns, in the clause after "compliance with", name laws or a
+// regulator: the compliance is regulatory ("ensured compliance with all
+// state and federal regulations", "compliance with OSHA and EPA
+// requirements"), unlike compliance with a company's policies, a customer's
+// specifications or a standard procedure.
+var regulationNouns = wordSetOf("law laws regulation regulations regulatory statute statutes statutory legislation " +
+	"federal osha hipaa fda epa flsa sox sarbanes-oxley sarbanes dot faa fmcsa cms jcaho erisa eeo eeoc " +
+	"ferpa gdpr finra sec fcra fdcpa respa tila")
+
+// complianceWith reports whether the word at text[start:end] ("Compliance")
+// is followed by "with" and, in the rest of its clause (up to a full stop,
+// semicolon, colon or the line's end, and at most 12 words), by one of
+// regulationNouns.
+func complianceWith(text string, start, end int) bool {
+	if !strings.EqualFold(text[start:end], "compliance") {
+		return false
+	}
+	w, i := nextWord(text, end)
+	if !strings.EqualFold(w, "with") {
+		return false
+	}
+	// "in compliance with" says how a task was done ("disposed of waste in
+	// compliance with federal regulations"), not that compliance was the
+	// work, unless a verb of keeping or seeing to it stands just before
+	// ("ensured the facility is in compliance with", "kept staff in
+	// compliance with").
+	if p, k := prevWord(text, start); p == "in" && !keptInCompliance(text, k) {
+		return false
+	}
+	rest := text[i+len(w):]
+	if k := strings.IndexAny(rest, ".;:\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	for n, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' || r == '/' || r == '(' || r == ')' || r == '&' }) {
+		if n >= 12 {
+			break
+		}
+		if regulationNouns[strings.ToLower(f)] {
+			return true
+		}
+	}
+	return false
+}
+
+// keepingVerbs, up to four words before "in compliance with", make
+// compliance the work: the writer kept or saw to it.
+var keepingVerbs = wordSetOf("ensure ensures ensured ensuring insure insured insuring assure assured assuring " +
+	"sure maintain maintains maintained maintaining keep keeps kept keeping stay stays stayed remain remains " +
+	"remained monitor monitored monitoring enforce enforced enforcing verify verified verifying is are was were be")
+
+// keptInCompliance reports whether one of keepingVerbs stands among the four
+// words before text[at:] on its line.
+func keptInCompliance(text string, at int) bool {
+	for range 4 {
+		w, k := prevWord(text, at)
+		if w == "" {
+			return false
+		}
+		if keepingVerbs[w] {
+			return true
+		}
+		at = k
+	}
+	return false
+}

@@ -9,8 +9,9 @@ import (
 
 // TestFieldOfExperience checks the fieldOnly words ("Sales"): the skill when
 // the word is the field of an experience phrase, never as a department, a
-// figure, a title, a tax or a bare keyword-list item; and the experience
-// phrase as a second way for a generic word with the "list" rule.
+// figure, a title, a tax or a bare keyword-list item; the experience phrase
+// as a second way for a generic word with the "list" rule; and "compliance
+// with" laws or a regulator as a third, for Compliance.
 func TestFieldOfExperience(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -37,6 +38,12 @@ func TestFieldOfExperience(t *testing.T) {
 		{"list rule: experience in", "Five years of experience in Human Resources.", true, "hr-management"},
 		{"list rule: prose without a cue", "Handled the logistics of the annual gala.", false, "logistics"},
 		{"list rule: gerunds sharing an object", "Experience in interpreting and applying banking rules.", false, "interpreting"},
+		{"compliance with laws", "Ensured compliance with all applicable federal, state and local laws and regulations.", true, "compliance"},
+		{"compliance with a regulator", "Responsible for IT compliance with HIPAA and PCI.", true, "compliance"},
+		{"kept in compliance", "Kept kitchen staff in compliance with safety and food regulations.", true, "compliance"},
+		{"compliance with company policy", "Ensured compliance with company policies and procedures.", false, "compliance"},
+		{"in compliance with, how a task was done", "Disposed of biohazard waste in compliance with federal regulations.", false, "compliance"},
+		{"regulation past the clause", "Checked compliance with specifications. Filed federal reports.", false, "compliance"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
