@@ -685,7 +685,7 @@ func phrase(text string, from int, ws []span, b []byte) (n, next int, ok bool, l
 			}
 			return n, coordinated(text, e, n), n > 0, b
 		}
-		if stopWord(string(w)) {
+		if stopWord(string(w)) && !(string(w) == "over" && quantityAt(text, e)) {
 			b = b[:mark]
 			return n, -1, n > 0, b
 		}
@@ -701,6 +701,14 @@ func phrase(text string, from int, ws []span, b []byte) (n, next int, ok bool, l
 		n++
 		i = e
 	}
+}
+
+// quantityAt reports whether a number or an amount follows text[i] on its
+// line: "over" before it is a quantity ("managed over 300 vendor
+// contracts"), not a preposition ("reported over the phone").
+func quantityAt(text string, i int) bool {
+	i = skipBlanks(text, i)
+	return i < len(text) && (text[i] >= '0' && text[i] <= '9' || text[i] == '$')
 }
 
 // coordinated returns where a second phrase starts after the conjunction or

@@ -139,6 +139,8 @@ func TestVerbObject(t *testing.T) {
 		{"a member not ending its phrase", "Trained employee volunteers groups", []string{}},
 		{"a member after a preposition", "Trained with new employees", []string{}},
 		{"a member of no class of that skill's object", "Planned crew members", []string{}},
+		{"over before a number is a quantity", "Negotiated over 40 vendor contracts", []string{"contract-negotiation=Negotiated over 40 vendor contracts"}},
+		{"over before no number is a preposition", "Planned over the summer events", []string{}},
 		// relationships need their party, but after a verb of management
 		{"party before the object", "Built strong client relationships", []string{"relationship-building=Built strong client relationships"}},
 		{"party after with", "Maintained relationships with local and national agencies", []string{"relationship-upkeep=Maintained relationships"}},
