@@ -52,8 +52,7 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 		return fieldOfExperience(text, c.start(), c.end())
 	}
 	if s.Context == "list" {
-		return t.listed(text, cands, i, listLine) || fieldOfExperience(text, c.start(), c.end()) ||
-			complianceWith(text, c.start(), c.end())
+		return t.listed(text, cands, i, listLine) || fieldOfExperience(text, c.start(), c.end())
 	}
 	if s.Category == "language-spoken" {
 		return t.spokenLanguage(text, cands, i)
@@ -87,12 +86,12 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	// cue or another language, framework or library. LiveCareer's keyword
 	// lists carry a stray "C" among Photoshop, Access and billing.
 	letter := len(p.exact) == 1 && s.Category == "language"
-	// In a long keyword list a framework or library needs an engineering
-	// name at most two names away (see crowded).
+	// In a long keyword list a framework, library or practice needs an
+	// engineering name at most three names away (see crowded).
 	near := crowdedCategories[s.Category] && crowded(text, c.start())
 	ok := func(k int) bool {
 		return t.supports(text, cands, k, p.skill) && (!strict || t.engineering(cands[k])) && (!letter || t.coding(cands[k])) &&
-			(!near || k-i <= 2 && i-k <= 2 && t.engineering(cands[k]))
+			(!near || k-i <= 3 && i-k <= 3 && t.engineering(cands[k]))
 	}
 	if nearby(cands, i, 0, ok) {
 		return true

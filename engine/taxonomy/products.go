@@ -4,7 +4,8 @@ import "strings"
 
 // Rules for the ambiguous names of products (the "tech" context rule) that
 // look past the line's technical context: a product word heading a company
-// name, and a framework's name that is also a word in a long keyword list.
+// name, and a framework's or practice's name that is also a word in a long
+// keyword list.
 
 // companyWords, capitalised after a product's ambiguous name, make the name
 // the head of a company's name ("Checkpoint Technologies", "Sorg Opera
@@ -31,10 +32,12 @@ func companyName(text string, end int) bool {
 
 // crowdedCategories are the categories whose ambiguous names need close
 // engineering company in a long keyword list (see crowded): frameworks and
-// libraries ("Express"). Not tools: "Oracle" and "Illustrator" in an
-// accountant's or a designer's keyword list are the products (58 and 10 of
-// the 83 corpus mentions a rule for tools too would drop).
-var crowdedCategories = map[string]bool{"framework": true, "library": true}
+// libraries ("Express") and practices ("networking" among negotiating,
+// marketing and Excel is the soft skill). Not tools: "Oracle" and
+// "Illustrator" in an accountant's or a designer's keyword list are the
+// products (58 and 10 of the 83 corpus mentions a rule for tools too would
+// drop).
+var crowdedCategories = map[string]bool{"framework": true, "library": true, "practice": true}
 
 // crowdedItems is how many comma-separated items make a line a long keyword
 // list: LiveCareer resumes close with one of twenty to sixty title-case
@@ -43,8 +46,9 @@ var crowdedCategories = map[string]bool{"framework": true, "library": true}
 const crowdedItems = 12
 
 // crowded reports whether text[start] stands on a long keyword list (see
-// crowdedItems): there, a framework's or library's ambiguous name counts
-// only with an unambiguous engineering name within two names of it.
+// crowdedItems): there, the ambiguous name of a framework, library or
+// practice counts only with an unambiguous engineering name within three
+// names of it.
 func crowded(text string, start int) bool {
 	lo := strings.LastIndexByte(text[:start], '\n') + 1
 	hi := strings.IndexByte(text[start:], '\n')

@@ -61,6 +61,13 @@ func TestProductRules(t *testing.T) {
 		{"Node.js, Express, MongoDB, React, Redux, HTML, CSS, Git, Jira, Jenkins, Docker, Linux, AWS",
 			[]string{"nodejs", "express", "mongodb", "react", "redux", "html", "css", "git", "jira", "jenkins", "docker", "linux", "aws"}},
 		{"Backend: Node, Express and MongoDB", []string{"nodejs", "express", "mongodb"}},
+		// a practice too: networking in an HR keyword list is the soft kind
+		{"Excel, Microsoft Office, customer service, event coordination, HRIS, human resources, social media management, leadership skills, networking, strong organizational skills, press releases, promotion, public relations",
+			[]string{"excel", "microsoft-office", "customer-service", "event-planning", "hris", "hr-management", "social-media-marketing", "leadership", "organizational-skills", "public-relations", "public-relations"}},
+		{"Active Directory, DHCP, DNS, Cisco, networking, firewalls, backups, printers, laptops, desktops, imaging, VPN, TCP/IP",
+			[]string{"active-directory", "dhcp", "dns", "cisco", "networking", "firewalls", "disaster-recovery", "vpn", "tcp-ip"}},
+		{"Proficient with mainstream social networking sites.", nil},
+		{"Leadership qualities, team networking and courage", []string{"leadership"}},
 		// product vetoes (curated.yaml) and a library named after its vendor
 		{"Quark Express, Quattro Pro", []string{"quarkxpress"}},
 		{"IP Routing; IPsec; DHCP; Remote Access", []string{"networking", "vpn", "dhcp"}},
