@@ -52,7 +52,8 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 		return fieldOfExperience(text, c.start(), c.end())
 	}
 	if s.Context == "list" {
-		return t.listed(text, cands, i, listLine) || fieldOfExperience(text, c.start(), c.end())
+		return t.listed(text, cands, i, listLine) || fieldOfExperience(text, c.start(), c.end()) ||
+			complianceWith(text, c.start(), c.end())
 	}
 	if s.Category == "language-spoken" {
 		return t.spokenLanguage(text, cands, i)
