@@ -71,6 +71,8 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"English as a degree", "Bachelor of Arts : English, 2014", []string{}},
 		{"English Language Arts", "Sixth grade English Language Arts teacher", []string{}},
 		{"English spoken", "Bilingual English/Spanish.", []string{"english", "spanish"}},
+		{"class attendance", "Tracked class attendance daily.", []string{}},
+		{"reduced employee turnover", "Reduced employee turnover by 18%.", []string{"employee-retention"}},
 		{"Business Development is no tech cue", "Ada, Business Development, Sales", []string{"business-development"}},
 		{"list item next to prose", "Reported to Julia, the store manager.\nExcel", []string{"excel"}},
 		{"sentence next to a skills line", "Graduated in the Spring.\nJava, SQL", []string{"java", "sql"}},
