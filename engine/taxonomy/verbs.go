@@ -119,6 +119,7 @@ var actionVerbs = []string{
 	"fostering: foster fosters fostered",
 	"nurturing: nurture nurtures nurtured",
 	"strengthening: strengthen strengthens strengthened",
+	"delivery: deliver delivers delivered delivering",
 }
 
 // irregularPast are the past tenses and participles of actionVerbs that do
