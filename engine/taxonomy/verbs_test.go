@@ -62,6 +62,7 @@ func verbTaxonomy(t *testing.T) *Taxonomy {
 		{"relationship-upkeep", "Relationship maintenance", "domain"},
 		{"relationship-management", "Relationship management", "domain"},
 		{"team-building", "Team building", "domain"},
+		{"presentation-delivery", "Presentation delivery", "domain"},
 		{"invoice-processing", "Invoice processing", "domain"},
 		{"payroll", "Payroll processing", "domain"},
 		{"appointment-scheduling", "Appointment scheduling", "domain"},
@@ -150,6 +151,8 @@ func TestVerbObject(t *testing.T) {
 		{"no with after the phrase", "Built relationships to grow community programs", []string{}},
 		{"management needs no party", "Managed key relationships", []string{"relationship-management=Managed key relationships"}},
 		{"build a team", "Built and managed sales teams", []string{"team-building=Built and managed sales teams"}},
+		{"deliver", "Delivered detailed presentations to key accounts", []string{"presentation-delivery=Delivered detailed presentations"}},
+		{"delivered as a modifier", "Reviewed the delivered presentations", []string{}},
 	}
 	tx := verbTaxonomy(t)
 	for _, tt := range tests {
@@ -209,6 +212,35 @@ func TestTrainingParaphrases(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Extract(%q) staff-training %v, want %v (ids %v)", tt.text, got, tt.want, ids(tt.text))
+		}
+	}
+}
+
+// TestSoftSkillPhrases: the written forms of soft skills that curated
+// aliases and verb patterns read, and near misses they must not.
+func TestSoftSkillPhrases(t *testing.T) {
+	for _, tt := range []struct {
+		text, id string
+		want     bool
+	}{
+		{"Delivered informative presentations to investors.", "public-speaking", true},
+		{"Made presentations to division attorneys.", "public-speaking", true},
+		{"Guest Speaker, American Cancer Society, 2007", "public-speaking", true},
+		{"Prepared PowerPoint presentations for meetings.", "public-speaking", false},
+		{"Skilled at managing multiple priorities.", "time-management", true},
+		{"Excels at completing multiple tasks simultaneously.", "time-management", true},
+		{"Extremely organized and self-motivated.", "organizational-skills", true},
+		{"Kept a well organized stock room.", "organizational-skills", false},
+		{"Investigated and analyzed client complaints.", "complaint-resolution", true},
+		{"Took escalated calls from providers.", "complaint-resolution", true},
+		{"Reported patient complaints to the nurse.", "complaint-resolution", false},
+	} {
+		got := false
+		for _, id := range ids(tt.text) {
+			got = got || id == tt.id
+		}
+		if got != tt.want {
+			t.Errorf("Extract(%q) %s %v, want %v (ids %v)", tt.text, tt.id, got, tt.want, ids(tt.text))
 		}
 	}
 }
