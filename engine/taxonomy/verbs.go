@@ -120,6 +120,7 @@ var actionVerbs = []string{
 	"nurturing: nurture nurtures nurtured",
 	"strengthening: strengthen strengthens strengthened",
 	"delivery: deliver delivers delivered delivering",
+	"organization,organisation: organize organizes organized organizing organise organises organised organising",
 }
 
 // irregularPast are the past tenses and participles of actionVerbs that do
