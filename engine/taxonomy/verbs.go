@@ -121,6 +121,7 @@ var actionVerbs = []string{
 	"strengthening: strengthen strengthens strengthened",
 	"delivery: deliver delivers delivered delivering",
 	"organization,organisation: organize organizes organized organizing organise organises organised organising",
+	"leadership: lead leads led leading",
 }
 
 // irregularPast are the past tenses and participles of actionVerbs that do
