@@ -97,6 +97,16 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	if nearby(cands, i, 0, ok) {
 		return true
 	}
+	// A platform on a line about operating systems ("Operating System:
+	// Windows, Mac"; see osLine).
+	if s.Category == "platform" && osLine(text, c.start()) {
+		return true
+	}
+	// A sentence wrapped onto the next line is one line (see
+	// wrappedSupport).
+	if t.wrappedSupport(text, cands, i, ok) {
+		return true
+	}
 	// A list item — the name first on a short line, as in a skills list with
 	// one skill per line ("Spring- Experience - 12 months") — takes its
 	// context from the lines just above and below.

@@ -59,3 +59,65 @@ func crowded(text string, start int) bool {
 	}
 	return strings.Count(text[lo:hi], ",") >= crowdedItems-1 && listLike(text[lo:hi])
 }
+
+// osLine reports whether the line of text[at] speaks of operating systems
+// ("Operating System: Windows", "Windows based operating systems"): the
+// context of a platform's ambiguous name, though no cue word for the rest
+// (a "C" or an "Express" in a keyword list that names operating systems is
+// not code).
+func osLine(text string, at int) bool {
+	lo := strings.LastIndexByte(text[:at], '\n') + 1
+	hi := strings.IndexByte(text[at:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += at
+	}
+	return containsFold(text[lo:hi], "operating system")
+}
+
+// lineStart returns the offset of the line holding text[at].
+func lineStart(text string, at int) int {
+	return strings.LastIndexByte(text[:at], '\n') + 1
+}
+
+// continues reports whether the line starting at lo continues the sentence
+// of the line before it: it opens, after blanks, with a lower-case letter,
+// and the line before ends with no full stop, colon or semicolon ("tested
+// Restful API\nusing Postman.").
+func continues(text string, lo int) bool {
+	if lo == 0 {
+		return false
+	}
+	k := skipBlanks(text, lo)
+	if k >= len(text) || text[k] < 'a' || text[k] > 'z' {
+		return false
+	}
+	prev := strings.TrimRight(text[lineStart(text, lo-1):lo-1], " \t\r")
+	return prev != "" && strings.IndexByte(".:;", prev[len(prev)-1]) < 0
+}
+
+// wrappedSupport reports whether ok holds for a candidate on the line
+// before cands[i]'s, when its line continues that one, or on the line after
+// it, when that line continues its line: PDF and Kaggle text wraps
+// sentences, and the technical word of one may stand on the other part.
+func (t *Taxonomy) wrappedSupport(text string, cands []candidate, i int, ok func(k int) bool) bool {
+	c := cands[i]
+	lo := lineStart(text, c.start())
+	line := c.line()
+	if continues(text, lo) {
+		for k := i - 1; k >= 0 && cands[k].line() >= line-1; k-- {
+			if cands[k].line() == line-1 && ok(k) {
+				return true
+			}
+		}
+	}
+	if nl := strings.IndexByte(text[c.end():], '\n'); nl >= 0 && continues(text, c.end()+nl+1) {
+		for k := i + 1; k < len(cands) && cands[k].line() <= line+1; k++ {
+			if cands[k].line() == line+1 && ok(k) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -74,6 +74,13 @@ func TestProductRules(t *testing.T) {
 		{"Ion Exchange and Affinity chromatography", []string{"chromatography"}},
 		{"Seagate Barracuda 2 Tb SATA drive", nil},
 		{"Apache POI, Selenium, TestNG", []string{"apache-poi", "selenium", "testng"}},
+		// a platform on a line about operating systems (osLine)
+		{"Operating System: Windows, Mac.", []string{"windows"}},
+		{"Replaced broken windows and doors", nil},
+		// a sentence wrapped onto the next line (wrappedSupport)
+		{"Made requests to the API server and tested Restful API\nusing Postman.", []string{"rest-api", "postman"}},
+		{"Wrote Java services.\nusing Postman daily", []string{"java"}},
+		{"Sales lead for the office\nusing Postman daily", nil},
 	} {
 		var got []string
 		for _, m := range tax.Extract(tt.text) {
