@@ -733,14 +733,15 @@ func coordinated(text string, i, n int) int {
 }
 
 // secondVerb reports whether the word after the conjunction ending at i is
-// a verb ("planned and executed …"), and where it ends.
+// a verb ("planned and executed …", "develop and teach …"), and where it
+// ends.
 func secondVerb(text string, i int) (int, bool) {
 	i = skipBlanks(text, i)
 	if foldedAt(text, i, "and ") || foldedAt(text, i, "or ") {
 		i = skipBlanks(text, i+strings.IndexByte(text[i:], ' '))
 	}
 	e := wordSpan(text, i)
-	if e == i || e-i > 16 || !verbLike(text[i:e]) {
+	if e == i || e-i > 16 {
 		return 0, false
 	}
 	var low [16]byte
@@ -748,11 +749,26 @@ func secondVerb(text string, i int) (int, bool) {
 	for k := i; k < e; k++ {
 		w = append(w, lower[text[k]])
 	}
-	if stopWord(string(w)) { // "including", "using"
+	if !verbLike(text[i:e]) && !verbForms[string(w)] || stopWord(string(w)) { // "including", "using"
 		return 0, false
 	}
 	return e, true
 }
+
+// verbForms are the one-word verb forms of actionVerbs in lower case: a
+// second verb that is no past tense nor gerund ("develop and teach …",
+// "train and develop …") is told by them.
+var verbForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range parsedVerbs {
+		for _, f := range a.forms {
+			if !strings.Contains(f, " ") {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
 
 // verbLike reports whether w reads as a past tense or gerund: it ends in
 // "ed" or "ing" (a rough test, used only to tell a second verb from a

@@ -140,6 +140,8 @@ func TestVerbObject(t *testing.T) {
 		{"a member not ending its phrase", "Trained employee volunteers groups", []string{}},
 		{"a member after a preposition", "Trained with new employees", []string{}},
 		{"a member of no class of that skill's object", "Planned crew members", []string{}},
+		{"a second verb in the present", "Process and reconcile invoices weekly", []string{"invoice-processing=Process and reconcile invoices"}},
+		{"a second word that is no known verb form ends the phrase", "Process and pay invoices", []string{}},
 		{"over before a number is a quantity", "Negotiated over 40 vendor contracts", []string{"contract-negotiation=Negotiated over 40 vendor contracts"}},
 		{"over before no number is a preposition", "Planned over the summer events", []string{}},
 		// relationships need their party, but after a verb of management
