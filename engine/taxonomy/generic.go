@@ -58,11 +58,79 @@ func fieldOfExperience(text string, start, end int) bool {
 	if fieldModifiers[w] {
 		w, k = prevWord(text, k)
 	}
-	if w != "in" && w != "of" && w != "with" {
+	if (w == "in" || w == "of" || w == "with") && fieldCues[first(prevWord(text, k))] {
+		return true
+	}
+	return laterItem(text, start)
+}
+
+// first returns its first argument.
+func first(w string, _ int) string { return w }
+
+// maxClause bounds how far back laterItem looks for the experience phrase.
+const maxClause = 300
+
+// laterItem reports whether the word at text[start] ends a later item of a
+// list that an experience phrase opens, in the same clause: "expertise in
+// aircraft certification, regulatory compliance, aircraft sales",
+// "responsible for receiving, merchandising, operations, & sales". Each item
+// before it has at most four words, there are at most six, and the word's
+// own item has at most two words before it.
+func laterItem(text string, start int) bool {
+	lo := start
+	for lo > 0 && start-lo < maxClause && strings.IndexByte(".;:!?()\n", text[lo-1]) < 0 {
+		lo--
+	}
+	clause := strings.ToLower(text[lo:start])
+	// the items before the word's own, from the cue's preposition on
+	at, plen := -1, 0
+	for _, prep := range []string{" in ", " of ", " with ", "responsible for "} {
+		for i := 0; ; {
+			j := strings.Index(clause[i:], prep)
+			if j < 0 {
+				break
+			}
+			j += i
+			cue := prep == "responsible for "
+			if !cue {
+				// "career in television, broadcasting" names a wish, not
+				// a field worked in
+				w, _ := prevWord(clause, j)
+				cue = fieldCues[w] && w != "career"
+			}
+			if cue && j > at {
+				at, plen = j, len(prep)
+			}
+			i = j + 1
+		}
+	}
+	if at < 0 {
 		return false
 	}
-	w, _ = prevWord(text, k)
-	return fieldCues[w]
+	list := clause[at+plen:]
+	list = strings.ReplaceAll(strings.ReplaceAll(list, " and ", ","), "&", ",")
+	items := strings.Split(list, ",")
+	if len(items) < 2 || len(items) > 7 {
+		return false
+	}
+	// the words of the word's own item before it qualify it ("aircraft
+	// sales", "safety compliance"); a gerund or a preposition makes it an
+	// object or a place instead ("increasing sales", "point of sales")
+	own := strings.Fields(items[len(items)-1])
+	if len(own) > 2 {
+		return false
+	}
+	for _, w := range own {
+		if strings.HasSuffix(w, "ing") || w == "of" || w == "for" || w == "in" || w == "to" {
+			return false
+		}
+	}
+	for _, it := range items[:len(items)-1] {
+		if len(strings.Fields(it)) > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // prevWord returns the word of letters, in lower case, that ends before
