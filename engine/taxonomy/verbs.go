@@ -692,8 +692,10 @@ func phrase(text string, from int, ws []span, b []byte) (n, next int, ok bool, l
 			b = b[:mark]
 			return n, -1, n > 0, b
 		}
-		// an adverb after the phrase ends it ("reconciled accounts monthly")
-		if n > 0 && adverb(string(w), text, e) {
+		// an adverb after the phrase ends it ("reconciled accounts monthly"),
+		// and so does a participle before a preposition ("analyzed the
+		// requirements provided by clients")
+		if n > 0 && (adverb(string(w), text, e) || participleBeforeStop(text, i, e)) {
 			b = b[:mark]
 			return n, -1, true, b
 		}
@@ -712,6 +714,27 @@ func phrase(text string, from int, ws []span, b []byte) (n, next int, ok bool, l
 func quantityAt(text string, i int) bool {
 	i = skipBlanks(text, i)
 	return i < len(text) && (text[i] >= '0' && text[i] <= '9' || text[i] == '$')
+}
+
+// participleBeforeStop reports whether the word text[i:e] is a past
+// participle ("provided", "received") followed by a stop word on its line:
+// a reduced relative clause after the noun phrase ("the data received from
+// vendors"), not a modifier inside it ("discounted vendor contracts").
+func participleBeforeStop(text string, i, e int) bool {
+	if e-i < 5 || !foldedAt(text, e-2, "ed") {
+		return false
+	}
+	j := skipBlanks(text, e)
+	k := wordSpan(text, j)
+	if k == j || k-j > 12 {
+		return false
+	}
+	var low [12]byte
+	w := low[:0]
+	for x := j; x < k; x++ {
+		w = append(w, lower[text[x]])
+	}
+	return stopWord(string(w)) && string(w) != "and" && string(w) != "or"
 }
 
 // coordinated returns where a second phrase starts after the conjunction or

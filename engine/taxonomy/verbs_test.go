@@ -142,6 +142,8 @@ func TestVerbObject(t *testing.T) {
 		{"a member of no class of that skill's object", "Planned crew members", []string{}},
 		{"a second verb in the present", "Process and reconcile invoices weekly", []string{"invoice-processing=Process and reconcile invoices"}},
 		{"a second word that is no known verb form ends the phrase", "Process and pay invoices", []string{}},
+		{"a participle before a preposition ends the phrase", "Processed invoices received from vendors", []string{"invoice-processing=Processed invoices"}},
+		{"a participle inside the phrase does not", "Negotiated discounted vendor contracts", []string{"contract-negotiation=Negotiated discounted vendor contracts"}},
 		{"over before a number is a quantity", "Negotiated over 40 vendor contracts", []string{"contract-negotiation=Negotiated over 40 vendor contracts"}},
 		{"over before no number is a preposition", "Planned over the summer events", []string{}},
 		// relationships need their party, but after a verb of management
