@@ -140,6 +140,7 @@ func TestVerbObject(t *testing.T) {
 		{"a member not ending its phrase", "Trained employee volunteers groups", []string{}},
 		{"a member after a preposition", "Trained with new employees", []string{}},
 		{"a member of no class of that skill's object", "Planned crew members", []string{}},
+		{"a class under one head only", "Trained and scheduled the sales team", []string{"staff-training=Trained and scheduled the sales team"}},
 		{"a second verb in the present", "Process and reconcile invoices weekly", []string{"invoice-processing=Process and reconcile invoices"}},
 		{"a second word that is no known verb form ends the phrase", "Process and pay invoices", []string{}},
 		{"a participle before a preposition ends the phrase", "Processed invoices received from vendors", []string{"invoice-processing=Processed invoices"}},
