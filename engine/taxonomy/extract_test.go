@@ -233,12 +233,12 @@ func TestExtractLeftmostLongestAndPunctuation(t *testing.T) {
 }
 
 func TestExtractOffsetsAndLines(t *testing.T) {
-	text := "Skills\nPython, Django\n\nSpring\nBoot and AWS."
+	text := "Skills\nPython, Django\n\nSpring\nBoot and SQL."
 	want := []Mention{
 		{SkillID: "python", Start: 7, End: 13, Line: 2},
 		{SkillID: "django", Start: 15, End: 21, Line: 2},
 		{SkillID: "spring-boot", Start: 23, End: 34, Line: 4},
-		{SkillID: "aws", Start: 39, End: 42, Line: 5},
+		{SkillID: "sql", Start: 39, End: 42, Line: 5},
 	}
 	if diff := cmp.Diff(want, Default().Extract(text)); diff != "" {
 		t.Errorf("Extract mentions (-want +got):\n%s", diff)

@@ -37,7 +37,7 @@ func companyName(text string, end int) bool {
 // "Illustrator" in an accountant's or a designer's keyword list are the
 // products (58 and 10 of the 83 corpus mentions a rule for tools too would
 // drop).
-var crowdedCategories = map[string]bool{"framework": true, "library": true, "practice": true}
+var crowdedCategories = map[string]bool{"framework": true, "library": true, "practice": true, "cloud": true}
 
 // crowdedItems is how many comma-separated items make a line a long keyword
 // list: LiveCareer resumes close with one of twenty to sixty title-case

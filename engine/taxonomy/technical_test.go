@@ -74,6 +74,13 @@ func TestProductRules(t *testing.T) {
 		{"Ion Exchange and Affinity chromatography", []string{"chromatography"}},
 		{"Seagate Barracuda 2 Tb SATA drive", nil},
 		{"Apache POI, Selenium, TestNG", []string{"apache-poi", "selenium", "testng"}},
+		// AWS the welding society and GCP good clinical practice (curated
+		// context and vetoes); the cloud platforms beside their products
+		{"AWS Certified Welding Inspector (CWI)", []string{"welding"}},
+		{"AWS D1.1 structural welding", []string{"welding"}},
+		{"ICH/GCP guidelines and GMP", []string{"gmp"}},
+		{"Deployed on AWS using EC2 and S3", []string{"aws", "aws-ec2", "aws-s3"}},
+		{"Python, NLP, GCP.", []string{"python", "nlp", "gcp"}},
 		// a platform on a line about operating systems (osLine)
 		{"Operating System: Windows, Mac.", []string{"windows"}},
 		{"Replaced broken windows and doors", nil},

@@ -131,10 +131,10 @@ func nextSpace(k string, sp int) int {
 func (t *Taxonomy) shortFormAt(text string, cands []candidate, i int) int32 {
 	forms := t.shorts[t.m.patterns[cands[i].pat].short-1]
 	for _, f := range forms {
-		if t.vendorBeside(cands, i, f.vendor) {
+		if t.vendorBeside(text, cands, i, f.vendor) {
 			return f.skill
 		}
-		beside := func(k int) bool { return t.namesVendor(cands[k], f.vendor) }
+		beside := func(k int) bool { return t.namesVendor(text, cands, k, f.vendor) }
 		if listItem(text, cands[i].start()) && (nearby(cands, i, 1, beside) || t.vendorAbove(text, cands, i, f.vendor)) {
 			return f.skill
 		}
@@ -152,7 +152,7 @@ func (t *Taxonomy) vendorAbove(text string, cands []candidate, i int, v int32) b
 		switch {
 		case c.line() == line:
 			continue
-		case t.namesVendor(c, v):
+		case t.namesVendor(text, cands, k, v):
 			return true
 		case t.m.patterns[c.pat].short != 0 && listItem(text, c.start()):
 			line = c.line() // an item above: go on up
@@ -170,7 +170,7 @@ const besideNames = 3
 // vendorBeside reports whether one of the besideNames candidates nearest
 // to cands[i] on each side, on its line and not counting short forms,
 // names vendor v.
-func (t *Taxonomy) vendorBeside(cands []candidate, i int, v int32) bool {
+func (t *Taxonomy) vendorBeside(text string, cands []candidate, i int, v int32) bool {
 	line := cands[i].line()
 	for _, step := range []int{-1, 1} {
 		seen := 0
@@ -178,7 +178,7 @@ func (t *Taxonomy) vendorBeside(cands []candidate, i int, v int32) bool {
 			if t.m.patterns[cands[k].pat].short != 0 {
 				continue
 			}
-			if t.namesVendor(cands[k], v) {
+			if t.namesVendor(text, cands, k, v) {
 				return true
 			}
 			seen++
@@ -187,12 +187,13 @@ func (t *Taxonomy) vendorBeside(cands []candidate, i int, v int32) bool {
 	return false
 }
 
-// namesVendor reports whether candidate c names vendor v: v itself or a
-// product that implies it, by a name that needs no context (never a short
-// form or an ambiguous name).
-func (t *Taxonomy) namesVendor(c candidate, v int32) bool {
-	q := t.m.patterns[c.pat]
-	if q.skill < 0 || q.short != 0 || q.ambiguous {
+// namesVendor reports whether candidate cands[k] names vendor v: v itself
+// or a product that implies it, never by a short form, and by an ambiguous
+// name ("AWS", "Glue") only when no veto rules it out (the short form beside
+// it is the context it needs).
+func (t *Taxonomy) namesVendor(text string, cands []candidate, k int, v int32) bool {
+	q := t.m.patterns[cands[k].pat]
+	if q.skill < 0 || q.short != 0 || q.ambiguous && t.isVetoed(text, cands, k) {
 		return false
 	}
 	return q.skill == v || slices.Contains(t.skills[q.skill].Implies, t.skills[v].ID)

@@ -27,6 +27,8 @@ func TestVendorShortForms(t *testing.T) {
 		{"Worked in PM and QM modules of SAP R/3.", []string{"sap-pm", "sap-qm", "sap"}},
 		{"Azure (Virtual Machines, Functions, Service Bus)",
 			[]string{"azure", "virtualization", "azure-functions", "azure-service-bus"}},
+		// an ambiguous vendor name ("AWS", context rule) still names the vendor
+		{"AWS: EC2, Lambda, Glue", []string{"aws", "aws-ec2", "aws-lambda", "aws-glue"}},
 		// the same form names the product of the vendor beside it
 		{"Google Cloud: BigQuery, Pub/Sub, Functions", []string{"gcp", "bigquery", "gcp-pubsub", "gcp-cloud-functions"}},
 		// one item per line under a line naming the vendor
