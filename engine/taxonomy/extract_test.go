@@ -69,7 +69,7 @@ func TestExtractAmbiguousNames(t *testing.T) {
 		{"decision making as a list item", "Budgeting, Decision making, Payroll", []string{"budgeting", "decision-making", "payroll"}},
 		{"calm under pressure", "Calm under pressure in a busy ER.", []string{"working-under-pressure"}},
 		{"English as a degree", "Bachelor of Arts : English, 2014", []string{}},
-		{"English Language Arts", "Sixth grade English Language Arts teacher", []string{}},
+		{"English Language Arts", "Sixth grade English Language Arts teacher", []string{"english-language-arts"}},
 		{"English spoken", "Bilingual English/Spanish.", []string{"english", "spanish"}},
 		{"class attendance", "Tracked class attendance daily.", []string{}},
 		{"reduced employee turnover", "Reduced employee turnover by 18%.", []string{"employee-retention"}},
@@ -607,7 +607,7 @@ func TestExtractAmbiguitiesOfSet7(t *testing.T) {
 		want       []string
 	}{
 		{"SWIFT beside code", "Java, SQL, SWIFT and CHIPS", []string{"java", "sql"}},
-		{"SWIFT MT103 messages", "Repaired SWIFT MT103 messages for outgoing wires.", []string{"swift-payments"}},
+		{"SWIFT MT103 messages", "Repaired SWIFT MT103 messages for outgoing wires.", []string{"swift-payments", "wire-transfers"}},
 		{"Swift language", "iOS apps in Swift and Objective-C", []string{"ios", "objective-c", "swift"}},
 		{"special needs guests", "Accommodated guests with children and special needs.", []string{}},
 		{"special needs students", "Adapted lessons for special needs students.", []string{"special-education"}},
