@@ -14,7 +14,7 @@ var fieldOnly = wordSetOf("sales")
 
 // fieldOnlyWord reports whether the name text[start:end] is one of fieldOnly.
 func fieldOnlyWord(text string, start, end int) bool {
-	return end-start <= 8 && fieldOnly[strings.ToLower(text[start:end])]
+	return end-start <= 8 && inFold(fieldOnly, text[start:end])
 }
 
 // fieldCues, before "in", "of" or "with", make the generic word after them
@@ -42,23 +42,23 @@ var fieldEnds = wordSetOf("and or with for at in since while as")
 // "proficient in scheduling", "specializing in logistics").
 func fieldOfExperience(text string, start, end int) bool {
 	w, i := nextWord(text, end)
-	switch lw := strings.ToLower(w); {
+	switch {
 	case w == "" && i < len(text) && (wordByte[text[i]] || text[i] == '-'):
 		return false // "sales-closer", "sales2"
-	case w != "" && !fieldEnds[lw]:
+	case w != "" && !inFold(fieldEnds, w):
 		return false
-	case (lw == "and" || lw == "or") && strings.HasSuffix(strings.ToLower(text[start:end]), "ing"):
+	case (strings.EqualFold(w, "and") || strings.EqualFold(w, "or")) && hasSuffixFold(text[start:end], "ing"):
 		// two gerunds sharing an object: "experience in interpreting and
 		// applying banking rules"
-		if v, _ := nextWord(text, i+len(w)); strings.HasSuffix(strings.ToLower(v), "ing") {
+		if v, _ := nextWord(text, i+len(w)); hasSuffixFold(v, "ing") {
 			return false
 		}
 	}
 	w, k := prevWord(text, start)
-	if fieldModifiers[w] {
+	if inFold(fieldModifiers, w) {
 		w, k = prevWord(text, k)
 	}
-	if (w == "in" || w == "of" || w == "with") && fieldCues[first(prevWord(text, k))] {
+	if isPreposition(w) && inFold(fieldCues, first(prevWord(text, k))) {
 		return true
 	}
 	return laterItem(text, start)
@@ -81,59 +81,89 @@ func laterItem(text string, start int) bool {
 	for lo > 0 && start-lo < maxClause && strings.IndexByte(".;:!?()\n", text[lo-1]) < 0 {
 		lo--
 	}
-	clause := strings.ToLower(text[lo:start])
-	// the items before the word's own, from the cue's preposition on
-	at, plen := -1, 0
-	for _, prep := range []string{" in ", " of ", " with ", "responsible for "} {
-		for i := 0; ; {
-			j := strings.Index(clause[i:], prep)
-			if j < 0 {
-				break
-			}
-			j += i
-			cue := prep == "responsible for "
-			if !cue {
-				// "career in television, broadcasting" names a wish, not
-				// a field worked in
-				w, _ := prevWord(clause, j)
-				cue = fieldCues[w] && w != "career"
-			}
-			if cue && j > at {
-				at, plen = j, len(prep)
-			}
-			i = j + 1
+	// the end of the clause's last experience phrase: a cue and its
+	// preposition, or "responsible for"
+	at, prev := -1, ""
+	for k := lo; k < start; {
+		w, e := itemWord(text, k, start)
+		if w == "" {
+			k = e + 1 // past a comma or "&"
+			continue
 		}
+		w = strings.Trim(w, "*-•\"'(")
+		if isPreposition(w) && inFold(fieldCues, prev) && !strings.EqualFold(prev, "career") ||
+			strings.EqualFold(w, "for") && strings.EqualFold(prev, "responsible") {
+			// "career in television, broadcasting" names a wish, not a
+			// field worked in
+			at = e
+		}
+		prev, k = w, e
 	}
 	if at < 0 {
 		return false
 	}
-	list := clause[at+plen:]
-	list = strings.ReplaceAll(strings.ReplaceAll(list, " and ", ","), "&", ",")
-	items := strings.Split(list, ",")
-	if len(items) < 2 || len(items) > 7 {
-		return false
-	}
-	// the words of the word's own item before it qualify it ("aircraft
-	// sales", "safety compliance"); a gerund or a preposition makes it an
-	// object or a place instead ("increasing sales", "point of sales")
-	own := strings.Fields(items[len(items)-1])
-	if len(own) > 2 {
-		return false
-	}
-	for _, w := range own {
-		if strings.HasSuffix(w, "ing") || w == "of" || w == "for" || w == "in" || w == "to" {
-			return false
+	// the list items from there to the word, split at commas, "&" and
+	// "and": each earlier item has at most four words; the word's own item
+	// at most two before it, which qualify it ("aircraft sales", "safety
+	// compliance"), and no gerund or preposition, which would make it an
+	// object or a place ("increasing sales", "point of sales")
+	items, words, plain := 1, 0, true
+	for k := at; k < start; {
+		if b := text[k]; b == ',' || b == '&' {
+			if words > 4 {
+				return false
+			}
+			items, words, plain = items+1, 0, true
+			k++
+			continue
 		}
-	}
-	for _, it := range items[:len(items)-1] {
-		if len(strings.Fields(it)) > 4 {
-			return false
+		w, e := itemWord(text, k, start)
+		if w == "" {
+			if e >= start {
+				break
+			}
+			k = e // a comma or "&"
+			continue
 		}
+		switch {
+		case strings.EqualFold(w, "and"):
+			if words > 4 {
+				return false
+			}
+			items, words, plain = items+1, 0, true
+		case hasSuffixFold(w, "ing") || inFold(ownStops, w):
+			words, plain = words+1, false
+		default:
+			words++
+		}
+		k = e
 	}
-	return true
+	return items >= 2 && items <= 7 && words <= 2 && plain
 }
 
-// prevWord returns the word of letters, in lower case, that ends before
+// ownStops, before a generic word in its list item, make the item no
+// qualified name of the skill (see laterItem).
+var ownStops = wordSetOf("of for in to with at on by from per")
+
+// itemWord returns the word (a run of bytes other than
+// blanks, commas and "&": "24/7", "$35M") that starts in text[k:end] after
+// blanks, and the offset after it; "" and the offset of the comma or "&", or
+// end, when one of them comes first.
+func itemWord(text string, k, end int) (string, int) {
+	for k < end && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	e := k
+	for e < end && text[e] != ' ' && text[e] != '\t' && text[e] != ',' && text[e] != '&' {
+		e++
+	}
+	if e == k {
+		return "", k
+	}
+	return text[k:e], e
+}
+
+// prevWord returns the word of letters that ends before
 // text[:end] after spaces on the same line, and its offset; "" when
 // punctuation or the line's start comes first.
 func prevWord(text string, end int) (string, int) {
@@ -145,7 +175,7 @@ func prevWord(text string, end int) (string, int) {
 	for i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= 'A' && text[i-1] <= 'Z') {
 		i--
 	}
-	return strings.ToLower(text[i:j]), i
+	return text[i:j], i
 }
 
 // regulationNouns, in the clause after "compliance with", name laws or a
@@ -174,7 +204,7 @@ func complianceWith(text string, start, end int) bool {
 	// work, unless a verb of keeping or seeing to it stands just before
 	// ("ensured the facility is in compliance with", "kept staff in
 	// compliance with").
-	if p, k := prevWord(text, start); p == "in" && !keptInCompliance(text, k) {
+	if p, k := prevWord(text, start); strings.EqualFold(p, "in") && !keptInCompliance(text, k) {
 		return false
 	}
 	rest := text[i+len(w):]
@@ -185,7 +215,7 @@ func complianceWith(text string, start, end int) bool {
 		if n >= 12 {
 			break
 		}
-		if regulationNouns[strings.ToLower(f)] {
+		if inFold(regulationNouns, f) {
 			return true
 		}
 	}
@@ -206,10 +236,34 @@ func keptInCompliance(text string, at int) bool {
 		if w == "" {
 			return false
 		}
-		if keepingVerbs[w] {
+		if inFold(keepingVerbs, w) {
 			return true
 		}
 		at = k
 	}
 	return false
+}
+
+// isPreposition reports whether w is "in", "of" or "with", in any case: the
+// prepositions of an experience phrase.
+func isPreposition(w string) bool {
+	return strings.EqualFold(w, "in") || strings.EqualFold(w, "of") || strings.EqualFold(w, "with")
+}
+
+// inFold reports whether set, of lower-case words, holds w in any case,
+// without allocating.
+func inFold(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := range len(w) {
+		buf[i] = lower[w[i]]
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// hasSuffixFold reports whether w ends in the lower-case suffix, in any case.
+func hasSuffixFold(w, suffix string) bool {
+	return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
 }
