@@ -81,6 +81,12 @@ func TestProductRules(t *testing.T) {
 		{"ICH/GCP guidelines and GMP", []string{"gmp"}},
 		{"Deployed on AWS using EC2 and S3", []string{"aws", "aws-ec2", "aws-s3"}},
 		{"Python, NLP, GCP.", []string{"python", "nlp", "gcp"}},
+		// product acronyms that are other things (curated vetoes)
+		{"GAAS/SAS No. 99", nil},
+		{"Used SAS to analyze sales", []string{"sas"}},
+		{"Configuring NIM Master and NFS on AIX", []string{"aix"}},
+		{"RAC Western Australia", nil},
+		{"Oracle 11gR2 RAC on Linux", []string{"oracle", "oracle-rac", "linux"}},
 		// a platform on a line about operating systems (osLine)
 		{"Operating System: Windows, Mac.", []string{"windows"}},
 		{"Replaced broken windows and doors", nil},
