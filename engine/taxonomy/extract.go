@@ -214,7 +214,7 @@ func buildMatcher(t *Taxonomy, orig map[string]string) *matcher {
 			} else if cueSet[keys[lo]] {
 				p = pattern{skill: cue}
 			} else if x, ok := t.shortKeys[keys[lo]]; ok {
-				p = t.shortPattern(x, keys[lo])
+				p = t.shortPattern(x)
 			}
 			p.verb = form[keys[lo]]
 			if p.verb != 0 {

@@ -2,10 +2,12 @@ package taxonomy
 
 import "strings"
 
-// Rules for the ambiguous names of products (the "tech" context rule) that
-// look past the line's technical context: a product word heading a company
-// name, and a framework's or practice's name that is also a word in a long
-// keyword list.
+// Rules for the ambiguous names of products (the "tech" context rule) beyond
+// another technical name on the line: a product word heading a company's
+// name is no product; in a long keyword list a framework's, practice's or
+// cloud's name needs an engineering name close by; a platform's name takes
+// its context from a line about operating systems, and any name from the
+// other part of a sentence wrapped over two lines.
 
 // companyWords, capitalised after a product's ambiguous name, make the name
 // the head of a company's name ("Checkpoint Technologies", "Sorg Opera
@@ -32,9 +34,10 @@ func companyName(text string, end int) bool {
 
 // crowdedCategories are the categories whose ambiguous names need close
 // engineering company in a long keyword list (see crowded): frameworks and
-// libraries ("Express") and practices ("networking" among negotiating,
-// marketing and Excel is the soft skill). Not tools: "Oracle" and
-// "Illustrator" in an accountant's or a designer's keyword list are the
+// libraries ("Express"), practices ("networking" among negotiating,
+// marketing and Excel is the soft skill) and cloud platforms ("GCP" among
+// clinical-research words is good clinical practice). Not tools: "Oracle"
+// and "Illustrator" in an accountant's or a designer's keyword list are the
 // products (58 and 10 of the 83 corpus mentions a rule for tools too would
 // drop).
 var crowdedCategories = map[string]bool{"framework": true, "library": true, "practice": true, "cloud": true}
@@ -45,19 +48,24 @@ var crowdedCategories = map[string]bool{"framework": true, "library": true, "pra
 // with Excel or QuickBooks somewhere on the line as technical context.
 const crowdedItems = 12
 
-// crowded reports whether text[start] stands on a long keyword list (see
-// crowdedItems): there, the ambiguous name of a framework, library or
-// practice counts only with an unambiguous engineering name within three
-// names of it.
-func crowded(text string, start int) bool {
-	lo := strings.LastIndexByte(text[:start], '\n') + 1
-	hi := strings.IndexByte(text[start:], '\n')
+// crowded reports whether text[at] stands on a long keyword list (see
+// crowdedItems): there, the ambiguous name of a skill of crowdedCategories
+// counts only with an unambiguous engineering name within three names of
+// it.
+func crowded(text string, at int) bool {
+	line := lineAt(text, at)
+	return strings.Count(line, ",") >= crowdedItems-1 && listLike(line)
+}
+
+// lineAt returns the line of text that holds text[at], without its newline.
+func lineAt(text string, at int) string {
+	hi := strings.IndexByte(text[at:], '\n')
 	if hi < 0 {
 		hi = len(text)
 	} else {
-		hi += start
+		hi += at
 	}
-	return strings.Count(text[lo:hi], ",") >= crowdedItems-1 && listLike(text[lo:hi])
+	return text[lineStart(text, at):hi]
 }
 
 // osLine reports whether the line of text[at] speaks of operating systems
@@ -66,14 +74,7 @@ func crowded(text string, start int) bool {
 // (a "C" or an "Express" in a keyword list that names operating systems is
 // not code).
 func osLine(text string, at int) bool {
-	lo := strings.LastIndexByte(text[:at], '\n') + 1
-	hi := strings.IndexByte(text[at:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += at
-	}
-	return containsFold(text[lo:hi], "operating system")
+	return containsFold(lineAt(text, at), "operating system")
 }
 
 // lineStart returns the offset of the line holding text[at].

@@ -27,9 +27,9 @@ import (
 // acronym of up to three letters is a short form only when the product's
 // name leaves it: an alias leaving one is often the everyday acronym ("SAP
 // HR" for SAP HCM; "HR" beside SAP in an HR keyword list is human
-// resources). When two vendors' products leave
-// the same rest ("Azure Functions", "Google Cloud Functions"), the form
-// names the product of the vendor found beside it.
+// resources). When two vendors' products leave the same rest ("Azure
+// Functions", "Google Cloud Functions"), the form names the product of the
+// vendor found beside it.
 
 // shortForm is one reading of a short form: a product and its vendor.
 type shortForm struct{ skill, vendor int32 }
@@ -72,7 +72,9 @@ func addShortForms(t *Taxonomy) {
 					if !strings.HasPrefix(k, p) {
 						continue
 					}
-					rest := strings.TrimSpace(n[len(n)-(len(k)-len(p)):])
+					// the rest as written: the name's words after the
+					// prefix's
+					rest := strings.Join(strings.Fields(n)[strings.Count(p, " "):], " ")
 					if a > 0 && len(rest) <= 3 {
 						continue // an alias's acronym: see above
 					}
@@ -205,11 +207,11 @@ func (t *Taxonomy) isShortForm(k string) bool {
 	return ok
 }
 
-// shortPattern returns the pattern of short form x, key k: ambiguous (its
+// shortPattern returns the pattern of short form x: ambiguous (its
 // rule is the vendor beside it) and rare (special picks the product), its
 // first letter in capitals as written ("Lambda", not "lambda"), and an
 // acronym of up to three letters exactly as written ("SD", "MM").
-func (t *Taxonomy) shortPattern(x int32, k string) pattern {
+func (t *Taxonomy) shortPattern(x int32) pattern {
 	f := t.shorts[x][0]
 	p := pattern{skill: f.skill, id: t.skills[f.skill].ID, ambiguous: true, rare: true, short: x + 1}
 	w := t.shortText[x]
