@@ -138,6 +138,7 @@ var distinctSkills = map[[2]string]string{
 	{"data-management", "oracle-master-data-management-mdm"}: "a product vs the practice",
 	{"data-management", "sap-master-data-management"}:        "a product vs the practice",
 	{"sap-scm", "supply-chain"}:                              "a product vs the practice",
+	{"human-capital-management", "sap-hr"}:                   "SAP HCM is an SAP module, HCM the practice",
 }
 
 // TestNoDuplicateSkills fails when two skills of the embedded taxonomy are one
