@@ -121,14 +121,20 @@ func (t *Taxonomy) Merged() map[string]string {
 }
 
 // Lookup finds a skill by id, display name or alias, ignoring case and
-// spacing. Context rules do not apply: "Go" finds the language.
+// spacing. Context rules do not apply: "Go" finds the language, and a vendor
+// short form its product ("Lambda" AWS Lambda, "IAM" AWS IAM; see vendor.go).
 func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 	if s, ok := t.Get(name); ok {
 		return s, true
 	}
-	i, ok := t.byName[normalize(name)]
+	k := normalize(name)
+	i, ok := t.byName[k]
 	if !ok {
-		return Skill{}, false
+		x, short := t.shortKeys[k]
+		if !short {
+			return Skill{}, false
+		}
+		i = int(t.shorts[x][0].skill)
 	}
 	return t.skills[i], true
 }

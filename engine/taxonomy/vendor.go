@@ -18,7 +18,7 @@ import (
 //
 // The short forms are made at load from the names, so an overlay's products
 // get them too: for each skill with no context rule whose name or alias is
-// a vendor's name or alias, a space, and a rest, where the vendor is a skill
+// a vendor's prefix (namePrefixes), a space, and a rest, where the vendor is a skill
 // the product implies and the vendor is a family (vendorFamily). The rest is
 // a short form unless it is a name, alias or name variant of any skill, a
 // cue word, or a short word in lower case ("Run"): one word needs four
@@ -60,11 +60,7 @@ func addShortForms(t *Taxonomy) {
 				continue
 			}
 			if _, ok := prefixes[vi]; !ok {
-				for _, n := range append([]string{vs.Name}, vs.Aliases...) {
-					if k := normalize(n); k != "" {
-						prefixes[vi] = append(prefixes[vi], k+" ")
-					}
-				}
+				prefixes[vi] = namePrefixes(vs)
 			}
 			for a, n := range append([]string{s.Name}, s.Aliases...) {
 				k := normalize(n)
@@ -83,6 +79,26 @@ func addShortForms(t *Taxonomy) {
 			}
 		}
 	}
+}
+
+// namePrefixes returns the normalised prefixes that name vendor v before
+// a product, each ending in a space: its names and aliases, and the first
+// word of a name of several ("amazon " of Amazon Web Services, for "Amazon
+// ECS"; "google " of Google Cloud, for "Google Cloud Storage"). Only the
+// products that imply v are read with them.
+func namePrefixes(v Skill) []string {
+	var out []string
+	for _, n := range append([]string{v.Name}, v.Aliases...) {
+		k := normalize(n)
+		if k == "" {
+			continue
+		}
+		out = append(out, k+" ")
+		if sp := strings.IndexByte(k, ' '); sp > 0 && !slices.Contains(out, k[:sp+1]) {
+			out = append(out, k[:sp+1])
+		}
+	}
+	return out
 }
 
 // addShortForm records rest as a short form of f.skill, unless it is taken
@@ -199,6 +215,20 @@ func (t *Taxonomy) namesVendor(text string, cands []candidate, k int, v int32) b
 		return false
 	}
 	return q.skill == v || slices.Contains(t.skills[q.skill].Implies, t.skills[v].ID)
+}
+
+// shortFormOf returns the ids of the products that name, written alone, may
+// stand for as a vendor short form ("Lambda": aws-lambda), or nil.
+func (t *Taxonomy) shortFormOf(name string) []string {
+	x, ok := t.shortKeys[normalize(name)]
+	if !ok {
+		return nil
+	}
+	var ids []string
+	for _, f := range t.shorts[x] {
+		ids = append(ids, t.skills[f.skill].ID)
+	}
+	return ids
 }
 
 // isShortForm reports whether the normalised key k is a vendor short form.

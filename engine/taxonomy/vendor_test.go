@@ -29,6 +29,15 @@ func TestVendorShortForms(t *testing.T) {
 			[]string{"azure", "virtualization", "azure-functions", "azure-service-bus"}},
 		// an ambiguous vendor name ("AWS", context rule) still names the vendor
 		{"AWS: EC2, Lambda, Glue", []string{"aws", "aws-ec2", "aws-lambda", "aws-glue"}},
+		// bare acronyms of AWS products count beside AWS or another product
+		// only: elsewhere they are a college, a school, gym equipment
+		{"Terraform for Snowflake and AWS resources (S3, Glue, IAM).",
+			[]string{"terraform", "snowflake", "aws", "aws-s3", "aws-glue", "aws-iam"}},
+		{"Terraform modules for VPCs, RDS and IAM", []string{"terraform", "aws-rds", "aws-iam"}},
+		{"Cloud: AWS (EC2, ECS, S3, RDS, CloudFront)", []string{"aws", "aws-ec2", "aws-ecs", "aws-s3", "aws-rds", "aws-cloudfront"}},
+		{"Designed a wellness program using Kinesis equipment", nil},
+		{"MBA, SNS College of Engineering", nil},
+		{"the vision and mission of the ECS.", nil},
 		// the same form names the product of the vendor beside it
 		{"Google Cloud: BigQuery, Pub/Sub, Functions", []string{"gcp", "bigquery", "gcp-pubsub", "gcp-cloud-functions"}},
 		// one item per line under a line naming the vendor
@@ -81,5 +90,11 @@ func TestVendorShortFormsMade(t *testing.T) {
 	}
 	if !over.isShortForm("quicksight") {
 		t.Error(`the overlay's AWS QuickSight has no short form "quicksight"`)
+	}
+	// Lookup finds a product by its short form (a role may name "IAM")
+	for name, want := range map[string]string{"IAM": "aws-iam", "lambda": "aws-lambda", "SD": "sap-sd", "QuickSight": "aws-quicksight"} {
+		if s, ok := over.Lookup(name); !ok || s.ID != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", name, s.ID, ok, want)
+		}
 	}
 }
