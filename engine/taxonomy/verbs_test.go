@@ -254,6 +254,8 @@ func TestSoftSkillPhrases(t *testing.T) {
 		{"Prepared weekly invoices and followed up on payments.", "invoicing", true},
 		{"Audited vendor invoices for payment.", "invoicing", true},
 		{"Filed invoices in the cabinet.", "invoicing", false},
+		{"Performed various administrative functions, including filing.", "administrative-support", true},
+		{"Did administrative and clerical work.", "clerical", true},
 		{"Investigated and analyzed client complaints.", "complaint-resolution", true},
 		{"Took escalated calls from providers.", "complaint-resolution", true},
 		{"Reported patient complaints to the nurse.", "complaint-resolution", false},
