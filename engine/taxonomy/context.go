@@ -69,8 +69,9 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 	if c.start() > 0 && text[c.start()-1] == '&' || c.end() < len(text) && text[c.end()] == '&' {
 		return false
 	}
-	// A company's name: "Checkpoint Technologies" (see companyName).
-	if companyName(text, c.end()) {
+	// A company's name: "Checkpoint Technologies", "clients: … Security
+	// Guard Exchange" (see companyName, clientList).
+	if companyName(text, c.end()) || clientList(text, c.start()) {
 		return false
 	}
 	if technical {

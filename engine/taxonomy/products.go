@@ -4,7 +4,7 @@ import "strings"
 
 // Rules for the ambiguous names of products (the "tech" context rule) beyond
 // another technical name on the line: a product word heading a company's
-// name is no product; in a long keyword list a framework's, practice's or
+// name, or in a list of clients, is no product; in a long keyword list a framework's, practice's or
 // cloud's name needs an engineering name close by; a platform's name takes
 // its context from a line about operating systems, and any name from the
 // other part of a sentence wrapped over two lines.
@@ -30,6 +30,28 @@ func companyName(text string, end int) bool {
 		return false
 	}
 	return companyWords[strings.ToLower(text[end+1:k])]
+}
+
+// clientWords, right before a colon, announce a list of organisations
+// ("these clients: Codank Software, Checkpoint Technologies, Security Guard
+// Exchange"; "CLIENTS: Spitfire Spark Plugs"): a product's ambiguous name
+// among them is part of a company's name.
+var clientWords = wordSetOf("clients customers partners sponsors")
+
+// clientList reports whether text[start] stands after a colon on its line
+// that a client word precedes (see clientWords).
+func clientList(text string, start int) bool {
+	lo := lineStart(text, start)
+	colon := strings.LastIndexByte(text[lo:start], ':')
+	if colon < 0 {
+		return false
+	}
+	k := lo + colon
+	e := k
+	for k > lo && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		k--
+	}
+	return clientWords[strings.ToLower(text[k:e])]
 }
 
 // crowdedCategories are the categories whose ambiguous names need close

@@ -52,6 +52,10 @@ func TestProductRules(t *testing.T) {
 		{"Clients: Codank Software, Checkpoint Technologies, Lowes", nil},
 		{"Sorg Opera Company - Business Manager", nil},
 		{"Java developer at Oracle Corp.", []string{"java"}},
+		// a list of clients (clientList)
+		{"Worked for these clients: Codank Software, Security Guard Exchange, Lowes", nil},
+		{"CLIENTS: Elkay Manufacturing, Spitfire Spark Plugs, Ironbridge Software", nil},
+		{"Tools: Exchange, Outlook, Active Directory", []string{"microsoft-exchange", "outlook", "active-directory"}},
 		{"Firewalls: Checkpoint, Palo Alto, Fortinet", []string{"firewalls", "check-point", "fortinet"}},
 		{"Front desk: Opera, Micros, Excel", []string{"front-office", "opera-pms", "micros", "excel"}},
 		// a long keyword list (crowded): Express among accounting words,
