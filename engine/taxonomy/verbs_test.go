@@ -235,6 +235,8 @@ func TestSoftSkillPhrases(t *testing.T) {
 		{"Excels at completing multiple tasks simultaneously.", "time-management", true},
 		{"Extremely organized and self-motivated.", "organizational-skills", true},
 		{"Kept a well organized stock room.", "organizational-skills", false},
+		{"Reliable, Responsible, Quick learner, Organized, Hard-working", "organizational-skills", true},
+		{"Organized all events and daily duties.", "organizational-skills", false},
 		{"Supervise a team of 8 receptionists and night auditors.", "leadership", true},
 		{"Led the mechanical team in designing a testbed.", "leadership", true},
 		{"Supervised eleven employees.", "leadership", true},
