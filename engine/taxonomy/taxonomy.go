@@ -122,7 +122,8 @@ func (t *Taxonomy) Merged() map[string]string {
 
 // Lookup finds a skill by id, display name or alias, ignoring case and
 // spacing. Context rules do not apply: "Go" finds the language, and a vendor
-// short form its product ("Lambda" AWS Lambda, "IAM" AWS IAM; see vendor.go).
+// short form its product ("Lambda" AWS Lambda, "IAM" AWS IAM; not a weak
+// one such as "HR"; see vendor.go).
 func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 	if s, ok := t.Get(name); ok {
 		return s, true
@@ -130,11 +131,9 @@ func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 	k := normalize(name)
 	i, ok := t.byName[k]
 	if !ok {
-		x, short := t.shortKeys[k]
-		if !short {
+		if i, ok = t.shortProduct(k); !ok {
 			return Skill{}, false
 		}
-		i = int(t.shorts[x][0].skill)
 	}
 	return t.skills[i], true
 }

@@ -24,15 +24,20 @@ import (
 // cue word, or a short word in lower case ("Run"): one word needs four
 // letters or capitals only ("SD", "ASA"); nor when its first words are a
 // name ("SQL Database"), which a form that fails its rule would hide. An
-// acronym of up to three letters is a short form only when the product's
-// name leaves it: an alias leaving one is often the everyday acronym ("SAP
-// HR" for SAP HCM; "HR" beside SAP in an HR keyword list is human
-// resources). When two vendors' products leave the same rest ("Azure
+// acronym of up to three letters that an alias leaves is weak: it is often
+// the everyday acronym ("SAP HR" for SAP HCM; "HR" beside SAP in an HR
+// keyword list is human resources), so it counts only next to another of
+// the vendor's short forms that counts ("SAP modules like … QM and HR"). When two vendors' products leave the same rest ("Azure
 // Functions", "Google Cloud Functions"), the form names the product of the
 // vendor found beside it.
 
 // shortForm is one reading of a short form: a product and its vendor.
-type shortForm struct{ skill, vendor int32 }
+type shortForm struct {
+	skill, vendor int32
+	// weak is an alias's acronym ("HR" of SAP HR): it counts only next to
+	// another short form of the vendor that counts (see shortFormAt)
+	weak bool
+}
 
 // vendorFamily reports whether the skill s is a vendor whose products resumes
 // name by their rest alone: a cloud platform (AWS, Azure, GCP) or an
@@ -71,10 +76,8 @@ func addShortForms(t *Taxonomy) {
 					// the rest as written: the name's words after the
 					// prefix's
 					rest := strings.Join(strings.Fields(n)[strings.Count(p, " "):], " ")
-					if a > 0 && len(rest) <= 3 {
-						continue // an alias's acronym: see above
-					}
-					t.addShortForm(rest, shortForm{int32(i), vi})
+					weak := a > 0 && len(rest) <= 3 // an alias's acronym: see above
+					t.addShortForm(rest, shortForm{int32(i), vi, weak})
 				}
 			}
 		}
@@ -149,6 +152,12 @@ func nextSpace(k string, sp int) int {
 func (t *Taxonomy) shortFormAt(text string, cands []candidate, i int) int32 {
 	forms := t.shorts[t.m.patterns[cands[i].pat].short-1]
 	for _, f := range forms {
+		if f.weak {
+			if t.besideStrongForm(text, cands, i, f.vendor) {
+				return f.skill
+			}
+			continue
+		}
 		if t.vendorBeside(text, cands, i, f.vendor) {
 			return f.skill
 		}
@@ -158,6 +167,28 @@ func (t *Taxonomy) shortFormAt(text string, cands []candidate, i int) int32 {
 		}
 	}
 	return -1
+}
+
+// besideStrongForm reports whether the candidate just before or after
+// cands[i] on its line is a short form that names a product of vendor v by
+// a form that is not weak: "QM and HR" in "SAP modules like MM, FI, …, QM
+// and HR", never "HR" beside SAP in an HR keyword list.
+func (t *Taxonomy) besideStrongForm(text string, cands []candidate, i int, v int32) bool {
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(cands) || cands[k].line() != cands[i].line() {
+			continue
+		}
+		x := t.m.patterns[cands[k].pat].short
+		if x == 0 {
+			continue
+		}
+		for _, f := range t.shorts[x-1] {
+			if !f.weak && f.vendor == v && t.vendorBeside(text, cands, k, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // vendorAbove reports whether the list item cands[i] follows, one item per
@@ -229,6 +260,21 @@ func (t *Taxonomy) shortFormOf(name string) []string {
 		ids = append(ids, t.skills[f.skill].ID)
 	}
 	return ids
+}
+
+// shortProduct returns the index of the first product that the normalised
+// key k names as a short form that is not weak, for Lookup.
+func (t *Taxonomy) shortProduct(k string) (int, bool) {
+	x, ok := t.shortKeys[k]
+	if !ok {
+		return 0, false
+	}
+	for _, f := range t.shorts[x] {
+		if !f.weak {
+			return int(f.skill), true
+		}
+	}
+	return 0, false
 }
 
 // isShortForm reports whether the normalised key k is a vendor short form.

@@ -21,8 +21,9 @@ func TestVendorShortForms(t *testing.T) {
 		// positives: the vendor or one of its products beside the form
 		{"Services: AWS EC2, RDS, CloudFormation, Lambda, DynamoDB",
 			[]string{"aws-ec2", "aws-rds", "aws-cloudformation", "aws-lambda", "dynamodb"}},
+		// "HR" (an alias's acronym, weak) next to another module's form
 		{"Experience in various SAP modules like MM, FI, CO, SD, PS and HR",
-			[]string{"sap", "sap-mm", "sap-fi", "sap-co", "sap-sd", "sap-ps"}},
+			[]string{"sap", "sap-mm", "sap-fi", "sap-co", "sap-sd", "sap-ps", "sap-hr"}},
 		{"SAP ABAP ( ALE / IDOC / EDI )", []string{"sap", "abap", "sap-ale", "sap-idoc"}},
 		{"Worked in PM and QM modules of SAP R/3.", []string{"sap-pm", "sap-qm", "sap"}},
 		{"Azure (Virtual Machines, Functions, Service Bus)",
@@ -90,6 +91,9 @@ func TestVendorShortFormsMade(t *testing.T) {
 	}
 	if !over.isShortForm("quicksight") {
 		t.Error(`the overlay's AWS QuickSight has no short form "quicksight"`)
+	}
+	if s, ok := over.Lookup("HR"); ok {
+		t.Errorf(`Lookup("HR") = %q; a weak short form names no product alone`, s.ID)
 	}
 	// Lookup finds a product by its short form (a role may name "IAM")
 	for name, want := range map[string]string{"IAM": "aws-iam", "lambda": "aws-lambda", "SD": "sap-sd", "QuickSight": "aws-quicksight"} {
