@@ -259,6 +259,8 @@ func TestSoftSkillPhrases(t *testing.T) {
 		{"Filed invoices in the cabinet.", "invoicing", false},
 		{"Performed various administrative functions, including filing.", "administrative-support", true},
 		{"Did administrative and clerical work.", "clerical", true},
+		{"Works well within a team, as well as individually.", "teamwork", true},
+		{"Excellent communication skills, team participation.", "teamwork", true},
 		{"Investigated and analyzed client complaints.", "complaint-resolution", true},
 		{"Took escalated calls from providers.", "complaint-resolution", true},
 		{"Reported patient complaints to the nurse.", "complaint-resolution", false},
