@@ -158,7 +158,7 @@ var holdoutSets = []holdoutSet{
 	{dir: "testdata/holdout/round12", name: "set 12 (12 LiveCareer of 12 categories + 4 Kaggle tech, labelled by two helpers at the end of session 4; no second reader)", blind: true,
 		firstRun: "P 0.858 R 0.581 (tp 307, fp 51, fn 221; 117 not in the taxonomy; on labels the taxonomy had, R 0.747); LiveCareer P 0.855 R 0.575, Kaggle P 0.875 R 0.627; with other skills P 0.838 R 0.597. Without the name variants of f802eb5 (at 287a228): P 0.860 R 0.581; the session-start extractor (b91f692): P 0.856 R 0.553"},
 	{dir: "testdata/holdout/round13", name: "set 13 (12 LiveCareer of 12 categories + 4 Kaggle tech, labelled twice independently at the start of session 5, with anchors; second labels in agreement13)", blind: true,
-		firstRun: "P 0.871 R 0.545 (tp 379, fp 56, fn 316; 145 not in the taxonomy; on labels the taxonomy had, R 0.689); LiveCareer P 0.871 R 0.521, Kaggle P 0.875 R 0.716; with other skills P 0.842 R 0.551; by anchor: labels written by name 451 (R 0.752; 0.962 of the 339 the taxonomy had), by paraphrase 244 (R 0.172); the labels both labellers gave R 0.599. The session-start extractor (f2351db): P 0.875 R 0.502 (175 not in its taxonomy; R 0.671 on the rest), by name 0.721, paraphrase 0.098, both labellers' labels 0.559"},
+		firstRun: "P 0.871 R 0.545 (tp 379, fp 56, fn 316; 145 not in the taxonomy; on labels the taxonomy had, R 0.689); LiveCareer P 0.871 R 0.521, Kaggle P 0.875 R 0.716; with other skills P 0.842 R 0.551; by anchor: written by name 451 labels, R 0.752 (0.955 on the 355 the taxonomy had), paraphrased 244, R 0.164 (0.205 on 195); the labels both labellers gave R 0.599. The session-start extractor (f2351db) on the same labels: P 0.875 R 0.502 (175 not in its taxonomy; R 0.671 on the rest); by name R 0.721 (0.959 on the 339 its taxonomy had), paraphrased R 0.098 (0.133 on 181); both labellers' labels 0.559"},
 }
 
 // evalHoldout measures extraction on resumes nobody on the team wrote
@@ -181,10 +181,11 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 	var tp, fp, fn, absent int
 	var otherFound, otherFP, otherAll int // other skills: naming a "?label", naming none, all
 	var lines []string
-	var ambiguous []string        // extras named by an ambiguous word (Go, R, Excel…): file:id/rule
-	kinds := map[string]*[3]int{} // "LiveCareer" or "Kaggle" → tp, fp, fn
+	var ambiguous []string          // extras named by an ambiguous word (Go, R, Excel…): file:id/rule
+	kinds := map[string]*[3]int{}   // "LiveCareer" or "Kaggle" → tp, fp, fn
+	byAnchor := map[string][2]int{} // anchor kind + known(id) → found, labels
 	for _, p := range paths {
-		source, want, err := readLabels(tx, p)
+		source, want, anchor, err := readLabels(tx, p)
 		if err != nil {
 			return err
 		}
@@ -216,6 +217,14 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 				absent++ // never extracted: no skill id starts with "?"
 			}
 		}
+		for id, kind := range anchor {
+			c := byAnchor[kind+known(id)]
+			c[1]++
+			if got[id] {
+				c[0]++
+			}
+			byAnchor[kind+known(id)] = c
+		}
 		kind := "LiveCareer"
 		if strings.Contains(source, "#") {
 			kind = "Kaggle"
@@ -244,6 +253,13 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 			fmt.Printf("    %-10s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n", k, frac(c[0], c[0]+c[1]), frac(c[0], c[0]+c[2]), c[0], c[1], c[2])
 		}
 	}
+	if len(byAnchor) > 0 {
+		named, namedKnown := byAnchor["named"], byAnchor["named/known"]
+		para, paraKnown := byAnchor["paraphrase"], byAnchor["paraphrase/known"]
+		fmt.Printf("  by anchor: written by name recall %.3f (%d labels; %.3f on the %d the taxonomy has), paraphrased %.3f (%d labels; %.3f on the %d the taxonomy has)\n",
+			frac(named[0]+namedKnown[0], named[1]+namedKnown[1]), named[1]+namedKnown[1], frac(namedKnown[0], namedKnown[1]), namedKnown[1],
+			frac(para[0]+paraKnown[0], para[1]+paraKnown[1]), para[1]+paraKnown[1], frac(paraKnown[0], paraKnown[1]), paraKnown[1])
+	}
 	fmt.Printf("  extras named by an ambiguous word (their context rule, tech or verb, let them through): %d %v\n", len(ambiguous), ambiguous)
 	for _, l := range lines {
 		fmt.Println(l)
@@ -251,18 +267,29 @@ func evalHoldout(tx *taxonomy.Taxonomy, shared string, set holdoutSet) error {
 	return nil
 }
 
+// known is the byAnchor key suffix of a label: "/known" when the taxonomy
+// has the skill, "" for a "?id".
+func known(id string) string {
+	if strings.HasPrefix(id, "?") {
+		return ""
+	}
+	return "/known"
+}
+
 // readLabels reads a holdout label file: its "# source:" and its labels, one
 // skill id a line. A "?id" was not in the taxonomy when the resume was
 // labelled; once a skill with that id, or named so ("?unity-pro" and a skill
 // whose name or alias is "Unity Pro"), exists, it is an ordinary label. A
 // label naming a skill merged into another (a retired id) names the skill
-// that keeps it.
-func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[string]bool, err error) {
+// that keeps it. anchor holds, for the labels whose line notes it after
+// " #", whether the resume writes the skill by name ("named": its name or an
+// alias) or states it otherwise ("paraphrase").
+func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[string]bool, anchor map[string]string, err error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	want = map[string]bool{}
+	want, anchor = map[string]bool{}, map[string]string{}
 	for _, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimSpace(l)
 		switch {
@@ -270,8 +297,15 @@ func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[str
 			source = strings.TrimSpace(strings.TrimPrefix(l, "# source:"))
 		case l == "" || strings.HasPrefix(l, "#"):
 		default:
-			// a label may carry a note after " #" (its anchor: line and kind)
+			// a label may carry a note after " #": its anchor, the line
+			// and whether the skill is written by name or paraphrased
+			kind := ""
 			if i := strings.Index(l, " #"); i >= 0 {
+				for _, k := range []string{"named", "paraphrase"} {
+					if strings.Contains(l[i:], k) {
+						kind = k
+					}
+				}
 				l = strings.TrimSpace(l[:i])
 			}
 			if id, ok := strings.CutPrefix(l, "?"); ok {
@@ -282,9 +316,12 @@ func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[str
 				}
 			}
 			want[tx.Canonical(l)] = true
+			if kind != "" {
+				anchor[tx.Canonical(l)] = kind
+			}
 		}
 	}
-	return source, want, nil
+	return source, want, anchor, nil
 }
 
 // agreementDirs hold second, independent labellings of holdout resumes
@@ -319,11 +356,11 @@ func evalAgreement(tx *taxonomy.Taxonomy, shared, dir, name string) error {
 		if firstPath == "" {
 			return fmt.Errorf("%s: no holdout file of that name", p)
 		}
-		source, second, err := readLabels(tx, p)
+		source, second, _, err := readLabels(tx, p)
 		if err != nil {
 			return err
 		}
-		_, first, err := readLabels(tx, firstPath)
+		_, first, _, err := readLabels(tx, firstPath)
 		if err != nil {
 			return err
 		}
