@@ -20,7 +20,7 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared folder that holds data/taxonomy")
 	curated := flag.String("curated", "curated.yaml", "the curated overlay (YAML)")
 	out := flag.String("out", "skills.json", "the file to write")
-	version := flag.String("version", "2026.11.3", "taxonomy version written into the file")
+	version := flag.String("version", "2026.11.4", "taxonomy version written into the file")
 	allowLost := flag.Bool("allow-lost-ids", false, "write the file even if ids of the previous one vanish")
 	flag.Parse()
 	if err := run(filepath.Join(*shared, "data", "taxonomy"), *curated, *out, *version, *allowLost); err != nil {
