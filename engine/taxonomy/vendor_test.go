@@ -57,11 +57,7 @@ func TestVendorShortForms(t *testing.T) {
 		// a short form after an ambiguous name leaves its proper-noun veto
 		{"Configured the Access Gateway and NetScaler", nil},
 	} {
-		var got []string
-		for _, m := range tax.Extract(tt.text) {
-			got = append(got, m.SkillID)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, mentionIDs(tax, tt.text)); diff != "" {
 			t.Errorf("Extract(%q) (-want +got):\n%s", tt.text, diff)
 		}
 	}
