@@ -411,8 +411,11 @@ func newCandidate(pat int32, start, end, line int) candidate {
 // only, case-insensitive (except Skill.CaseSensitive names and one- or
 // two-letter names in capitals), leftmost-longest, with ambiguous names kept
 // only when their context rule passes (see Skill.Context and Skill.Veto),
-// and the skills stated by a verb and its object (see verbs.go and Mention).
-// Offsets are bytes into text and lines are 1-based, for evidence.
+// the skills stated by a verb and its object (see verbs.go and Mention),
+// and names written glued to a version or to the next word ("MySQL5.0",
+// "ApacheTomcat", see glued.go) or in another spelling ("PL-SQL", "Java
+// Script", see spellings.go), so a job description reads them as a resume
+// does. Offsets are bytes into text and lines are 1-based, for evidence.
 func (t *Taxonomy) Extract(text string) []Mention {
 	return t.ExtractIn(text, nil)
 }
@@ -424,7 +427,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 // ("Budget", "Scheduling"). With a nil listLine it is Extract, which still
 // recognises such lists by their shape.
 func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mention {
-	return t.extract(text, listLine, false)
+	return t.respelled(text, t.extract(text, listLine, false), listLine)
 }
 
 // ExtractTechnical is Extract for a short text known to be about technical
@@ -434,7 +437,14 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 // technical word has to stand beside it. Vetoes ("Head Chef", "R&D") and
 // the other rules still apply.
 func (t *Taxonomy) ExtractTechnical(text string) []Mention {
-	return t.extract(text, nil, true)
+	return t.respelled(text, t.extract(text, nil, true), nil)
+}
+
+// respelled adds to ms, the mentions the matcher found in text, the names
+// written glued to another word or a version ("MySQL5.0", see glued.go) and
+// in another spelling ("PL-SQL", see spellings.go).
+func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) bool) []Mention {
+	return withSpellings(text, withGlued(text, ms, t, listLine), t)
 }
 
 // scanBuffer holds the candidates of one extraction, which never outlive

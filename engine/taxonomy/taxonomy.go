@@ -15,6 +15,8 @@
 // a pure-Go YAML decoder; never gin, bleve, database/sql or net/http.
 package taxonomy
 
+import "sync"
+
 //go:generate go run ../../cmd/gentaxonomy -shared ../../../shared -out skills.json
 
 // Skill is one entry of the taxonomy.
@@ -77,6 +79,10 @@ type Taxonomy struct {
 	nameVeto []bool   // by index: Veto has the proper-noun veto
 	m        *matcher
 	verbs    *verbTable // skills stated by a verb and its object (see verbs.go)
+	spell    struct {   // other spellings of names (see spellings.go), built on first use
+		once  sync.Once
+		table map[string]spelling
+	}
 }
 
 // Skills returns every skill, in id order. The slice is shared: do not modify it.

@@ -1,14 +1,9 @@
-package resume
+package taxonomy
 
 import (
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"weak"
-
-	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // Other spellings: a name written with a separator between its letters
@@ -31,10 +26,6 @@ import (
 // on the line (see otherOnLine). The taxonomy's own mentions stay; a form found so that
 // holds one of them replaces it ("PL-SQL" is PL/SQL, not SQL).
 
-// spellingTables caches a taxonomy's table of spellings, built on first use
-// (taxonomies are immutable), and drops it when the taxonomy is collected.
-var spellingTables sync.Map // weak.Pointer[taxonomy.Taxonomy] → map[string]spelling
-
 // spelling is what a form names: a skill's id ("" for a form two skills
 // share), and whether every name spelled so is glued from words by case
 // only ("MySQL"), with no separator.
@@ -43,14 +34,16 @@ type spelling struct {
 	camel bool
 }
 
-// spellings returns tax's table: the lower-case letters and digits of every
+// spellings returns tax's table (built on first use; taxonomies are
+// immutable): the lower-case letters and digits of every
 // name or alias with an inner separator or an inner lower-to-upper case
 // change → what they spell.
-func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
-	key := weak.Make(tax)
-	if t, ok := spellingTables.Load(key); ok {
-		return t.(map[string]spelling)
-	}
+func spellings(tax *Taxonomy) map[string]spelling {
+	tax.spell.once.Do(func() { tax.spell.table = spellingTable(tax) })
+	return tax.spell.table
+}
+
+func spellingTable(tax *Taxonomy) map[string]spelling {
 	t := map[string]spelling{}
 	for _, s := range tax.Skills() {
 		if s.Context != "" {
@@ -75,11 +68,7 @@ func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
 			t[k] = spelling{s.ID, camel}
 		}
 	}
-	got, loaded := spellingTables.LoadOrStore(key, t)
-	if !loaded {
-		runtime.AddCleanup(tax, func(k weak.Pointer[taxonomy.Taxonomy]) { spellingTables.Delete(k) }, key)
-	}
-	return got.(map[string]spelling)
+	return t
 }
 
 // spelledApart reports whether name is one word (no space) made of letters
@@ -111,23 +100,16 @@ func letters(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; alnum(c) {
-			b.WriteByte(lower(c))
+			b.WriteByte(lower[c])
 		}
 	}
 	return b.String()
 }
 
-func lower(c byte) byte {
-	if isUpper(c) {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // withSpellings returns ms with the mentions of other spellings of names
 // added (see above), in text order. ms must be in text order.
-func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []taxonomy.Mention {
-	var added []taxonomy.Mention
+func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
+	var added []Mention
 	var table map[string]spelling // built when a form needs it
 	var key []byte
 	line := 1
@@ -162,11 +144,11 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 				key = key[:0]
 				for p := i; p < k; p++ {
 					if p != j {
-						key = append(key, lower(text[p]))
+						key = append(key, lower[text[p]])
 					}
 				}
 				if sp := table[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
-					added = append(added, taxonomy.Mention{SkillID: sp.id, Start: i, End: k, Line: line})
+					added = append(added, Mention{SkillID: sp.id, Start: i, End: k, Line: line})
 					i = k
 					continue
 				}
@@ -214,7 +196,7 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 				key = key[:0]
 				for k := a; k <= b; k++ {
 					for p := parts[k]; p < ends[k]; p++ {
-						key = append(key, lower(text[p]))
+						key = append(key, lower[text[p]])
 					}
 				}
 				sp := table[string(key)]
@@ -222,7 +204,7 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 					continue
 				}
 				if !mentioned(ms, sp.id, parts[a], ends[b]) {
-					added = append(added, taxonomy.Mention{SkillID: sp.id, Start: parts[a], End: ends[b], Line: line})
+					added = append(added, Mention{SkillID: sp.id, Start: parts[a], End: ends[b], Line: line})
 				}
 				break
 			}
@@ -240,7 +222,7 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 // the line of text[i:j]: two words that spell a name glued by case ("Power
 // Center", "Solar Winds") name it among other skills, and are a title or a
 // phrase alone ("Warehouse Manager", "Merit Scholar", "Front Page").
-func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
+func otherOnLine(text string, ms []Mention, i, j int) bool {
 	lo := strings.LastIndexByte(text[:i], '\n') + 1
 	hi := strings.IndexByte(text[j:], '\n')
 	if hi < 0 {
@@ -258,8 +240,8 @@ func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
 
 // mentioned reports whether a mention of ms of skill id overlaps
 // text[i:j], or one of any skill spans it: the taxonomy read it already.
-func mentioned(ms []taxonomy.Mention, id string, i, j int) bool {
-	return anyOverlapping(ms, i, j, func(m taxonomy.Mention) bool {
+func mentioned(ms []Mention, id string, i, j int) bool {
+	return anyOverlapping(ms, i, j, func(m Mention) bool {
 		return m.SkillID == id || m.Start <= i && j <= m.End
 	})
 }
