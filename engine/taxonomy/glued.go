@@ -121,10 +121,12 @@ func gluedTokens(text string, ms []Mention, tax *Taxonomy) []gluedToken {
 	var toks []gluedToken
 	line := 1
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c == '\n' {
-			line++
+		at, lines := nextMarked(text, i)
+		line += lines
+		if i = at; i == len(text) {
+			break
 		}
+		c := text[i]
 		if charClass[c] == 0 {
 			i++
 			continue
@@ -169,14 +171,41 @@ const (
 
 var charClass [256]uint8
 
+// marked flags the bytes without which a token needs no second reading,
+// glued or respelled: capitals, digits and the separators '-', '.' and '/'
+// (a token of lower case letters alone has no transition, and is no other
+// spelling unless a separator joins it to the next).
+var marked [256]bool
+
 func init() {
 	for c := 'a'; c <= 'z'; c++ {
 		charClass[c] = clLower
 		charClass[c-'a'+'A'] = clUpper
+		marked[c-'a'+'A'] = true
 	}
 	for c := '0'; c <= '9'; c++ {
 		charClass[c] = clDigit
+		marked[c] = true
 	}
+	marked['-'], marked['.'], marked['/'] = true, true, true
+}
+
+// nextMarked returns where a second reading of text from i on need look
+// first: the start of the token that holds the first marked byte at or
+// after i, or ends just before it (a separator), but not before i; or
+// len(text); and the newlines it passed. The passes skip the bytes before
+// it.
+func nextMarked(text string, i int) (at, lines int) {
+	from := i
+	for ; i < len(text) && !marked[text[i]]; i++ {
+		if text[i] == '\n' {
+			lines++
+		}
+	}
+	for i > from && charClass[text[i-1]] != 0 {
+		i--
+	}
+	return i, lines
 }
 
 func alnum(c byte) bool { return charClass[c] != 0 }

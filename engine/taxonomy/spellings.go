@@ -34,17 +34,25 @@ type spelling struct {
 	camel bool
 }
 
+// spellingTable is what a taxonomy's names spell apart: by the lower-case
+// letters and digits of every name or alias with an inner separator or an
+// inner lower-to-upper case change, what they spell; and starts, a bit set
+// of the hashes of those keys' first four bytes (every key has four or
+// more), which rules most words out before a key is built.
+type spellingTable struct {
+	names  map[string]spelling
+	starts [1 << 10]uint64
+}
+
 // spellings returns tax's table (built on first use; taxonomies are
-// immutable): the lower-case letters and digits of every
-// name or alias with an inner separator or an inner lower-to-upper case
-// change → what they spell.
-func spellings(tax *Taxonomy) map[string]spelling {
-	tax.spell.once.Do(func() { tax.spell.table = spellingTable(tax) })
+// immutable).
+func spellings(tax *Taxonomy) *spellingTable {
+	tax.spell.once.Do(func() { tax.spell.table = newSpellingTable(tax) })
 	return tax.spell.table
 }
 
-func spellingTable(tax *Taxonomy) map[string]spelling {
-	t := map[string]spelling{}
+func newSpellingTable(tax *Taxonomy) *spellingTable {
+	t := &spellingTable{names: map[string]spelling{}}
 	for _, s := range tax.Skills() {
 		if s.Context != "" {
 			continue
@@ -57,18 +65,44 @@ func spellingTable(tax *Taxonomy) map[string]spelling {
 			if len(k) < 4 {
 				continue
 			}
+			h := startHash(k[0], k[1], k[2], k[3])
+			t.starts[h/64] |= 1 << (h % 64)
 			camel := !strings.ContainsAny(n, "-/.")
-			if sp, ok := t[k]; ok {
+			if sp, ok := t.names[k]; ok {
 				if sp.id != s.ID {
 					sp.id = ""
 				}
-				t[k] = spelling{sp.id, sp.camel && camel}
+				t.names[k] = spelling{sp.id, sp.camel && camel}
 				continue
 			}
-			t[k] = spelling{s.ID, camel}
+			t.names[k] = spelling{s.ID, camel}
 		}
 	}
 	return t
+}
+
+// startHash hashes the first four lower-case bytes of a key into starts.
+func startHash(a, b, c, d byte) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D ^ uint32(d)*0x27D4EB2F) >> 16
+}
+
+// mayStart reports whether a key of t may start with the first four
+// letters and digits of text[i:j] (skipping other bytes), lowered; false
+// when text[i:j] holds fewer than four, as no key is that short.
+func (t *spellingTable) mayStart(text string, i, j int) bool {
+	var b [4]byte
+	n := 0
+	for ; i < j && n < 4; i++ {
+		if c := text[i]; alnum(c) {
+			b[n] = lower[c]
+			n++
+		}
+	}
+	if n < 4 {
+		return false
+	}
+	h := startHash(b[0], b[1], b[2], b[3])
+	return t.starts[h/64]&(1<<(h%64)) != 0
 }
 
 // spelledApart reports whether name is one word (no space) made of letters
@@ -110,14 +144,16 @@ func letters(s string) string {
 // added (see above), in text order. ms must be in text order.
 func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 	var added []Mention
-	var table map[string]spelling // built when a form needs it
+	var table *spellingTable // built when a form needs it
 	var key []byte
 	line := 1
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c == '\n' {
-			line++
+		at, lines := nextMarked(text, i)
+		line += lines
+		if i = at; i == len(text) {
+			break
 		}
+		c := text[i]
 		if charClass[c] == 0 {
 			i++
 			continue
@@ -141,16 +177,18 @@ func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 				if table == nil {
 					table = spellings(tax)
 				}
-				key = key[:0]
-				for p := i; p < k; p++ {
-					if p != j {
-						key = append(key, lower[text[p]])
+				if table.mayStart(text, i, k) {
+					key = key[:0]
+					for p := i; p < k; p++ {
+						if p != j {
+							key = append(key, lower[text[p]])
+						}
 					}
-				}
-				if sp := table[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
-					added = append(added, Mention{SkillID: sp.id, Start: i, End: k, Line: line})
-					i = k
-					continue
+					if sp := table.names[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
+						added = append(added, Mention{SkillID: sp.id, Start: i, End: k, Line: line})
+						i = k
+						continue
+					}
 				}
 			}
 		}
@@ -188,6 +226,10 @@ func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 		}
 		// the longest run of parts from each part on that spells a name
 		for a := 0; a < n; {
+			if !table.mayStart(text, parts[a], ends[n-1]) {
+				a++ // no name spelled from this part on
+				continue
+			}
 			b := n - 1
 			for ; b >= a; b-- {
 				if b == a && !(caps && ends[a]-parts[a] >= 4) {
@@ -199,7 +241,7 @@ func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 						key = append(key, lower[text[p]])
 					}
 				}
-				sp := table[string(key)]
+				sp := table.names[string(key)]
 				if sp.id == "" || sp.camel && slices.ContainsFunc(parts[a:b+1], func(p int) bool { return !isUpper(text[p]) }) {
 					continue
 				}

@@ -81,7 +81,7 @@ type Taxonomy struct {
 	verbs    *verbTable // skills stated by a verb and its object (see verbs.go)
 	spell    struct {   // other spellings of names (see spellings.go), built on first use
 		once  sync.Once
-		table map[string]spelling
+		table *spellingTable
 	}
 }
 
