@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -121,7 +122,7 @@ func gluedTokens(text string, ms []Mention, tax *Taxonomy) []gluedToken {
 	var toks []gluedToken
 	line := 1
 	for i := 0; i < len(text); {
-		at, lines := nextMarked(text, i)
+		at, lines := nextGlued(text, i)
 		line += lines
 		if i = at; i == len(text) {
 			break
@@ -171,41 +172,85 @@ const (
 
 var charClass [256]uint8
 
-// marked flags the bytes without which a token needs no second reading,
-// glued or respelled: capitals, digits and the separators '-', '.' and '/'
-// (a token of lower case letters alone has no transition, and is no other
-// spelling unless a separator joins it to the next).
-var marked [256]bool
+// stop marks the bytes the second readings stop at when they look for the
+// next token to read (nextGlued, nextSpelled): one table lookup a byte.
+var stop [256]uint8
+
+const (
+	stopDigit uint8 = 1 << iota
+	stopUpper
+	stopSeparator
+	stopNewline
+)
 
 func init() {
 	for c := 'a'; c <= 'z'; c++ {
 		charClass[c] = clLower
 		charClass[c-'a'+'A'] = clUpper
-		marked[c-'a'+'A'] = true
+		stop[c-'a'+'A'] = stopUpper
 	}
 	for c := '0'; c <= '9'; c++ {
 		charClass[c] = clDigit
-		marked[c] = true
+		stop[c] = stopDigit
 	}
-	marked['-'], marked['.'], marked['/'] = true, true, true
+	stop['-'], stop['.'], stop['/'], stop['\n'] = stopSeparator, stopSeparator, stopSeparator, stopNewline
 }
 
-// nextMarked returns where a second reading of text from i on need look
-// first: the start of the token that holds the first marked byte at or
-// after i, or ends just before it (a separator), but not before i; or
-// len(text); and the newlines it passed. The passes skip the bytes before
-// it.
-func nextMarked(text string, i int) (at, lines int) {
+// nextGlued returns where gluedTokens need look next, from i on: the start
+// of the first token at or after i with a digit or with a capital after its
+// first byte (a word in lower case or capitalised has no transition); or
+// len(text). lines counts the newlines it passed.
+func nextGlued(text string, i int) (at, lines int) {
 	from := i
-	for ; i < len(text) && !marked[text[i]]; i++ {
-		if text[i] == '\n' {
-			lines++
+	for i < len(text) {
+		end := len(text)
+		if i+8 <= len(text) {
+			plain, n := plainChunk(load64(text, i))
+			if plain {
+				lines += n
+				i += 8
+				continue
+			}
+			end = i + 8
+		}
+		for ; i < end; i++ {
+			switch stop[text[i]] {
+			case 0, stopSeparator:
+				continue
+			case stopNewline:
+				lines++
+				continue
+			case stopUpper:
+				if i == 0 || charClass[text[i-1]] == 0 {
+					continue
+				}
+			}
+			return tokenStart(text, from, i), lines
 		}
 	}
+	return len(text), lines
+}
+
+// plainChunk reports whether none of the eight bytes x is a stop byte but
+// a newline (see stop), and counts the newlines: the second readings skip
+// such a chunk whole.
+func plainChunk(x uint64) (plain bool, newlines int) {
+	x7 := x &^ highs
+	sep := (x7 + (0x80-'-')*ones) &^ (x7 + (0x80-'9'-1)*ones) // '-', '.', '/' and digits
+	upper := (x7 + (0x80-'A')*ones) &^ (x7 + (0x80-'Z'-1)*ones)
+	if (sep|upper)&^x&highs != 0 {
+		return false, 0
+	}
+	return true, bits.OnesCount64(^((x7 ^ '\n'*ones) + 0x7f*ones) &^ x & highs)
+}
+
+// tokenStart backs i up to the start of the token that holds it, but not
+// before from.
+func tokenStart(text string, from, i int) int {
 	for i > from && charClass[text[i-1]] != 0 {
 		i--
 	}
-	return i, lines
+	return i
 }
 
 func alnum(c byte) bool { return charClass[c] != 0 }

@@ -92,6 +92,7 @@ func FuzzGluedAndSpellings(f *testing.F) {
 		"WindowsServer2012R2, ApacheTomcatServer\nRestApi SQLServer2008",
 		"Oracle/PL-SQL/T-SQL, AS-400, HPUX\nMY-SQL",
 		"x-Y/z.W 9a-B\n\nÄbcDef2",
+		"managed the daily work\nof eight people here\nand then on\nsome MySQL5.0 and PL-SQL\nplus Java Script",
 	} {
 		f.Add(s)
 	}

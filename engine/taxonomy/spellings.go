@@ -128,6 +128,45 @@ func spelledApart(name string) bool {
 
 func separator(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
+// nextSpelled returns where withSpellings need look next, from i on: the
+// start of the first token at or after i with a digit, a capital after its
+// first byte or a separator after it ("PL-SQL", "HPUX"), or that stands
+// before a space and a word starting with a capital or a digit ("Java
+// Script"); or len(text). lines counts the newlines it passed.
+func nextSpelled(text string, i int) (at, lines int) {
+	from := i
+	for i < len(text) {
+		end := len(text)
+		if i+8 <= len(text) {
+			plain, n := plainChunk(load64(text, i))
+			if plain {
+				lines += n
+				i += 8
+				continue
+			}
+			end = i + 8
+		}
+		for ; i < end; i++ {
+			switch stop[text[i]] {
+			case 0:
+				continue
+			case stopNewline:
+				lines++
+				continue
+			case stopUpper:
+				if i == 0 || charClass[text[i-1]] == 0 && !(text[i-1] == ' ' && i > 1 && charClass[text[i-2]] != 0) {
+					continue
+				}
+			}
+			if i > from && text[i-1] == ' ' && charClass[text[i]]&^clLower != 0 {
+				i-- // the second word of two: start from the first
+			}
+			return tokenStart(text, from, i), lines
+		}
+	}
+	return len(text), lines
+}
+
 // letters returns the letters and digits of s in lower case.
 func letters(s string) string {
 	var b strings.Builder
@@ -148,7 +187,7 @@ func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 	var key []byte
 	line := 1
 	for i := 0; i < len(text); {
-		at, lines := nextMarked(text, i)
+		at, lines := nextSpelled(text, i)
 		line += lines
 		if i = at; i == len(text) {
 			break
