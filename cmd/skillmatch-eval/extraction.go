@@ -50,10 +50,12 @@ func evalExtraction(shared string) error {
 		}
 		fmt.Println()
 	}
-	if err := evalAgreement(tx, shared); err != nil {
-		return err
+	for _, a := range agreementDirs {
+		if err := evalAgreement(tx, shared, a.dir, a.name); err != nil {
+			return err
+		}
+		fmt.Println()
 	}
-	fmt.Println()
 	if err := evalSkillDetails(tx, filepath.Join(shared, kaggleCSV)); err != nil {
 		return err
 	}
@@ -283,23 +285,28 @@ func readLabels(tx *taxonomy.Taxonomy, path string) (source string, want map[str
 	return source, want, nil
 }
 
-// agreementDir holds a second, independent labelling of some holdout resumes
-// (same file names as in the sets of holdoutSets), by a labeller who saw
-// neither the first labels nor any extractor output.
-const agreementDir = "testdata/holdout/agreement"
+// agreementDirs hold second, independent labellings of holdout resumes
+// (same file names as in the sets of holdoutSets), each by a labeller who
+// saw neither the first labels nor any extractor output.
+var agreementDirs = []struct{ dir, name string }{
+	{"testdata/holdout/agreement", "8 resumes of sets 9-12, second labeller of session 4"},
+	{"testdata/holdout/agreement13", "all 16 resumes of set 13, labelled twice in session 5"},
+}
 
 // evalAgreement measures how far two careful labellers agree on the same
 // resumes — the ceiling an extractor's recall can be judged against — and the
 // extractor against each labeller and against the labels both gave. Labels
 // are skill ids; a skill the taxonomy lacks counts only when both labellers
 // named it alike, so agreement on taxonomy ids alone is printed too.
-func evalAgreement(tx *taxonomy.Taxonomy, shared string) error {
-	paths, err := filepath.Glob(filepath.Join(agreementDir, "*.skills"))
+// The extractor's precision is counted against the labels either labeller
+// gave.
+func evalAgreement(tx *taxonomy.Taxonomy, shared, dir, name string) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.skills"))
 	if err != nil || len(paths) == 0 {
 		return nil
 	}
 	type pair struct{ both, first, second int }
-	var all, known, extFirst, extSecond, extBoth pair // extX: tp, labels
+	var all, known, extFirst, extSecond, extBoth, extEither pair // extX: tp, labels (extEither: tp, extracted)
 	for _, p := range paths {
 		var firstPath string
 		for _, set := range holdoutSets {
@@ -344,6 +351,12 @@ func evalAgreement(tx *taxonomy.Taxonomy, shared string) error {
 				extSecond.both++
 			}
 		}
+		for id := range got {
+			extEither.first++
+			if first[id] || second[id] {
+				extEither.both++
+			}
+		}
 		all.first += len(first)
 		all.second += len(second)
 		extFirst.first += len(first)
@@ -362,13 +375,14 @@ func evalAgreement(tx *taxonomy.Taxonomy, shared string) error {
 			}
 		}
 	}
-	fmt.Printf("two labellers, labelling the same %d resumes independently (%s against the holdout sets' labels):\n", len(paths), agreementDir)
+	fmt.Printf("two labellers, labelling the same %d resumes independently (%s, %s, against the holdout sets' labels):\n", len(paths), dir, name)
 	fmt.Printf("  second labeller's labels found by the first: %.3f, first's found by the second: %.3f (%d in common, %d and %d labels)\n",
 		frac(all.both, all.second), frac(all.both, all.first), all.both, all.first, all.second)
 	fmt.Printf("  on skills the taxonomy has: %.3f and %.3f (%d in common, %d and %d labels)\n",
 		frac(known.both, known.second), frac(known.both, known.first), known.both, known.first, known.second)
 	fmt.Printf("  extractor recall against the first labeller %.3f, the second %.3f, the labels both gave %.3f (%d of %d)\n",
 		frac(extFirst.both, extFirst.first), frac(extSecond.both, extSecond.first), frac(extBoth.both, extBoth.second), extBoth.both, extBoth.second)
+	fmt.Printf("  extractor precision against the labels either gave %.3f (%d of %d)\n", frac(extEither.both, extEither.first), extEither.both, extEither.first)
 	return nil
 }
 
