@@ -444,7 +444,14 @@ func (t *Taxonomy) ExtractTechnical(text string) []Mention {
 // written glued to another word or a version ("MySQL5.0", see glued.go) and
 // in another spelling ("PL-SQL", see spellings.go).
 func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) bool) []Mention {
-	return withSpellings(text, withGlued(text, ms, t, listLine), t)
+	buf := tokenBuffers.Get().(*[]secondToken)
+	st := secondTokens(text, (*buf)[:0])
+	ms = withSpellingsTokens(text, withGluedTokens(text, ms, t, listLine, st), t, st)
+	if cap(st) <= maxPooled {
+		*buf = st
+		tokenBuffers.Put(buf)
+	}
+	return ms
 }
 
 // scanBuffer holds the candidates of one extraction, which never outlive

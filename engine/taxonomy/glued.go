@@ -1,7 +1,6 @@
 package taxonomy
 
 import (
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -59,7 +58,12 @@ type gluedToken struct {
 // listLine is what they were read with. Without glued tokens, ms is returned
 // as is.
 func withGlued(text string, ms []Mention, tax *Taxonomy, listLine func(line int) bool) []Mention {
-	toks := gluedTokens(text, ms, tax)
+	return withGluedTokens(text, ms, tax, listLine, secondTokens(text, nil))
+}
+
+// withGluedTokens is withGlued with the text's secondTokens.
+func withGluedTokens(text string, ms []Mention, tax *Taxonomy, listLine func(line int) bool, st []secondToken) []Mention {
+	toks := gluedTokens(text, ms, tax, st)
 	if len(toks) == 0 {
 		return ms
 	}
@@ -117,48 +121,24 @@ func merged(ms, added []Mention) []Mention {
 	return res
 }
 
-// gluedTokens finds the tokens of text to read again, in text order.
-func gluedTokens(text string, ms []Mention, tax *Taxonomy) []gluedToken {
+// gluedTokens finds the tokens of text to read again, in text order,
+// among its secondTokens st.
+func gluedTokens(text string, ms []Mention, tax *Taxonomy, st []secondToken) []gluedToken {
 	var toks []gluedToken
-	line := 1
-	for i := 0; i < len(text); {
-		at, lines := nextGlued(text, i)
-		line += lines
-		if i = at; i == len(text) {
-			break
-		}
-		c := text[i]
-		if charClass[c] == 0 {
-			i++
+	for _, t := range st {
+		if t.flags&tokGlued == 0 {
 			continue
 		}
-		// a cheap test first, for a superset of cutAt: most tokens are
-		// words in one case or capitalised, with no transition at all
-		j, inner := i+1, false
-		prev2, prev := uint8(0), charClass[c]
-		for j < len(text) {
-			k := charClass[text[j]]
-			if k == 0 {
-				break
+		i, j := int(t.start), int(t.end)
+		if cuts, bounds := gluedCuts(text[i:j], tax); len(cuts) > 0 && !covered(text, ms, i, j, tax) && !inAddress(text, i, j) {
+			for k := range cuts {
+				cuts[k] += i
 			}
-			if k != prev && (prev != clUpper || k != clLower || prev2 == clUpper) {
-				inner = true
+			for k := range bounds {
+				bounds[k] += i
 			}
-			prev2, prev = prev, k
-			j++
+			toks = append(toks, gluedToken{start: i, end: j, line: int(t.line), cuts: cuts, bounds: bounds})
 		}
-		if inner && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) {
-			if cuts, bounds := gluedCuts(text[i:j], tax); len(cuts) > 0 && !covered(text, ms, i, j, tax) && !inAddress(text, i, j) {
-				for k := range cuts {
-					cuts[k] += i
-				}
-				for k := range bounds {
-					bounds[k] += i
-				}
-				toks = append(toks, gluedToken{start: i, end: j, line: line, cuts: cuts, bounds: bounds})
-			}
-		}
-		i = j
 	}
 	return toks
 }
@@ -172,85 +152,14 @@ const (
 
 var charClass [256]uint8
 
-// stop marks the bytes the second readings stop at when they look for the
-// next token to read (nextGlued, nextSpelled): one table lookup a byte.
-var stop [256]uint8
-
-const (
-	stopDigit uint8 = 1 << iota
-	stopUpper
-	stopSeparator
-	stopNewline
-)
-
 func init() {
 	for c := 'a'; c <= 'z'; c++ {
 		charClass[c] = clLower
 		charClass[c-'a'+'A'] = clUpper
-		stop[c-'a'+'A'] = stopUpper
 	}
 	for c := '0'; c <= '9'; c++ {
 		charClass[c] = clDigit
-		stop[c] = stopDigit
 	}
-	stop['-'], stop['.'], stop['/'], stop['\n'] = stopSeparator, stopSeparator, stopSeparator, stopNewline
-}
-
-// nextGlued returns where gluedTokens need look next, from i on: the start
-// of the first token at or after i with a digit or with a capital after its
-// first byte (a word in lower case or capitalised has no transition); or
-// len(text). lines counts the newlines it passed.
-func nextGlued(text string, i int) (at, lines int) {
-	from := i
-	for i < len(text) {
-		end := len(text)
-		if i+8 <= len(text) {
-			plain, n := plainChunk(load64(text, i))
-			if plain {
-				lines += n
-				i += 8
-				continue
-			}
-			end = i + 8
-		}
-		for ; i < end; i++ {
-			switch stop[text[i]] {
-			case 0, stopSeparator:
-				continue
-			case stopNewline:
-				lines++
-				continue
-			case stopUpper:
-				if i == 0 || charClass[text[i-1]] == 0 {
-					continue
-				}
-			}
-			return tokenStart(text, from, i), lines
-		}
-	}
-	return len(text), lines
-}
-
-// plainChunk reports whether none of the eight bytes x is a stop byte but
-// a newline (see stop), and counts the newlines: the second readings skip
-// such a chunk whole.
-func plainChunk(x uint64) (plain bool, newlines int) {
-	x7 := x &^ highs
-	sep := (x7 + (0x80-'-')*ones) &^ (x7 + (0x80-'9'-1)*ones) // '-', '.', '/' and digits
-	upper := (x7 + (0x80-'A')*ones) &^ (x7 + (0x80-'Z'-1)*ones)
-	if (sep|upper)&^x&highs != 0 {
-		return false, 0
-	}
-	return true, bits.OnesCount64(^((x7 ^ '\n'*ones) + 0x7f*ones) &^ x & highs)
-}
-
-// tokenStart backs i up to the start of the token that holds it, but not
-// before from.
-func tokenStart(text string, from, i int) int {
-	for i > from && charClass[text[i-1]] != 0 {
-		i--
-	}
-	return i
 }
 
 func alnum(c byte) bool { return charClass[c] != 0 }
@@ -329,11 +238,11 @@ func transition(w string, k int) bool {
 // when w is a known name or one with a plural "s", and none inside a run of pieces that glue into a
 // known name. inner is every offset the rules allow (cutAt), cut or not.
 func gluedCuts(w string, tax *Taxonomy) (cuts, inner []int) {
-	if _, known := tax.Lookup(w); known {
+	if tax.known(w) {
 		return nil, nil
 	}
 	if name, ok := strings.CutSuffix(w, "s"); ok { // a name in the plural: "JavaScripts" is no Java
-		if _, known := tax.Lookup(name); known {
+		if tax.known(name) {
 			return nil, nil
 		}
 	}
@@ -352,7 +261,7 @@ func gluedCuts(w string, tax *Taxonomy) (cuts, inner []int) {
 		// the longest run of two or more pieces from p that is a name
 		q := p + 1
 		for r := len(bounds) - 1; r > p+1; r-- {
-			if _, known := tax.Lookup(w[bounds[p]:bounds[r]]); known {
+			if tax.known(w[bounds[p]:bounds[r]]) {
 				q = r
 				break
 			}
@@ -371,8 +280,7 @@ func gluedCuts(w string, tax *Taxonomy) (cuts, inner []int) {
 // name).
 func covered(text string, ms []Mention, i, j int, tax *Taxonomy) bool {
 	return anyOverlapping(ms, i, j, func(m Mention) bool {
-		_, name := tax.Lookup(text[m.Start:m.End])
-		return name
+		return tax.known(text[m.Start:m.End])
 	})
 }
 

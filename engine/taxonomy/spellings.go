@@ -128,45 +128,6 @@ func spelledApart(name string) bool {
 
 func separator(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
-// nextSpelled returns where withSpellings need look next, from i on: the
-// start of the first token at or after i with a digit, a capital after its
-// first byte or a separator after it ("PL-SQL", "HPUX"), or that stands
-// before a space and a word starting with a capital or a digit ("Java
-// Script"); or len(text). lines counts the newlines it passed.
-func nextSpelled(text string, i int) (at, lines int) {
-	from := i
-	for i < len(text) {
-		end := len(text)
-		if i+8 <= len(text) {
-			plain, n := plainChunk(load64(text, i))
-			if plain {
-				lines += n
-				i += 8
-				continue
-			}
-			end = i + 8
-		}
-		for ; i < end; i++ {
-			switch stop[text[i]] {
-			case 0:
-				continue
-			case stopNewline:
-				lines++
-				continue
-			case stopUpper:
-				if i == 0 || charClass[text[i-1]] == 0 && !(text[i-1] == ' ' && i > 1 && charClass[text[i-2]] != 0) {
-					continue
-				}
-			}
-			if i > from && text[i-1] == ' ' && charClass[text[i]]&^clLower != 0 {
-				i-- // the second word of two: start from the first
-			}
-			return tokenStart(text, from, i), lines
-		}
-	}
-	return len(text), lines
-}
-
 // letters returns the letters and digits of s in lower case.
 func letters(s string) string {
 	var b strings.Builder
@@ -182,28 +143,23 @@ func letters(s string) string {
 // withSpellings returns ms with the mentions of other spellings of names
 // added (see above), in text order. ms must be in text order.
 func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
+	return withSpellingsTokens(text, ms, tax, secondTokens(text, nil))
+}
+
+// withSpellingsTokens is withSpellings with the text's secondTokens.
+func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondToken) []Mention {
 	var added []Mention
 	var table *spellingTable // built when a form needs it
 	var key []byte
-	line := 1
-	for i := 0; i < len(text); {
-		at, lines := nextSpelled(text, i)
-		line += lines
-		if i = at; i == len(text) {
-			break
-		}
-		c := text[i]
-		if charClass[c] == 0 {
-			i++
+	i := 0 // text[:i] is read
+	for _, t := range st {
+		if t.flags&tokSpelled == 0 || int(t.start) < i {
 			continue
 		}
-		// a cheap test first: a word that is neither joined to the next by a
-		// separator nor four capitals or more is skipped
-		j, caps := i, true
-		for j < len(text) && charClass[text[j]] != 0 {
-			caps = caps && charClass[text[j]] != clLower
-			j++
-		}
+		i = int(t.start)
+		line := int(t.line)
+		c := text[i]
+		j, caps := int(t.end), t.flags&tokCaps != 0
 		// two words apart by one space, each starting with a capital or a
 		// digit ("Java Script", "AS 400")
 		if j+1 < len(text) && text[j] == ' ' && charClass[c] != clLower && charClass[text[j+1]]&^clLower != 0 &&

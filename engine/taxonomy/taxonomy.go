@@ -134,6 +134,34 @@ func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 	return t.skills[i], true
 }
 
+// known reports whether Lookup finds name, without copying the skill and,
+// for a short name of printable ASCII with single inner spaces (what the
+// second readings ask about), without allocating.
+func (t *Taxonomy) known(name string) bool {
+	if _, ok := t.byID[name]; ok {
+		return true
+	}
+	if _, ok := t.merged[name]; ok {
+		return true
+	}
+	var buf [64]byte
+	if len(name) > 0 && len(name) <= len(buf) && name[0] != ' ' && name[len(name)-1] != ' ' {
+		b := buf[:0]
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c > '~' || c < ' ' || c == ' ' && name[i-1] == ' ' {
+				_, ok := t.byName[normalize(name)]
+				return ok
+			}
+			b = append(b, lower[c])
+		}
+		_, ok := t.byName[string(b)]
+		return ok
+	}
+	_, ok := t.byName[normalize(name)]
+	return ok
+}
+
 // Name returns the display name of the skill with the given id, or the id
 // itself when the taxonomy has no such skill.
 func (t *Taxonomy) Name(id string) string {
