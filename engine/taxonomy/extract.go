@@ -427,7 +427,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 // ("Budget", "Scheduling"). With a nil listLine it is Extract, which still
 // recognises such lists by their shape.
 func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mention {
-	return t.respelled(text, t.extract(text, listLine, false), listLine)
+	return t.extractAll(text, listLine, false)
 }
 
 // ExtractTechnical is Extract for a short text known to be about technical
@@ -437,21 +437,25 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 // technical word has to stand beside it. Vetoes ("Head Chef", "R&D") and
 // the other rules still apply.
 func (t *Taxonomy) ExtractTechnical(text string) []Mention {
-	return t.respelled(text, t.extract(text, nil, true), nil)
+	return t.extractAll(text, nil, true)
+}
+
+// extractAll is ExtractIn; technical is ExtractTechnical's context. The
+// matcher's scan also finds the tokens of the second readings.
+func (t *Taxonomy) extractAll(text string, listLine func(line int) bool, technical bool) []Mention {
+	sb := scanBuffers.Get().(*scanBuffer)
+	defer sb.put()
+	sb.toks = sb.toks[:0]
+	ms := t.extractWith(sb, text, listLine, technical, &sb.toks)
+	return t.respelled(text, ms, listLine, sb.toks)
 }
 
 // respelled adds to ms, the mentions the matcher found in text, the names
 // written glued to another word or a version ("MySQL5.0", see glued.go) and
-// in another spelling ("PL-SQL", see spellings.go).
-func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) bool) []Mention {
-	buf := tokenBuffers.Get().(*[]secondToken)
-	st := secondTokens(text, (*buf)[:0])
-	ms = withSpellingsTokens(text, withGluedTokens(text, ms, t, listLine, st), t, st)
-	if cap(st) <= maxPooled {
-		*buf = st
-		tokenBuffers.Put(buf)
-	}
-	return ms
+// in another spelling ("PL-SQL", see spellings.go); st are the text's
+// secondTokens.
+func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) bool, st []secondToken) []Mention {
+	return withSpellingsTokens(text, withGluedTokens(text, ms, t, listLine, st), t, st)
 }
 
 // scanBuffer holds the candidates of one extraction, which never outlive
@@ -459,6 +463,7 @@ func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) 
 // to collect) per text.
 type scanBuffer struct {
 	all, verbs []candidate
+	toks       []secondToken
 }
 
 var scanBuffers = sync.Pool{New: func() any { return new(scanBuffer) }}
@@ -468,16 +473,23 @@ var scanBuffers = sync.Pool{New: func() any { return new(scanBuffer) }}
 const maxPooled = 1 << 16
 
 func (sb *scanBuffer) put() {
-	if cap(sb.all) <= maxPooled && cap(sb.verbs) <= maxPooled {
+	if cap(sb.all) <= maxPooled && cap(sb.verbs) <= maxPooled && cap(sb.toks) <= maxPooled {
 		scanBuffers.Put(sb)
 	}
 }
 
-// extract is ExtractIn; technical is ExtractTechnical's context.
+// extract is ExtractIn without the second readings (the matcher's
+// mentions); technical is ExtractTechnical's context.
 func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
 	sb := scanBuffers.Get().(*scanBuffer)
 	defer sb.put()
-	sb.all = t.m.scan(text, sb.all[:0])
+	return t.extractWith(sb, text, listLine, technical, nil)
+}
+
+// extractWith is extract with the buffer sb; a non-nil toks gets the
+// text's secondTokens appended.
+func (t *Taxonomy) extractWith(sb *scanBuffer, text string, listLine func(line int) bool, technical bool, toks *[]secondToken) []Mention {
+	sb.all = t.m.scan(text, sb.all[:0], toks)
 	var cands, verbs []candidate
 	cands, sb.verbs = t.m.splitVerbs(sb.all, sb.verbs[:0])
 	verbs = sb.verbs
@@ -644,7 +656,12 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 // is a reused buffer, grown first when it may be too small. Lines are
 // counted as the loop passes their ends, and inside a match that spans
 // lines.
-func (m *matcher) scan(text string, out []candidate) []candidate {
+//
+// A non-nil toks gets the text's secondTokens appended, in text order: the
+// scan passes every word's start but those inside a match, and classifies
+// the few words a second reading may read (mayRead) and those inside a
+// match of more than one word.
+func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []candidate {
 	if need := len(text)/16 + 4; cap(out) < need {
 		out = make([]candidate, 0, need)
 	}
@@ -667,6 +684,11 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			var h uint32
 			var first uint64
 			j, h, first = wordEnd(text, i)
+			if toks != nil && mayRead(text, i, j) {
+				if _, t := classifyToken(text, i, line); t.flags != 0 {
+					*toks = append(*toks, t)
+				}
+			}
 			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
 				i = j
 				continue
@@ -720,6 +742,9 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			continue
 		}
 		out = append(out, newCandidate(best-1, i, end, line))
+		if toks != nil && end > j {
+			classifyTokens(text, j, end-1, line, toks) // the words inside the match
+		}
 		if end-i > j-i { // the match goes on across white space, maybe lines
 			line += strings.Count(text[j:end], "\n")
 		}

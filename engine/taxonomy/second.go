@@ -17,12 +17,15 @@ import (
 //   - a digit in T;
 //   - a capital after a letter or digit of T ("MySQL", "ABc");
 //   - a separator ('-', '.', '/') right after T ("PL-SQL", "Node.js");
-//   - a capital or a digit after T and one space ("Java Script", "AS 400"),
-//     which is a trigger of T and of the word after the space.
+//   - a capital or a digit after T and one space ("Java Script", "AS 400")
+//     where T may start such a pair (pairStart).
 //
-// The pass reads eight bytes at a time and skips a chunk with no trigger
-// byte whole, counting its newlines; around a trigger it classifies the
-// tokens one by one.
+// (withSpellings would also look at the second word of a pair, as it reads
+// every word after a trigger, but finds nothing in one that has no trigger
+// of its own.) The matcher's scan classifies the words as it passes them
+// (see matcher.scan); secondTokens is the same on its own: it reads eight
+// bytes at a time and skips a chunk with no trigger byte whole, counting
+// its newlines, and around a trigger it classifies the tokens one by one.
 
 // secondToken is a token of text that a second reading may read:
 // text[start:end], on line; flags say which reading and how.
@@ -67,7 +70,7 @@ func secondTokens(text string, out []secondToken) []secondToken {
 		// trigger or holds that byte, but not into the tokens done
 		p := max(at-2, done)
 		if at == n {
-			p = max(i, done)
+			p = max(i-2, done) // the rest, from the token a trigger in it may follow
 		}
 		for p > done && charClass[text[p-1]] != 0 {
 			p--
@@ -104,43 +107,154 @@ func classifyTokens(text string, p, b, line int, out *[]secondToken) (int, int) 
 		if p >= n || p > b {
 			return p, line
 		}
-		s := p
-		first := charClass[text[s]]
-		// the cheap test of gluedTokens: a transition other than a capital
-		// starting a word in lower case
-		inner, caps, upperIn, digit := false, first != clLower, false, first == clDigit
-		prev2, prev := uint8(0), first
-		for p++; p < n; p++ {
-			k := charClass[text[p]]
-			if k == 0 {
-				break
-			}
-			if k != prev && (prev != clUpper || k != clLower || prev2 == clUpper) {
-				inner = true
-			}
-			caps = caps && k != clLower
-			upperIn = upperIn || k == clUpper
-			digit = digit || k == clDigit
-			prev2, prev = prev, k
-		}
-		e := p
-		var f uint8
-		if inner && (s == 0 || text[s-1] < 0x80) && (e == n || text[e] < 0x80) {
-			f |= tokGlued
-		}
-		if digit || upperIn ||
-			e < n && separator(text[e]) ||
-			e+1 < n && text[e] == ' ' && charClass[text[e+1]]&^clLower != 0 ||
-			first == clUpper && s >= 2 && text[s-1] == ' ' && charClass[text[s-2]] != 0 {
-			f |= tokSpelled
-		}
-		if f != 0 {
-			if caps {
-				f |= tokCaps
-			}
-			*out = append(*out, secondToken{start: int32(s), end: int32(e), line: int32(line), flags: f})
+		var t secondToken
+		if p, t = classifyToken(text, p, line); t.flags != 0 {
+			*out = append(*out, t)
 		}
 	}
+}
+
+// classifyToken classifies the token that starts at text[s], on line: it
+// returns the token's end and the token, whose flags are 0 when no second
+// reading reads it.
+func classifyToken(text string, s, line int) (int, secondToken) {
+	if e, t, ok := classifyFast(text, s, line); ok {
+		return e, t
+	}
+	return classifyLong(text, s, line)
+}
+
+// classifyLong is classifyToken a byte at a time, for any token.
+func classifyLong(text string, s, line int) (int, secondToken) {
+	n := len(text)
+	first := charClass[text[s]]
+	// the cheap test of gluedTokens: a transition other than a capital
+	// starting a word in lower case
+	inner, caps, upperIn, digit := false, first != clLower, false, first == clDigit
+	prev2, prev := uint8(0), first
+	p := s + 1
+	for ; p < n; p++ {
+		k := charClass[text[p]]
+		if k == 0 {
+			break
+		}
+		if k != prev && (prev != clUpper || k != clLower || prev2 == clUpper) {
+			inner = true
+		}
+		caps = caps && k != clLower
+		upperIn = upperIn || k == clUpper
+		digit = digit || k == clDigit
+		prev2, prev = prev, k
+	}
+	e := p
+	var f uint8
+	if inner && (s == 0 || text[s-1] < 0x80) && (e == n || text[e] < 0x80) {
+		f |= tokGlued
+	}
+	if digit || upperIn ||
+		e < n && separator(text[e]) ||
+		e+1 < n && text[e] == ' ' && charClass[text[e+1]]&^clLower != 0 && pairStart(text, s) {
+		f |= tokSpelled
+	}
+	if f != 0 && caps {
+		f |= tokCaps
+	}
+	return e, secondToken{start: int32(s), end: int32(e), line: int32(line), flags: f}
+}
+
+// pairStart reports whether the token at text[s] may start a pair of
+// words that withSpellings reads as one ("Java Script"): it starts with a
+// capital or a digit, after no separator or non-ASCII byte.
+func pairStart(text string, s int) bool {
+	return charClass[text[s]] != clLower && (s == 0 || !separator(text[s-1]) && text[s-1] < 0x80)
+}
+
+// mayRead reports whether classifyToken may give the token text[i:j] flags
+// (true for every token it gives flags, and for few others): a digit in
+// it, a capital after its first byte, a separator after it, or a capital
+// or a digit after it and a space. The matcher's scan asks it of every
+// word, so it reads a word of eight bytes or fewer in one load.
+func mayRead(text string, i, j int) bool {
+	n := len(text)
+	if j < n {
+		if c := text[j]; separator(c) || c == ' ' && j+1 < n && charClass[text[j+1]]&^clLower != 0 && pairStart(text, i) {
+			return true
+		}
+	}
+	if j-i <= 8 && i+8 <= n {
+		// in a token, a byte with bit 6 clear is a digit, and one with bit
+		// 6 set and bit 5 clear a capital
+		x := load64(text, i)
+		const b6 = 0x40 * ones
+		return (^x&b6|x&^(x<<1)&(b6&^0x40))&byteMasks[j-i] != 0
+	}
+	for k := i; k < j; k++ {
+		if c := charClass[text[k]]; c == clDigit || c == clUpper && k > i {
+			return true
+		}
+	}
+	return false
+}
+
+// classifyFast is classifyToken eight bytes at a time, with the letters
+// and digits of a chunk told apart by bits (in a token, a byte with bit 6
+// clear is a digit, with bit 6 set and bit 5 clear a capital, with both set
+// a lower-case letter) and the classes of the chunk before carried over.
+// ok is false when the token runs into the text's last seven bytes, which
+// classifyLong reads.
+func classifyFast(text string, s, line int) (int, secondToken, bool) {
+	const b6 = 0x40 * ones
+	n := len(text)
+	var digits, uppers, lowers, inner uint64 // or-ed over the chunks
+	var prevDigit, prevUpper uint64          // of the chunk before
+	o := s
+	for {
+		if o+8 > n {
+			return 0, secondToken{}, false
+		}
+		x := load64(text, o)
+		_, an := alnumChunk(x)
+		l := 8
+		if an != highs {
+			l = bits.TrailingZeros64(^an&highs) >> 3
+		}
+		in := byteMasks[l] & b6 // bit 6 of each byte of the token
+		digit := ^x & in
+		upper := x & ^(x << 1) & in
+		lower := x & (x << 1) & in
+		// a class change other than a capital that starts a word in
+		// lower case (one not after another capital)
+		pd, pu := digit<<8|prevDigit>>56, upper<<8|prevUpper>>56
+		ch := ((digit ^ pd) | (upper ^ pu)) &^ (pu & lower &^ (upper<<16 | prevUpper>>48)) & in
+		if o == s {
+			ch &^= 0x40 // no change before the first byte
+			uppers |= upper &^ 0x40
+		} else {
+			uppers |= upper
+		}
+		inner |= ch
+		digits |= digit
+		lowers |= lower
+		prevDigit, prevUpper = digit, upper
+		o += l
+		if l < 8 {
+			break
+		}
+	}
+	e := o
+	var f uint8
+	if inner != 0 && (s == 0 || text[s-1] < 0x80) && (e == n || text[e] < 0x80) {
+		f |= tokGlued
+	}
+	if digits|uppers != 0 ||
+		e < n && separator(text[e]) ||
+		e+1 < n && text[e] == ' ' && charClass[text[e+1]]&^clLower != 0 && pairStart(text, s) {
+		f |= tokSpelled
+	}
+	if f != 0 && lowers == 0 {
+		f |= tokCaps
+	}
+	return e, secondToken{start: int32(s), end: int32(e), line: int32(line), flags: f}, true
 }
 
 // triggers returns a mask with the high bit of each byte of text[i:i+8]

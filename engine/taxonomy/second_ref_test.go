@@ -317,6 +317,24 @@ func FuzzSecondTokens(f *testing.F) {
 	}
 	tax := Default()
 	f.Fuzz(func(t *testing.T, text string) {
+		for s := 0; s < len(text); s++ {
+			if charClass[text[s]] == 0 || s > 0 && charClass[text[s-1]] != 0 {
+				continue
+			}
+			if e, tok := classifyLong(text, s, 1); tok.flags != 0 && !mayRead(text, s, e) {
+				t.Fatalf("mayRead(%q, %d, %d) is false for a token classified %+v", text, s, e, tok)
+			}
+			if e, got, ok := classifyFast(text, s, 1); ok {
+				if we, want := classifyLong(text, s, 1); e != we || got != want {
+					t.Fatalf("classifyFast(%q, %d) = %d, %+v; classifyLong gives %d, %+v", text, s, e, got, we, want)
+				}
+			}
+		}
+		var scanned []secondToken
+		tax.m.scan(text, nil, &scanned)
+		if diff := cmp.Diff(secondTokens(text, nil), scanned, cmp.AllowUnexported(secondToken{})); diff != "" {
+			t.Fatalf("the scan's tokens of %q (-secondTokens +scan):\n%s", text, diff)
+		}
 		ms := tax.extract(text, nil, false)
 		if diff := cmp.Diff(withGluedRef(text, ms, tax, nil), withGlued(text, ms, tax, nil)); diff != "" {
 			t.Fatalf("withGlued(%q) (-ref +got):\n%s", text, diff)
@@ -347,6 +365,19 @@ func TestKnown(t *testing.T) {
 		_, want := tax.Lookup(p)
 		if got := tax.known(p); got != want {
 			t.Errorf("known(%q) = %v, Lookup says %v", p, got, want)
+		}
+	}
+}
+
+// TestScanSecondTokens checks that the matcher's scan finds the tokens
+// secondTokens finds, on the resume fixtures.
+func TestScanSecondTokens(t *testing.T) {
+	tax := Default()
+	for _, f := range readFixtures(t) {
+		var scanned []secondToken
+		tax.m.scan(f.text, nil, &scanned)
+		if diff := cmp.Diff(secondTokens(f.text, nil), scanned, cmp.AllowUnexported(secondToken{})); diff != "" {
+			t.Errorf("%s: the scan's tokens (-secondTokens +scan):\n%s", f.name, diff)
 		}
 	}
 }
