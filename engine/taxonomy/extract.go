@@ -684,8 +684,8 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 			var h uint32
 			var first uint64
 			j, h, first = wordEnd(text, i)
-			if toks != nil && mayRead(text, i, j) {
-				if _, t := classifyToken(text, i, line); t.flags != 0 {
+			if toks != nil {
+				if t := wordToken(text, i, j, line); t.flags != 0 {
 					*toks = append(*toks, t)
 				}
 			}

@@ -196,6 +196,54 @@ func mayRead(text string, i, j int) bool {
 	return false
 }
 
+// wordToken is classifyToken for the scan, which knows the token's end j:
+// a token of eight bytes or fewer is read in one load, and one with no
+// digit, no capital after its first byte and neither a separator nor a
+// space and a capital or digit after it — most words — costs a few
+// operations.
+func wordToken(text string, i, j, line int) secondToken {
+	n := len(text)
+	if j-i > 8 || i+8 > n {
+		if !mayRead(text, i, j) {
+			return secondToken{}
+		}
+		_, t := classifyToken(text, i, line)
+		return t
+	}
+	var f uint8
+	if j < n {
+		if c := text[j]; separator(c) || c == ' ' && j+1 < n && charClass[text[j+1]]&^clLower != 0 && pairStart(text, i) {
+			f = tokSpelled
+		}
+	}
+	// in a token, a byte with bit 6 clear is a digit, with bit 6 set and
+	// bit 5 clear a capital, with both set a lower-case letter
+	const b6 = 0x40 * ones
+	x := load64(text, i)
+	in := byteMasks[j-i] & b6
+	digit := ^x & in
+	upper := x & ^(x << 1) & in
+	if digit|upper&^0x40 != 0 {
+		f = tokSpelled
+		// a class change other than a capital that starts a word in lower
+		// case (one not after another capital); none without a digit or a
+		// capital after the first byte
+		lower := x & (x << 1) & in
+		changed := (digit ^ digit<<8) | (upper ^ upper<<8)
+		capWord := upper << 8 & lower &^ (upper << 16)
+		if (changed&^capWord)&in&^0x40 != 0 && (i == 0 || text[i-1] < 0x80) && (j == n || text[j] < 0x80) {
+			f |= tokGlued
+		}
+	}
+	if f == 0 {
+		return secondToken{}
+	}
+	if x&(x<<1)&in == 0 {
+		f |= tokCaps
+	}
+	return secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f}
+}
+
 // classifyFast is classifyToken eight bytes at a time, with the letters
 // and digits of a chunk told apart by bits (in a token, a byte with bit 6
 // clear is a digit, with bit 6 set and bit 5 clear a capital, with both set
