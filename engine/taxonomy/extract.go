@@ -685,8 +685,8 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 			var first uint64
 			j, h, first = wordEnd(text, i)
 			if toks != nil {
-				if t := wordToken(text, i, j, line); t.flags != 0 {
-					*toks = append(*toks, t)
+				if f := wordToken(text, i, j); f != 0 {
+					*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f})
 				}
 			}
 			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {

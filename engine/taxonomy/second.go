@@ -20,9 +20,12 @@ import (
 //   - a capital or a digit after T and one space ("Java Script", "AS 400")
 //     where T may start such a pair (pairStart).
 //
-// (withSpellings would also look at the second word of a pair, as it reads
-// every word after a trigger, but finds nothing in one that has no trigger
-// of its own.) The matcher's scan classifies the words as it passes them
+// Of these, withSpellings reads only the tokens of four or more capitals
+// and digits and those a separator and a letter or digit or a pair follow
+// (tokSpelled): it would look at the others too, as it read every word
+// after a trigger, but find nothing there ("word." ends a sentence,
+// "McDonald" or "Java8" spells no other form, the second word of a pair has
+// no pair of its own). The matcher's scan classifies the words as it passes them
 // (see matcher.scan); secondTokens is the same on its own: it reads eight
 // bytes at a time and skips a chunk with no trigger byte whole, counting
 // its newlines, and around a trigger it classifies the tokens one by one.
@@ -38,7 +41,9 @@ const (
 	// tokGlued: gluedTokens reads it (a transition inside, the cheap test
 	// there, and ASCII on both sides)
 	tokGlued uint8 = 1 << iota
-	// tokSpelled: withSpellings reads it (a trigger byte above)
+	// tokSpelled: withSpellings reads it: four or more capitals and
+	// digits ("HPUX", "2015"), or what follows makes a run or a pair
+	// (spelledAfter)
 	tokSpelled
 	// tokCaps: no lower-case letter
 	tokCaps
@@ -107,9 +112,12 @@ func classifyTokens(text string, p, b, line int, out *[]secondToken) (int, int) 
 		if p >= n || p > b {
 			return p, line
 		}
-		var t secondToken
-		if p, t = classifyToken(text, p, line); t.flags != 0 {
-			*out = append(*out, t)
+		s := p
+		for p < n && charClass[text[p]] != 0 {
+			p++
+		}
+		if f := wordToken(text, s, p); f != 0 {
+			*out = append(*out, secondToken{start: int32(s), end: int32(p), line: int32(line), flags: f})
 		}
 	}
 }
@@ -151,15 +159,24 @@ func classifyLong(text string, s, line int) (int, secondToken) {
 	if inner && (s == 0 || text[s-1] < 0x80) && (e == n || text[e] < 0x80) {
 		f |= tokGlued
 	}
-	if digit || upperIn ||
-		e < n && separator(text[e]) ||
-		e+1 < n && text[e] == ' ' && charClass[text[e+1]]&^clLower != 0 && pairStart(text, s) {
+	if caps && e-s >= 4 || spelledAfter(text, s, e) {
 		f |= tokSpelled
 	}
 	if f != 0 && caps {
 		f |= tokCaps
 	}
 	return e, secondToken{start: int32(s), end: int32(e), line: int32(line), flags: f}
+}
+
+// spelledAfter reports whether what follows the token text[s:e] makes it
+// one withSpellings reads: a separator and a letter or digit ("PL-SQL"),
+// or a space and a capital or digit where the token may start a pair.
+func spelledAfter(text string, s, e int) bool {
+	if e+1 >= len(text) {
+		return false
+	}
+	c, d := text[e], charClass[text[e+1]]
+	return separator(c) && d != 0 || c == ' ' && d&^clLower != 0 && pairStart(text, s)
 }
 
 // pairStart reports whether the token at text[s] may start a pair of
@@ -196,52 +213,69 @@ func mayRead(text string, i, j int) bool {
 	return false
 }
 
-// wordToken is classifyToken for the scan, which knows the token's end j:
+// wordToken is classifyToken's flags for the token text[i:j], for the scan,
+// which knows the token's end:
 // a token of eight bytes or fewer is read in one load, and one with no
 // digit, no capital after its first byte and neither a separator nor a
 // space and a capital or digit after it — most words — costs a few
 // operations.
-func wordToken(text string, i, j, line int) secondToken {
+func wordToken(text string, i, j int) uint8 {
 	n := len(text)
-	if j-i > 8 || i+8 > n {
-		if !mayRead(text, i, j) {
-			return secondToken{}
-		}
-		_, t := classifyToken(text, i, line)
-		return t
-	}
-	var f uint8
-	if j < n {
-		if c := text[j]; separator(c) || c == ' ' && j+1 < n && charClass[text[j+1]]&^clLower != 0 && pairStart(text, i) {
-			f = tokSpelled
-		}
-	}
 	// in a token, a byte with bit 6 clear is a digit, with bit 6 set and
 	// bit 5 clear a capital, with both set a lower-case letter
 	const b6 = 0x40 * ones
+	if j-i > 8 {
+		if j-i <= 16 && i+16 <= n {
+			// a word of nine to sixteen bytes: two loads for the common
+			// case of neither a digit nor an inner capital
+			x, y := load64(text, i), load64(text, i+8)
+			iny := byteMasks[j-i-8] & b6
+			if (^x&b6|x&^(x<<1)&(b6&^0x40)) == 0 && (^y&iny|y&^(y<<1)&iny) == 0 &&
+				(j == n || !separator(text[j]) && !(text[j] == ' ' && j+1 < n && charClass[text[j+1]]&^clLower != 0 && pairStart(text, i))) {
+				return 0
+			}
+		} else if !mayRead(text, i, j) {
+			return 0
+		}
+		_, t := classifyToken(text, i, 0)
+		return t.flags
+	}
+	if i+8 > n {
+		if !mayRead(text, i, j) {
+			return 0
+		}
+		_, t := classifyToken(text, i, 0)
+		return t.flags
+	}
+	var f uint8
+	if j+1 < n { // spelledAfter, written out
+		c, d := text[j], charClass[text[j+1]]
+		if d != 0 && (separator(c) || c == ' ' && d != clLower && pairStart(text, i)) {
+			f = tokSpelled
+		}
+	}
 	x := load64(text, i)
 	in := byteMasks[j-i] & b6
 	digit := ^x & in
 	upper := x & ^(x << 1) & in
 	if digit|upper&^0x40 != 0 {
-		f = tokSpelled
+		lower := x & (x << 1) & in
+		if lower == 0 && j-i >= 4 {
+			f = tokSpelled // "HPUX", "2015"
+		}
 		// a class change other than a capital that starts a word in lower
 		// case (one not after another capital); none without a digit or a
 		// capital after the first byte
-		lower := x & (x << 1) & in
 		changed := (digit ^ digit<<8) | (upper ^ upper<<8)
 		capWord := upper << 8 & lower &^ (upper << 16)
 		if (changed&^capWord)&in&^0x40 != 0 && (i == 0 || text[i-1] < 0x80) && (j == n || text[j] < 0x80) {
 			f |= tokGlued
 		}
 	}
-	if f == 0 {
-		return secondToken{}
-	}
-	if x&(x<<1)&in == 0 {
+	if f != 0 && x&(x<<1)&in == 0 {
 		f |= tokCaps
 	}
-	return secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f}
+	return f
 }
 
 // classifyFast is classifyToken eight bytes at a time, with the letters
@@ -294,9 +328,7 @@ func classifyFast(text string, s, line int) (int, secondToken, bool) {
 	if inner != 0 && (s == 0 || text[s-1] < 0x80) && (e == n || text[e] < 0x80) {
 		f |= tokGlued
 	}
-	if digits|uppers != 0 ||
-		e < n && separator(text[e]) ||
-		e+1 < n && text[e] == ' ' && charClass[text[e+1]]&^clLower != 0 && pairStart(text, s) {
+	if lowers == 0 && e-s >= 4 || spelledAfter(text, s, e) {
 		f |= tokSpelled
 	}
 	if f != 0 && lowers == 0 {
