@@ -90,6 +90,11 @@ func startHash(a, b, c, d byte) uint32 {
 // letters and digits of text[i:j] (skipping other bytes), lowered; false
 // when text[i:j] holds fewer than four, as no key is that short.
 func (t *spellingTable) mayStart(text string, i, j int) bool {
+	if j-i >= 4 && alnum(text[i]) && alnum(text[i+1]) && alnum(text[i+2]) && alnum(text[i+3]) {
+		// the common case: four letters and digits in a row
+		h := startHash(lower[text[i]], lower[text[i+1]], lower[text[i+2]], lower[text[i+3]])
+		return t.starts[h/64]&(1<<(h%64)) != 0
+	}
 	var b [4]byte
 	n := 0
 	for ; i < j && n < 4; i++ {
@@ -150,7 +155,8 @@ func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
 func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondToken) []Mention {
 	var added []Mention
 	var table *spellingTable // built when a form needs it
-	var key []byte
+	var keyBuf [64]byte
+	key := keyBuf[:0] // a form's key, on the stack unless long
 	i := 0 // text[:i] is read
 	for _, t := range st {
 		if t.flags&tokSpelled == 0 || int(t.start) < i {
@@ -173,11 +179,9 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 					table = spellings(tax)
 				}
 				if table.mayStart(text, i, k) {
-					key = key[:0]
-					for p := i; p < k; p++ {
-						if p != j {
-							key = append(key, lower[text[p]])
-						}
+					key = append(append(key[:0], text[i:j]...), text[j+1:k]...)
+					for p, c := range key {
+						key[p] = lower[c]
 					}
 					if sp := table.names[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
 						added = append(added, Mention{SkillID: sp.id, Start: i, End: k, Line: line})
@@ -232,9 +236,10 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 				}
 				key = key[:0]
 				for k := a; k <= b; k++ {
-					for p := parts[k]; p < ends[k]; p++ {
-						key = append(key, lower[text[p]])
-					}
+					key = append(key, text[parts[k]:ends[k]]...)
+				}
+				for p, c := range key {
+					key[p] = lower[c]
 				}
 				sp := table.names[string(key)]
 				if sp.id == "" || sp.camel && slices.ContainsFunc(parts[a:b+1], func(p int) bool { return !isUpper(text[p]) }) {
