@@ -157,7 +157,7 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 	var table *spellingTable // built when a form needs it
 	var keyBuf [64]byte
 	key := keyBuf[:0] // a form's key, on the stack unless long
-	i := 0 // text[:i] is read
+	i := 0            // text[:i] is read
 	for _, t := range st {
 		if t.flags&tokSpelled == 0 || int(t.start) < i {
 			continue
