@@ -685,16 +685,21 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 			var first uint64
 			j, h, first = wordEnd(text, i)
 			if toks != nil {
-				// most words need no wordToken: at most eight bytes, no
+				// most words need no wordToken: at most sixteen bytes, no
 				// digit (bit 6 clear in a word) nor capital (bit 6 set, bit
 				// 5 clear) after the first byte, and after the word a space
 				// and a lower-case letter, or no letter or digit one byte
 				// on, or another byte than a space or a separator
 				plain := false
-				if j-i <= 8 && i+8 <= n && j+1 < n {
+				if j-i <= 16 && i+16 <= n && j+1 < n {
 					if c, d := text[j], charClass[text[j+1]]; d == 0 || c == ' ' && d == clLower || c != ' ' && !separator(c) {
 						x := load64(text, i)
-						plain = (^x|x&^(x<<1)&^0x40)&byteMasks[j-i]&(0x40*ones) == 0
+						if j-i <= 8 {
+							plain = (^x|x&^(x<<1)&^0x40)&byteMasks[j-i]&(0x40*ones) == 0
+						} else {
+							y := load64(text, i+8)
+							plain = (^x|x&^(x<<1)&^0x40)&(0x40*ones) == 0 && (^y|y&^(y<<1))&byteMasks[j-i-8]&(0x40*ones) == 0
+						}
 					}
 				}
 				if f := uint8(0); !plain {
