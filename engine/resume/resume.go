@@ -36,10 +36,9 @@ type Options struct {
 //
 // Positions are read from the experience sections; total_months is the union
 // of their intervals (overlaps merged, gaps not counted), clipped at the
-// as-of month. Skills come from tax.Extract on the text, and from a second
-// reading of the tokens that glue a name to its version or to the next word
-// ("MySQL5.0", "ApacheTomcat"; see withGlued), each with the skills it
-// implies; a skill's months come only from the dated positions whose lines
+// as-of month. Skills come from tax.ExtractIn on the text (which also reads
+// names glued to a version or the next word, "MySQL5.0", and other
+// spellings, "PL-SQL"), each with the skills it implies; a skill's months come only from the dated positions whose lines
 // mention it, and are null otherwise. Other skills are the items of the
 // resume's skills lists that no taxonomy mention covers (findOtherSkills).
 func Parse(text string, tax *taxonomy.Taxonomy, opts Options) engine.Resume {

@@ -23,7 +23,7 @@ type skillAcc struct {
 }
 
 // findSkills builds the skills of a resume from the taxonomy's mentions in
-// its text, with those of its glued tokens (withGlued). A mention counts for its skill and for every skill it implies
+// its text (tax.ExtractIn, with the skills-list lines). A mention counts for its skill and for every skill it implies
 // (the evidence then names the written skill in Via); a mention that names
 // what the candidate recruited or sold for is left out (see objectMentions). A skill's months are
 // the union of the intervals of the dated positions whose lines mention it;
@@ -71,7 +71,7 @@ func findSkills(text string, lines []string, secs []engine.Section, pos []positi
 	}
 	impliedOf := map[string][]string{}
 	inList := func(l int) bool { return l >= 0 && l < len(listSec) && listSec[l] }
-	ms := withSpellings(text, withGlued(text, tax.ExtractIn(text, inList), tax, inList), tax)
+	ms := tax.ExtractIn(text, inList)
 	objects := objectMentions(ms, lines, secs, pos, secOf, posOf, tax)
 	for i, m := range ms {
 		written, ok := tax.Get(m.SkillID)

@@ -74,6 +74,16 @@ func TestFromJobDescriptionCues(t *testing.T) {
 	}
 }
 
+// TestFromJobDescriptionSpellings checks that a job description reads a
+// name in another spelling or glued to its version as a resume does.
+func TestFromJobDescriptionSpellings(t *testing.T) {
+	text := "Backend Developer\n\nRequirements\n- PL-SQL and MySQL5.7\n- Java Script and CSS\n"
+	want := "R:CSS R:JavaScript R:MySQL R:PL/SQL"
+	if got := brief(FromJobDescription(text, taxonomy.Default())); got != want {
+		t.Errorf("FromJobDescription(%q)\n got %s\nwant %s", text, got, want)
+	}
+}
+
 func TestJobDescriptionTitle(t *testing.T) {
 	for in, want := range map[string]string{
 		"Python Backend Developer Job Description Template\n": "Python Backend Developer",

@@ -31,6 +31,29 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractMatcher is BenchmarkExtract for the matcher alone
+// (t.extract), without the second readings (glued and respelled names): the
+// ratio of the two is what the second readings cost.
+func BenchmarkExtractMatcher(b *testing.B) {
+	tx := Default()
+	var sb strings.Builder
+	for _, f := range readFixtures(b) {
+		sb.WriteString(f.text)
+		sb.WriteByte('\n')
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		tx.extract(text, nil, false)
+	}
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(len(text))*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
+	}
+}
+
 // BenchmarkExtractKaggle measures extraction throughput over the 165
 // distinct resumes of the public Kaggle set (../shared/data; skipped
 // without it), one Extract per resume as the parse command calls it: plain

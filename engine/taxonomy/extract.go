@@ -421,8 +421,11 @@ func newCandidate(pat int32, start, end, line int) candidate {
 // only, case-insensitive (except Skill.CaseSensitive names and one- or
 // two-letter names in capitals), leftmost-longest, with ambiguous names kept
 // only when their context rule passes (see Skill.Context and Skill.Veto),
-// and the skills stated by a verb and its object (see verbs.go and Mention).
-// Offsets are bytes into text and lines are 1-based, for evidence.
+// the skills stated by a verb and its object (see verbs.go and Mention),
+// and names written glued to a version or to the next word ("MySQL5.0",
+// "ApacheTomcat", see glued.go) or in another spelling ("PL-SQL", "Java
+// Script", see spellings.go), so a job description reads them as a resume
+// does. Offsets are bytes into text and lines are 1-based, for evidence.
 func (t *Taxonomy) Extract(text string) []Mention {
 	return t.ExtractIn(text, nil)
 }
@@ -434,7 +437,7 @@ func (t *Taxonomy) Extract(text string) []Mention {
 // ("Budget", "Scheduling"). With a nil listLine it is Extract, which still
 // recognises such lists by their shape.
 func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mention {
-	return t.extract(text, listLine, false)
+	return t.extractAll(text, listLine, false)
 }
 
 // ExtractTechnical is Extract for a short text known to be about technical
@@ -444,7 +447,25 @@ func (t *Taxonomy) ExtractIn(text string, listLine func(line int) bool) []Mentio
 // technical word has to stand beside it. Vetoes ("Head Chef", "R&D") and
 // the other rules still apply.
 func (t *Taxonomy) ExtractTechnical(text string) []Mention {
-	return t.extract(text, nil, true)
+	return t.extractAll(text, nil, true)
+}
+
+// extractAll is ExtractIn; technical is ExtractTechnical's context. The
+// matcher's scan also finds the tokens of the second readings.
+func (t *Taxonomy) extractAll(text string, listLine func(line int) bool, technical bool) []Mention {
+	sb := scanBuffers.Get().(*scanBuffer)
+	defer sb.put()
+	sb.toks = sb.toks[:0]
+	ms := t.extractWith(sb, text, listLine, technical, &sb.toks)
+	return t.respelled(text, ms, listLine, sb.toks)
+}
+
+// respelled adds to ms, the mentions the matcher found in text, the names
+// written glued to another word or a version ("MySQL5.0", see glued.go) and
+// in another spelling ("PL-SQL", see spellings.go); st are the text's
+// secondTokens.
+func (t *Taxonomy) respelled(text string, ms []Mention, listLine func(line int) bool, st []secondToken) []Mention {
+	return withSpellingsTokens(text, withGluedTokens(text, ms, t, listLine, st), t, st)
 }
 
 // scanBuffer holds the candidates of one extraction, which never outlive
@@ -452,6 +473,7 @@ func (t *Taxonomy) ExtractTechnical(text string) []Mention {
 // to collect) per text.
 type scanBuffer struct {
 	all, verbs []candidate
+	toks       []secondToken
 }
 
 var scanBuffers = sync.Pool{New: func() any { return new(scanBuffer) }}
@@ -461,16 +483,23 @@ var scanBuffers = sync.Pool{New: func() any { return new(scanBuffer) }}
 const maxPooled = 1 << 16
 
 func (sb *scanBuffer) put() {
-	if cap(sb.all) <= maxPooled && cap(sb.verbs) <= maxPooled {
+	if cap(sb.all) <= maxPooled && cap(sb.verbs) <= maxPooled && cap(sb.toks) <= maxPooled {
 		scanBuffers.Put(sb)
 	}
 }
 
-// extract is ExtractIn; technical is ExtractTechnical's context.
+// extract is ExtractIn without the second readings (the matcher's
+// mentions); technical is ExtractTechnical's context.
 func (t *Taxonomy) extract(text string, listLine func(line int) bool, technical bool) []Mention {
 	sb := scanBuffers.Get().(*scanBuffer)
 	defer sb.put()
-	sb.all = t.m.scan(text, sb.all[:0])
+	return t.extractWith(sb, text, listLine, technical, nil)
+}
+
+// extractWith is extract with the buffer sb; a non-nil toks gets the
+// text's secondTokens appended.
+func (t *Taxonomy) extractWith(sb *scanBuffer, text string, listLine func(line int) bool, technical bool, toks *[]secondToken) []Mention {
+	sb.all = t.m.scan(text, sb.all[:0], toks)
 	var cands, verbs []candidate
 	cands, sb.verbs = t.m.splitVerbs(sb.all, sb.verbs[:0])
 	verbs = sb.verbs
@@ -640,7 +669,12 @@ func (t *Taxonomy) special(text string, cands []candidate, i int, defined *[]str
 // is a reused buffer, grown first when it may be too small. Lines are
 // counted as the loop passes their ends, and inside a match that spans
 // lines.
-func (m *matcher) scan(text string, out []candidate) []candidate {
+//
+// A non-nil toks gets the text's secondTokens appended, in text order: the
+// scan passes every word's start but those inside a match, and classifies
+// the few words a second reading may read (mayRead) and those inside a
+// match of more than one word.
+func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []candidate {
 	if need := len(text)/16 + 4; cap(out) < need {
 		out = make([]candidate, 0, need)
 	}
@@ -663,6 +697,30 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			var h uint32
 			var first uint64
 			j, h, first = wordEnd(text, i)
+			if toks != nil {
+				// most words need no wordToken: at most sixteen bytes, no
+				// digit (bit 6 clear in a word) nor capital (bit 6 set, bit
+				// 5 clear) after the first byte, and after the word a space
+				// and a lower-case letter, or no letter or digit one byte
+				// on, or another byte than a space or a separator
+				plain := false
+				if j-i <= 16 && i+16 <= n && j+1 < n {
+					if c, d := text[j], charClass[text[j+1]]; d == 0 || c == ' ' && d == clLower || c != ' ' && !separator(c) {
+						x := load64(text, i)
+						if j-i <= 8 {
+							plain = (^x|x&^(x<<1)&^0x40)&byteMasks[j-i]&(0x40*ones) == 0
+						} else {
+							y := load64(text, i+8)
+							plain = (^x|x&^(x<<1)&^0x40)&(0x40*ones) == 0 && (^y|y&^(y<<1))&byteMasks[j-i-8]&(0x40*ones) == 0
+						}
+					}
+				}
+				if f := uint8(0); !plain {
+					if f = wordToken(text, i, j); f != 0 {
+						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f})
+					}
+				}
+			}
 			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
 				i = j
 				continue
@@ -716,6 +774,9 @@ func (m *matcher) scan(text string, out []candidate) []candidate {
 			continue
 		}
 		out = append(out, newCandidate(best-1, i, end, line))
+		if toks != nil && end > j {
+			classifyTokens(text, j, end-1, line, toks) // the words inside the match
+		}
 		if end-i > j-i { // the match goes on across white space, maybe lines
 			line += strings.Count(text[j:end], "\n")
 		}

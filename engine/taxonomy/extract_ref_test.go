@@ -105,7 +105,7 @@ func (m *matcher) scanReference(text string) []candidate {
 // sameScan fails t when scan and scanReference disagree on text.
 func sameScan(t *testing.T, m *matcher, name, text string) {
 	t.Helper()
-	got, want := m.scan(text, nil), m.scanReference(text)
+	got, want := m.scan(text, nil, nil), m.scanReference(text)
 	if len(got) == 0 && len(want) == 0 {
 		return
 	}

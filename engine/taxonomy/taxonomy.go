@@ -15,6 +15,8 @@
 // a pure-Go YAML decoder; never gin, bleve, database/sql or net/http.
 package taxonomy
 
+import "sync"
+
 //go:generate go run ../../cmd/gentaxonomy -shared ../../../shared -out skills.json
 
 // Skill is one entry of the taxonomy.
@@ -82,6 +84,10 @@ type Taxonomy struct {
 	shortKeys map[string]int32
 	shorts    [][]shortForm
 	shortText []string // by index of shorts: the form as the first product writes it
+	spell     struct { // other spellings of names (see spellings.go), built on first use
+		once  sync.Once
+		table *spellingTable
+	}
 }
 
 // Skills returns every skill, in id order. The slice is shared: do not modify it.
@@ -136,6 +142,34 @@ func (t *Taxonomy) Lookup(name string) (Skill, bool) {
 		}
 	}
 	return t.skills[i], true
+}
+
+// known reports whether Lookup finds name, without copying the skill and,
+// for a short name of printable ASCII with single inner spaces (what the
+// second readings ask about), without allocating.
+func (t *Taxonomy) known(name string) bool {
+	if _, ok := t.byID[name]; ok {
+		return true
+	}
+	if _, ok := t.merged[name]; ok {
+		return true
+	}
+	var buf [64]byte
+	if len(name) > 0 && len(name) <= len(buf) && name[0] != ' ' && name[len(name)-1] != ' ' {
+		b := buf[:0]
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c > '~' || c < ' ' || c == ' ' && name[i-1] == ' ' {
+				_, ok := t.byName[normalize(name)]
+				return ok
+			}
+			b = append(b, lower[c])
+		}
+		_, ok := t.byName[string(b)]
+		return ok
+	}
+	_, ok := t.byName[normalize(name)]
+	return ok
 }
 
 // Name returns the display name of the skill with the given id, or the id

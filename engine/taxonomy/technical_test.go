@@ -73,7 +73,7 @@ func TestProductRules(t *testing.T) {
 		{"Proficient with mainstream social networking sites.", nil},
 		{"Leadership qualities, team networking and courage", []string{"leadership"}},
 		// product vetoes (curated.yaml) and a library named after its vendor
-		{"Quark Express, Quattro Pro", []string{"quarkxpress"}},
+		{"Quark Express, Quattro Pro", []string{"quarkxpress", "corel-quattropro"}}, // Quattro Pro in another spelling (spellings.go)
 		{"IP Routing; IPsec; DHCP; Remote Access", []string{"networking", "vpn", "dhcp"}},
 		{"Ion Exchange and Affinity chromatography", []string{"chromatography"}},
 		{"Seagate Barracuda 2 Tb SATA drive", nil},

@@ -1,11 +1,9 @@
-package resume
+package taxonomy
 
 import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // Glued tokens: a skill name written against its version ("MySQL5.0",
@@ -59,12 +57,17 @@ type gluedToken struct {
 // "Microsoft"). ms must be the taxonomy's mentions of text, in text order;
 // listLine is what they were read with. Without glued tokens, ms is returned
 // as is.
-func withGlued(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy, listLine func(line int) bool) []taxonomy.Mention {
-	toks := gluedTokens(text, ms, tax)
+func withGlued(text string, ms []Mention, tax *Taxonomy, listLine func(line int) bool) []Mention {
+	return withGluedTokens(text, ms, tax, listLine, secondTokens(text, nil))
+}
+
+// withGluedTokens is withGlued with the text's secondTokens.
+func withGluedTokens(text string, ms []Mention, tax *Taxonomy, listLine func(line int) bool, st []secondToken) []Mention {
+	toks := gluedTokens(text, ms, tax, st)
 	if len(toks) == 0 {
 		return ms
 	}
-	var added []taxonomy.Mention
+	var added []Mention
 	for i := 0; i < len(toks); {
 		j := i + 1
 		for j < len(toks) && toks[j].line == toks[i].line {
@@ -83,8 +86,8 @@ func withGlued(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy, listL
 // ms first at the same start, without those of ms that a longer mention of
 // added holds. Both must be in text order. It takes linear time: a long
 // line of glued tokens is no quadratic case.
-func merged(ms, added []taxonomy.Mention) []taxonomy.Mention {
-	out := make([]taxonomy.Mention, 0, len(ms)+len(added))
+func merged(ms, added []Mention) []Mention {
+	out := make([]Mention, 0, len(ms)+len(added))
 	k := 0 // added[:k] start at or before the current mention of ms
 	for _, m := range ms {
 		for k < len(added) && added[k].Start <= m.Start {
@@ -104,7 +107,7 @@ func merged(ms, added []taxonomy.Mention) []taxonomy.Mention {
 		}
 	}
 	// merge the two in text order
-	res := make([]taxonomy.Mention, 0, len(out)+len(added))
+	res := make([]Mention, 0, len(out)+len(added))
 	i, j := 0, 0
 	for i < len(out) || j < len(added) {
 		if j == len(added) || i < len(out) && out[i].Start <= added[j].Start {
@@ -118,46 +121,24 @@ func merged(ms, added []taxonomy.Mention) []taxonomy.Mention {
 	return res
 }
 
-// gluedTokens finds the tokens of text to read again, in text order.
-func gluedTokens(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []gluedToken {
+// gluedTokens finds the tokens of text to read again, in text order,
+// among its secondTokens st.
+func gluedTokens(text string, ms []Mention, tax *Taxonomy, st []secondToken) []gluedToken {
 	var toks []gluedToken
-	line := 1
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c == '\n' {
-			line++
-		}
-		if charClass[c] == 0 {
-			i++
+	for _, t := range st {
+		if t.flags&tokGlued == 0 {
 			continue
 		}
-		// a cheap test first, for a superset of cutAt: most tokens are
-		// words in one case or capitalised, with no transition at all
-		j, inner := i+1, false
-		prev2, prev := uint8(0), charClass[c]
-		for j < len(text) {
-			k := charClass[text[j]]
-			if k == 0 {
-				break
+		i, j := int(t.start), int(t.end)
+		if cuts, bounds := gluedCuts(text[i:j], tax); len(cuts) > 0 && !covered(text, ms, i, j, tax) && !inAddress(text, i, j) {
+			for k := range cuts {
+				cuts[k] += i
 			}
-			if k != prev && (prev != clUpper || k != clLower || prev2 == clUpper) {
-				inner = true
+			for k := range bounds {
+				bounds[k] += i
 			}
-			prev2, prev = prev, k
-			j++
+			toks = append(toks, gluedToken{start: i, end: j, line: int(t.line), cuts: cuts, bounds: bounds})
 		}
-		if inner && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) {
-			if cuts, bounds := gluedCuts(text[i:j], tax); len(cuts) > 0 && !covered(text, ms, i, j, tax) && !inAddress(text, i, j) {
-				for k := range cuts {
-					cuts[k] += i
-				}
-				for k := range bounds {
-					bounds[k] += i
-				}
-				toks = append(toks, gluedToken{start: i, end: j, line: line, cuts: cuts, bounds: bounds})
-			}
-		}
-		i = j
 	}
 	return toks
 }
@@ -254,11 +235,16 @@ func transition(w string, k int) bool {
 }
 
 // gluedCuts returns the offsets in w at which to split it, or nil: none
-// when w is a known name, and none inside a run of pieces that glue into a
+// when w is a known name or one with a plural "s", and none inside a run of pieces that glue into a
 // known name. inner is every offset the rules allow (cutAt), cut or not.
-func gluedCuts(w string, tax *taxonomy.Taxonomy) (cuts, inner []int) {
-	if _, known := tax.Lookup(w); known {
+func gluedCuts(w string, tax *Taxonomy) (cuts, inner []int) {
+	if tax.known(w) {
 		return nil, nil
+	}
+	if name, ok := strings.CutSuffix(w, "s"); ok { // a name in the plural: "JavaScripts" is no Java
+		if tax.known(name) {
+			return nil, nil
+		}
 	}
 	bounds := []int{0}
 	for k := 1; k < len(w); k++ {
@@ -275,7 +261,7 @@ func gluedCuts(w string, tax *taxonomy.Taxonomy) (cuts, inner []int) {
 		// the longest run of two or more pieces from p that is a name
 		q := p + 1
 		for r := len(bounds) - 1; r > p+1; r-- {
-			if _, known := tax.Lookup(w[bounds[p]:bounds[r]]); known {
+			if tax.known(w[bounds[p]:bounds[r]]) {
 				q = r
 				break
 			}
@@ -292,10 +278,9 @@ func gluedCuts(w string, tax *taxonomy.Taxonomy) (cuts, inner []int) {
 // whose text is a name or alias of the taxonomy (a skill stated by a verb
 // and its object also spans the words between them, which it does not
 // name).
-func covered(text string, ms []taxonomy.Mention, i, j int, tax *taxonomy.Taxonomy) bool {
-	return anyOverlapping(ms, i, j, func(m taxonomy.Mention) bool {
-		_, name := tax.Lookup(text[m.Start:m.End])
-		return name
+func covered(text string, ms []Mention, i, j int, tax *Taxonomy) bool {
+	return anyOverlapping(ms, i, j, func(m Mention) bool {
+		return tax.known(text[m.Start:m.End])
 	})
 }
 
@@ -303,7 +288,7 @@ func covered(text string, ms []taxonomy.Mention, i, j int, tax *taxonomy.Taxonom
 // by start) that overlaps text[i:j]. Names are short, so the search stops at
 // the first earlier mention of a name that ends before i; a long verb phrase
 // ending there does not stop it.
-func anyOverlapping(ms []taxonomy.Mention, i, j int, f func(taxonomy.Mention) bool) bool {
+func anyOverlapping(ms []Mention, i, j int, f func(Mention) bool) bool {
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= j })
 	for k--; k >= 0; k-- {
 		m := ms[k]
@@ -340,7 +325,7 @@ func space(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 // readGluedLine reads the line of toks (all on one line, in order) again
 // with a space at each cut, and returns the mentions that overlap a token,
 // with the original text's offsets and line.
-func readGluedLine(text string, toks []gluedToken, tax *taxonomy.Taxonomy, listLine func(line int) bool) []taxonomy.Mention {
+func readGluedLine(text string, toks []gluedToken, tax *Taxonomy, listLine func(line int) bool) []Mention {
 	lo := strings.LastIndexByte(text[:toks[0].start], '\n') + 1
 	hi := strings.IndexByte(text[toks[0].start:], '\n')
 	if hi < 0 {
@@ -382,14 +367,14 @@ func readGluedLine(text string, toks []gluedToken, tax *taxonomy.Taxonomy, listL
 	if listLine != nil {
 		inList = func(int) bool { return listLine(line) }
 	}
-	var out []taxonomy.Mention
+	var out []Mention
 	for _, m := range tax.ExtractIn(cp, inList) {
 		// the first token ending after the mention's start (tokens are in order)
 		k := sort.Search(len(spans), func(k int) bool { return spans[k][1] > m.Start })
 		if k == len(spans) || spans[k][0] >= m.End {
 			continue
 		}
-		gm := taxonomy.Mention{SkillID: m.SkillID, Start: orig[m.Start], End: orig[m.End-1] + 1, Line: line}
+		gm := Mention{SkillID: m.SkillID, Start: orig[m.Start], End: orig[m.End-1] + 1, Line: line}
 		if gluedOK(text, toks[k], gm, tax) {
 			out = append(out, gm)
 		}
@@ -414,7 +399,7 @@ func readGluedLine(text string, toks []gluedToken, tax *taxonomy.Taxonomy, listL
 // token and has four letters or more ("AzureWeb",
 // "PhotoshopCS3", "DreamweaverAdobe"; a corpus reading found these mostly
 // right and the suffixes mostly wrong).
-func gluedOK(text string, t gluedToken, m taxonomy.Mention, tax *taxonomy.Taxonomy) bool {
+func gluedOK(text string, t gluedToken, m Mention, tax *Taxonomy) bool {
 	s, _ := tax.Get(m.SkillID)
 	if s.Context != "" {
 		return false

@@ -1,20 +1,18 @@
-package resume
+package taxonomy
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
-// gluedOnly returns the mentions withGlued adds to the taxonomy's own, as
+// gluedOnly returns the mentions withGlued adds to the matcher's own, as
 // "id text@line" with the mention's text cut from the original offsets.
-func gluedOnly(tax *taxonomy.Taxonomy, text string) []string {
-	ms := tax.Extract(text)
-	had := map[taxonomy.Mention]bool{}
+func gluedOnly(tax *Taxonomy, text string) []string {
+	ms := tax.extract(text, nil, false)
+	had := map[Mention]bool{}
 	for _, m := range ms {
 		had[m] = true
 	}
@@ -28,7 +26,7 @@ func gluedOnly(tax *taxonomy.Taxonomy, text string) []string {
 }
 
 func TestGluedMentions(t *testing.T) {
-	tax := taxonomy.Default()
+	tax := Default()
 	tests := []struct {
 		name, text string
 		want       []string
@@ -60,32 +58,8 @@ func TestGluedMentions(t *testing.T) {
 	}
 }
 
-// TestGluedEvidence checks that a skill read from a glued token has the real
-// line as its evidence, in the right section.
-func TestGluedEvidence(t *testing.T) {
-	text := "Jane Doe\n\nSkills\nDatabases: MySQL5.0, Oracle11g\n"
-	r := Parse(text, taxonomy.Default(), Options{AsOf: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
-	got := map[string]string{}
-	for _, s := range r.Skills {
-		for _, ev := range s.Evidence {
-			if ev.Via == "" {
-				got[s.ID] = fmt.Sprintf("%s %d %q", ev.Section, ev.Line, ev.Text)
-			}
-		}
-	}
-	want := map[string]string{
-		"mysql":           `skills 4 "Databases: MySQL5.0, Oracle11g"`,
-		"oracle-database": `skills 4 "Databases: MySQL5.0, Oracle11g"`,
-	}
-	for id, w := range want {
-		if got[id] != w {
-			t.Errorf("evidence of %s = %s, want %s", id, got[id], w)
-		}
-	}
-}
-
 func TestGluedCuts(t *testing.T) {
-	tax := taxonomy.Default()
+	tax := Default()
 	tests := []struct {
 		in   string
 		want []int
@@ -94,7 +68,8 @@ func TestGluedCuts(t *testing.T) {
 		{"HTML5CSS3JavaScript", []int{5, 9}},  // HTML5, CSS3, JavaScript are names
 		{"Oracle11g", []int{6}},
 		{"SQLServer", []int{3}},
-		{"JavaScript", nil}, // a name
+		{"JavaScript", nil},  // a name
+		{"JavaScripts", nil}, // a name in the plural
 		{"C2", nil},
 		{"iPhone", nil},
 		{"KPIs", nil},
@@ -117,12 +92,13 @@ func FuzzGluedAndSpellings(f *testing.F) {
 		"WindowsServer2012R2, ApacheTomcatServer\nRestApi SQLServer2008",
 		"Oracle/PL-SQL/T-SQL, AS-400, HPUX\nMY-SQL",
 		"x-Y/z.W 9a-B\n\nÄbcDef2",
+		"managed the daily work\nof eight people here\nand then on\nsome MySQL5.0 and PL-SQL\nplus Java Script",
 	} {
 		f.Add(s)
 	}
-	tax := taxonomy.Default()
+	tax := Default()
 	f.Fuzz(func(t *testing.T, text string) {
-		ms := withSpellings(text, withGlued(text, tax.Extract(text), tax, nil), tax)
+		ms := tax.Extract(text)
 		for _, m := range ms {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 				t.Fatalf("mention %+v out of a text of %d bytes", m, len(text))

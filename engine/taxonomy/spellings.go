@@ -1,14 +1,9 @@
-package resume
+package taxonomy
 
 import (
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"weak"
-
-	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
 // Other spellings: a name written with a separator between its letters
@@ -31,10 +26,6 @@ import (
 // on the line (see otherOnLine). The taxonomy's own mentions stay; a form found so that
 // holds one of them replaces it ("PL-SQL" is PL/SQL, not SQL).
 
-// spellingTables caches a taxonomy's table of spellings, built on first use
-// (taxonomies are immutable), and drops it when the taxonomy is collected.
-var spellingTables sync.Map // weak.Pointer[taxonomy.Taxonomy] → map[string]spelling
-
 // spelling is what a form names: a skill's id ("" for a form two skills
 // share), and whether every name spelled so is glued from words by case
 // only ("MySQL"), with no separator.
@@ -43,15 +34,25 @@ type spelling struct {
 	camel bool
 }
 
-// spellings returns tax's table: the lower-case letters and digits of every
-// name or alias with an inner separator or an inner lower-to-upper case
-// change → what they spell.
-func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
-	key := weak.Make(tax)
-	if t, ok := spellingTables.Load(key); ok {
-		return t.(map[string]spelling)
-	}
-	t := map[string]spelling{}
+// spellingTable is what a taxonomy's names spell apart: by the lower-case
+// letters and digits of every name or alias with an inner separator or an
+// inner lower-to-upper case change, what they spell; and starts, a bit set
+// of the hashes of those keys' first four bytes (every key has four or
+// more), which rules most words out before a key is built.
+type spellingTable struct {
+	names  map[string]spelling
+	starts [1 << 10]uint64
+}
+
+// spellings returns tax's table (built on first use; taxonomies are
+// immutable).
+func spellings(tax *Taxonomy) *spellingTable {
+	tax.spell.once.Do(func() { tax.spell.table = newSpellingTable(tax) })
+	return tax.spell.table
+}
+
+func newSpellingTable(tax *Taxonomy) *spellingTable {
+	t := &spellingTable{names: map[string]spelling{}}
 	for _, s := range tax.Skills() {
 		if s.Context != "" {
 			continue
@@ -64,22 +65,49 @@ func spellings(tax *taxonomy.Taxonomy) map[string]spelling {
 			if len(k) < 4 {
 				continue
 			}
+			h := startHash(k[0], k[1], k[2], k[3])
+			t.starts[h/64] |= 1 << (h % 64)
 			camel := !strings.ContainsAny(n, "-/.")
-			if sp, ok := t[k]; ok {
+			if sp, ok := t.names[k]; ok {
 				if sp.id != s.ID {
 					sp.id = ""
 				}
-				t[k] = spelling{sp.id, sp.camel && camel}
+				t.names[k] = spelling{sp.id, sp.camel && camel}
 				continue
 			}
-			t[k] = spelling{s.ID, camel}
+			t.names[k] = spelling{s.ID, camel}
 		}
 	}
-	got, loaded := spellingTables.LoadOrStore(key, t)
-	if !loaded {
-		runtime.AddCleanup(tax, func(k weak.Pointer[taxonomy.Taxonomy]) { spellingTables.Delete(k) }, key)
+	return t
+}
+
+// startHash hashes the first four lower-case bytes of a key into starts.
+func startHash(a, b, c, d byte) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D ^ uint32(d)*0x27D4EB2F) >> 16
+}
+
+// mayStart reports whether a key of t may start with the first four
+// letters and digits of text[i:j] (skipping other bytes), lowered; false
+// when text[i:j] holds fewer than four, as no key is that short.
+func (t *spellingTable) mayStart(text string, i, j int) bool {
+	if j-i >= 4 && alnum(text[i]) && alnum(text[i+1]) && alnum(text[i+2]) && alnum(text[i+3]) {
+		// the common case: four letters and digits in a row
+		h := startHash(lower[text[i]], lower[text[i+1]], lower[text[i+2]], lower[text[i+3]])
+		return t.starts[h/64]&(1<<(h%64)) != 0
 	}
-	return got.(map[string]spelling)
+	var b [4]byte
+	n := 0
+	for ; i < j && n < 4; i++ {
+		if c := text[i]; alnum(c) {
+			b[n] = lower[c]
+			n++
+		}
+	}
+	if n < 4 {
+		return false
+	}
+	h := startHash(b[0], b[1], b[2], b[3])
+	return t.starts[h/64]&(1<<(h%64)) != 0
 }
 
 // spelledApart reports whether name is one word (no space) made of letters
@@ -111,42 +139,33 @@ func letters(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; alnum(c) {
-			b.WriteByte(lower(c))
+			b.WriteByte(lower[c])
 		}
 	}
 	return b.String()
 }
 
-func lower(c byte) byte {
-	if isUpper(c) {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // withSpellings returns ms with the mentions of other spellings of names
 // added (see above), in text order. ms must be in text order.
-func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) []taxonomy.Mention {
-	var added []taxonomy.Mention
-	var table map[string]spelling // built when a form needs it
-	var key []byte
-	line := 1
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c == '\n' {
-			line++
-		}
-		if charClass[c] == 0 {
-			i++
+func withSpellings(text string, ms []Mention, tax *Taxonomy) []Mention {
+	return withSpellingsTokens(text, ms, tax, secondTokens(text, nil))
+}
+
+// withSpellingsTokens is withSpellings with the text's secondTokens.
+func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondToken) []Mention {
+	var added []Mention
+	var table *spellingTable // built when a form needs it
+	var keyBuf [64]byte
+	key := keyBuf[:0] // a form's key, on the stack unless long
+	i := 0            // text[:i] is read
+	for _, t := range st {
+		if t.flags&tokSpelled == 0 || int(t.start) < i {
 			continue
 		}
-		// a cheap test first: a word that is neither joined to the next by a
-		// separator nor four capitals or more is skipped
-		j, caps := i, true
-		for j < len(text) && charClass[text[j]] != 0 {
-			caps = caps && charClass[text[j]] != clLower
-			j++
-		}
+		i = int(t.start)
+		line := int(t.line)
+		c := text[i]
+		j, caps := int(t.end), t.flags&tokCaps != 0
 		// two words apart by one space, each starting with a capital or a
 		// digit ("Java Script", "AS 400")
 		if j+1 < len(text) && text[j] == ' ' && charClass[c] != clLower && charClass[text[j+1]]&^clLower != 0 &&
@@ -159,16 +178,16 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 				if table == nil {
 					table = spellings(tax)
 				}
-				key = key[:0]
-				for p := i; p < k; p++ {
-					if p != j {
-						key = append(key, lower(text[p]))
+				if table.mayStart(text, i, k) {
+					key = append(append(key[:0], text[i:j]...), text[j+1:k]...)
+					for p, c := range key {
+						key[p] = lower[c]
 					}
-				}
-				if sp := table[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
-					added = append(added, taxonomy.Mention{SkillID: sp.id, Start: i, End: k, Line: line})
-					i = k
-					continue
+					if sp := table.names[string(key)]; sp.id != "" && !mentioned(ms, sp.id, i, k) && (!sp.camel || otherOnLine(text, ms, i, k)) {
+						added = append(added, Mention{SkillID: sp.id, Start: i, End: k, Line: line})
+						i = k
+						continue
+					}
 				}
 			}
 		}
@@ -206,6 +225,10 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 		}
 		// the longest run of parts from each part on that spells a name
 		for a := 0; a < n; {
+			if !table.mayStart(text, parts[a], ends[n-1]) {
+				a++ // no name spelled from this part on
+				continue
+			}
 			b := n - 1
 			for ; b >= a; b-- {
 				if b == a && !(caps && ends[a]-parts[a] >= 4) {
@@ -213,16 +236,17 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 				}
 				key = key[:0]
 				for k := a; k <= b; k++ {
-					for p := parts[k]; p < ends[k]; p++ {
-						key = append(key, lower(text[p]))
-					}
+					key = append(key, text[parts[k]:ends[k]]...)
 				}
-				sp := table[string(key)]
+				for p, c := range key {
+					key[p] = lower[c]
+				}
+				sp := table.names[string(key)]
 				if sp.id == "" || sp.camel && slices.ContainsFunc(parts[a:b+1], func(p int) bool { return !isUpper(text[p]) }) {
 					continue
 				}
 				if !mentioned(ms, sp.id, parts[a], ends[b]) {
-					added = append(added, taxonomy.Mention{SkillID: sp.id, Start: parts[a], End: ends[b], Line: line})
+					added = append(added, Mention{SkillID: sp.id, Start: parts[a], End: ends[b], Line: line})
 				}
 				break
 			}
@@ -240,7 +264,7 @@ func withSpellings(text string, ms []taxonomy.Mention, tax *taxonomy.Taxonomy) [
 // the line of text[i:j]: two words that spell a name glued by case ("Power
 // Center", "Solar Winds") name it among other skills, and are a title or a
 // phrase alone ("Warehouse Manager", "Merit Scholar", "Front Page").
-func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
+func otherOnLine(text string, ms []Mention, i, j int) bool {
 	lo := strings.LastIndexByte(text[:i], '\n') + 1
 	hi := strings.IndexByte(text[j:], '\n')
 	if hi < 0 {
@@ -258,8 +282,8 @@ func otherOnLine(text string, ms []taxonomy.Mention, i, j int) bool {
 
 // mentioned reports whether a mention of ms of skill id overlaps
 // text[i:j], or one of any skill spans it: the taxonomy read it already.
-func mentioned(ms []taxonomy.Mention, id string, i, j int) bool {
-	return anyOverlapping(ms, i, j, func(m taxonomy.Mention) bool {
+func mentioned(ms []Mention, id string, i, j int) bool {
+	return anyOverlapping(ms, i, j, func(m Mention) bool {
 		return m.SkillID == id || m.Start <= i && j <= m.End
 	})
 }

@@ -1,18 +1,17 @@
-package resume
+package taxonomy
 
 import (
 	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/skillmatch/skillmatch/engine/taxonomy"
 )
 
-// spelledOnly returns the mentions withSpellings adds to the taxonomy's
+// spelledOnly returns the mentions withSpellings adds to the matcher's
 // own, as "id text@line" with the text cut from the original offsets.
-func spelledOnly(tax *taxonomy.Taxonomy, text string) []string {
-	ms := tax.Extract(text)
-	had := map[taxonomy.Mention]bool{}
+func spelledOnly(tax *Taxonomy, text string) []string {
+	ms := tax.extract(text, nil, false)
+	had := map[Mention]bool{}
 	for _, m := range ms {
 		had[m] = true
 	}
@@ -26,7 +25,7 @@ func spelledOnly(tax *taxonomy.Taxonomy, text string) []string {
 }
 
 func TestSpellings(t *testing.T) {
-	tax := taxonomy.Default()
+	tax := Default()
 	tests := []struct {
 		name, text string
 		want       []string
@@ -52,20 +51,6 @@ func TestSpellings(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, spelledOnly(tax, tt.text)); diff != "" {
 			t.Errorf("%s: mentions of other spellings in %q (-want +got):\n%s", tt.name, tt.text, diff)
-		}
-	}
-}
-
-// TestSpellingsReplaceShorter checks that a form found so replaces the
-// taxonomy's mention it holds in Parse ("PL-SQL" is PL/SQL, not also SQL;
-// "Java Script" is no Java).
-func TestSpellingsReplaceShorter(t *testing.T) {
-	for text, want := range map[string][]string{
-		"Jane Doe\n\nSkills\nPL-SQL\n":            {"plsql"},
-		"Jane Doe\n\nSkills\nHTML, Java Script\n": {"html", "javascript"},
-	} {
-		if diff := cmp.Diff(want, skillIDs(t, text)); diff != "" {
-			t.Errorf("skills of %q (-want +got):\n%s", text, diff)
 		}
 	}
 }
