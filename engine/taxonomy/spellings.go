@@ -281,9 +281,11 @@ func otherOnLine(text string, ms []Mention, i, j int) bool {
 }
 
 // mentioned reports whether a mention of ms of skill id overlaps
-// text[i:j], or one of any skill spans it: the taxonomy read it already.
+// text[i:j], or one of any skill spans it (the taxonomy read it already), or
+// reaches out of it ("Data SystemAdministrator": "SystemAdministrator" is
+// read, so "Data System" is not a form).
 func mentioned(ms []Mention, id string, i, j int) bool {
 	return anyOverlapping(ms, i, j, func(m Mention) bool {
-		return m.SkillID == id || m.Start <= i && j <= m.End
+		return m.SkillID == id || m.Start < i || m.End > j || m.Start == i && m.End == j
 	})
 }
