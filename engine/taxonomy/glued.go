@@ -368,13 +368,16 @@ func readGluedLine(text string, toks []gluedToken, tax *Taxonomy, listLine func(
 		inList = func(int) bool { return listLine(line) }
 	}
 	var out []Mention
-	for _, m := range tax.ExtractIn(cp, inList) {
+	for _, m := range tax.extract(cp, inList, false) { // the matcher alone: no second reading of the copy
 		// the first token ending after the mention's start (tokens are in order)
 		k := sort.Search(len(spans), func(k int) bool { return spans[k][1] > m.Start })
 		if k == len(spans) || spans[k][0] >= m.End {
 			continue
 		}
 		gm := Mention{SkillID: m.SkillID, Start: orig[m.Start], End: orig[m.End-1] + 1, Line: line}
+		if n := len(out); n > 0 && out[n-1].SkillID == gm.SkillID && out[n-1].End > gm.Start {
+			continue // the skill read already over these bytes ("Process $0 payroll" and its "payroll")
+		}
 		if gluedOK(text, toks[k], gm, tax) {
 			out = append(out, gm)
 		}
