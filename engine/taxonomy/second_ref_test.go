@@ -362,7 +362,8 @@ func TestKnown(t *testing.T) {
 		probes = append(probes, n, strings.ToUpper(n), " "+n, n+" ", strings.ReplaceAll(n, " ", "  "),
 			strings.ReplaceAll(n, " ", "\t"), n+"x", "\v"+n)
 	}
-	probes = append(probes, "", " ", "MySQL5", "Ünïcode", "javascripts", "a\x7fb")
+	probes = append(probes, "", " ", "MySQL5", "Ünïcode", "javascripts", "a\x7fb",
+		"Lambda", "iam", "Service Bus", "SD", "HR", "Functions") // vendor short forms, one weak (HR)
 	for _, p := range probes {
 		_, want := tax.Lookup(p)
 		if got := tax.known(p); got != want {

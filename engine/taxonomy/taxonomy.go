@@ -160,15 +160,25 @@ func (t *Taxonomy) known(name string) bool {
 		for i := 0; i < len(name); i++ {
 			c := name[i]
 			if c > '~' || c < ' ' || c == ' ' && name[i-1] == ' ' {
-				_, ok := t.byName[normalize(name)]
-				return ok
+				return t.knownKey(normalize(name))
 			}
 			b = append(b, lower[c])
 		}
-		_, ok := t.byName[string(b)]
-		return ok
+		if _, ok := t.byName[string(b)]; ok {
+			return true
+		}
+		x, ok := t.shortKeys[string(b)]
+		return ok && t.strongShort(x) >= 0
 	}
-	_, ok := t.byName[normalize(name)]
+	return t.knownKey(normalize(name))
+}
+
+// knownKey reports whether Lookup finds the normalised name k.
+func (t *Taxonomy) knownKey(k string) bool {
+	if _, ok := t.byName[k]; ok {
+		return true
+	}
+	_, ok := t.shortProduct(k)
 	return ok
 }
 

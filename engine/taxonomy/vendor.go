@@ -269,12 +269,19 @@ func (t *Taxonomy) shortProduct(k string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	i := t.strongShort(x)
+	return i, i >= 0
+}
+
+// strongShort returns the skill index of the first product that short
+// form x names and is not weak, or -1.
+func (t *Taxonomy) strongShort(x int32) int {
 	for _, f := range t.shorts[x] {
 		if !f.weak {
-			return int(f.skill), true
+			return int(f.skill)
 		}
 	}
-	return 0, false
+	return -1
 }
 
 // isShortForm reports whether the normalised key k is a vendor short form.
