@@ -432,7 +432,7 @@ func FuzzExtract(f *testing.F) {
 			}
 			// a skill stated by a verb and its object ("negotiated vendor
 			// contracts") spans both and may hold other mentions
-			if verbStated(tx, text[m.Start:m.End], m.SkillID) {
+			if verbStated(tx, text[m.Start:m.End], m.SkillID) || verbStated(tx, gluedApart(tx, text[m.Start:m.End]), m.SkillID) {
 				continue
 			}
 			if m.Start < prevEnd {
@@ -473,6 +473,34 @@ func namedWithin(tx *Taxonomy, text, id string) bool {
 		}
 	}
 	return false
+}
+
+// gluedApart returns s with a space at each place its glued tokens are cut
+// ("Trained 25member team" → "Trained 25 member team"), as the second
+// reading reads them.
+func gluedApart(tx *Taxonomy, s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && charClass[s[j]] != 0 {
+			j++
+		}
+		if j == i {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		cuts, _ := gluedCuts(s[i:j], tx)
+		at := 0
+		for _, c := range cuts {
+			b.WriteString(s[i+at : i+c])
+			b.WriteByte(' ')
+			at = c
+		}
+		b.WriteString(s[i+at : j])
+		i = j
+	}
+	return b.String()
 }
 
 // vendorDatabase reports whether skill id db is the database that the
