@@ -48,6 +48,10 @@ func (t *Taxonomy) contextOK(text string, cands []candidate, i int, listLine fun
 			return false
 		}
 	}
+	// A domain word naming a department or a degree's field (domainword.go).
+	if s.Context == "verb" && s.Category == "domain" && notPractised(text, c.start(), c.end()) {
+		return false
+	}
 	if fieldOnlyWord(text, c.start(), c.end()) {
 		return fieldOfExperience(text, c.start(), c.end())
 	}

@@ -1,0 +1,119 @@
+package taxonomy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A domain skill's bare name with the "verb" rule ("Marketing", "Sales",
+// "Merchandising", "Recruiting", "Teaching") also names a company's
+// department and a field of study. Neither says that the person practises
+// it: "Collaborated with R&D and Marketing to develop products", "Bachelor
+// of Science Degree : Telecommunications & Marketing". notPractised rules
+// both out; contextOK calls it for the ambiguous names of the skills of
+// category domain with the verb rule.
+
+// departments names a company's departments, in lower case, as a regular
+// expression's alternatives (longer names first).
+const departments = `research and development|r&d|human resources|customer service|customer support|product development|` +
+	`product management|supply chain|public relations|quality assurance|business development|senior management|` +
+	`upper management|store operations|engineering|finance|accounting|operations|sales|marketing|merchandising|` +
+	`hr|legal|it|manufacturing|production|purchasing|procurement|design|product|quality|qa|logistics|planning|` +
+	`creative|executive|advertising|recruiting|training|editorial|buying|pr|communications|sourcing|support`
+
+// listSep joins the names of a list: a comma, a slash, an ampersand, "and"
+// or "or".
+const listSep = `\s*(?:,\s*and\b|,\s*or\b|,|/|&|\band\b|\bor\b)\s*`
+
+// departmentBefore matches the end of a line's text up to a department's
+// name that someone works with: a verb or adverb of working together,
+// "with", maybe a determiner, and maybe other departments of the same list
+// ("Collaborated with buying, merchandising, and ", "works closely with the
+// "), or a cross-functional team's bracket ("cross functional teams (sales, ").
+var departmentBefore = regexp.MustCompile(`(?i)(?:\b(?:collaborat\w*|work\w*|partner\w*|coordinat\w*|liais\w*|liaison|communicat\w*|` +
+	`interfac\w*|interact\w*|align\w*|consult\w*|cooperat\w*|closely|directly|together|cross[- ]functionally)\s+with\s+|` +
+	`\bcross[- ]functional\s+(?:teams?|departments?|groups?)\s*\(\s*)(?:(?:the|our|other|all|internal|various|corporate|` +
+	`company's|company)\s+)*(?:(?:` + departments + `)` + listSep + `)*$`)
+
+// departmentAfter matches the start of the text after a department's name
+// that ends the department's list: more departments maybe, then a word
+// naming the department itself (team, department, group, staff…), a
+// preposition that begins what was done with it ("to", "on", "for"),
+// punctuation or the line's end.
+var departmentAfter = regexp.MustCompile(`(?i)^(?:` + listSep + `(?:` + departments + `))*` +
+	`(?:\s*(?:teams?|departments?|dept|divisions?|groups?|functions?|staff|personnel|leadership|leaders|managers|` +
+	`organizations?|units?|partners|counterparts|colleagues|stakeholders)\b|\s+(?:on|to|in|for|regarding|about)\b|\s*[,.;:)]|\s*$)`)
+
+// departmentNamed reports whether text[start:end], a domain word, names a
+// department the person works with (see departmentBefore and
+// departmentAfter): "Interfaced with the marketing group", "Communicated
+// with all cross functional teams (sales, marketing, merchandising)".
+func departmentNamed(text string, start, end int) bool {
+	lo := lineStart(text, start)
+	hi := strings.IndexByte(text[end:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += end
+	}
+	return departmentBefore.MatchString(text[lo:start]) && departmentAfter.MatchString(text[end:hi])
+}
+
+// degreeWords name a degree or a course of study: the field after them is
+// what the person studied ("Bachelor of Science : Marketing", "MBA,
+// Finance and Marketing", "Coursework in Community Health", "Major in
+// Curriculum and Teaching"). The capitalised abbreviations count only as
+// written ("BS" or "MBA", not "bs"; "MS" and "MA" are left out: MS Office, the state).
+var (
+	degreeWords = regexp.MustCompile(`(?i)\b(?:bachelor'?s?|master'?s?|associate of|associate in|associate's|associates degree|` +
+		`degree\s*(?:in|:)|diploma|majored in|major\s*(?:in|:)|minor\s*(?:in|:)|concentration\s*(?:in|:)|coursework|course work|` +
+		`baccalaureate|ph\.?\s?d|ed\.?\s?d|doctorate|b\.s|b\.a|m\.s|m\.a)\b`)
+	degreeAbbrevs = regexp.MustCompile(`\b(?:BS|BA|BBA|MBA|BSc|MSc)\b`)
+)
+
+// studyField reports whether text[start:end], a domain word, is the field
+// of a degree or course named before it on its line (see degreeBefore), or
+// on the line above when its own line is short (LiveCareer repeats the
+// field on a line of its own under the degree: "Bachelor of Science Degree
+// : Telecommunications & Marketing" then "Telecommunications & Marketing").
+func studyField(text string, start, end int) bool {
+	lo := lineStart(text, start)
+	if degreeBefore(text[lo:start]) {
+		return true
+	}
+	if lo == 0 || len(strings.Fields(lineAt(text, start))) > 8 {
+		return false
+	}
+	above := lineAt(text, lo-1)
+	return degreeBefore(above)
+}
+
+// degreeBefore reports whether s, the text before a field's name, names a
+// degree at most twelve words before its end, in the same sentence (no
+// full stop and a space, no semicolon between), the degree no item of a
+// keyword list ("MBA, mediation, ..., recruiting") nor the first half of a
+// compound ("Doctorate-prepared nurse").
+func degreeBefore(s string) bool {
+	var at []int
+	if m := degreeWords.FindAllStringIndex(s, -1); len(m) > 0 {
+		at = m[len(m)-1]
+	}
+	if m := degreeAbbrevs.FindAllStringIndex(s, -1); len(m) > 0 && (at == nil || m[len(m)-1][0] > at[0]) {
+		at = m[len(m)-1]
+	}
+	if at == nil {
+		return false
+	}
+	rest := s[at[1]:]
+	if r := strings.TrimLeft(rest, " \t"); r != "" && (r[0] == ',' || r[0] == '-') {
+		return false
+	}
+	return !strings.Contains(rest, ". ") && !strings.Contains(rest, ";") && len(strings.Fields(rest)) <= 12
+}
+
+// notPractised reports whether text[start:end], the bare name of a domain
+// skill with the verb rule, names a department the person works with or
+// the field of a degree rather than a practice of the person's.
+func notPractised(text string, start, end int) bool {
+	return departmentNamed(text, start, end) || studyField(text, start, end)
+}

@@ -1,0 +1,41 @@
+package taxonomy
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDomainWordNotPractised: a domain skill's bare name with the verb rule
+// names a department someone works with or the field of a degree, and then
+// no skill of the person's (domainword.go); the same words where the person
+// does the work still count.
+func TestDomainWordNotPractised(t *testing.T) {
+	tx := Default()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// departments worked with
+		{"Collaborated with R&D and Marketing to meet customer requirements.", nil},
+		{"Communicated with all cross functional teams (sales, marketing, merchandising) before seasonal roll outs.", nil},
+		{"Interfaced with the marketing group to define products.", nil},
+		{"Worked with design, merchandising and production teams on construction techniques.", nil},
+		// degrees and coursework
+		{"Bachelor of Science Degree : Telecommunications & Marketing", nil},
+		{"Bachelor of Science : Marketing\nMarketing", nil},
+		{"- Coursework in Community Health", nil},
+		{"Master of Arts : Teaching July 2004", nil},
+		// the person's own work
+		{"Managed marketing for three product lines.", []string{"marketing"}},
+		{"Experience with advertising, budgeting and video creation.", []string{"advertising", "budgeting"}},
+		{"Assisted the store manager with recruiting, interviewing and hiring.", []string{"recruiting", "interviewing", "recruiting"}},
+		// a degree that is a keyword list's item, or in another sentence
+		{"MBA, mediation, negotiation, recruiting, scheduling", []string{"mediation", "negotiation", "recruiting", "scheduling"}},
+		{"Holds a Masters of Science degree. Excels in planning, recruiting and licensing.", []string{"recruiting", "licensing"}},
+	} {
+		if diff := cmp.Diff(tc.want, mentionIDs(tx, tc.text)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
