@@ -334,3 +334,28 @@ func FuzzVerbPhrase(f *testing.F) {
 		}
 	})
 }
+
+// TestParaphraseForms: the written forms of set 13's paraphrased labels
+// that the verb pass reads (object classes bound to a head, oversight as
+// management), each beside a near miss that must not read.
+func TestParaphraseForms(t *testing.T) {
+	tx := Default()
+	for _, tt := range []verbCase{
+		{"managers trained", "Trained six managers and over twenty employees", []string{"staff-training=Trained six managers"}},
+		{"workers trained", "Trained and mentored over 300 construction workers", []string{"staff-training=Trained and mentored over 300 construction workers"}},
+		{"representatives trained", "Recruited, selected and trained sales representatives", []string{"staff-training=trained sales representatives"}},
+		{"managers managed: no training", "Managed six managers", []string{}},
+		{"trends analyzed", "Analyzed market trends to set prices", []string{"trend-analysis=Analyzed market trends"}},
+		{"trends followed", "Followed market trends closely", []string{}},
+		{"financial reports analyzed", "Analyze detailed monthly financial reports", []string{"financial-analysis=Analyze detailed monthly financial reports"}},
+		{"financial alone", "Analyzed financial and operational results", []string{}},
+		{"reports written", "Wrote incident reports for each shift", []string{"report-writing=Wrote incident reports"}},
+		{"written by", "Reports written by the team", []string{}},
+		{"oversaw facilities", "Oversaw all facilities and grounds", []string{"facilities-management=Oversaw all facilities"}},
+		{"overseen by", "Projects overseen by the director", []string{}},
+	} {
+		if diff := cmp.Diff(tt.want, verbMentionsOf(tx, tt.text)); diff != "" {
+			t.Errorf("%s: Extract(%q) verb mentions (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
