@@ -39,3 +39,23 @@ func TestDomainWordNotPractised(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffingLevelsNotRecruiting: "staffing" as the number of people a
+// shift needs is no recruiting (curated vetoes); staffing as filling
+// positions still is.
+func TestStaffingLevelsNotRecruiting(t *testing.T) {
+	tx := Default()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Expertly estimated staffing needs and adjusted hourly schedules.", nil},
+		{"Familiar with daily office operations and experienced in diffusing staffing issues.", nil},
+		{"Implemented new floor assignments based on evaluation of staffing requirements.", nil},
+		{"Staffing, onboarding and payroll for 40 stores.", []string{"recruiting", "onboarding", "payroll"}},
+	} {
+		if diff := cmp.Diff(tc.want, mentionIDs(tx, tc.text)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
