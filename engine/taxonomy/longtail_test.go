@@ -24,7 +24,15 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		{"Praxis II passed", "Passed Praxis II (Special Education)", []string{"praxis", "special-education"}},
 		{"Writer's Workshop model", "Provide Writing Instruction through the Writer's Workshop model", []string{"writers-workshop", "writing-instruction"}},
 		{"co-teaching is teaching", "Co-teaching experience in kindergarten", []string{"co-teaching"}},
+		// Data-platform, mainframe and test-automation tools.
+		{"desktop automation tools", "several desktop window automating tool such as Sikuli and AutoIT.", []string{"autoit", "sikuli"}},
+		{"Hue beside Hadoop tools", "Hive, Pig, Sqoop, HBase Oozie, Spark, HUE", []string{"apache-oozie", "apache-pig", "apache-spark", "hbase", "hive", "hue", "sqoop"}},
+		{"high availability", "Implemented high availability solutions - Dataguard", []string{"data-replication", "high-availability"}},
 		// Traps.
+		{"a hue of colour", "Chose the Hue and saturation of each print.", []string{}},
+		{"rally in prose", "Helped rally the team behind the new store opening.", []string{}},
+		{"DCJS is no dc.js", "forwarded to DCJS/AG's office as requested", []string{}},
+		{"Xen in Citrix", "Supported Citrix Xen suite and Active Directory.", []string{"active-directory", "citrix", "xen"}},
 		{"praxis as a word", "combining both theory and extensive praxis", []string{}},
 		{"a writers workshop event", "Marketed the Colorado Mountain Writers Workshop, a five-day course.", []string{}},
 		{"FOSS alone", "Contributor to FOSS projects", []string{}},
