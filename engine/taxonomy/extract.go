@@ -532,6 +532,17 @@ func (t *Taxonomy) extractWith(sb *scanBuffer, text string, listLine func(line i
 				vendor = true
 			}
 		}
+		// "Strategic and financial planning": the word before "and", "&"
+		// or "/" with the mention's last words may name another skill
+		if conjunctionBefore(text, c.start()) {
+			if m, ok := t.sharedHead(text, cands, i); ok {
+				for next < len(vm) && vm[next].Start < m.Start {
+					out = append(out, vm[next])
+					next++
+				}
+				out = append(out, m)
+			}
+		}
 		for next < len(vm) && vm[next].Start < c.start() {
 			out = append(out, vm[next])
 			next++
