@@ -49,15 +49,28 @@ var departmentAfter = regexp.MustCompile(`(?i)^(?:` + listSep + `(?:` + departme
 // departmentAfter): "Interfaced with the marketing group", "Communicated
 // with all cross functional teams (sales, marketing, merchandising)".
 func departmentNamed(text string, start, end int) bool {
-	lo := lineStart(text, start)
-	hi := strings.IndexByte(text[end:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += end
+	before := text[lineStart(text, start):start]
+	if len(before) > departmentReach {
+		before = before[len(before)-departmentReach:]
 	}
-	return departmentBefore.MatchString(text[lo:start]) && departmentAfter.MatchString(text[end:hi])
+	if !containsFold(before, "with") && strings.IndexByte(before, '(') < 0 {
+		return false
+	}
+	after := text[end:]
+	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
+		after = after[:nl]
+	}
+	if len(after) > departmentReach {
+		after = after[:departmentReach]
+	}
+	return departmentAfter.MatchString(after) && departmentBefore.MatchString(before)
 }
+
+// departmentReach bounds the text read on either side of a department's
+// name: a list of departments and its "with" fit in it, and a long line (a
+// Kaggle resume is often a few very long lines) costs no more than a short
+// one.
+const departmentReach = 120
 
 // degreeWords name a degree or a course of study: the field after them is
 // what the person studied ("Bachelor of Science : Marketing", "MBA,
@@ -81,12 +94,28 @@ func studyField(text string, start, end int) bool {
 	if degreeBefore(text[lo:start]) {
 		return true
 	}
-	if lo == 0 || len(strings.Fields(lineAt(text, start))) > 8 {
+	if lo == 0 || wordCount(lineAt(text, start)) > 8 {
 		return false
 	}
-	above := lineAt(text, lo-1)
-	return degreeBefore(above)
+	return degreeBefore(lineAt(text, lo-1))
 }
+
+// wordCount returns how many words separated by blanks s holds.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		blank := s[i] == ' ' || s[i] == '\t' || s[i] == '\r'
+		if !blank && !in {
+			n++
+		}
+		in = !blank
+	}
+	return n
+}
+
+// degreeReach bounds the text read before a field's name for its degree:
+// twelve words and the degree's name fit in it.
+const degreeReach = 160
 
 // degreeBefore reports whether s, the text before a field's name, names a
 // degree at most twelve words before its end, in the same sentence (no
@@ -94,6 +123,9 @@ func studyField(text string, start, end int) bool {
 // keyword list ("MBA, mediation, ..., recruiting") nor the first half of a
 // compound ("Doctorate-prepared nurse").
 func degreeBefore(s string) bool {
+	if len(s) > degreeReach {
+		s = s[len(s)-degreeReach:]
+	}
 	var at []int
 	if m := degreeWords.FindAllStringIndex(s, -1); len(m) > 0 {
 		at = m[len(m)-1]

@@ -59,3 +59,22 @@ func TestStaffingLevelsNotRecruiting(t *testing.T) {
 		}
 	}
 }
+
+// TestContainersNeedTechnicalContext: containerization's alias
+// "containers" counts only beside technical names (curated context tech):
+// shipping, refuse and food containers are no skill.
+func TestContainersNeedTechnicalContext(t *testing.T) {
+	tx := Default()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"- Gathered waste and trash from job sites for placement in refuse containers.", nil},
+		{"- Prepare overseas containers for shipment; verify quantities.", nil},
+		{"Experience on Azure and Heroku including containers such as Docker and Rkt.", []string{"azure", "heroku", "containerization", "docker"}},
+	} {
+		if diff := cmp.Diff(tc.want, mentionIDs(tx, tc.text)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
