@@ -28,7 +28,13 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		{"desktop automation tools", "several desktop window automating tool such as Sikuli and AutoIT.", []string{"autoit", "sikuli"}},
 		{"Hue beside Hadoop tools", "Hive, Pig, Sqoop, HBase Oozie, Spark, HUE", []string{"apache-oozie", "apache-pig", "apache-spark", "hbase", "hive", "hue", "sqoop"}},
 		{"high availability", "Implemented high availability solutions - Dataguard", []string{"data-replication", "high-availability"}},
+		// Healthcare revenue cycle, patient access, lab and pharmacy.
+		{"prior authorizations", "Verified insurance benefits, obtained prior authorizations and pre-certifications.", []string{"insurance-verification", "prior-authorization"}},
+		{"registering patients", "Registering patients for ER visits", []string{"patient-registration"}},
+		{"sterile compounding", "Sterile compounding of all IV fluids using aseptic technique", []string{"aseptic-technique", "pharmaceutical-compounding"}},
 		// Traps.
+		{"compound interest", "Calculated compounding interest on client loans.", []string{}},
+		{"MTM in fashion", "Facilitated the private country club MTM event.", []string{}},
 		{"a hue of colour", "Chose the Hue and saturation of each print.", []string{}},
 		{"rally in prose", "Helped rally the team behind the new store opening.", []string{}},
 		{"DCJS is no dc.js", "forwarded to DCJS/AG's office as requested", []string{}},
