@@ -41,8 +41,9 @@ func TestDomainWordNotPractised(t *testing.T) {
 }
 
 // TestStaffingLevelsNotRecruiting: "staffing" as the number of people a
-// shift needs is no recruiting (curated vetoes); staffing as filling
-// positions still is.
+// shift needs, and "recruited" said of the person ("Recruited by", "Recruited
+// into") or of customers, are no recruiting (curated vetoes); staffing as
+// filling positions and recruiting applicants still are.
 func TestStaffingLevelsNotRecruiting(t *testing.T) {
 	tx := Default()
 	for _, tc := range []struct {
@@ -53,6 +54,11 @@ func TestStaffingLevelsNotRecruiting(t *testing.T) {
 		{"Familiar with daily office operations and experienced in diffusing staffing issues.", nil},
 		{"Implemented new floor assignments based on evaluation of staffing requirements.", nil},
 		{"Staffing, onboarding and payroll for 40 stores.", []string{"recruiting", "onboarding", "payroll"}},
+		// the person recruited, not someone who recruits
+		{"- Recruited into the bank's analyst program.", nil},
+		{"- Recruited by the division president to turn around late projects.", nil},
+		{"- Translated pharmacy communications and recruited new customers.", nil},
+		{"- Recruited qualified applicants for 12 stores.", []string{"recruiting"}},
 	} {
 		if diff := cmp.Diff(tc.want, mentionIDs(tx, tc.text)); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
