@@ -31,18 +31,19 @@ const listSep = `\s*(?:,\s*and\b|,\s*or\b|,|/|&|\band\b|\bor\b)\s*`
 // ("Collaborated with buying, merchandising, and ", "works closely with the
 // "), or a cross-functional team's bracket ("cross functional teams (sales, ").
 var departmentBefore = regexp.MustCompile(`(?i)(?:\b(?:collaborat\w*|work\w*|partner\w*|coordinat\w*|liais\w*|liaison|communicat\w*|` +
-	`interfac\w*|interact\w*|align\w*|consult\w*|cooperat\w*|closely|directly|together|cross[- ]functionally)\s+with\s+|` +
+	`interfac\w*|interact\w*|align\w*|consult\w*|cooperat\w*|closely|directly|together|jointly|conjunction|concert|cross[- ]functionally)\s+with\s+|` +
 	`\bcross[- ]functional\s+(?:teams?|departments?|groups?)\s*\(\s*)(?:(?:the|our|other|all|internal|various|corporate|` +
 	`company's|company)\s+)*(?:(?:` + departments + `)` + listSep + `)*$`)
 
 // departmentAfter matches the start of the text after a department's name
-// that ends the department's list: more departments maybe, then a word
-// naming the department itself (team, department, group, staff…), a
-// preposition that begins what was done with it ("to", "on", "for"),
-// punctuation or the line's end.
-var departmentAfter = regexp.MustCompile(`(?i)^(?:` + listSep + `(?:` + departments + `))*` +
+// that goes on or ends the department's list: more departments ("in
+// conjunction with engineering, marketing and operations Develop…"), or
+// maybe more departments and then a word naming the department itself
+// (team, department, group, staff…), a preposition that begins what was
+// done with it ("to", "on", "for"), punctuation or the line's end.
+var departmentAfter = regexp.MustCompile(`(?i)^(?:(?:` + listSep + `(?:` + departments + `))+\b|(?:` + listSep + `(?:` + departments + `))*` +
 	`(?:\s*(?:teams?|departments?|dept|divisions?|groups?|functions?|staff|personnel|leadership|leaders|managers|` +
-	`organizations?|units?|partners|counterparts|colleagues|stakeholders)\b|\s+(?:on|to|in|for|regarding|about)\b|\s*[,.;:)]|\s*$)`)
+	`organizations?|units?|partners|counterparts|colleagues|stakeholders)\b|\s+(?:on|to|in|for|regarding|about)\b|\s*[,.;:)]|\s*$))`)
 
 // departmentNamed reports whether text[start:end], a domain word, names a
 // department the person works with (see departmentBefore and

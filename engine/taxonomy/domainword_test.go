@@ -21,6 +21,7 @@ func TestDomainWordNotPractised(t *testing.T) {
 		{"Communicated with all cross functional teams (sales, marketing, merchandising) before seasonal roll outs.", nil},
 		{"Interfaced with the marketing group to define products.", nil},
 		{"Worked with design, merchandising and production teams on construction techniques.", nil},
+		{"Prepared the scope in conjunction with engineering, marketing and operations Develop a plan", nil},
 		// degrees and coursework
 		{"Bachelor of Science Degree : Telecommunications & Marketing", nil},
 		{"Bachelor of Science : Marketing\nMarketing", nil},
