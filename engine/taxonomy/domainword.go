@@ -145,8 +145,27 @@ func degreeBefore(s string) bool {
 }
 
 // notPractised reports whether text[start:end], the bare name of a domain
-// skill with the verb rule, names a department the person works with or
-// the field of a degree rather than a practice of the person's.
+// skill with the verb rule, names a department the person works with, the
+// field of a degree or an industry worked in rather than a practice of the
+// person's.
 func notPractised(text string, start, end int) bool {
-	return departmentNamed(text, start, end) || studyField(text, start, end)
+	return departmentNamed(text, start, end) || studyField(text, start, end) || industryListed(text, start)
+}
+
+// industryLabel matches a label that introduces the industries someone
+// worked in, up to the end of the text before a name of that list:
+// "Domains: Investment Banking, ", "many different industries: software, ",
+// "Industry experience: " (no full stop or semicolon between).
+var industryLabel = regexp.MustCompile(`(?i)\b(?:domains?|industry|industries|sectors?|verticals?)(?:\s+(?:experience|exposure|knowledge))?\s*:[^.;:]*$`)
+
+// industryListed reports whether the word at text[start] is an item of a
+// list of industries (see industryLabel): "Domains: Investment Banking,
+// Advertising, Insurance" names the clients' businesses, not the person's
+// advertising.
+func industryListed(text string, start int) bool {
+	before := text[lineStart(text, start):start]
+	if len(before) > degreeReach {
+		before = before[len(before)-degreeReach:]
+	}
+	return strings.IndexByte(before, ':') >= 0 && industryLabel.MatchString(before)
 }

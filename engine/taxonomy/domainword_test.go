@@ -27,6 +27,8 @@ func TestDomainWordNotPractised(t *testing.T) {
 		{"Bachelor of Science : Marketing\nMarketing", nil},
 		{"- Coursework in Community Health", nil},
 		{"Master of Arts : Teaching July 2004", nil},
+		// an industry worked in
+		{"Domains: Investment Banking, Advertising, Insurance. Programming Skills: SQL", []string{"investment-banking", "sql"}},
 		// the person's own work
 		{"Managed marketing for three product lines.", []string{"marketing"}},
 		{"Experience with advertising, budgeting and video creation.", []string{"advertising", "budgeting"}},
