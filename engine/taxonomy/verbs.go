@@ -168,6 +168,8 @@ var objectClasses = []string{
 	"analysis>trend|trends",
 	"analysis>financial|financials|financial data|financial statements|financial reports|financial results",
 	"writing>report|reports",
+	"evaluation>program|programs",
+	"design>course|training modules|training materials|training courses|learning modules|e-learning modules",
 }
 
 // classMembers maps each canonical object of objectClasses to the others.

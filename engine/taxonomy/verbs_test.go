@@ -351,6 +351,10 @@ func TestParaphraseForms(t *testing.T) {
 		{"financial alone", "Analyzed financial and operational results", []string{}},
 		{"reports written", "Wrote incident reports for each shift", []string{"report-writing=Wrote incident reports"}},
 		{"written by", "Reports written by the team", []string{}},
+		{"programs evaluated", "Evaluated training and development programs", []string{"program-evaluation=Evaluated training and development programs"}},
+		{"participants evaluated", "Evaluated program participants", []string{}},
+		{"training modules designed", "Designed training modules for new hires", []string{"instructional-design=Designed training modules"}},
+		{"training schedules designed", "Designed training schedules for gym members", []string{}},
 		{"oversaw facilities", "Oversaw all facilities and grounds", []string{"facilities-management=Oversaw all facilities"}},
 		{"overseen by", "Projects overseen by the director", []string{}},
 	} {
