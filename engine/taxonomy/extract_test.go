@@ -591,7 +591,7 @@ func TestExtractListContext(t *testing.T) {
 		{"backup in prose", "Served as backup for the store manager.", []string{}},
 		{"recruiter's sourcing in prose", "Sourced and screened candidates for 40 openings.", []string{"sourcing"}},
 		{"surveying customers", "Surveying consumer needs and trends; bidding farewell.", []string{}},
-		{"editing in prose", "Editing the newsletter and permitting remote work.", []string{}},
+		{"editing in prose", "Editing the newsletter and permitting remote work.", []string{"newsletters"}},
 		// inflected and phrase variants count anywhere
 		{"scheduled appointments", "Greeted patients and scheduled appointments for three doctors.", []string{"scheduling"}},
 		{"budget analysis", "Responsible for budget analysis across departments.", []string{"budgeting"}},

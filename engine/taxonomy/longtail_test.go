@@ -32,7 +32,12 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		{"prior authorizations", "Verified insurance benefits, obtained prior authorizations and pre-certifications.", []string{"insurance-verification", "prior-authorization"}},
 		{"registering patients", "Registering patients for ER visits", []string{"patient-registration"}},
 		{"sterile compounding", "Sterile compounding of all IV fluids using aseptic technique", []string{"aseptic-technique", "pharmaceutical-compounding"}},
+		// HR administration, marketing and communications.
+		{"HR files and claims", "Personnel files, unemployment claims and offer letters.", []string{"hr-records", "offer-letters", "unemployment-claims"}},
+		{"newsletters and sponsorships", "Wrote monthly newsletters and secured corporate sponsorships.", []string{"newsletters", "sponsorship-management"}},
 		// Traps.
+		{"visa sponsorship", "Sponsorship not required to work in the US", []string{}},
+		{"career development in prose", "This conference gave me insights in career development.", []string{}},
 		{"compound interest", "Calculated compounding interest on client loans.", []string{}},
 		{"MTM in fashion", "Facilitated the private country club MTM event.", []string{}},
 		{"a hue of colour", "Chose the Hue and saturation of each print.", []string{}},

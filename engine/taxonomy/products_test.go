@@ -59,7 +59,7 @@ func TestProductsOfBroadSkills(t *testing.T) {
 		{"Built courses in Moodle and Blackboard.", []string{"blackboard-learn", "moodle"}, "moodle", []string{"lms"}},
 		{"Charted in Cerner and MEDITECH.", []string{"cerner-millennium", "meditech"}, "meditech", []string{"ehr"}},
 		{"Researched case law on Westlaw.", []string{"thomson-reuters-westlaw"}, "thomson-reuters-westlaw", []string{"legal-research"}},
-		{"Sent newsletters with Mailchimp.", []string{"mailchimp"}, "mailchimp", []string{"email-marketing"}},
+		{"Sent newsletters with Mailchimp.", []string{"mailchimp", "newsletters"}, "mailchimp", []string{"email-marketing"}},
 		{"Ran nurture programs in Marketo.", []string{"marketo"}, "marketo", []string{"marketing-automation"}},
 		{"Configured checkpoint firewalls and Cisco ASA.", []string{"check-point", "cisco-asa"}, "cisco-asa", []string{"firewalls", "cisco"}},
 		{"Wrote NUnit tests for the C# services.", []string{"c-sharp", "nunit"}, "nunit", []string{"unit-testing"}},
