@@ -35,7 +35,11 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		// HR administration, marketing and communications.
 		{"HR files and claims", "Personnel files, unemployment claims and offer letters.", []string{"hr-records", "offer-letters", "unemployment-claims"}},
 		{"newsletters and sponsorships", "Wrote monthly newsletters and secured corporate sponsorships.", []string{"newsletters", "sponsorship-management"}},
+		// Quality engineering, sourcing and utility construction.
+		{"CAPA and NCRs", "Reduced recurring deviations through NCR investigations and CAPA implementation.", []string{"capa", "nonconformance-reporting"}},
 		// Traps.
+		{"NCR the company", "Top sales person nationally two months into plan at NCR", []string{}},
+		{"splicing belts", "experience in splicing belts and rebuilding pumps", []string{}},
 		{"visa sponsorship", "Sponsorship not required to work in the US", []string{}},
 		{"career development in prose", "This conference gave me insights in career development.", []string{}},
 		{"compound interest", "Calculated compounding interest on client loans.", []string{}},
