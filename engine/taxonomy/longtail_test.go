@@ -37,7 +37,10 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		{"newsletters and sponsorships", "Wrote monthly newsletters and secured corporate sponsorships.", []string{"newsletters", "sponsorship-management"}},
 		// Quality engineering, sourcing and utility construction.
 		{"CAPA and NCRs", "Reduced recurring deviations through NCR investigations and CAPA implementation.", []string{"capa", "nonconformance-reporting"}},
+		// A last few tools of the Kaggle resumes.
+		{"Vader beside NLP tools", "scikit-learn, tfidf, word2vec, LDA, NMF for topic modelling, Vader", []string{"non-negative-matrix-factorization", "scikit-learn", "tf-idf", "topic-modeling", "vader-sentiment", "word2vec"}},
 		// Traps.
+		{"unravel as a verb", "Helped unravel a decade of billing errors.", []string{}},
 		{"NCR the company", "Top sales person nationally two months into plan at NCR", []string{}},
 		{"splicing belts", "experience in splicing belts and rebuilding pumps", []string{}},
 		{"visa sponsorship", "Sponsorship not required to work in the US", []string{}},
