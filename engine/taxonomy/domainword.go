@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -54,9 +55,20 @@ func departmentNamed(text string, start, end int) bool {
 	if len(before) > departmentReach {
 		before = before[len(before)-departmentReach:]
 	}
-	if !containsFold(before, "with") && strings.IndexByte(before, '(') < 0 {
+	// Only the last "with" or bracket can open the list (no department
+	// holds either), so the expression reads from the word before it.
+	k := max(lastWith(before), strings.LastIndexByte(before, '('))
+	if k < 0 {
 		return false
 	}
+	if !departmentWordsOnly(before[k:]) {
+		return false
+	}
+	lo := max(k-48, 0)
+	for lo > 0 && (wordByte[before[lo-1]] || before[lo-1] == '_') {
+		lo--
+	}
+	before = before[lo:]
 	after := text[end:]
 	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
 		after = after[:nl]
@@ -64,7 +76,76 @@ func departmentNamed(text string, start, end int) bool {
 	if len(after) > departmentReach {
 		after = after[:departmentReach]
 	}
-	return departmentAfter.MatchString(after) && departmentBefore.MatchString(before)
+	return mayEndDepartment(after) && departmentAfter.MatchString(after) && departmentBefore.MatchString(before)
+}
+
+// departmentListWords are the words departmentBefore allows between "with"
+// (or a bracket) and a department's name: determiners, "and", "or" and the
+// words of departments, split at anything but letters ("r&d" is "r" and
+// "d", "company's" is "company" and "s").
+var departmentListWords = func() map[string]bool {
+	m := wordSetOf("with the our other all internal various corporate company s and or")
+	for _, w := range strings.FieldsFunc(departments, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		m[w] = true
+	}
+	return m
+}()
+
+// departmentWordsOnly reports whether every word of letters in s, the text
+// from the last "with" or bracket up to a department's name, is one of
+// departmentListWords: false means departmentBefore does not match.
+func departmentWordsOnly(s string) bool {
+	for i := 0; i < len(s); {
+		if !asciiLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && asciiLetter(s[j]) {
+			j++
+		}
+		if !inFold(departmentListWords, s[i:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// asciiLetter reports whether c is an ASCII letter.
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// departmentFollowers are the words that may follow a department's name
+// when departmentAfter matches: a list's "and" or "or", a word naming the
+// department, or a preposition.
+var departmentFollowers = wordSetOf("and or team teams department departments dept division divisions group groups " +
+	"function functions staff personnel leadership leaders managers organization organizations unit units partners " +
+	"counterparts colleagues stakeholders on to in for regarding about")
+
+// mayEndDepartment reports whether after, the text after a department's
+// name, may match departmentAfter: after blanks, nothing, a list's or a
+// clause's punctuation, or one of departmentFollowers (false means it does
+// not match; most words after a domain word are none of these).
+func mayEndDepartment(after string) bool {
+	i := 0
+	for i < len(after) && (after[i] == ' ' || after[i] == '\t' || after[i] == '\r' || after[i] == '\f' || after[i] == '\v') {
+		i++
+	}
+	if i == len(after) || strings.IndexByte(",/&.;:)", after[i]) >= 0 {
+		return true
+	}
+	w, _ := nextWord(after, i)
+	return inFold(departmentFollowers, w)
+}
+
+// lastWith returns the offset of the last "with" in s, in any case, or -1.
+func lastWith(s string) int {
+	for i := len(s) - 4; i >= 0; i-- {
+		if s[i]|0x20 == 'w' && s[i+1]|0x20 == 'i' && s[i+2]|0x20 == 't' && s[i+3]|0x20 == 'h' {
+			return i
+		}
+	}
+	return -1
 }
 
 // departmentReach bounds the text read on either side of a department's
@@ -95,23 +176,26 @@ func studyField(text string, start, end int) bool {
 	if degreeBefore(text[lo:start]) {
 		return true
 	}
-	if lo == 0 || wordCount(lineAt(text, start)) > 8 {
+	if lo == 0 || moreWords(lineAt(text, start), 8) {
 		return false
 	}
 	return degreeBefore(lineAt(text, lo-1))
 }
 
-// wordCount returns how many words separated by blanks s holds.
-func wordCount(s string) int {
-	n, in := 0, false
+// moreWords reports whether s holds more than n words separated by blanks
+// (it stops reading at the word after the nth).
+func moreWords(s string, n int) bool {
+	words, in := 0, false
 	for i := 0; i < len(s); i++ {
 		blank := s[i] == ' ' || s[i] == '\t' || s[i] == '\r'
 		if !blank && !in {
-			n++
+			if words++; words > n {
+				return true
+			}
 		}
 		in = !blank
 	}
-	return n
+	return false
 }
 
 // degreeReach bounds the text read before a field's name for its degree:
@@ -126,6 +210,9 @@ const degreeReach = 160
 func degreeBefore(s string) bool {
 	if len(s) > degreeReach {
 		s = s[len(s)-degreeReach:]
+	}
+	if !mayNameDegree(s) {
+		return false
 	}
 	var at []int
 	if m := degreeWords.FindAllStringIndex(s, -1); len(m) > 0 {
@@ -142,6 +229,46 @@ func degreeBefore(s string) bool {
 		return false
 	}
 	return !strings.Contains(rest, ". ") && !strings.Contains(rest, ";") && len(strings.Fields(rest)) <= 12
+}
+
+// degreeNeedles are byte strings one of which every match of degreeWords
+// holds once lower-cased with blanks made spaces, and degreeCapitals those
+// of degreeAbbrevs as written: mayNameDegree looks for them before the
+// regular expressions run (most lines name no degree).
+var (
+	degreeNeedles = [][]byte{[]byte("bachelor"), []byte("master"), []byte("associate"), []byte("degree"),
+		[]byte("diploma"), []byte("major"), []byte("minor"), []byte("concentration"), []byte("course"),
+		[]byte("baccalaureate"), []byte("doctorate"), []byte("phd"), []byte("ph.d"), []byte("ph d"), []byte("ph. d"),
+		[]byte("edd"), []byte("ed.d"), []byte("ed d"), []byte("ed. d"), []byte("b.s"), []byte("b.a"), []byte("m.s"), []byte("m.a")}
+	degreeCapitals = []string{"BS", "BA", "MSc"}
+)
+
+// mayNameDegree reports whether s, at most degreeReach bytes, may hold a
+// match of degreeWords or degreeAbbrevs: false means neither matches.
+func mayNameDegree(s string) bool {
+	for _, c := range degreeCapitals {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	var buf [degreeReach]byte
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			c = ' '
+		}
+		b[i] = c
+	}
+	for _, n := range degreeNeedles {
+		if bytes.Contains(b, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // notPractised reports whether text[start:end], the bare name of a domain

@@ -1,6 +1,11 @@
 package taxonomy
 
 import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -85,5 +90,101 @@ func TestContainersNeedTechnicalContext(t *testing.T) {
 		if diff := cmp.Diff(tc.want, mentionIDs(tx, tc.text)); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
 		}
+	}
+}
+
+// domainWordRE finds the domain words the reference comparison probes.
+var domainWordRE = regexp.MustCompile(`(?i)\b(?:marketing|sales|merchandising|recruiting|advertising|teaching|licensing|sourcing|catering|staffing|community health|food and beverage)\b`)
+
+// departmentNamedRef and studyFieldRef are departmentNamed and studyField
+// with the regular expressions alone, without the cheap tests that skip
+// them (lastWith, departmentWordsOnly, mayEndDepartment, mayNameDegree,
+// moreWords).
+func departmentNamedRef(text string, start, end int) bool {
+	before := text[lineStart(text, start):start]
+	if len(before) > departmentReach {
+		before = before[len(before)-departmentReach:]
+	}
+	after := text[end:]
+	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
+		after = after[:nl]
+	}
+	if len(after) > departmentReach {
+		after = after[:departmentReach]
+	}
+	return departmentAfter.MatchString(after) && departmentBefore.MatchString(before)
+}
+
+func studyFieldRef(text string, start int) bool {
+	degree := func(s string) bool {
+		if len(s) > degreeReach {
+			s = s[len(s)-degreeReach:]
+		}
+		var at []int
+		if m := degreeWords.FindAllStringIndex(s, -1); len(m) > 0 {
+			at = m[len(m)-1]
+		}
+		if m := degreeAbbrevs.FindAllStringIndex(s, -1); len(m) > 0 && (at == nil || m[len(m)-1][0] > at[0]) {
+			at = m[len(m)-1]
+		}
+		if at == nil {
+			return false
+		}
+		rest := s[at[1]:]
+		if r := strings.TrimLeft(rest, " \t"); r != "" && (r[0] == ',' || r[0] == '-') {
+			return false
+		}
+		return !strings.Contains(rest, ". ") && !strings.Contains(rest, ";") && len(strings.Fields(rest)) <= 12
+	}
+	lo := lineStart(text, start)
+	if degree(text[lo:start]) {
+		return true
+	}
+	if lo == 0 || len(strings.Fields(lineAt(text, start))) > 8 {
+		return false
+	}
+	return degree(lineAt(text, lo-1))
+}
+
+// TestNotPractisedReference: the cheap tests in front of departmentNamed's
+// and studyField's regular expressions change no answer, over every domain
+// word of the fixture resumes, the probe lines and (when ../shared/data is
+// there) the Kaggle resumes.
+func TestNotPractisedReference(t *testing.T) {
+	texts := []string{
+		"Collaborated with R&D and Marketing to meet requirements.\nWorked with the sales team on pricing; Marketing",
+		"Communicated with all cross functional teams (sales, marketing, merchandising) before roll outs.",
+		"Bachelor of Science Degree : Telecommunications & Marketing\nTelecommunications & Marketing",
+		"MBA, mediation, recruiting\nPh. D : Teaching\nM.S. in Marketing, Ed D: teaching; BSc Sales",
+		"Networking with Marketing within sales, within marketing teams\tand sales",
+	}
+	for _, f := range readFixtures(t) {
+		texts = append(texts, f.text)
+	}
+	path := filepath.Join("..", "..", "..", "shared", "data", "resumes", "kaggle-categorized", "UpdatedResumeDataSet.csv")
+	if f, err := os.Open(path); err == nil {
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows[1:] {
+			texts = append(texts, r[len(r)-1])
+		}
+	}
+	n := 0
+	for _, text := range texts {
+		for _, m := range domainWordRE.FindAllStringIndex(text, -1) {
+			n++
+			if got, want := departmentNamed(text, m[0], m[1]), departmentNamedRef(text, m[0], m[1]); got != want {
+				t.Errorf("departmentNamed %q at %d = %v, reference %v", lineAt(text, m[0]), m[0], got, want)
+			}
+			if got, want := studyField(text, m[0], m[1]), studyFieldRef(text, m[0]); got != want {
+				t.Errorf("studyField %q at %d = %v, reference %v", lineAt(text, m[0]), m[0], got, want)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d domain words probed", n)
 	}
 }
