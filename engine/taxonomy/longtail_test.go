@@ -39,7 +39,10 @@ func TestExtractLongTailFamilies(t *testing.T) {
 		{"CAPA and NCRs", "Reduced recurring deviations through NCR investigations and CAPA implementation.", []string{"capa", "nonconformance-reporting"}},
 		// A last few tools of the Kaggle resumes.
 		{"Vader beside NLP tools", "scikit-learn, tfidf, word2vec, LDA, NMF for topic modelling, Vader", []string{"non-negative-matrix-factorization", "scikit-learn", "tf-idf", "topic-modeling", "vader-sentiment", "word2vec"}},
+		// Office equipment.
+		{"operating office machines", "Operate office machines, such as photocopiers and scanners.", []string{"office-equipment"}},
 		// Traps.
+		{"office equipment bought", "Ordered the office equipment for the new branch.", []string{}},
 		{"unravel as a verb", "Helped unravel a decade of billing errors.", []string{}},
 		{"NCR the company", "Top sales person nationally two months into plan at NCR", []string{}},
 		{"splicing belts", "experience in splicing belts and rebuilding pumps", []string{}},
