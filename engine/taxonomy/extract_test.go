@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -432,7 +433,7 @@ func FuzzExtract(f *testing.F) {
 			}
 			// a skill stated by a verb and its object ("negotiated vendor
 			// contracts") spans both and may hold other mentions
-			if verbStated(tx, text[m.Start:m.End], m.SkillID) || verbStated(tx, gluedApart(tx, text[m.Start:m.End]), m.SkillID) {
+			if span := text[m.Start:m.End]; verbStated(tx, span, m.SkillID) || endsWithObject(tx, span, m.SkillID) {
 				continue
 			}
 			// one word of a coordinated phrase ("Strategic and financial
@@ -474,39 +475,56 @@ func namedWithin(tx *Taxonomy, text, id string) bool {
 		}
 	}
 	for _, n := range names {
-		if k := letters(n); k != "" && strings.Contains(letters(text), k) {
+		// the name or its other number (see addVariants): "AZureFunction"
+		if k := strings.TrimSuffix(letters(n), "s"); k != "" && strings.Contains(letters(text), k) {
 			return true
 		}
 	}
 	return false
 }
 
-// gluedApart returns s with a space at each place its glued tokens are cut
-// ("Trained 25member team" → "Trained 25 member team"), as the second
-// reading reads them.
-func gluedApart(tx *Taxonomy, s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && charClass[s[j]] != 0 {
-			j++
+// endsWithObject reports whether span, of two words or more once every
+// byte that is no letter or digit is a blank, ends with an object of skill
+// id under one of the verb heads, in any case, letters and digits read
+// apart, and words glued by case apart or not: a skill stated by a verb and its object whose verb was read out of
+// a glued token or over symbols ("Administer0 mediCAtion", "Process$
+// payroll", "sChedule000Construction", "mAnageSocial mediA"), which verbStated, reading the span
+// as written, does not recognise.
+func endsWithObject(tx *Taxonomy, span, id string) bool {
+	for _, glued := range []bool{false, true} {
+		var b strings.Builder // letters and digits apart ("sChedule000Construction"), glued tokens cut as withGlued cuts them
+		for i := 0; i < len(span); i++ {
+			if glued && charClass[span[i]] != 0 && (i == 0 || charClass[span[i-1]] == 0) {
+				j := i
+				for j < len(span) && charClass[span[j]] != 0 {
+					j++
+				}
+				cuts, _ := gluedCuts(span[i:j], tx)
+				at := i
+				for _, c := range cuts {
+					b.WriteString(strings.ToLower(span[at:i+c]) + " ")
+					at = i + c
+				}
+				b.WriteString(strings.ToLower(span[at:j]))
+				i = j - 1
+				continue
+			}
+			if i > 0 && isDigit(span[i]) != isDigit(span[i-1]) {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(lower[span[i]])
 		}
-		if j == i {
-			b.WriteByte(s[i])
-			i++
-			continue
+		words := strings.FieldsFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		for k := 1; k <= maxObject && k < len(words); k++ {
+			obj := strings.Join(words[len(words)-k:], " ")
+			for h := range 256 {
+				if x, ok := tx.verbs.object[string([]byte{byte(h)})+obj]; ok && tx.skills[x].ID == id {
+					return true
+				}
+			}
 		}
-		cuts, _ := gluedCuts(s[i:j], tx)
-		at := 0
-		for _, c := range cuts {
-			b.WriteString(s[i+at : i+c])
-			b.WriteByte(' ')
-			at = c
-		}
-		b.WriteString(s[i+at : j])
-		i = j
 	}
-	return b.String()
+	return false
 }
 
 // vendorDatabase reports whether skill id db is the database that the

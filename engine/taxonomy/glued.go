@@ -54,7 +54,8 @@ type gluedToken struct {
 // withGlued returns ms with the mentions of the glued tokens of text added
 // (see above), in text order. A mention of ms that lies inside a new one is
 // dropped ("Microsoft SQLServer": the longer "Microsoft SQL Server" replaces
-// "Microsoft"). ms must be the taxonomy's mentions of text, in text order;
+// "Microsoft"); a new one that would cross a mention of ms is not added
+// (crossed). ms must be the taxonomy's mentions of text, in text order;
 // listLine is what they were read with. Without glued tokens, ms is returned
 // as is.
 func withGlued(text string, ms []Mention, tax *Taxonomy, listLine func(line int) bool) []Mention {
@@ -73,13 +74,26 @@ func withGluedTokens(text string, ms []Mention, tax *Taxonomy, listLine func(lin
 		for j < len(toks) && toks[j].line == toks[i].line {
 			j++
 		}
-		added = append(added, readGluedLine(text, toks[i:j], tax, listLine)...)
+		for _, a := range readGluedLine(text, toks[i:j], tax, listLine) {
+			if !crossed(ms, a) {
+				added = append(added, a)
+			}
+		}
 		i = j
 	}
 	if len(added) == 0 {
 		return ms
 	}
 	return merged(ms, added)
+}
+
+// crossed reports whether a mention of ms overlaps a without either holding
+// the other ("paid\nSocial Ads00": the matcher's "paid Social" stands, the
+// re-read "Social Ads" is not added): mentions never cross.
+func crossed(ms []Mention, a Mention) bool {
+	return anyOverlapping(ms, a.Start, a.End, func(m Mention) bool {
+		return m.Start < a.Start && m.End < a.End || m.Start > a.Start && m.End > a.End
+	})
 }
 
 // merged returns the mentions of ms and added in text order, a mention of
