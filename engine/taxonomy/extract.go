@@ -718,7 +718,7 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 				}
 				if f := uint8(0); !plain {
 					if f = wordToken(text, i, j); f != 0 {
-						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f})
+						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), hash: h, flags: f})
 					}
 				}
 			}
