@@ -704,10 +704,10 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 				// separator and a letter or digit, nor a space and a
 				// capital or digit when the word starts with one (a pair,
 				// see pairStart). One branch, on the or of the two tests.
-				plain := false
+				plain, inner := false, uint64(highs) // inner: unknown
 				if j-i <= 16 && i+16 <= n && j+1 < n {
 					x := load64(text, i)
-					inner := (^x | x&^(x<<1)&^0x40) & (0x40 * ones)
+					inner = (^x | x&^(x<<1)&^0x40) & (0x40 * ones)
 					if j-i <= 8 {
 						inner &= byteMasks[j-i]
 					} else {
@@ -716,8 +716,22 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 					}
 					plain = inner|uint64(afterWord[text[j]]&beforeNext[text[j+1]]&wordFirst[text[i]]) == 0
 				}
-				if f := uint8(0); !plain {
-					if f = wordToken(text, i, j); f != 0 {
+				if !plain {
+					var f uint8
+					if inner == 0 {
+						// only what follows makes the word a token: it is
+						// read by withSpellings alone, and has no lower-case
+						// letter only as one capital (wordToken, written out)
+						if spelledAfter(text, i, j) {
+							f = tokSpelled
+							if j-i == 1 && isUpper(text[i]) {
+								f |= tokCaps
+							}
+						}
+					} else {
+						f = wordToken(text, i, j)
+					}
+					if f != 0 {
 						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), hash: h, flags: f})
 					}
 				}
