@@ -116,11 +116,10 @@ func classifyTokens(text string, p, b, line int, out *[]secondToken) (int, int) 
 			return p, line
 		}
 		s := p
-		for p < n && charClass[text[p]] != 0 {
-			p++
-		}
+		var h uint32
+		p, h, _ = wordEnd(text, s)
 		if f := wordToken(text, s, p); f != 0 {
-			*out = append(*out, secondToken{start: int32(s), end: int32(p), line: int32(line), hash: wordHash(text[s:p]), flags: f})
+			*out = append(*out, secondToken{start: int32(s), end: int32(p), line: int32(line), hash: h, flags: f})
 		}
 	}
 }
