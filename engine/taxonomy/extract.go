@@ -711,24 +711,39 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 			if toks != nil {
 				// most words need no wordToken: at most sixteen bytes, no
 				// digit (bit 6 clear in a word) nor capital (bit 6 set, bit
-				// 5 clear) after the first byte, and after the word a space
-				// and a lower-case letter, or no letter or digit one byte
-				// on, or another byte than a space or a separator
-				plain := false
+				// 5 clear) after the first byte, and after the word no
+				// separator and a letter or digit, nor a space and a
+				// capital or digit when the word starts with one (a pair,
+				// see pairStart). One branch, on the or of the two tests.
+				plain, inner := false, uint64(highs) // inner: unknown
 				if j-i <= 16 && i+16 <= n && j+1 < n {
-					if c, d := text[j], charClass[text[j+1]]; d == 0 || c == ' ' && d == clLower || c != ' ' && !separator(c) {
-						x := load64(text, i)
-						if j-i <= 8 {
-							plain = (^x|x&^(x<<1)&^0x40)&byteMasks[j-i]&(0x40*ones) == 0
-						} else {
-							y := load64(text, i+8)
-							plain = (^x|x&^(x<<1)&^0x40)&(0x40*ones) == 0 && (^y|y&^(y<<1))&byteMasks[j-i-8]&(0x40*ones) == 0
-						}
+					x := load64(text, i)
+					inner = (^x | x&^(x<<1)&^0x40) & (0x40 * ones)
+					if j-i <= 8 {
+						inner &= byteMasks[j-i]
+					} else {
+						y := load64(text, i+8)
+						inner |= (^y | y&^(y<<1)) & byteMasks[j-i-8] & (0x40 * ones)
 					}
+					plain = inner|uint64(afterWord[text[j]]&beforeNext[text[j+1]]&wordFirst[text[i]]) == 0
 				}
-				if f := uint8(0); !plain {
-					if f = wordToken(text, i, j); f != 0 {
-						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), flags: f})
+				if !plain {
+					var f uint8
+					if inner == 0 {
+						// only what follows makes the word a token: it is
+						// read by withSpellings alone, and has no lower-case
+						// letter only as one capital (wordToken, written out)
+						if spelledAfter(text, i, j) {
+							f = tokSpelled
+							if j-i == 1 && isUpper(text[i]) {
+								f |= tokCaps
+							}
+						}
+					} else {
+						f = wordToken(text, i, j)
+					}
+					if f != 0 {
+						*toks = append(*toks, secondToken{start: int32(i), end: int32(j), line: int32(line), hash: h, flags: f})
 					}
 				}
 			}
@@ -899,6 +914,31 @@ const (
 	kindOther        // another byte some pattern starts with
 	kindLine         // '\n', which starts no pattern (it folds to a space)
 )
+
+// The scan's test that what follows a word makes no second reading read it
+// (see spelledAfter): afterWord[c]&beforeNext[d]&wordFirst[w] is 0 for the
+// byte c after the word, d after that and w the word's first byte unless c
+// is a separator and d a letter or digit (afterSep), or c a space, d a
+// capital or a digit and so is w (afterPair).
+const (
+	afterSep uint8 = 1 << iota
+	afterPair
+)
+
+var afterWord, beforeNext, wordFirst [256]uint8
+
+func init() {
+	afterWord['-'], afterWord['/'], afterWord['.'] = afterSep, afterSep, afterSep
+	afterWord[' '] = afterPair
+	for c := 0; c < 256; c++ { // charClass, which another file's init fills
+		switch {
+		case c >= 'a' && c <= 'z':
+			beforeNext[c], wordFirst[c] = afterSep, afterSep
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			beforeNext[c], wordFirst[c] = afterSep|afterPair, afterSep|afterPair
+		}
+	}
+}
 
 // isAlnum marks the ASCII letters and digits: the bytes whose runs are the
 // words of m.words. For them, c|0x20 is c folded to lower case.

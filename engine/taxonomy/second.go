@@ -31,9 +31,12 @@ import (
 // its newlines, and around a trigger it classifies the tokens one by one.
 
 // secondToken is a token of text that a second reading may read:
-// text[start:end], on line; flags say which reading and how.
+// text[start:end], on line; flags say which reading and how; hash is the
+// token's wordHash, which the matcher's scan has at hand (withSpellings
+// rules most tokens out by it, see spellingTable.prefixes).
 type secondToken struct {
 	start, end, line int32
+	hash             uint32
 	flags            uint8
 }
 
@@ -113,11 +116,10 @@ func classifyTokens(text string, p, b, line int, out *[]secondToken) (int, int) 
 			return p, line
 		}
 		s := p
-		for p < n && charClass[text[p]] != 0 {
-			p++
-		}
+		var h uint32
+		p, h, _ = wordEnd(text, s)
 		if f := wordToken(text, s, p); f != 0 {
-			*out = append(*out, secondToken{start: int32(s), end: int32(p), line: int32(line), flags: f})
+			*out = append(*out, secondToken{start: int32(s), end: int32(p), line: int32(line), hash: h, flags: f})
 		}
 	}
 }

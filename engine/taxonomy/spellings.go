@@ -38,10 +38,25 @@ type spelling struct {
 // letters and digits of every name or alias with an inner separator or an
 // inner lower-to-upper case change, what they spell; and starts, a bit set
 // of the hashes of those keys' first four bytes (every key has four or
-// more), which rules most words out before a key is built.
+// more), which rules most words out before a key is built; and prefixes, a
+// bit set of the wordHash of every prefix of every key, by which a token
+// that starts a form must pass (a form's key starts with the token's
+// letters and digits, in lower case), so that most tokens cost one load.
 type spellingTable struct {
-	names  map[string]spelling
-	starts [1 << 10]uint64
+	names    map[string]spelling
+	starts   [1 << 10]uint64
+	prefixes [prefixBits / 64]uint64
+}
+
+// prefixBits is the size of spellingTable.prefixes: 131,072 bits (16 KB)
+// for the few ten thousand prefixes of the keys.
+const prefixBits = 1 << 17
+
+// mayPrefix reports whether the token of wordHash h may be the first
+// letters and digits of a key of t (false: it is none).
+func (t *spellingTable) mayPrefix(h uint32) bool {
+	b := h & (prefixBits - 1)
+	return t.prefixes[b>>6]&(1<<(b&63)) != 0
 }
 
 // spellings returns tax's table (built on first use; taxonomies are
@@ -67,6 +82,10 @@ func newSpellingTable(tax *Taxonomy) *spellingTable {
 			}
 			h := startHash(k[0], k[1], k[2], k[3])
 			t.starts[h/64] |= 1 << (h % 64)
+			for p := 1; p <= len(k); p++ {
+				b := wordHash(k[:p]) & (prefixBits - 1)
+				t.prefixes[b>>6] |= 1 << (b & 63)
+			}
 			camel := !strings.ContainsAny(n, "-/.")
 			if sp, ok := t.names[k]; ok {
 				if sp.id != s.ID {
@@ -166,10 +185,13 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 		line := int(t.line)
 		c := text[i]
 		j, caps := int(t.end), t.flags&tokCaps != 0
+		if table == nil {
+			table = spellings(tax)
+		}
 		// two words apart by one space, each starting with a capital or a
 		// digit ("Java Script", "AS 400")
 		if j+1 < len(text) && text[j] == ' ' && charClass[c] != clLower && charClass[text[j+1]]&^clLower != 0 &&
-			(i == 0 || !separator(text[i-1]) && text[i-1] < 0x80) {
+			(i == 0 || !separator(text[i-1]) && text[i-1] < 0x80) && table.mayPrefix(t.hash) {
 			k := j + 1
 			for k < len(text) && charClass[text[k]] != 0 {
 				k++
@@ -225,7 +247,7 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 		}
 		// the longest run of parts from each part on that spells a name
 		for a := 0; a < n; {
-			if !table.mayStart(text, parts[a], ends[n-1]) {
+			if a == 0 && !table.mayPrefix(t.hash) || !table.mayStart(text, parts[a], ends[n-1]) {
 				a++ // no name spelled from this part on
 				continue
 			}
