@@ -143,17 +143,11 @@ func nearby(cands []candidate, i, lines int, f func(k int) bool) bool {
 // listItem reports whether the word at text[start] opens its line (after
 // white space, bullets or numbering) and the line has at most eight words.
 func listItem(text string, start int) bool {
-	lo := strings.LastIndexByte(text[:start], '\n') + 1
+	lo, hi := lineBounds(text, start, start)
 	for _, r := range text[lo:start] {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
 			return false
 		}
-	}
-	hi := strings.IndexByte(text[start:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += start
 	}
 	return len(strings.Fields(text[lo:hi])) <= 8
 }
@@ -347,13 +341,7 @@ func citationInitials(text string, start, end int) bool {
 	if k == start-1 || k == 0 || text[k-1] < 'A' || text[k-1] > 'Z' || k >= 2 && wordByte[text[k-2]] {
 		return false
 	}
-	lo := strings.LastIndexByte(text[:start], '\n') + 1
-	hi := strings.IndexByte(text[end:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += end
-	}
+	lo, hi := lineBounds(text, start, end)
 	line := text[lo:hi]
 	if containsFold(line, "et al") || containsFold(line, "doi:") || containsFold(line, "doi.org") {
 		return true
@@ -536,13 +524,7 @@ func (t *Taxonomy) inDatabaseContext(text string, cands []candidate, i int) bool
 //     context rule opening a short line at most two lines above or below.
 func (t *Taxonomy) listed(text string, cands []candidate, i int, listLine func(line int) bool) bool {
 	c := cands[i]
-	lo := strings.LastIndexByte(text[:c.start()], '\n') + 1
-	hi := strings.IndexByte(text[c.end():], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += c.end()
-	}
+	lo, hi := lineBounds(text, c.start(), c.end())
 	alone, ok := wholeItem(text, lo, hi, c.start(), c.end())
 	if !ok {
 		return false

@@ -340,13 +340,7 @@ func space(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 // with a space at each cut, and returns the mentions that overlap a token,
 // with the original text's offsets and line.
 func readGluedLine(text string, toks []gluedToken, tax *Taxonomy, listLine func(line int) bool) []Mention {
-	lo := strings.LastIndexByte(text[:toks[0].start], '\n') + 1
-	hi := strings.IndexByte(text[toks[0].start:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += toks[0].start
-	}
+	lo, hi := lineBounds(text, toks[0].start, toks[0].start)
 	// orig[k] is the offset in text of byte k of the copy (an inserted space
 	// has the offset of the byte after it)
 	var b strings.Builder

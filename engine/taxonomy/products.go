@@ -81,13 +81,18 @@ func crowded(text string, at int) bool {
 
 // lineAt returns the line of text that holds text[at], without its newline.
 func lineAt(text string, at int) string {
-	hi := strings.IndexByte(text[at:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += at
+	lo, hi := lineBounds(text, at, at)
+	return text[lo:hi]
+}
+
+// lineBounds returns the start of the line holding text[i] and the end
+// (the newline's offset, or len(text)) of the line holding text[j], i <= j.
+func lineBounds(text string, i, j int) (lo, hi int) {
+	lo = lineStart(text, i)
+	if hi = strings.IndexByte(text[j:], '\n'); hi < 0 {
+		return lo, len(text)
 	}
-	return text[lineStart(text, at):hi]
+	return lo, hi + j
 }
 
 // osLine reports whether the line of text[at] speaks of operating systems

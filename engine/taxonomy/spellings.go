@@ -287,13 +287,7 @@ func withSpellingsTokens(text string, ms []Mention, tax *Taxonomy, st []secondTo
 // Center", "Solar Winds") name it among other skills, and are a title or a
 // phrase alone ("Warehouse Manager", "Merit Scholar", "Front Page").
 func otherOnLine(text string, ms []Mention, i, j int) bool {
-	lo := strings.LastIndexByte(text[:i], '\n') + 1
-	hi := strings.IndexByte(text[j:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += j
-	}
+	lo, hi := lineBounds(text, i, j)
 	for k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= lo }); k < len(ms) && ms[k].Start < hi; k++ {
 		if ms[k].End <= i || ms[k].Start >= j {
 			return true
