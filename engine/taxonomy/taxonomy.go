@@ -9,7 +9,14 @@
 // Extraction finds names and aliases with one trie pass over the text, and
 // skills named by an action and its object ("contract negotiation") where a
 // resume states the verb and the object ("negotiated vendor contracts"):
-// verbs.go derives those from the skills' names at load time.
+// verbs.go derives those from the skills' names at load time. The same scan
+// collects the tokens a second reading needs: names glued to a version or to
+// the next word ("MySQL5.0", glued.go) and written in another spelling
+// ("PL-SQL", spellings.go; second.go finds their tokens). Context rules for
+// ambiguous names live in context.go, and by kind in generic.go (one-word
+// skills), products.go (product words in company names and keyword lists),
+// domainword.go (a department or a degree's field), vendor.go (a vendor's
+// short forms, "Lambda" beside AWS) and paraphrase.go (shared heads).
 //
 // It imports only the standard library, engine (for its sentinel errors) and
 // a pure-Go YAML decoder; never gin, bleve, database/sql or net/http.
