@@ -743,12 +743,12 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 					}
 				}
 			}
-			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
-				i = j
-				continue
-			}
 			if m.wordBits[h>>6&(wordBitsLen-1)]&(1<<(h&63)) == 0 {
 				i = j // the common case: no pattern starts with this word
+				continue
+			}
+			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
+				i = j
 				continue
 			}
 			w := m.firstWord(text[i:j], h, first)
