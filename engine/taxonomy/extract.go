@@ -707,7 +707,8 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 		if k == kindWord {
 			var h uint32
 			var first uint64
-			j, h, first = wordEnd(text, i)
+			var inner uint64
+			j, h, first, inner = wordEndInner(text, i)
 			if toks != nil {
 				// most words need no wordToken: at most sixteen bytes, no
 				// digit (bit 6 clear in a word) nor capital (bit 6 set, bit
@@ -715,17 +716,12 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 				// separator and a letter or digit, nor a space and a
 				// capital or digit when the word starts with one (a pair,
 				// see pairStart). One branch, on the or of the two tests.
-				plain, inner := false, uint64(highs) // inner: unknown
-				if j-i <= 16 && i+16 <= n && j+1 < n {
-					x := load64(text, i)
-					inner = (^x | x&^(x<<1)&^0x40) & (0x40 * ones)
-					if j-i <= 8 {
-						inner &= byteMasks[j-i]
-					} else {
-						y := load64(text, i+8)
-						inner |= (^y | y&^(y<<1)) & byteMasks[j-i-8] & (0x40 * ones)
-					}
+				// (wordEndInner tells the first, or returns highs: unknown)
+				plain := false
+				if i+16 <= n && j+1 < n {
 					plain = inner|uint64(afterWord[text[j]]&beforeNext[text[j+1]]&wordFirst[text[i]]) == 0
+				} else {
+					inner = highs
 				}
 				if !plain {
 					var f uint8
@@ -747,12 +743,12 @@ func (m *matcher) scan(text string, out []candidate, toks *[]secondToken) []cand
 					}
 				}
 			}
-			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
-				i = j
-				continue
-			}
 			if m.wordBits[h>>6&(wordBitsLen-1)]&(1<<(h&63)) == 0 {
 				i = j // the common case: no pattern starts with this word
+				continue
+			}
+			if i > 0 && !startFree[text[i-1]] && !startOK(text, i) {
+				i = j
 				continue
 			}
 			w := m.firstWord(text[i:j], h, first)
@@ -976,32 +972,48 @@ func wordHash[T string | []byte](w T) uint32 {
 // one or two rounds rather than a branch per byte; the first round, which
 // ends most words, is written apart.
 func wordEnd(text string, i int) (end int, hash uint32, first uint64) {
+	end, hash, first, _ = wordEndInner(text, i)
+	return end, hash, first
+}
+
+// wordEndInner is wordEnd that also returns, for a word of at most sixteen
+// bytes, the scan's test of its letters: bit 6 of each byte of the word
+// (the first byte's only for a digit) set where a digit or a capital stands,
+// 0 for a word of lower-case letters after its first; it returns highs when
+// it does not tell (a longer word, or one in the last bytes of the text).
+func wordEndInner(text string, i int) (end int, hash uint32, first, inner uint64) {
 	if i+8 > len(text) {
-		return wordEndTail(text, i, hashSeed, 0)
+		end, hash, first = wordEndTail(text, i, hashSeed, 0)
+		return end, hash, first, highs
 	}
-	y, alnum := alnumChunk(load64(text, i))
+	x := load64(text, i)
+	y, alnum := alnumChunk(x)
+	inner = (^x | x&^(x<<1)&^0x40) & (0x40 * ones)
 	if alnum != highs {
 		l := bits.TrailingZeros64(^alnum&highs) >> 3
 		if l == 0 {
-			return i, uint32(hashSeed >> 32), 0
+			return i, uint32(hashSeed >> 32), 0, 0
 		}
 		first = y & byteMasks[l]
-		return i + l, uint32((hashSeed ^ first) * hashPrime >> 32), first
+		return i + l, uint32((hashSeed ^ first) * hashPrime >> 32), first, inner & byteMasks[l]
 	}
 	h := (hashSeed ^ y) * hashPrime
 	for j := i + 8; j+8 <= len(text); j += 8 {
-		z, alnum := alnumChunk(load64(text, j))
+		x := load64(text, j)
+		z, alnum := alnumChunk(x)
 		if alnum == highs {
 			h = (h ^ z) * hashPrime
+			inner = highs // sixteen bytes or more: not told
 			continue
 		}
 		if l := bits.TrailingZeros64(^alnum&highs) >> 3; l > 0 {
 			h = (h ^ z&byteMasks[l]) * hashPrime
-			return j + l, uint32(h >> 32), y
+			return j + l, uint32(h >> 32), y, inner | (^x|x&^(x<<1))&byteMasks[l]&(0x40*ones)
 		}
-		return j, uint32(h >> 32), y
+		return j, uint32(h >> 32), y, inner
 	}
-	return wordEndTail(text, i+8*((len(text)-i)/8), h, y)
+	end, hash, first = wordEndTail(text, i+8*((len(text)-i)/8), h, y)
+	return end, hash, first, highs
 }
 
 // wordEndTail is wordEnd for the last bytes of the text, fewer than eight,

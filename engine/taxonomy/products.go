@@ -41,15 +41,20 @@ var clientWords = wordSetOf("clients customers partners sponsors")
 // clientList reports whether text[start] stands after a colon on its line
 // that a client word precedes (see clientWords).
 func clientList(text string, start int) bool {
-	lo := lineStart(text, start)
-	colon := strings.LastIndexByte(text[lo:start], ':')
-	if colon < 0 {
+	// the last colon before start on its line, in one pass back that ends
+	// at the line's start (most lines have none)
+	k := start - 1
+	for ; k >= 0 && text[k] != ':'; k-- {
+		if text[k] == '\n' {
+			return false
+		}
+	}
+	if k < 0 {
 		return false
 	}
-	k := lo + colon
 	e := k
-	for k > lo && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
-		k--
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		k-- // stops at the line's start: '\n' is no letter
 	}
 	return clientWords[strings.ToLower(text[k:e])]
 }
