@@ -58,14 +58,11 @@ func fieldOfExperience(text string, start, end int) bool {
 	if inFold(fieldModifiers, w) {
 		w, k = prevWord(text, k)
 	}
-	if isPreposition(w) && inFold(fieldCues, first(prevWord(text, k))) {
+	if cue, _ := prevWord(text, k); isPreposition(w) && inFold(fieldCues, cue) {
 		return true
 	}
 	return laterItem(text, start)
 }
-
-// first returns its first argument.
-func first(w string, _ int) string { return w }
 
 // maxClause bounds how far back laterItem looks for the experience phrase.
 const maxClause = 300
